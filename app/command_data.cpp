@@ -1,0 +1,140 @@
+#include "command_data.hpp"
+
+#include <iostream>
+#include <memory>
+
+#include "exit_codes.hpp"
+#include "stratstab/audit.hpp"
+#include "stratstab/catalog.hpp"
+#include "stratstab/json.hpp"
+#include "stratstab/report.hpp"
+#include "stratstab/schema.hpp"
+
+namespace stratstab::app {
+namespace {
+
+DataCatalog open_catalog(const GlobalOptions& global) {
+  return DataCatalog(global.data_dir.empty() ? DataCatalog::default_data_dir() : global.data_dir);
+}
+
+/// Loads every bundled snapshot; throws one InputError with the problems of all files.
+std::vector<ForceSnapshot> load_all(const DataCatalog& catalog) {
+  std::vector<ForceSnapshot> snapshots;
+  std::vector<Diagnostic> problems;
+  for (const auto& file : catalog.snapshot_files()) {
+    auto result = read_force_snapshot(file);
+    if (result.value) snapshots.push_back(std::move(*result.value));
+    for (Diagnostic& d : result.diagnostics) problems.push_back(std::move(d));
+  }
+  if (!problems.empty()) throw InputError(std::move(problems));
+  return snapshots;
+}
+
+void print_json(const nlohmann::json& value) { std::cout << value.dump(2) << '\n'; }
+
+}  // namespace
+
+void add_data_commands(CLI::App& app, const GlobalOptions& global, std::function<int()>& run) {
+  CLI::App* data = app.add_subcommand("data", "Bundled force data: list, show, check, summary");
+  data->require_subcommand(1);
+
+  // Options live as long as the CLI::App: shared state captured by the callbacks.
+  auto json = std::make_shared<bool>(false);
+  auto id = std::make_shared<std::string>();
+  auto files = std::make_shared<std::vector<std::string>>();
+
+  CLI::App* list = data->add_subcommand("list", "List the bundled force snapshots");
+  list->add_flag("--json", *json, "Print JSON");
+  list->callback([&run, &global, json] {
+    run = [&global, json] {
+      const auto snapshots = load_all(open_catalog(global));
+      if (*json) {
+        nlohmann::json out = nlohmann::json::array();
+        for (const auto& s : snapshots) {
+          out.push_back({{"id", s.id}, {"side", s.side}, {"date", s.date}, {"title", s.title},
+                         {"systems", s.systems.size()}, {"warheads_loaded", warheads_loaded(s)}});
+        }
+        print_json(out);
+      } else {
+        std::cout << format_snapshot_list(snapshots);
+      }
+      return kExitOk;
+    };
+  });
+
+  CLI::App* show = data->add_subcommand("show", "Show one force snapshot with every figure");
+  show->add_option("ID", *id, "Snapshot id (e.g. us-2023-03-01) or path to a snapshot file")->required();
+  show->add_flag("--json", *json, "Print JSON (each figure with value, grade, src, date, range, note)");
+  show->callback([&run, &global, json, id] {
+    run = [&global, json, id] {
+      const ForceSnapshot snapshot = open_catalog(global).load_snapshot(*id);
+      if (*json) {
+        print_json(to_json(snapshot));
+      } else {
+        std::cout << format_snapshot(snapshot);
+      }
+      return kExitOk;
+    };
+  });
+
+  CLI::App* check = data->add_subcommand(
+      "check", "Count the figures in the bundled data (or the given files) and list any without source, date or grade");
+  check->add_option("FILES", *files, "Snapshot files to check instead of the bundled data");
+  check->add_flag("--json", *json, "Print JSON (keys: figures, unsourced, unsourced_figures, load_errors, ...)");
+  check->callback([&run, &global, json, files] {
+    run = [&global, json, files] {
+      std::vector<std::filesystem::path> paths(files->begin(), files->end());
+      if (paths.empty()) paths = open_catalog(global).snapshot_files();
+      DataAudit audit;
+      for (const auto& path : paths) {
+        auto result = read_force_snapshot(path);
+        if (result.value) audit_snapshot(*result.value, audit);
+        for (Diagnostic& d : result.diagnostics) audit.load_errors.push_back(std::move(d));
+      }
+      if (*json) {
+        print_json(to_json(audit));
+      } else {
+        std::cout << format_audit(audit);
+      }
+      if (!audit.load_errors.empty()) return kExitInput;
+      return audit.unsourced > 0 ? kExitCheckFailed : kExitOk;
+    };
+  });
+
+  CLI::App* summary = data->add_subcommand("summary", "Warheads loaded by leg in every bundled snapshot");
+  summary->add_flag("--json", *json, "Print JSON");
+  summary->callback([&run, &global, json] {
+    run = [&global, json] {
+      const auto snapshots = load_all(open_catalog(global));
+      if (*json) {
+        nlohmann::json out = nlohmann::json::array();
+        for (const auto& s : snapshots) {
+          nlohmann::json by_basing = nlohmann::json::object();
+          for (Basing b : {Basing::kSilo, Basing::kMobile, Basing::kSsbn, Basing::kBomber, Basing::kNonstrategic,
+                           Basing::kIntermediate}) {
+            by_basing[std::string(to_string(b))] = warheads_loaded(s, b);
+          }
+          out.push_back({{"id", s.id}, {"warheads_loaded", by_basing}, {"total", warheads_loaded(s)}});
+        }
+        print_json(out);
+      } else {
+        std::cout << format_force_summary(snapshots);
+      }
+      return kExitOk;
+    };
+  });
+}
+
+void add_docs_commands(CLI::App& app, std::function<int()>& run) {
+  CLI::App* docs = app.add_subcommand("docs", "Generated documentation");
+  docs->require_subcommand(1);
+  CLI::App* keys = docs->add_subcommand("keys", "Print the input key reference (Markdown) used in docs/io_formats.md");
+  keys->callback([&run] {
+    run = [] {
+      std::cout << key_reference_markdown();
+      return kExitOk;
+    };
+  });
+}
+
+}  // namespace stratstab::app

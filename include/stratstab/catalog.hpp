@@ -1,0 +1,39 @@
+// The bundled data directory: finding it, listing its force snapshots, resolving an id such as
+// `us-2023-03-01` to its file. This is the data layer; evaluation never touches the filesystem.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "stratstab/forces.hpp"
+#include "stratstab/load.hpp"
+
+namespace stratstab {
+
+class DataCatalog {
+ public:
+  /// Uses `data_dir`, which must hold a `forces/` folder; throws NotFoundError otherwise.
+  explicit DataCatalog(std::filesystem::path data_dir);
+
+  /// The data directory to use when none is given: $STRATSTAB_DATA_DIR if set, else the source
+  /// tree's `data/` this build was configured from, else the installed share/stratstab/data.
+  static std::filesystem::path default_data_dir();
+
+  [[nodiscard]] const std::filesystem::path& dir() const { return dir_; }
+  /// Ids of the bundled force snapshots, sorted.
+  [[nodiscard]] std::vector<std::string> snapshot_ids() const;
+  /// Files of the bundled force snapshots, sorted by id.
+  [[nodiscard]] std::vector<std::filesystem::path> snapshot_files() const;
+  /// The file of snapshot `id`; throws NotFoundError naming the ids that exist.
+  [[nodiscard]] std::filesystem::path snapshot_path(std::string_view id) const;
+  /// Loads a snapshot given by bundled id or by file path (anything containing '/' or ending in
+  /// .yaml / .yml is a path); throws InputError or NotFoundError.
+  [[nodiscard]] ForceSnapshot load_snapshot(std::string_view id_or_path) const;
+
+ private:
+  std::filesystem::path dir_;
+};
+
+}  // namespace stratstab

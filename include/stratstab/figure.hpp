@@ -1,0 +1,49 @@
+// A sourced number: every figure in the bundled data carries its value, where it comes from, its
+// date and how much to trust it (grades of shared/DATA_SOURCES.md).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "stratstab/error.hpp"
+
+namespace stratstab {
+
+/// How much to trust a figure (shared/DATA_SOURCES.md).
+enum class Grade {
+  kOfficial,   ///< [OFF] official text or statement
+  kEstimate,   ///< [EST] expert estimate (FAS, SIPRI, CRS)
+  kPress,      ///< [PRESS] journalism
+  kLow,        ///< [LOW] aggregator, placeholder only
+  kAssumed,    ///< [ASSUMED] no public figure: documented assumption with a range
+};
+
+/// `OFF`, `EST`, `PRESS`, `LOW`, `ASSUMED`.
+std::string_view to_string(Grade grade);
+std::optional<Grade> grade_from_string(std::string_view text);
+
+/// Closed interval of plausible values; used by uncertainty runs (METHOD.md §9).
+struct Range {
+  double low = 0.0;
+  double high = 0.0;
+};
+
+struct Figure {
+  double value = 0.0;
+  std::optional<Grade> grade;   ///< empty: the file gave none (an unsourced figure)
+  std::string source_id;        ///< empty: the file gave none
+  std::string date;             ///< the figure's own date, else its source's; empty if neither
+  bool date_from_source = false;
+  std::optional<Range> range;
+  std::string note;
+  SourceLocation where;         ///< where the figure was read, for audits and messages
+
+  /// True when the figure has a source, a date and a grade, and an assumption has its range.
+  [[nodiscard]] bool is_sourced() const {
+    return grade.has_value() && !source_id.empty() && !date.empty() &&
+           (*grade != Grade::kAssumed || range.has_value());
+  }
+};
+
+}  // namespace stratstab

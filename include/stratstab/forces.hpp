@@ -1,0 +1,159 @@
+// The force data model (METHOD.md §1): sides, systems, warheads, postures and inventories, as read
+// from a dated snapshot such as `us-2023-03-01`. Every number is a sourced Figure; engines that run
+// millions of evaluations compile these into plain doubles first.
+#pragma once
+
+#include <concepts>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <vector>
+
+#include "stratstab/figure.hpp"
+#include "stratstab/source.hpp"
+
+namespace stratstab {
+
+/// How a system's launchers are based (METHOD.md §1 "Leg / basing").
+enum class Basing { kSilo, kMobile, kSsbn, kBomber, kNonstrategic, kIntermediate };
+
+/// The kind of delivery vehicle, which treaty counting rules key on.
+enum class VehicleClass { kIcbm, kSlbm, kHeavyBomber, kIrbm, kSrbm, kGlcm, kSlcm, kAlcm, kAircraft, kOther };
+
+enum class Payload { kNuclear, kConventional };
+
+/// How New START counts a system's warheads (treaty Part One, counting rules; METHOD.md §7).
+enum class NewStartCounting {
+  kReentryVehicles,  ///< the re-entry vehicles actually loaded on deployed ICBMs and SLBMs
+  kOnePerBomber,     ///< one warhead per deployed heavy bomber, whatever it carries
+  kNone,             ///< not accountable
+};
+
+/// Day-to-day or generated alert (METHOD.md §1 "Posture").
+enum class Posture { kDayToDay, kGenerated };
+
+std::string_view to_string(Basing basing);
+std::string_view to_string(VehicleClass vehicle);
+std::string_view to_string(Payload payload);
+std::string_view to_string(NewStartCounting counting);
+std::string_view to_string(Posture posture);
+std::optional<Posture> posture_from_string(std::string_view text);
+
+/// Known side ids and their names: us, ru, cn, uk, fr.
+struct SideInfo {
+  std::string_view id;
+  std::string_view name;
+};
+const std::vector<SideInfo>& known_sides();
+std::optional<SideInfo> find_side(std::string_view id);
+
+/// One warhead type a system carries, with its share of the system's loaded warheads.
+struct WarheadType {
+  std::string type;  ///< designation, e.g. `W87/Mk21`
+  Figure yield_kt;   ///< kilotons
+  Figure share;      ///< share of the system's loaded warheads, in [0, 1]; shares sum to 1
+};
+
+struct NewStartStatus {
+  bool accountable = false;
+  NewStartCounting counting = NewStartCounting::kNone;
+};
+
+/// One kind of delivery vehicle in one basing mode (e.g. Minuteman III in silos).
+struct System {
+  std::string id;  ///< unique in its snapshot, stable across dates
+  std::string name;
+  Basing basing = Basing::kSilo;
+  VehicleClass vehicle = VehicleClass::kIcbm;
+  Payload payload = Payload::kNuclear;
+  Figure launchers_deployed;
+  Figure launchers_nondeployed;
+  std::optional<Figure> vehicles_deployed;     ///< missiles or aircraft in deployed status
+  std::optional<Figure> vehicles_nondeployed;
+  Figure warheads_per_launcher;       ///< average loaded on one deployed launcher
+  Figure max_warheads_per_launcher;   ///< upload capacity per launcher
+  std::vector<WarheadType> warheads;
+  Figure cep_m;                       ///< circular error probable, metres
+  Figure reliability;                 ///< launch-to-detonation probability
+  Figure range_km;
+  Figure hardness_psi;                ///< overpressure the launchers withstand
+  Figure untargetable_day_to_day;     ///< share of deployed launchers not targetable day to day
+  Figure untargetable_generated;      ///< the same when forces are generated
+  NewStartStatus new_start;
+  Figure upload_rate_per_month;       ///< warheads per month that could be added
+  std::string notes;
+  SourceLocation where;
+
+  /// Warheads loaded on the deployed launchers (launchers × average loading).
+  [[nodiscard]] double warheads_loaded() const {
+    return launchers_deployed.value * warheads_per_launcher.value;
+  }
+  /// Share of deployed launchers the enemy cannot target in a posture.
+  [[nodiscard]] double untargetable_share(Posture posture) const {
+    return posture == Posture::kDayToDay ? untargetable_day_to_day.value
+                                         : untargetable_generated.value;
+  }
+  /// Yield averaged over warhead types by share, kilotons.
+  [[nodiscard]] double mean_yield_kt() const;
+};
+
+/// Warhead inventory of one side (SIPRI categories).
+struct Inventory {
+  Figure warheads_deployed;
+  Figure warheads_stored;
+  std::optional<Figure> warheads_retired;
+  Figure nonstrategic_warheads;
+  std::optional<Figure> strategic_warheads_stored;  ///< available for upload
+};
+
+/// The forces of one side on one date, e.g. `ru-2022-03-01`.
+struct ForceSnapshot {
+  std::string id;     ///< `<side>-<YYYY-MM-DD>`
+  std::string side;   ///< us, ru, cn, uk or fr
+  std::string date;   ///< YYYY-MM-DD
+  std::string title;
+  std::string description;
+  Inventory inventory;
+  Figure w80;         ///< arriving warheads that destroy 80% of this side's value (METHOD.md §4)
+  std::vector<System> systems;
+  Bibliography sources;  ///< every source the snapshot may cite (its bibliography files and inline)
+  std::string file;      ///< the file it was read from
+
+  [[nodiscard]] const System* find_system(std::string_view system_id) const;
+};
+
+/// Calls `visit(figure)` for every figure in the snapshot, in file order. `Snapshot` is
+/// ForceSnapshot or const ForceSnapshot; the visitor receives Figure& or const Figure& to match.
+template <typename Snapshot, typename Visitor>
+  requires std::same_as<std::remove_const_t<Snapshot>, ForceSnapshot>
+void for_each_figure(Snapshot& snapshot, Visitor&& visit) {
+  auto& inv = snapshot.inventory;
+  visit(inv.warheads_deployed);
+  visit(inv.warheads_stored);
+  if (inv.warheads_retired) visit(*inv.warheads_retired);
+  visit(inv.nonstrategic_warheads);
+  if (inv.strategic_warheads_stored) visit(*inv.strategic_warheads_stored);
+  visit(snapshot.w80);
+  for (auto& s : snapshot.systems) {
+    visit(s.launchers_deployed);
+    visit(s.launchers_nondeployed);
+    if (s.vehicles_deployed) visit(*s.vehicles_deployed);
+    if (s.vehicles_nondeployed) visit(*s.vehicles_nondeployed);
+    visit(s.warheads_per_launcher);
+    visit(s.max_warheads_per_launcher);
+    for (auto& w : s.warheads) {
+      visit(w.yield_kt);
+      visit(w.share);
+    }
+    visit(s.cep_m);
+    visit(s.reliability);
+    visit(s.range_km);
+    visit(s.hardness_psi);
+    visit(s.untargetable_day_to_day);
+    visit(s.untargetable_generated);
+    visit(s.upload_rate_per_month);
+  }
+}
+
+}  // namespace stratstab

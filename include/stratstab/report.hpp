@@ -1,0 +1,26 @@
+// Human-readable text reports (the presentation layer; computing never formats text).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "stratstab/audit.hpp"
+#include "stratstab/forces.hpp"
+
+namespace stratstab {
+
+/// Warheads loaded on deployed launchers of nuclear systems with the given basing.
+double warheads_loaded(const ForceSnapshot& snapshot, Basing basing);
+/// Warheads loaded on all deployed launchers of nuclear systems.
+double warheads_loaded(const ForceSnapshot& snapshot);
+
+/// `data show`: header, inventory and a table of systems with grades.
+std::string format_snapshot(const ForceSnapshot& snapshot);
+/// `data list`: one line per snapshot.
+std::string format_snapshot_list(const std::vector<ForceSnapshot>& snapshots);
+/// `data summary`: loaded warheads by leg for every snapshot, grouped by side.
+std::string format_force_summary(const std::vector<ForceSnapshot>& snapshots);
+/// `data check`: counts, and each unsourced figure with its location.
+std::string format_audit(const DataAudit& audit);
+
+}  // namespace stratstab

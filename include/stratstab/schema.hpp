@@ -1,0 +1,61 @@
+// The one table of input keys. Loaders validate against it (type, required, bounds) and the
+// key reference in docs/io_formats.md is generated from it (`stratstab docs keys`), so the two
+// cannot drift apart: a unit test compares them.
+#pragma once
+
+#include <limits>
+#include <span>
+#include <string>
+#include <string_view>
+
+namespace stratstab {
+
+enum class KeyKind {
+  kInteger,   ///< a plain integer (e.g. `schema: 1`)
+  kString,    ///< free text
+  kId,        ///< identifier: lower-case letters, digits and `-`
+  kDate,      ///< YYYY-MM-DD (or YYYY / YYYY-MM where the key says so)
+  kEnum,      ///< one of `allowed`
+  kBool,      ///< true or false
+  kFigure,    ///< a sourced number {value, grade, src, date, range, note}
+  kMapping,   ///< a nested section
+  kList,      ///< a list of nested sections
+  kPathList,  ///< a list of file paths, relative to the file
+};
+
+/// One key of one section. Bounds apply to figure values and their ranges.
+struct KeySpec {
+  std::string_view name;
+  KeyKind kind = KeyKind::kString;
+  bool required = true;
+  std::string_view unit;           ///< for figures: kt, m, km, psi, share, count, ...
+  double min = -std::numeric_limits<double>::infinity();
+  double max = std::numeric_limits<double>::infinity();
+  bool min_exclusive = false;      ///< value must be > min rather than >= min
+  bool integer = false;            ///< figure must be a whole number (a count)
+  std::string_view allowed;        ///< for enums: `a | b | c`
+  std::string_view description;
+};
+
+/// A mapping in an input file: its keys, and where it sits (`systems[]`).
+struct SchemaSection {
+  std::string_view id;     ///< stable name used by loaders, e.g. `system`
+  std::string_view path;   ///< where it appears, e.g. `systems[]`
+  std::string_view title;
+  std::span<const KeySpec> keys;
+
+  /// The spec for `key`, or nullptr.
+  [[nodiscard]] const KeySpec* find(std::string_view key) const;
+};
+
+/// Sections of a force snapshot file (`data/forces/<side>-<date>.yaml`).
+std::span<const SchemaSection> force_snapshot_schema();
+/// Sections of a bibliography file (`data/sources/*.yaml`).
+std::span<const SchemaSection> bibliography_schema();
+/// The section named `id` in either schema; throws std::logic_error if unknown (a programming bug).
+const SchemaSection& schema_section(std::string_view id);
+
+/// Markdown tables of every section, for docs/io_formats.md.
+std::string key_reference_markdown();
+
+}  // namespace stratstab

@@ -1,0 +1,60 @@
+#include "stratstab/catalog.hpp"
+
+#include <algorithm>
+#include <cstdlib>
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include "stratstab/version.hpp"
+
+namespace stratstab {
+
+DataCatalog::DataCatalog(std::filesystem::path data_dir) : dir_(std::move(data_dir)) {
+  std::error_code ec;
+  if (!std::filesystem::is_directory(dir_ / "forces", ec)) {
+    throw NotFoundError(fmt::format("data directory '{}' has no forces/ folder; expected the bundled data "
+                                    "directory (set --data-dir or STRATSTAB_DATA_DIR)",
+                                    dir_.string()));
+  }
+}
+
+std::filesystem::path DataCatalog::default_data_dir() {
+  if (const char* env = std::getenv("STRATSTAB_DATA_DIR"); env != nullptr && *env != '\0') return env;
+  std::error_code ec;
+  if (std::filesystem::is_directory(std::filesystem::path(kSourceDataDir) / "forces", ec)) return kSourceDataDir;
+  return kInstallDataDir;
+}
+
+std::vector<std::filesystem::path> DataCatalog::snapshot_files() const {
+  std::vector<std::filesystem::path> files;
+  for (const auto& entry : std::filesystem::directory_iterator(dir_ / "forces")) {
+    if (entry.is_regular_file() && entry.path().extension() == ".yaml") files.push_back(entry.path());
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+std::vector<std::string> DataCatalog::snapshot_ids() const {
+  std::vector<std::string> ids;
+  for (const auto& file : snapshot_files()) ids.push_back(file.stem().string());
+  return ids;
+}
+
+std::filesystem::path DataCatalog::snapshot_path(std::string_view id) const {
+  const std::filesystem::path file = dir_ / "forces" / fmt::format("{}.yaml", id);
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(file, ec)) {
+    throw NotFoundError(fmt::format("unknown force snapshot id '{}'; expected one of: {}", id,
+                                    fmt::join(snapshot_ids(), ", ")));
+  }
+  return file;
+}
+
+ForceSnapshot DataCatalog::load_snapshot(std::string_view id_or_path) const {
+  const bool is_path = id_or_path.find('/') != std::string_view::npos || id_or_path.ends_with(".yaml") ||
+                       id_or_path.ends_with(".yml");
+  return load_force_snapshot(is_path ? std::filesystem::path(id_or_path) : snapshot_path(id_or_path));
+}
+
+}  // namespace stratstab

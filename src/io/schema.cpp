@@ -1,0 +1,242 @@
+// The key tables of the force-snapshot and bibliography formats. Bounds are sanity limits that
+// catch typos and unit slips ("absurd magnitudes"), not physical claims: e.g. the largest weapon
+// ever tested was ~50,000 kt, so yield_kt above 100,000 is an error.
+#include "stratstab/schema.hpp"
+
+#include <array>
+#include <stdexcept>
+
+#include <fmt/format.h>
+
+namespace stratstab {
+namespace {
+
+constexpr double kMaxLaunchers = 5000;      // no side has ever fielded more of one system
+constexpr double kMaxWarheads = 100000;     // above the 1986 world peak (~70,000)
+constexpr double kMaxPerLauncher = 30;      // largest loadings: SS-18 10 RVs, B-52H 20 ALCM
+constexpr double kMaxUploadPerMonth = 10000;
+
+constexpr std::array kSnapshotKeys{
+    KeySpec{.name = "schema", .kind = KeyKind::kInteger, .min = 1, .max = 1,
+            .description = "Format version; must be 1."},
+    KeySpec{.name = "id", .kind = KeyKind::kId,
+            .description = "Snapshot id `<side>-<YYYY-MM-DD>`; equals the file name without `.yaml`."},
+    KeySpec{.name = "side", .kind = KeyKind::kEnum, .allowed = "us | ru | cn | uk | fr",
+            .description = "Side id."},
+    KeySpec{.name = "date", .kind = KeyKind::kDate, .description = "Date the snapshot describes, YYYY-MM-DD."},
+    KeySpec{.name = "title", .kind = KeyKind::kString, .description = "One-line title."},
+    KeySpec{.name = "description", .kind = KeyKind::kString, .required = false,
+            .description = "What the snapshot is and where its figures come from."},
+    KeySpec{.name = "bibliography", .kind = KeyKind::kPathList, .required = false,
+            .description = "Bibliography files whose sources the figures cite, relative to this file."},
+    KeySpec{.name = "sources", .kind = KeyKind::kList, .required = false,
+            .description = "Inline bibliography entries (same keys as in a bibliography file)."},
+    KeySpec{.name = "inventory", .kind = KeyKind::kMapping, .description = "Warhead inventory (section `inventory`)."},
+    KeySpec{.name = "w80", .kind = KeyKind::kFigure, .unit = "warheads", .min = 0, .max = kMaxWarheads,
+            .min_exclusive = true,
+            .description = "Arriving warheads that destroy 80% of this side's value (METHOD.md §4)."},
+    KeySpec{.name = "systems", .kind = KeyKind::kList,
+            .description = "Delivery systems, at least one (section `systems[]`)."},
+};
+
+constexpr std::array kInventoryKeys{
+    KeySpec{.name = "warheads_deployed", .kind = KeyKind::kFigure, .unit = "warheads", .min = 0,
+            .max = kMaxWarheads, .integer = true,
+            .description = "Warheads deployed on missiles or at bases with operational forces (SIPRI)."},
+    KeySpec{.name = "warheads_stored", .kind = KeyKind::kFigure, .unit = "warheads", .min = 0,
+            .max = kMaxWarheads, .integer = true,
+            .description = "Stockpiled warheads not deployed (reserve)."},
+    KeySpec{.name = "warheads_retired", .kind = KeyKind::kFigure, .required = false, .unit = "warheads",
+            .min = 0, .max = kMaxWarheads, .integer = true,
+            .description = "Retired warheads awaiting dismantlement."},
+    KeySpec{.name = "nonstrategic_warheads", .kind = KeyKind::kFigure, .unit = "warheads", .min = 0,
+            .max = kMaxWarheads, .integer = true,
+            .description = "Non-strategic warheads, deployed and stored."},
+    KeySpec{.name = "strategic_warheads_stored", .kind = KeyKind::kFigure, .required = false,
+            .unit = "warheads", .min = 0, .max = kMaxWarheads, .integer = true,
+            .description = "Strategic warheads in storage that could be uploaded."},
+};
+
+constexpr std::array kSystemKeys{
+    KeySpec{.name = "id", .kind = KeyKind::kId,
+            .description = "System id, unique in the snapshot and stable across dates."},
+    KeySpec{.name = "name", .kind = KeyKind::kString, .description = "Name, e.g. `LGM-30G Minuteman III`."},
+    KeySpec{.name = "basing", .kind = KeyKind::kEnum,
+            .allowed = "silo | mobile | ssbn | bomber | nonstrategic | intermediate",
+            .description = "Leg / basing mode (METHOD.md §1)."},
+    KeySpec{.name = "vehicle", .kind = KeyKind::kEnum,
+            .allowed = "icbm | slbm | heavy_bomber | irbm | srbm | glcm | slcm | alcm | aircraft | other",
+            .description = "Delivery-vehicle class, which treaty counting rules key on."},
+    KeySpec{.name = "payload", .kind = KeyKind::kEnum, .required = false, .allowed = "nuclear | conventional",
+            .description = "Payload; `nuclear` when absent."},
+    KeySpec{.name = "launchers_deployed", .kind = KeyKind::kFigure, .unit = "launchers", .min = 0,
+            .max = kMaxLaunchers, .integer = true,
+            .description = "Deployed launchers (silos with a missile, tubes on operational boats, deployed bombers)."},
+    KeySpec{.name = "launchers_nondeployed", .kind = KeyKind::kFigure, .unit = "launchers", .min = 0,
+            .max = kMaxLaunchers, .integer = true,
+            .description = "Non-deployed launchers (empty silos, tubes on boats in overhaul, test launchers, bombers in repair)."},
+    KeySpec{.name = "vehicles_deployed", .kind = KeyKind::kFigure, .required = false, .unit = "missiles or aircraft",
+            .min = 0, .max = kMaxLaunchers, .integer = true,
+            .description = "Missiles or aircraft in deployed status."},
+    KeySpec{.name = "vehicles_nondeployed", .kind = KeyKind::kFigure, .required = false,
+            .unit = "missiles or aircraft", .min = 0, .max = 10 * kMaxLaunchers, .integer = true,
+            .description = "Missiles or aircraft not deployed (spares, in storage or repair)."},
+    KeySpec{.name = "warheads_per_launcher", .kind = KeyKind::kFigure, .unit = "warheads", .min = 0,
+            .max = kMaxPerLauncher,
+            .description = "Average warheads loaded on one deployed launcher (may be fractional)."},
+    KeySpec{.name = "max_warheads_per_launcher", .kind = KeyKind::kFigure, .unit = "warheads", .min = 0,
+            .max = kMaxPerLauncher,
+            .description = "Upload capacity: warheads one launcher can carry; not below `warheads_per_launcher`."},
+    KeySpec{.name = "warheads", .kind = KeyKind::kList,
+            .description = "Warhead types carried, with shares summing to 1 (section `systems[].warheads[]`)."},
+    KeySpec{.name = "cep_m", .kind = KeyKind::kFigure, .unit = "m", .min = 0, .max = 20000, .min_exclusive = true,
+            .description = "Circular error probable (METHOD.md §2)."},
+    KeySpec{.name = "reliability", .kind = KeyKind::kFigure, .unit = "probability", .min = 0, .max = 1,
+            .description = "Probability that a warhead launches, flies, re-enters and detonates."},
+    KeySpec{.name = "range_km", .kind = KeyKind::kFigure, .unit = "km", .min = 0, .max = 25000,
+            .min_exclusive = true, .description = "Maximum range."},
+    KeySpec{.name = "hardness_psi", .kind = KeyKind::kFigure, .unit = "psi", .min = 0, .max = 100000,
+            .min_exclusive = true,
+            .description = "Peak overpressure the system's launchers withstand (silo, TEL, boat in port, bomber)."},
+    KeySpec{.name = "untargetable_day_to_day", .kind = KeyKind::kFigure, .unit = "share", .min = 0, .max = 1,
+            .description = "Share of deployed launchers the enemy cannot target day to day (at sea, dispersed, airborne)."},
+    KeySpec{.name = "untargetable_generated", .kind = KeyKind::kFigure, .unit = "share", .min = 0, .max = 1,
+            .description = "The same share when forces are generated."},
+    KeySpec{.name = "new_start", .kind = KeyKind::kMapping,
+            .description = "New START status (section `systems[].new_start`)."},
+    KeySpec{.name = "upload_rate_per_month", .kind = KeyKind::kFigure, .unit = "warheads/month", .min = 0,
+            .max = kMaxUploadPerMonth, .description = "Warheads per month that could be added by upload."},
+    KeySpec{.name = "notes", .kind = KeyKind::kString, .required = false, .description = "Free text."},
+};
+
+constexpr std::array kWarheadKeys{
+    KeySpec{.name = "type", .kind = KeyKind::kString, .description = "Warhead designation, e.g. `W87/Mk21`."},
+    KeySpec{.name = "yield_kt", .kind = KeyKind::kFigure, .unit = "kt", .min = 0, .max = 100000,
+            .min_exclusive = true, .description = "Explosive yield."},
+    KeySpec{.name = "share", .kind = KeyKind::kFigure, .unit = "share", .min = 0, .max = 1,
+            .description = "Share of the system's loaded warheads of this type."},
+};
+
+constexpr std::array kNewStartKeys{
+    KeySpec{.name = "accountable", .kind = KeyKind::kBool, .description = "Whether New START limits the system."},
+    KeySpec{.name = "counting", .kind = KeyKind::kEnum, .allowed = "reentry_vehicles | one_per_bomber | none",
+            .description = "How its warheads count: actual re-entry vehicles, one per heavy bomber, or not at all."},
+};
+
+constexpr std::array kFigureKeys{
+    KeySpec{.name = "value", .kind = KeyKind::kFigure, .description = "The number, in the unit of its key."},
+    KeySpec{.name = "grade", .kind = KeyKind::kEnum, .required = false,
+            .allowed = "OFF | EST | PRESS | LOW | ASSUMED",
+            .description = "Trust grade (shared/DATA_SOURCES.md). Missing: the figure is reported by `data check`."},
+    KeySpec{.name = "src", .kind = KeyKind::kId, .required = false,
+            .description = "Id of the source; must exist in the snapshot's bibliography. Missing: reported by `data check`."},
+    KeySpec{.name = "date", .kind = KeyKind::kDate, .required = false,
+            .description = "YYYY, YYYY-MM or YYYY-MM-DD; the source's date when absent."},
+    KeySpec{.name = "range", .kind = KeyKind::kList, .required = false,
+            .description = "`[low, high]` containing the value; required for ASSUMED figures (else reported by `data check`)."},
+    KeySpec{.name = "note", .kind = KeyKind::kString, .required = false,
+            .description = "Why this value: derivation, reasoning of an assumption."},
+};
+
+constexpr std::array kBibliographyKeys{
+    KeySpec{.name = "schema", .kind = KeyKind::kInteger, .min = 1, .max = 1,
+            .description = "Format version; must be 1."},
+    KeySpec{.name = "sources", .kind = KeyKind::kList, .description = "Entries (section `sources[]`)."},
+};
+
+constexpr std::array kSourceKeys{
+    KeySpec{.name = "id", .kind = KeyKind::kId, .description = "Id that figures cite; unique over all files in use."},
+    KeySpec{.name = "title", .kind = KeyKind::kString, .description = "Title of the work."},
+    KeySpec{.name = "author", .kind = KeyKind::kString, .required = false, .description = "Authors."},
+    KeySpec{.name = "publisher", .kind = KeyKind::kString, .required = false, .description = "Publisher."},
+    KeySpec{.name = "date", .kind = KeyKind::kDate, .description = "Publication date: YYYY, YYYY-MM or YYYY-MM-DD."},
+    KeySpec{.name = "url", .kind = KeyKind::kString, .required = false, .description = "Where to read it."},
+};
+
+constexpr std::array kForceSections{
+    SchemaSection{"snapshot", "(top level)", "Force snapshot file", kSnapshotKeys},
+    SchemaSection{"inventory", "inventory", "Inventory", kInventoryKeys},
+    SchemaSection{"system", "systems[]", "System", kSystemKeys},
+    SchemaSection{"warhead", "systems[].warheads[]", "Warhead type", kWarheadKeys},
+    SchemaSection{"new_start", "systems[].new_start", "New START status", kNewStartKeys},
+    SchemaSection{"figure", "(any figure)", "Figure (a sourced number)", kFigureKeys},
+};
+
+constexpr std::array kBibliographySections{
+    SchemaSection{"bibliography", "(top level)", "Bibliography file", kBibliographyKeys},
+    SchemaSection{"source", "sources[]", "Source", kSourceKeys},
+};
+
+std::string_view kind_name(KeyKind kind) {
+  switch (kind) {
+    case KeyKind::kInteger: return "integer";
+    case KeyKind::kString: return "text";
+    case KeyKind::kId: return "id";
+    case KeyKind::kDate: return "date";
+    case KeyKind::kEnum: return "one of";
+    case KeyKind::kBool: return "true/false";
+    case KeyKind::kFigure: return "figure";
+    case KeyKind::kMapping: return "mapping";
+    case KeyKind::kList: return "list";
+    case KeyKind::kPathList: return "list of paths";
+  }
+  return "?";
+}
+
+std::string format_bound(double bound) {
+  return fmt::format("{:g}", bound);
+}
+
+std::string bounds_text(const KeySpec& key) {
+  if (key.kind != KeyKind::kFigure && key.kind != KeyKind::kInteger) return "";
+  const bool has_min = key.min > -std::numeric_limits<double>::infinity();
+  const bool has_max = key.max < std::numeric_limits<double>::infinity();
+  if (!has_min && !has_max) return "";
+  std::string text = has_min ? fmt::format("{}{}", key.min_exclusive ? "(" : "[", format_bound(key.min)) : "(-inf";
+  text += ", ";
+  text += has_max ? fmt::format("{}]", format_bound(key.max)) : "inf)";
+  if (key.integer) text += " whole";
+  return text;
+}
+
+}  // namespace
+
+const KeySpec* SchemaSection::find(std::string_view key) const {
+  for (const KeySpec& spec : keys) {
+    if (spec.name == key) return &spec;
+  }
+  return nullptr;
+}
+
+std::span<const SchemaSection> force_snapshot_schema() { return kForceSections; }
+std::span<const SchemaSection> bibliography_schema() { return kBibliographySections; }
+
+const SchemaSection& schema_section(std::string_view id) {
+  for (const auto& sections : {force_snapshot_schema(), bibliography_schema()}) {
+    for (const SchemaSection& section : sections) {
+      if (section.id == id) return section;
+    }
+  }
+  throw std::logic_error(fmt::format("stratstab: no schema section '{}'", id));
+}
+
+std::string key_reference_markdown() {
+  std::string out;
+  for (const auto& sections : {force_snapshot_schema(), bibliography_schema()}) {
+    for (const SchemaSection& section : sections) {
+      out += fmt::format("### {} (`{}`)\n\n", section.title, section.path);
+      out += "| key | type | required | unit | bounds | description |\n";
+      out += "|---|---|---|---|---|---|\n";
+      for (const KeySpec& key : section.keys) {
+        std::string type{kind_name(key.kind)};
+        if (key.kind == KeyKind::kEnum) type += fmt::format(" `{}`", key.allowed);
+        out += fmt::format("| `{}` | {} | {} | {} | {} | {} |\n", key.name, type, key.required ? "yes" : "no",
+                           key.unit, bounds_text(key), key.description);
+      }
+      out += "\n";
+    }
+  }
+  return out;
+}
+
+}  // namespace stratstab

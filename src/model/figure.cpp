@@ -1,0 +1,31 @@
+#include "stratstab/figure.hpp"
+
+#include <array>
+#include <utility>
+
+namespace stratstab {
+namespace {
+constexpr std::array<std::pair<Grade, std::string_view>, 5> kGradeNames{{
+    {Grade::kOfficial, "OFF"},
+    {Grade::kEstimate, "EST"},
+    {Grade::kPress, "PRESS"},
+    {Grade::kLow, "LOW"},
+    {Grade::kAssumed, "ASSUMED"},
+}};
+}  // namespace
+
+std::string_view to_string(Grade grade) {
+  for (const auto& [g, name] : kGradeNames) {
+    if (g == grade) return name;
+  }
+  return "?";
+}
+
+std::optional<Grade> grade_from_string(std::string_view text) {
+  for (const auto& [g, name] : kGradeNames) {
+    if (name == text) return g;
+  }
+  return std::nullopt;
+}
+
+}  // namespace stratstab

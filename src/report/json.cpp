@@ -1,0 +1,102 @@
+#include "stratstab/json.hpp"
+
+namespace stratstab {
+
+using nlohmann::json;
+
+json to_json(const SourceLocation& where) {
+  return json{{"file", where.file}, {"line", where.line}, {"column", where.column}, {"key_path", where.key_path}};
+}
+
+json to_json(const Diagnostic& diagnostic) {
+  json out = to_json(diagnostic.where);
+  out["severity"] = diagnostic.severity == Severity::kError ? "error" : "warning";
+  out["message"] = diagnostic.message;
+  return out;
+}
+
+json to_json(const Figure& figure) {
+  json out{{"value", figure.value}};
+  out["grade"] = figure.grade ? json(std::string(to_string(*figure.grade))) : json(nullptr);
+  out["src"] = figure.source_id.empty() ? json(nullptr) : json(figure.source_id);
+  out["date"] = figure.date.empty() ? json(nullptr) : json(figure.date);
+  if (figure.range) out["range"] = json::array({figure.range->low, figure.range->high});
+  if (!figure.note.empty()) out["note"] = figure.note;
+  return out;
+}
+
+json to_json(const System& system) {
+  json warheads = json::array();
+  for (const WarheadType& w : system.warheads) {
+    warheads.push_back(json{{"type", w.type}, {"yield_kt", to_json(w.yield_kt)}, {"share", to_json(w.share)}});
+  }
+  json out{
+      {"id", system.id},
+      {"name", system.name},
+      {"basing", to_string(system.basing)},
+      {"vehicle", to_string(system.vehicle)},
+      {"payload", to_string(system.payload)},
+      {"launchers_deployed", to_json(system.launchers_deployed)},
+      {"launchers_nondeployed", to_json(system.launchers_nondeployed)},
+      {"warheads_per_launcher", to_json(system.warheads_per_launcher)},
+      {"max_warheads_per_launcher", to_json(system.max_warheads_per_launcher)},
+      {"warheads", warheads},
+      {"cep_m", to_json(system.cep_m)},
+      {"reliability", to_json(system.reliability)},
+      {"range_km", to_json(system.range_km)},
+      {"hardness_psi", to_json(system.hardness_psi)},
+      {"untargetable_day_to_day", to_json(system.untargetable_day_to_day)},
+      {"untargetable_generated", to_json(system.untargetable_generated)},
+      {"new_start", json{{"accountable", system.new_start.accountable},
+                         {"counting", to_string(system.new_start.counting)}}},
+      {"upload_rate_per_month", to_json(system.upload_rate_per_month)},
+      {"warheads_loaded", system.warheads_loaded()},
+  };
+  if (system.vehicles_deployed) out["vehicles_deployed"] = to_json(*system.vehicles_deployed);
+  if (system.vehicles_nondeployed) out["vehicles_nondeployed"] = to_json(*system.vehicles_nondeployed);
+  if (!system.notes.empty()) out["notes"] = system.notes;
+  return out;
+}
+
+json to_json(const ForceSnapshot& snapshot) {
+  const Inventory& inv = snapshot.inventory;
+  json inventory{{"warheads_deployed", to_json(inv.warheads_deployed)},
+                 {"warheads_stored", to_json(inv.warheads_stored)},
+                 {"nonstrategic_warheads", to_json(inv.nonstrategic_warheads)}};
+  if (inv.warheads_retired) inventory["warheads_retired"] = to_json(*inv.warheads_retired);
+  if (inv.strategic_warheads_stored) inventory["strategic_warheads_stored"] = to_json(*inv.strategic_warheads_stored);
+  json systems = json::array();
+  for (const System& s : snapshot.systems) systems.push_back(to_json(s));
+  json sources = json::object();
+  for (const auto& [id, source] : snapshot.sources) {
+    json entry{{"title", source.title}, {"date", source.date}};
+    if (!source.author.empty()) entry["author"] = source.author;
+    if (!source.publisher.empty()) entry["publisher"] = source.publisher;
+    if (!source.url.empty()) entry["url"] = source.url;
+    sources[id] = entry;
+  }
+  return json{{"id", snapshot.id},       {"side", snapshot.side},
+              {"date", snapshot.date},   {"title", snapshot.title},
+              {"description", snapshot.description},
+              {"inventory", inventory},  {"w80", to_json(snapshot.w80)},
+              {"systems", systems},      {"sources", sources}};
+}
+
+json to_json(const DataAudit& audit) {
+  json unsourced = json::array();
+  for (const UnsourcedFigure& f : audit.unsourced_figures) {
+    json entry = to_json(f.where);
+    entry["missing"] = f.missing;
+    unsourced.push_back(entry);
+  }
+  json errors = json::array();
+  for (const Diagnostic& d : audit.load_errors) errors.push_back(to_json(d));
+  return json{{"snapshots", audit.snapshots},
+              {"figures", audit.figures},
+              {"unsourced", audit.unsourced},
+              {"figures_by_grade", audit.figures_by_grade},
+              {"unsourced_figures", unsourced},
+              {"load_errors", errors}};
+}
+
+}  // namespace stratstab
