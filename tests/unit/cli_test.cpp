@@ -1,0 +1,123 @@
+// The stratstab command end to end: exit codes (0 ok, 1 check failed, 2 usage, 3 input) and the
+// located messages a user sees on stderr.
+#include <sys/wait.h>
+
+#include <fstream>
+#include <sstream>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "test_support.hpp"
+
+namespace stratstab {
+namespace {
+
+struct CliRun {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+std::string slurp(const std::filesystem::path& file) {
+  std::ifstream in(file);
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+/// Runs `stratstab ARGS` with the bundled data of the source tree.
+CliRun run(const std::string& args) {
+  const test::TempDir dir;
+  const auto out = dir.path() / "out";
+  const auto err = dir.path() / "err";
+  const std::string command = std::string(STRATSTAB_EXE) + " --data-dir '" + STRATSTAB_SOURCE_DIR + "/data' " + args +
+                              " >'" + out.string() + "' 2>'" + err.string() + "'";
+  const int status = std::system(command.c_str());
+  CliRun result;
+  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  result.out = slurp(out);
+  result.err = slurp(err);
+  return result;
+}
+
+TEST(CliTest, VersionPrintsProjectVersion) {
+  const CliRun r = run("--version");
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_EQ(r.out, "0.1.0\n");
+}
+
+TEST(CliTest, UsageErrorsExitTwo) {
+  EXPECT_EQ(run("").exit_code, 2);
+  EXPECT_EQ(run("data").exit_code, 2);
+  EXPECT_EQ(run("data show").exit_code, 2);
+  EXPECT_EQ(run("data list --bogus").exit_code, 2);
+  EXPECT_EQ(run("frobnicate").exit_code, 2);
+}
+
+TEST(CliTest, UnknownSnapshotIdExitsThreeAndListsIds) {
+  const CliRun r = run("data show us-1999-01-01");
+  EXPECT_EQ(r.exit_code, 3);
+  EXPECT_NE(r.err.find("unknown force snapshot id 'us-1999-01-01'; expected one of:"), std::string::npos) << r.err;
+}
+
+TEST(CliTest, BadFileGivesLocatedMessagesAndExitThree) {
+  const test::TempDir dir;
+  const auto file = dir.write("us-2020-09-01.yaml", "schema: 1\nid: us-2020-09-01\nside: us\ndate: 2020-09-01\n"
+                                                    "title: t\ninventory: {}\nw80: -3\nsystems: []\n");
+  const CliRun r = run("data show " + file.string());
+  EXPECT_EQ(r.exit_code, 3);
+  EXPECT_TRUE(r.out.empty());
+  // All problems at once, each with file:line:column and key path.
+  EXPECT_NE(r.err.find(file.string() + ":6:12: error: inventory.warheads_deployed: missing required key"),
+            std::string::npos) << r.err;
+  EXPECT_NE(r.err.find(file.string() + ":7:6: error: w80: expected a number of warheads in (0, 100000], got -3"),
+            std::string::npos) << r.err;
+  EXPECT_NE(r.err.find(file.string() + ":8:10: error: systems: expected a list with at least one entry"),
+            std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("problems in the input; nothing was run"), std::string::npos) << r.err;
+}
+
+TEST(CliTest, DataCheckOnPartlySourcedFileExitsOne) {
+  const CliRun r = run(std::string("data check --json ") + STRATSTAB_TEST_DATA_DIR + "/audit/forces/us-2020-09-01.yaml");
+  EXPECT_EQ(r.exit_code, 1);
+  const auto json = nlohmann::json::parse(r.out);
+  EXPECT_EQ(json.at("figures").get<int>(), 35);
+  EXPECT_EQ(json.at("unsourced").get<int>(), 3);
+  EXPECT_EQ(json.at("unsourced_figures").size(), 3U);
+}
+
+TEST(CliTest, DataCheckOnBundledDataIsClean) {
+  const CliRun r = run("data check --json");
+  EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
+  const auto json = nlohmann::json::parse(r.out);
+  EXPECT_TRUE(json.at("figures").is_number_integer());
+  EXPECT_TRUE(json.at("unsourced").is_number_integer());
+  EXPECT_GE(json.at("figures").get<int>(), 150);
+  EXPECT_EQ(json.at("unsourced").get<int>(), 0);
+  EXPECT_TRUE(json.at("load_errors").empty());
+}
+
+TEST(CliTest, ShowJsonCarriesProvenance) {
+  const CliRun r = run("data show us-2020-09-01 --json");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto json = nlohmann::json::parse(r.out);
+  EXPECT_EQ(json.at("id"), "us-2020-09-01");
+  const auto& first = json.at("systems").at(0).at("launchers_deployed");
+  EXPECT_TRUE(first.at("grade").is_string());
+  EXPECT_TRUE(first.at("src").is_string());
+  EXPECT_TRUE(first.at("date").is_string());
+}
+
+TEST(CliTest, ListAndSummaryRun) {
+  const CliRun list = run("data list");
+  EXPECT_EQ(list.exit_code, 0) << list.err;
+  EXPECT_NE(list.out.find("us-2026-11-01"), std::string::npos);
+  EXPECT_NE(list.out.find("ru-2026-11-01"), std::string::npos);
+  const CliRun summary = run("data summary --json");
+  EXPECT_EQ(summary.exit_code, 0) << summary.err;
+  EXPECT_FALSE(nlohmann::json::parse(summary.out).empty());
+}
+
+}  // namespace
+}  // namespace stratstab

@@ -1,0 +1,59 @@
+#include "test_support.hpp"
+
+#include <atomic>
+#include <fstream>
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+namespace stratstab::test {
+
+TempDir::TempDir() {
+  static std::atomic<int> counter{0};
+  path_ = std::filesystem::temp_directory_path() /
+          ("stratstab-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
+  std::filesystem::create_directories(path_);
+}
+
+TempDir::~TempDir() {
+  std::error_code ec;
+  std::filesystem::remove_all(path_, ec);
+}
+
+std::filesystem::path TempDir::write(const std::string& name, std::string_view content) const {
+  const auto file = path_ / name;
+  std::filesystem::create_directories(file.parent_path());
+  std::ofstream out(file, std::ios::binary);
+  out << content;
+  return file;
+}
+
+int line_of(std::string_view text, std::string_view needle) {
+  const auto at = text.find(needle);
+  if (at == std::string_view::npos) return 0;
+  int line = 1;
+  for (std::size_t i = 0; i < at; ++i) line += text[i] == '\n' ? 1 : 0;
+  return line;
+}
+
+std::string replace_once(std::string text, std::string_view from, std::string_view to) {
+  const auto at = text.find(from);
+  EXPECT_NE(at, std::string::npos) << "test fixture has no '" << from << "'";
+  if (at != std::string::npos) text.replace(at, from.size(), to);
+  return text;
+}
+
+std::string dump(const std::vector<Diagnostic>& diagnostics) {
+  std::string out;
+  for (const auto& d : diagnostics) out += format_diagnostic(d) + "\n";
+  return out;
+}
+
+const Diagnostic* find_by_key(const std::vector<Diagnostic>& diagnostics, std::string_view key_path) {
+  for (const auto& d : diagnostics) {
+    if (d.where.key_path == key_path) return &d;
+  }
+  return nullptr;
+}
+
+}  // namespace stratstab::test

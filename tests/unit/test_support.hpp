@@ -1,0 +1,40 @@
+// Helpers for unit tests: temporary files and diagnostic look-ups.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "stratstab/error.hpp"
+
+namespace stratstab::test {
+
+/// A fresh directory under the system temp dir, removed when the object dies.
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  [[nodiscard]] const std::filesystem::path& path() const { return path_; }
+  /// Writes `content` to `name` (sub-folders created) and returns its path.
+  std::filesystem::path write(const std::string& name, std::string_view content) const;
+
+ private:
+  std::filesystem::path path_;
+};
+
+/// 1-based number of the first line of `text` containing `needle` (0 if none).
+int line_of(std::string_view text, std::string_view needle);
+
+/// Replaces the first occurrence of `from` in `text` by `to`; fails the test if absent.
+std::string replace_once(std::string text, std::string_view from, std::string_view to);
+
+/// All diagnostics formatted, one per line, for failure messages.
+std::string dump(const std::vector<Diagnostic>& diagnostics);
+
+/// The first diagnostic whose key path equals `key_path`, or nullptr.
+const Diagnostic* find_by_key(const std::vector<Diagnostic>& diagnostics, std::string_view key_path);
+
+}  // namespace stratstab::test
