@@ -30,7 +30,9 @@ std::vector<ForceSnapshot> load_all(const DataCatalog& catalog) {
   return snapshots;
 }
 
-void print_json(const nlohmann::json& value) { std::cout << value.dump(2) << '\n'; }
+void print_json(const nlohmann::json& value) {
+  std::cout << value.dump(2) << '\n';
+}
 
 }  // namespace
 
@@ -51,8 +53,12 @@ void add_data_commands(CLI::App& app, const GlobalOptions& global, std::function
       if (*json) {
         nlohmann::json out = nlohmann::json::array();
         for (const auto& s : snapshots) {
-          out.push_back({{"id", s.id}, {"side", s.side}, {"date", s.date}, {"title", s.title},
-                         {"systems", s.systems.size()}, {"warheads_loaded", warheads_loaded(s)}});
+          out.push_back({{"id", s.id},
+                         {"side", s.side},
+                         {"date", s.date},
+                         {"title", s.title},
+                         {"systems", s.systems.size()},
+                         {"warheads_loaded", warheads_loaded(s)}});
         }
         print_json(out);
       } else {

@@ -2,8 +2,8 @@
 // errors into messages on stderr and documented exit codes; the library itself never exits.
 #include <iostream>
 
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <CLI/CLI.hpp>
 
 #include "command_data.hpp"
 #include "exit_codes.hpp"
@@ -16,7 +16,8 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", std::string(kVersion));
   app.require_subcommand(1);
   app::GlobalOptions global;
-  app.add_option("--data-dir", global.data_dir, "Bundled data directory (default: $STRATSTAB_DATA_DIR or the built-in one)");
+  app.add_option("--data-dir", global.data_dir,
+                 "Bundled data directory (default: $STRATSTAB_DATA_DIR or the built-in one)");
   std::function<int()> run;
   app::add_data_commands(app, global, run);
   app::add_docs_commands(app, run);

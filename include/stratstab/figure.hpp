@@ -12,11 +12,11 @@ namespace stratstab {
 
 /// How much to trust a figure (shared/DATA_SOURCES.md).
 enum class Grade {
-  kOfficial,   ///< [OFF] official text or statement
-  kEstimate,   ///< [EST] expert estimate (FAS, SIPRI, CRS)
-  kPress,      ///< [PRESS] journalism
-  kLow,        ///< [LOW] aggregator, placeholder only
-  kAssumed,    ///< [ASSUMED] no public figure: documented assumption with a range
+  kOfficial,  ///< [OFF] official text or statement
+  kEstimate,  ///< [EST] expert estimate (FAS, SIPRI, CRS)
+  kPress,     ///< [PRESS] journalism
+  kLow,       ///< [LOW] aggregator, placeholder only
+  kAssumed,   ///< [ASSUMED] no public figure: documented assumption with a range
 };
 
 /// `OFF`, `EST`, `PRESS`, `LOW`, `ASSUMED`.
@@ -31,18 +31,17 @@ struct Range {
 
 struct Figure {
   double value = 0.0;
-  std::optional<Grade> grade;   ///< empty: the file gave none (an unsourced figure)
-  std::string source_id;        ///< empty: the file gave none
-  std::string date;             ///< the figure's own date, else its source's; empty if neither
+  std::optional<Grade> grade;  ///< empty: the file gave none (an unsourced figure)
+  std::string source_id;       ///< empty: the file gave none
+  std::string date;            ///< the figure's own date, else its source's; empty if neither
   bool date_from_source = false;
   std::optional<Range> range;
   std::string note;
-  SourceLocation where;         ///< where the figure was read, for audits and messages
+  SourceLocation where;  ///< where the figure was read, for audits and messages
 
   /// True when the figure has a source, a date and a grade, and an assumption has its range.
   [[nodiscard]] bool is_sourced() const {
-    return grade.has_value() && !source_id.empty() && !date.empty() &&
-           (*grade != Grade::kAssumed || range.has_value());
+    return grade.has_value() && !source_id.empty() && !date.empty() && (*grade != Grade::kAssumed || range.has_value());
   }
 };
 

@@ -69,30 +69,27 @@ struct System {
   Payload payload = Payload::kNuclear;
   Figure launchers_deployed;
   Figure launchers_nondeployed;
-  std::optional<Figure> vehicles_deployed;     ///< missiles or aircraft in deployed status
+  std::optional<Figure> vehicles_deployed;  ///< missiles or aircraft in deployed status
   std::optional<Figure> vehicles_nondeployed;
-  Figure warheads_per_launcher;       ///< average loaded on one deployed launcher
-  Figure max_warheads_per_launcher;   ///< upload capacity per launcher
+  Figure warheads_per_launcher;      ///< average loaded on one deployed launcher
+  Figure max_warheads_per_launcher;  ///< upload capacity per launcher
   std::vector<WarheadType> warheads;
-  Figure cep_m;                       ///< circular error probable, metres
-  Figure reliability;                 ///< launch-to-detonation probability
+  Figure cep_m;        ///< circular error probable, metres
+  Figure reliability;  ///< launch-to-detonation probability
   Figure range_km;
-  Figure hardness_psi;                ///< overpressure the launchers withstand
-  Figure untargetable_day_to_day;     ///< share of deployed launchers not targetable day to day
-  Figure untargetable_generated;      ///< the same when forces are generated
+  Figure hardness_psi;             ///< overpressure the launchers withstand
+  Figure untargetable_day_to_day;  ///< share of deployed launchers not targetable day to day
+  Figure untargetable_generated;   ///< the same when forces are generated
   NewStartStatus new_start;
-  Figure upload_rate_per_month;       ///< warheads per month that could be added
+  Figure upload_rate_per_month;  ///< warheads per month that could be added
   std::string notes;
   SourceLocation where;
 
   /// Warheads loaded on the deployed launchers (launchers × average loading).
-  [[nodiscard]] double warheads_loaded() const {
-    return launchers_deployed.value * warheads_per_launcher.value;
-  }
+  [[nodiscard]] double warheads_loaded() const { return launchers_deployed.value * warheads_per_launcher.value; }
   /// Share of deployed launchers the enemy cannot target in a posture.
   [[nodiscard]] double untargetable_share(Posture posture) const {
-    return posture == Posture::kDayToDay ? untargetable_day_to_day.value
-                                         : untargetable_generated.value;
+    return posture == Posture::kDayToDay ? untargetable_day_to_day.value : untargetable_generated.value;
   }
   /// Yield averaged over warhead types by share, kilotons.
   [[nodiscard]] double mean_yield_kt() const;
@@ -109,13 +106,13 @@ struct Inventory {
 
 /// The forces of one side on one date, e.g. `ru-2022-03-01`.
 struct ForceSnapshot {
-  std::string id;     ///< `<side>-<YYYY-MM-DD>`
-  std::string side;   ///< us, ru, cn, uk or fr
-  std::string date;   ///< YYYY-MM-DD
+  std::string id;    ///< `<side>-<YYYY-MM-DD>`
+  std::string side;  ///< us, ru, cn, uk or fr
+  std::string date;  ///< YYYY-MM-DD
   std::string title;
   std::string description;
   Inventory inventory;
-  Figure w80;         ///< arriving warheads that destroy 80% of this side's value (METHOD.md §4)
+  Figure w80;  ///< arriving warheads that destroy 80% of this side's value (METHOD.md §4)
   std::vector<System> systems;
   Bibliography sources;  ///< every source the snapshot may cite (its bibliography files and inline)
   std::string file;      ///< the file it was read from
@@ -126,7 +123,7 @@ struct ForceSnapshot {
 /// Calls `visit(figure)` for every figure in the snapshot, in file order. `Snapshot` is
 /// ForceSnapshot or const ForceSnapshot; the visitor receives Figure& or const Figure& to match.
 template <typename Snapshot, typename Visitor>
-  requires std::same_as<std::remove_const_t<Snapshot>, ForceSnapshot>
+requires std::same_as<std::remove_const_t<Snapshot>, ForceSnapshot>
 void for_each_figure(Snapshot& snapshot, Visitor&& visit) {
   auto& inv = snapshot.inventory;
   visit(inv.warheads_deployed);

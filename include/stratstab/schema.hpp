@@ -28,19 +28,19 @@ struct KeySpec {
   std::string_view name;
   KeyKind kind = KeyKind::kString;
   bool required = true;
-  std::string_view unit;           ///< for figures: kt, m, km, psi, share, count, ...
+  std::string_view unit;  ///< for figures: kt, m, km, psi, share, count, ...
   double min = -std::numeric_limits<double>::infinity();
   double max = std::numeric_limits<double>::infinity();
-  bool min_exclusive = false;      ///< value must be > min rather than >= min
-  bool integer = false;            ///< figure must be a whole number (a count)
-  std::string_view allowed;        ///< for enums: `a | b | c`
+  bool min_exclusive = false;  ///< value must be > min rather than >= min
+  bool integer = false;        ///< figure must be a whole number (a count)
+  std::string_view allowed;    ///< for enums: `a | b | c`
   std::string_view description;
 };
 
 /// A mapping in an input file: its keys, and where it sits (`systems[]`).
 struct SchemaSection {
-  std::string_view id;     ///< stable name used by loaders, e.g. `system`
-  std::string_view path;   ///< where it appears, e.g. `systems[]`
+  std::string_view id;    ///< stable name used by loaders, e.g. `system`
+  std::string_view path;  ///< where it appears, e.g. `systems[]`
   std::string_view title;
   std::span<const KeySpec> keys;
 

@@ -7,7 +7,7 @@
 namespace stratstab {
 
 struct Source {
-  std::string id;         ///< lower-case [a-z0-9-], unique over all bibliography files in use
+  std::string id;  ///< lower-case [a-z0-9-], unique over all bibliography files in use
   std::string title;
   std::string author;     ///< optional
   std::string publisher;  ///< optional

@@ -13,9 +13,10 @@ namespace stratstab {
 DataCatalog::DataCatalog(std::filesystem::path data_dir) : dir_(std::move(data_dir)) {
   std::error_code ec;
   if (!std::filesystem::is_directory(dir_ / "forces", ec)) {
-    throw NotFoundError(fmt::format("data directory '{}' has no forces/ folder; expected the bundled data "
-                                    "directory (set --data-dir or STRATSTAB_DATA_DIR)",
-                                    dir_.string()));
+    throw NotFoundError(
+        fmt::format("data directory '{}' has no forces/ folder; expected the bundled data "
+                    "directory (set --data-dir or STRATSTAB_DATA_DIR)",
+                    dir_.string()));
   }
 }
 
@@ -45,15 +46,15 @@ std::filesystem::path DataCatalog::snapshot_path(std::string_view id) const {
   const std::filesystem::path file = dir_ / "forces" / fmt::format("{}.yaml", id);
   std::error_code ec;
   if (!std::filesystem::is_regular_file(file, ec)) {
-    throw NotFoundError(fmt::format("unknown force snapshot id '{}'; expected one of: {}", id,
-                                    fmt::join(snapshot_ids(), ", ")));
+    throw NotFoundError(
+        fmt::format("unknown force snapshot id '{}'; expected one of: {}", id, fmt::join(snapshot_ids(), ", ")));
   }
   return file;
 }
 
 ForceSnapshot DataCatalog::load_snapshot(std::string_view id_or_path) const {
-  const bool is_path = id_or_path.find('/') != std::string_view::npos || id_or_path.ends_with(".yaml") ||
-                       id_or_path.ends_with(".yml");
+  const bool is_path =
+      id_or_path.find('/') != std::string_view::npos || id_or_path.ends_with(".yaml") || id_or_path.ends_with(".yml");
   return load_force_snapshot(is_path ? std::filesystem::path(id_or_path) : snapshot_path(id_or_path));
 }
 

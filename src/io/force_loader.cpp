@@ -25,8 +25,8 @@ Enum enum_from_word(const std::string& word, const std::array<Enum, Count>& valu
   throw std::logic_error(fmt::format("stratstab: schema allows '{}' but the enum has no such value", word));
 }
 
-constexpr std::array kBasings{Basing::kSilo, Basing::kMobile, Basing::kSsbn, Basing::kBomber, Basing::kNonstrategic,
-                              Basing::kIntermediate};
+constexpr std::array kBasings{Basing::kSilo,   Basing::kMobile,       Basing::kSsbn,
+                              Basing::kBomber, Basing::kNonstrategic, Basing::kIntermediate};
 constexpr std::array kVehicles{VehicleClass::kIcbm, VehicleClass::kSlbm, VehicleClass::kHeavyBomber,
                                VehicleClass::kIrbm, VehicleClass::kSrbm, VehicleClass::kGlcm,
                                VehicleClass::kSlcm, VehicleClass::kAlcm, VehicleClass::kAircraft,
@@ -89,10 +89,10 @@ void read_new_start(MapReader& system_reader, System& system) {
   system.new_start.accountable = *accountable;
   system.new_start.counting = enum_from_word(*counting, kCountings);
   if (*accountable == (system.new_start.counting == NewStartCounting::kNone)) {
-    reader.sink().error(node->Mark(), reader.key_path("counting"),
-                        *accountable ? "an accountable system needs counting reentry_vehicles or one_per_bomber, got none"
-                                     : fmt::format("a system that is not accountable must have counting none, got {}",
-                                                   *counting));
+    reader.sink().error(
+        node->Mark(), reader.key_path("counting"),
+        *accountable ? "an accountable system needs counting reentry_vehicles or one_per_bomber, got none"
+                     : fmt::format("a system that is not accountable must have counting none, got {}", *counting));
   }
 }
 
@@ -164,7 +164,8 @@ void read_bibliographies(MapReader& reader, const std::filesystem::path& file, F
                          DiagnosticSink& sink) {
   if (auto node = reader.node("bibliography")) {
     if (!node->IsSequence()) {
-      sink.error(node->Mark(), "bibliography", fmt::format("expected a list of file paths, got {}", io::describe_node(*node)));
+      sink.error(node->Mark(), "bibliography",
+                 fmt::format("expected a list of file paths, got {}", io::describe_node(*node)));
     } else {
       for (std::size_t i = 0; i < node->size(); ++i) {
         const YAML::Node entry = (*node)[i];
@@ -176,9 +177,10 @@ void read_bibliographies(MapReader& reader, const std::filesystem::path& file, F
         const std::filesystem::path referenced = file.parent_path() / entry.Scalar();
         std::error_code ec;
         if (!std::filesystem::is_regular_file(referenced, ec)) {
-          sink.error(entry.Mark(), entry_path,
-                     fmt::format("bibliography file '{}' not found (looked for {}); expected a path relative to this file",
-                                 entry.Scalar(), referenced.lexically_normal().string()));
+          sink.error(
+              entry.Mark(), entry_path,
+              fmt::format("bibliography file '{}' not found (looked for {}); expected a path relative to this file",
+                          entry.Scalar(), referenced.lexically_normal().string()));
           continue;
         }
         DiagnosticSink bibliography_sink(referenced.lexically_normal().string());
@@ -210,7 +212,8 @@ void check_identity(MapReader& reader, const std::filesystem::path& file, const 
 LoadResult<ForceSnapshot> read_force_snapshot(const std::filesystem::path& file) {
   DiagnosticSink sink(file.string());
   LoadResult<ForceSnapshot> result;
-  const auto root = io::load_yaml_mapping(file, sink, "a force snapshot (schema, id, side, date, inventory, w80, systems)");
+  const auto root =
+      io::load_yaml_mapping(file, sink, "a force snapshot (schema, id, side, date, inventory, w80, systems)");
   if (root) {
     ForceSnapshot snapshot;
     snapshot.file = file.string();

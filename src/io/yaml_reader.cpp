@@ -15,7 +15,8 @@ namespace {
 
 std::string to_lower(std::string_view text) {
   std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  std::transform(out.begin(), out.end(), out.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return out;
 }
 
@@ -125,7 +126,9 @@ std::string join_path(std::string_view parent, std::string_view key) {
   return fmt::format("{}.{}", parent, key);
 }
 
-std::string index_path(std::string_view parent, std::size_t index) { return fmt::format("{}[{}]", parent, index); }
+std::string index_path(std::string_view parent, std::size_t index) {
+  return fmt::format("{}[{}]", parent, index);
+}
 
 std::string describe_node(const YAML::Node& node) {
   switch (node.Type()) {
@@ -217,7 +220,8 @@ std::optional<YAML::Node> load_yaml_mapping(const std::filesystem::path& path, D
   buffer << in.rdbuf();
   const std::string text = buffer.str();
   if (text.find('\0') != std::string::npos) {
-    sink.error_in_file(fmt::format("is a binary file (it contains NUL bytes); expected {} as YAML text", expected_what));
+    sink.error_in_file(
+        fmt::format("is a binary file (it contains NUL bytes); expected {} as YAML text", expected_what));
     return std::nullopt;
   }
   std::vector<YAML::Node> documents;
@@ -237,7 +241,8 @@ std::optional<YAML::Node> load_yaml_mapping(const std::filesystem::path& path, D
   }
   const YAML::Node& root = documents.front();
   if (!root.IsMap()) {
-    sink.error(root.Mark(), "", fmt::format("expected {} (a mapping of keys), got {}", expected_what, describe_node(root)));
+    sink.error(root.Mark(), "",
+               fmt::format("expected {} (a mapping of keys), got {}", expected_what, describe_node(root)));
     return std::nullopt;
   }
   return root;
@@ -248,9 +253,10 @@ std::optional<YAML::Node> load_yaml_mapping(const std::filesystem::path& path, D
 MapReader::MapReader(const YAML::Node& node, std::string path, const SchemaSection& section, DiagnosticSink& sink)
     : node_(node), path_(std::move(path)), section_(section), sink_(sink) {
   if (!node.IsMap()) {
-    sink_.error(node.Mark(), path_,
-                fmt::format("expected a mapping ({}, keys: {}), got {}", section.title,
-                            fmt::join(section.keys | std::views::transform(&KeySpec::name), ", "), describe_node(node)));
+    sink_.error(
+        node.Mark(), path_,
+        fmt::format("expected a mapping ({}, keys: {}), got {}", section.title,
+                    fmt::join(section.keys | std::views::transform(&KeySpec::name), ", "), describe_node(node)));
     return;
   }
   is_mapping_ = true;
@@ -285,7 +291,9 @@ MapReader::MapReader(const YAML::Node& node, std::string path, const SchemaSecti
   }
 }
 
-SourceLocation MapReader::location() const { return sink_.locate(node_.Mark(), path_); }
+SourceLocation MapReader::location() const {
+  return sink_.locate(node_.Mark(), path_);
+}
 
 const MapReader::Entry* MapReader::find(std::string_view key) const {
   for (const Entry& entry : entries_) {
@@ -296,7 +304,8 @@ const MapReader::Entry* MapReader::find(std::string_view key) const {
 
 const KeySpec& MapReader::spec(std::string_view key) const {
   const KeySpec* found = section_.find(key);
-  if (found == nullptr) throw std::logic_error(fmt::format("stratstab: key '{}' not in section '{}'", key, section_.id));
+  if (found == nullptr)
+    throw std::logic_error(fmt::format("stratstab: key '{}' not in section '{}'", key, section_.id));
   return *found;
 }
 
@@ -366,7 +375,8 @@ std::optional<long long> MapReader::integer(std::string_view key) {
   whole.integer = true;
   if (!value || !within_bounds(*value, whole)) {
     if (value) reason = fmt::format("got {:g}", *value);
-    sink_.error(entry->value.Mark(), join_path(path_, key), fmt::format("expected {}, {}", expected_number_text(whole), reason));
+    sink_.error(entry->value.Mark(), join_path(path_, key),
+                fmt::format("expected {}, {}", expected_number_text(whole), reason));
     return std::nullopt;
   }
   return static_cast<long long>(*value);
@@ -379,7 +389,8 @@ std::optional<bool> MapReader::boolean(std::string_view key) {
   if (!text) return std::nullopt;
   if (*text == "true" || *text == "True" || *text == "TRUE") return true;
   if (*text == "false" || *text == "False" || *text == "FALSE") return false;
-  sink_.error(entry->value.Mark(), join_path(path_, key), fmt::format("expected true or false, got {}", describe_node(entry->value)));
+  sink_.error(entry->value.Mark(), join_path(path_, key),
+              fmt::format("expected true or false, got {}", describe_node(entry->value)));
   return std::nullopt;
 }
 
@@ -408,11 +419,13 @@ std::vector<YAML::Node> MapReader::list(std::string_view key, bool must_be_nonem
   const Entry* entry = require(key);
   if (entry == nullptr) return {};
   if (!entry->value.IsSequence()) {
-    sink_.error(entry->value.Mark(), join_path(path_, key), fmt::format("expected a list, got {}", describe_node(entry->value)));
+    sink_.error(entry->value.Mark(), join_path(path_, key),
+                fmt::format("expected a list, got {}", describe_node(entry->value)));
     return {};
   }
   if (must_be_nonempty && entry->value.size() == 0) {
-    sink_.error(entry->value.Mark(), join_path(path_, key), "expected a list with at least one entry, got an empty list");
+    sink_.error(entry->value.Mark(), join_path(path_, key),
+                "expected a list with at least one entry, got an empty list");
     return {};
   }
   std::vector<YAML::Node> items;
@@ -462,8 +475,8 @@ std::optional<Figure> read_figure(const YAML::Node& node, const std::string& pat
     }
   } else if (!node.IsScalar()) {
     sink.error(node.Mark(), path,
-               fmt::format("expected a figure ({} or a mapping {{value, grade, src}}), got {}", expected_number_text(spec),
-                           describe_node(node)));
+               fmt::format("expected a figure ({} or a mapping {{value, grade, src}}), got {}",
+                           expected_number_text(spec), describe_node(node)));
     return std::nullopt;
   }
   figure.where = sink.locate(value_node.Mark(), path);

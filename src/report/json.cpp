@@ -47,8 +47,8 @@ json to_json(const System& system) {
       {"hardness_psi", to_json(system.hardness_psi)},
       {"untargetable_day_to_day", to_json(system.untargetable_day_to_day)},
       {"untargetable_generated", to_json(system.untargetable_generated)},
-      {"new_start", json{{"accountable", system.new_start.accountable},
-                         {"counting", to_string(system.new_start.counting)}}},
+      {"new_start",
+       json{{"accountable", system.new_start.accountable}, {"counting", to_string(system.new_start.counting)}}},
       {"upload_rate_per_month", to_json(system.upload_rate_per_month)},
       {"warheads_loaded", system.warheads_loaded()},
   };
@@ -75,11 +75,15 @@ json to_json(const ForceSnapshot& snapshot) {
     if (!source.url.empty()) entry["url"] = source.url;
     sources[id] = entry;
   }
-  return json{{"id", snapshot.id},       {"side", snapshot.side},
-              {"date", snapshot.date},   {"title", snapshot.title},
+  return json{{"id", snapshot.id},
+              {"side", snapshot.side},
+              {"date", snapshot.date},
+              {"title", snapshot.title},
               {"description", snapshot.description},
-              {"inventory", inventory},  {"w80", to_json(snapshot.w80)},
-              {"systems", systems},      {"sources", sources}};
+              {"inventory", inventory},
+              {"w80", to_json(snapshot.w80)},
+              {"systems", systems},
+              {"sources", sources}};
 }
 
 json to_json(const DataAudit& audit) {
@@ -91,12 +95,9 @@ json to_json(const DataAudit& audit) {
   }
   json errors = json::array();
   for (const Diagnostic& d : audit.load_errors) errors.push_back(to_json(d));
-  return json{{"snapshots", audit.snapshots},
-              {"figures", audit.figures},
-              {"unsourced", audit.unsourced},
-              {"figures_by_grade", audit.figures_by_grade},
-              {"unsourced_figures", unsourced},
-              {"load_errors", errors}};
+  return json{{"snapshots", audit.snapshots},   {"figures", audit.figures},
+              {"unsourced", audit.unsourced},   {"figures_by_grade", audit.figures_by_grade},
+              {"unsourced_figures", unsourced}, {"load_errors", errors}};
 }
 
 }  // namespace stratstab

@@ -11,8 +11,8 @@
 namespace stratstab {
 namespace {
 
-constexpr std::array kAllBasings{Basing::kSilo, Basing::kMobile, Basing::kSsbn, Basing::kBomber, Basing::kNonstrategic,
-                                 Basing::kIntermediate};
+constexpr std::array kAllBasings{Basing::kSilo,   Basing::kMobile,       Basing::kSsbn,
+                                 Basing::kBomber, Basing::kNonstrategic, Basing::kIntermediate};
 
 /// O official, E estimate, P press, L low, A assumed, ? none.
 char grade_mark(const Figure& figure) {
@@ -27,9 +27,13 @@ char grade_mark(const Figure& figure) {
   return '?';
 }
 
-std::string cell(const Figure& figure) { return fmt::format("{:g}{}", figure.value, grade_mark(figure)); }
+std::string cell(const Figure& figure) {
+  return fmt::format("{:g}{}", figure.value, grade_mark(figure));
+}
 
-std::string optional_cell(const std::optional<Figure>& figure) { return figure ? cell(*figure) : "-"; }
+std::string optional_cell(const std::optional<Figure>& figure) {
+  return figure ? cell(*figure) : "-";
+}
 
 }  // namespace
 
@@ -50,18 +54,19 @@ double warheads_loaded(const ForceSnapshot& snapshot) {
 std::string format_snapshot(const ForceSnapshot& snapshot) {
   std::string out = fmt::format("{}: {}\n", snapshot.id, snapshot.title);
   const Inventory& inv = snapshot.inventory;
-  out += fmt::format("Inventory (warheads): deployed {}  stored {}  retired {}  non-strategic {}  "
-                     "strategic in storage {}\n",
-                     cell(inv.warheads_deployed), cell(inv.warheads_stored), optional_cell(inv.warheads_retired),
-                     cell(inv.nonstrategic_warheads), optional_cell(inv.strategic_warheads_stored));
+  out += fmt::format(
+      "Inventory (warheads): deployed {}  stored {}  retired {}  non-strategic {}  "
+      "strategic in storage {}\n",
+      cell(inv.warheads_deployed), cell(inv.warheads_stored), optional_cell(inv.warheads_retired),
+      cell(inv.nonstrategic_warheads), optional_cell(inv.strategic_warheads_stored));
   out += fmt::format("w80 (arriving warheads destroying 80% of value): {}\n\n", cell(snapshot.w80));
   out += fmt::format("{:<16} {:<12} {:>8} {:>8} {:>7} {:>6} {:>8} {:>7} {:>6} {:>8} {:>7} {:>6} {:>6} {:<16}\n",
                      "system", "basing", "launch", "non-dep", "wh/l", "max", "loaded", "yld kt", "CEP m", "hard psi",
                      "rel", "d2d", "gen", "New START");
   for (const System& s : snapshot.systems) {
     const std::string counting = s.new_start.accountable ? std::string(to_string(s.new_start.counting)) : "no";
-    out += fmt::format("{:<16} {:<12} {:>8} {:>8} {:>7} {:>6} {:>8g} {:>7g} {:>6} {:>8} {:>7} {:>6} {:>6} {:<16}\n", s.id,
-                       to_string(s.basing), cell(s.launchers_deployed), cell(s.launchers_nondeployed),
+    out += fmt::format("{:<16} {:<12} {:>8} {:>8} {:>7} {:>6} {:>8g} {:>7g} {:>6} {:>8} {:>7} {:>6} {:>6} {:<16}\n",
+                       s.id, to_string(s.basing), cell(s.launchers_deployed), cell(s.launchers_nondeployed),
                        cell(s.warheads_per_launcher), cell(s.max_warheads_per_launcher), s.warheads_loaded(),
                        s.mean_yield_kt(), cell(s.cep_m), cell(s.hardness_psi), cell(s.reliability),
                        cell(s.untargetable_day_to_day), cell(s.untargetable_generated),
@@ -80,8 +85,8 @@ std::string format_snapshot_list(const std::vector<ForceSnapshot>& snapshots) {
   for (const ForceSnapshot& s : snapshots) {
     double launchers = 0.0;
     for (const System& system : s.systems) launchers += system.launchers_deployed.value;
-    out += fmt::format("{:<16} {:<5} {:<11} {:>7} {:>9g} {:>9g}  {}\n", s.id, s.side, s.date, s.systems.size(), launchers,
-                       warheads_loaded(s), s.title);
+    out += fmt::format("{:<16} {:<5} {:<11} {:>7} {:>9g} {:>9g}  {}\n", s.id, s.side, s.date, s.systems.size(),
+                       launchers, warheads_loaded(s), s.title);
   }
   out += "launchers: deployed launchers of all systems; warheads: loaded on deployed launchers of nuclear systems.\n";
   return out;
@@ -103,8 +108,8 @@ std::string format_force_summary(const std::vector<ForceSnapshot>& snapshots) {
 }
 
 std::string format_audit(const DataAudit& audit) {
-  std::string out = fmt::format("{} snapshots, {} figures, {} unsourced\n", audit.snapshots, audit.figures,
-                                audit.unsourced);
+  std::string out =
+      fmt::format("{} snapshots, {} figures, {} unsourced\n", audit.snapshots, audit.figures, audit.unsourced);
   out += "Figures by grade:";
   for (const auto& [grade, count] : audit.figures_by_grade) out += fmt::format(" {} {}", grade, count);
   out += "\n";

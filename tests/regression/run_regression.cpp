@@ -57,7 +57,8 @@ void compare(const json& expected, const json& actual, const std::string& path, 
       diffs.push_back(fmt::format("{}: expected {} items, got {}", path, expected.size(), actual.size()));
       return;
     }
-    for (std::size_t i = 0; i < expected.size(); ++i) compare(expected[i], actual[i], fmt::format("{}[{}]", path, i), diffs);
+    for (std::size_t i = 0; i < expected.size(); ++i)
+      compare(expected[i], actual[i], fmt::format("{}[{}]", path, i), diffs);
   } else if (expected != actual) {
     diffs.push_back(fmt::format("{}: expected {}, got {}", path, expected.dump(), actual.dump()));
   }

@@ -14,7 +14,8 @@ namespace {
 // untargetable, upload = 15) + trident2 (launchers 2, vehicles_nondeployed 1, loading 2, warheads 2x2,
 // cep, rel, range, hard, 2 untargetable, upload = 16) = 35.
 TEST(AuditTest, CountsFiguresAndListsEachGap) {
-  const ForceSnapshot s = load_force_snapshot(std::filesystem::path(STRATSTAB_TEST_DATA_DIR) / "audit/forces/us-2020-09-01.yaml");
+  const ForceSnapshot s =
+      load_force_snapshot(std::filesystem::path(STRATSTAB_TEST_DATA_DIR) / "audit/forces/us-2020-09-01.yaml");
   DataAudit audit;
   audit_snapshot(s, audit);
   EXPECT_EQ(audit.snapshots, 1);

@@ -102,9 +102,9 @@ TEST(BundledDataTest, January2025InventoriesMatchSipri) {
     const char* id;
     double deployed, stored;
   };
-  for (const Case& c : {Case{"us-2025-01-01", 1770, 1930}, Case{"ru-2025-01-01", 1718, 2591},
-                        Case{"cn-2025-01-01", 24, 576}, Case{"fr-2025-01-01", 280, 10},
-                        Case{"uk-2025-01-01", 120, 105}}) {
+  for (const Case& c :
+       {Case{"us-2025-01-01", 1770, 1930}, Case{"ru-2025-01-01", 1718, 2591}, Case{"cn-2025-01-01", 24, 576},
+        Case{"fr-2025-01-01", 280, 10}, Case{"uk-2025-01-01", 120, 105}}) {
     const ForceSnapshot s = catalog().load_snapshot(c.id);
     EXPECT_EQ(s.inventory.warheads_deployed.value, c.deployed) << c.id;
     EXPECT_EQ(s.inventory.warheads_stored.value, c.stored) << c.id;

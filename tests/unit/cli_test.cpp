@@ -63,23 +63,28 @@ TEST(CliTest, UnknownSnapshotIdExitsThreeAndListsIds) {
 
 TEST(CliTest, BadFileGivesLocatedMessagesAndExitThree) {
   const test::TempDir dir;
-  const auto file = dir.write("us-2020-09-01.yaml", "schema: 1\nid: us-2020-09-01\nside: us\ndate: 2020-09-01\n"
-                                                    "title: t\ninventory: {}\nw80: -3\nsystems: []\n");
+  const auto file = dir.write("us-2020-09-01.yaml",
+                              "schema: 1\nid: us-2020-09-01\nside: us\ndate: 2020-09-01\n"
+                              "title: t\ninventory: {}\nw80: -3\nsystems: []\n");
   const CliRun r = run("data show " + file.string());
   EXPECT_EQ(r.exit_code, 3);
   EXPECT_TRUE(r.out.empty());
   // All problems at once, each with file:line:column and key path.
   EXPECT_NE(r.err.find(file.string() + ":6:12: error: inventory.warheads_deployed: missing required key"),
-            std::string::npos) << r.err;
+            std::string::npos)
+      << r.err;
   EXPECT_NE(r.err.find(file.string() + ":7:6: error: w80: expected a number of warheads in (0, 100000], got -3"),
-            std::string::npos) << r.err;
+            std::string::npos)
+      << r.err;
   EXPECT_NE(r.err.find(file.string() + ":8:10: error: systems: expected a list with at least one entry"),
-            std::string::npos) << r.err;
+            std::string::npos)
+      << r.err;
   EXPECT_NE(r.err.find("problems in the input; nothing was run"), std::string::npos) << r.err;
 }
 
 TEST(CliTest, DataCheckOnPartlySourcedFileExitsOne) {
-  const CliRun r = run(std::string("data check --json ") + STRATSTAB_TEST_DATA_DIR + "/audit/forces/us-2020-09-01.yaml");
+  const CliRun r =
+      run(std::string("data check --json ") + STRATSTAB_TEST_DATA_DIR + "/audit/forces/us-2020-09-01.yaml");
   EXPECT_EQ(r.exit_code, 1);
   const auto json = nlohmann::json::parse(r.out);
   EXPECT_EQ(json.at("figures").get<int>(), 35);

@@ -72,7 +72,8 @@ class ForceLoaderTest : public ::testing::Test {
     EXPECT_NE(d.message.find(expected), std::string::npos) << "message was: " << d.message;
     // The one-line form carries file:line:column and the key path.
     const std::string formatted = format_diagnostic(d);
-    EXPECT_NE(formatted.find(file_.string() + ":" + std::to_string(d.where.line) + ":"), std::string::npos) << formatted;
+    EXPECT_NE(formatted.find(file_.string() + ":" + std::to_string(d.where.line) + ":"), std::string::npos)
+        << formatted;
     EXPECT_NE(formatted.find(std::string(key_path) + ": "), std::string::npos) << formatted;
   }
 
@@ -109,8 +110,8 @@ TEST_F(ForceLoaderTest, ValidFileReadsEveryFigureWithProvenance) {
 }
 
 TEST_F(ForceLoaderTest, MissingRequiredKey) {
-  const std::string text = replace_once(std::string(kValid),
-                                        "    cep_m: {value: 120, grade: ASSUMED, range: [90, 200], src: est-2021}\n", "");
+  const std::string text = replace_once(
+      std::string(kValid), "    cep_m: {value: 120, grade: ASSUMED, range: [90, 200], src: est-2021}\n", "");
   // Reported where the system's mapping starts (its first key), naming the key.
   expect_single_error(text, "systems[0].cep_m", "- id: mm3", "missing required key 'cep_m'");
 }
@@ -121,14 +122,17 @@ TEST_F(ForceLoaderTest, WrongTypeText) {
 }
 
 TEST_F(ForceLoaderTest, WrongTypeListForMapping) {
-  const std::string text = replace_once(std::string(kValid), "new_start: {accountable: true, counting: reentry_vehicles}",
-                                        "new_start: [true, reentry_vehicles]");
+  const std::string text =
+      replace_once(std::string(kValid), "new_start: {accountable: true, counting: reentry_vehicles}",
+                   "new_start: [true, reentry_vehicles]");
   expect_single_error(text, "systems[0].new_start", "new_start:", "expected a mapping (New START status");
 }
 
 TEST_F(ForceLoaderTest, WrongTypeQuotedNumber) {
-  const std::string text = replace_once(std::string(kValid), "launchers_deployed: {value: 397,", "launchers_deployed: {value: \"397\",");
-  expect_single_error(text, "systems[0].launchers_deployed.value", "launchers_deployed:", "write numbers without quotes");
+  const std::string text =
+      replace_once(std::string(kValid), "launchers_deployed: {value: 397,", "launchers_deployed: {value: \"397\",");
+  expect_single_error(text, "systems[0].launchers_deployed.value",
+                      "launchers_deployed:", "write numbers without quotes");
 }
 
 TEST_F(ForceLoaderTest, WrongTypeBoolean) {
@@ -137,35 +141,38 @@ TEST_F(ForceLoaderTest, WrongTypeBoolean) {
 }
 
 TEST_F(ForceLoaderTest, NegativeCount) {
-  const std::string text = replace_once(std::string(kValid), "launchers_deployed: {value: 397,", "launchers_deployed: {value: -5,");
-  expect_single_error(text, "systems[0].launchers_deployed.value", "launchers_deployed:",
-                      "expected a whole number of launchers in [0, 5000], got -5");
+  const std::string text =
+      replace_once(std::string(kValid), "launchers_deployed: {value: 397,", "launchers_deployed: {value: -5,");
+  expect_single_error(text, "systems[0].launchers_deployed.value",
+                      "launchers_deployed:", "expected a whole number of launchers in [0, 5000], got -5");
 }
 
 TEST_F(ForceLoaderTest, NonIntegerCount) {
   const std::string text =
       replace_once(std::string(kValid), "launchers_nondeployed: {value: 57,", "launchers_nondeployed: {value: 57.5,");
-  expect_single_error(text, "systems[0].launchers_nondeployed.value", "launchers_nondeployed:",
-                      "expected a whole number of launchers in [0, 5000], got 57.5");
+  expect_single_error(text, "systems[0].launchers_nondeployed.value",
+                      "launchers_nondeployed:", "expected a whole number of launchers in [0, 5000], got 57.5");
 }
 
 TEST_F(ForceLoaderTest, ProbabilityAboveOne) {
-  const std::string text = replace_once(std::string(kValid), "reliability: {value: 0.8, grade: ASSUMED, range: [0.7, 0.9]",
-                                        "reliability: {value: 1.2, grade: ASSUMED, range: [0.7, 0.9]");
-  expect_single_error(text, "systems[0].reliability.value", "reliability:",
-                      "expected a number of probability in [0, 1], got 1.2");
+  const std::string text =
+      replace_once(std::string(kValid), "reliability: {value: 0.8, grade: ASSUMED, range: [0.7, 0.9]",
+                   "reliability: {value: 1.2, grade: ASSUMED, range: [0.7, 0.9]");
+  expect_single_error(text, "systems[0].reliability.value",
+                      "reliability:", "expected a number of probability in [0, 1], got 1.2");
 }
 
 TEST_F(ForceLoaderTest, ProbabilityBelowZeroBareNumber) {
   const std::string text = replace_once(
       std::string(kValid), "untargetable_generated: {value: 0, grade: ASSUMED, range: [0, 0], src: est-2021}",
       "untargetable_generated: -0.1");
-  expect_single_error(text, "systems[0].untargetable_generated", "untargetable_generated:",
-                      "expected a number of share in [0, 1], got -0.1");
+  expect_single_error(text, "systems[0].untargetable_generated",
+                      "untargetable_generated:", "expected a number of share in [0, 1], got -0.1");
 }
 
 TEST_F(ForceLoaderTest, NotANumber) {
-  const std::string text = replace_once(std::string(kValid), "hardness_psi: {value: 2000,", "hardness_psi: {value: .nan,");
+  const std::string text =
+      replace_once(std::string(kValid), "hardness_psi: {value: 2000,", "hardness_psi: {value: .nan,");
   expect_single_error(text, "systems[0].hardness_psi.value", "hardness_psi:", "got NaN");
 }
 
@@ -183,13 +190,14 @@ TEST_F(ForceLoaderTest, AbsurdMagnitude) {
 
 TEST_F(ForceLoaderTest, UnknownBasing) {
   const std::string text = replace_once(std::string(kValid), "basing: silo", "basing: cave");
-  expect_single_error(text, "systems[0].basing", "basing:",
-                      "unknown basing 'cave'; expected one of: silo | mobile | ssbn | bomber | nonstrategic | intermediate");
+  expect_single_error(
+      text, "systems[0].basing",
+      "basing:", "unknown basing 'cave'; expected one of: silo | mobile | ssbn | bomber | nonstrategic | intermediate");
 }
 
 TEST_F(ForceLoaderTest, UnknownSide) {
-  const std::string text = replace_once(replace_once(std::string(kValid), "side: us", "side: de"), "id: us-2020-09-01",
-                                        "id: de-2020-09-01");
+  const std::string text =
+      replace_once(replace_once(std::string(kValid), "side: us", "side: de"), "id: us-2020-09-01", "id: de-2020-09-01");
   const auto result = read(text, "de-2020-09-01.yaml");
   const Diagnostic* d = find_by_key(result.diagnostics, "side");
   ASSERT_NE(d, nullptr) << test::dump(result.diagnostics);
@@ -198,8 +206,9 @@ TEST_F(ForceLoaderTest, UnknownSide) {
 }
 
 TEST_F(ForceLoaderTest, UnknownSourceId) {
-  const std::string text = replace_once(std::string(kValid), "cep_m: {value: 120, grade: ASSUMED, range: [90, 200], src: est-2021}",
-                                        "cep_m: {value: 120, grade: ASSUMED, range: [90, 200], src: nobody-2030}");
+  const std::string text =
+      replace_once(std::string(kValid), "cep_m: {value: 120, grade: ASSUMED, range: [90, 200], src: est-2021}",
+                   "cep_m: {value: 120, grade: ASSUMED, range: [90, 200], src: nobody-2030}");
   expect_single_error(text, "systems[0].cep_m.src", "cep_m:", "unknown source id 'nobody-2030'");
 }
 
@@ -225,19 +234,23 @@ TEST_F(ForceLoaderTest, DuplicateSystemIds) {
 }
 
 TEST_F(ForceLoaderTest, DuplicateKey) {
-  const std::string text = replace_once(std::string(kValid), "    basing: silo\n", "    basing: silo\n    basing: mobile\n");
-  expect_single_error(text, "systems[0].basing", "basing: mobile",
-                      "duplicate key 'basing' (first given at line " + std::to_string(line_of(text, "basing: silo")) + ")");
+  const std::string text =
+      replace_once(std::string(kValid), "    basing: silo\n", "    basing: silo\n    basing: mobile\n");
+  expect_single_error(
+      text, "systems[0].basing", "basing: mobile",
+      "duplicate key 'basing' (first given at line " + std::to_string(line_of(text, "basing: silo")) + ")");
 }
 
 TEST_F(ForceLoaderTest, MissingBibliographyFile) {
-  const std::string text = replace_once(std::string(kValid), "sources:\n", "bibliography: [../sources/absent.yaml]\nsources:\n");
+  const std::string text =
+      replace_once(std::string(kValid), "sources:\n", "bibliography: [../sources/absent.yaml]\nsources:\n");
   expect_single_error(text, "bibliography[0]", "bibliography:", "bibliography file '../sources/absent.yaml' not found");
 }
 
 TEST_F(ForceLoaderTest, BibliographyFileProblemsNameThatFile) {
   const auto bib = dir_.write("sources/bad.yaml", "schema: 1\nsources:\n  - {id: off-2020, title: Duplicate}\n");
-  const std::string text = replace_once(std::string(kValid), "sources:\n", "bibliography: [sources/bad.yaml]\nsources:\n");
+  const std::string text =
+      replace_once(std::string(kValid), "sources:\n", "bibliography: [sources/bad.yaml]\nsources:\n");
   const auto result = read(text);
   ASSERT_EQ(result.diagnostics.size(), 1U) << test::dump(result.diagnostics);
   const Diagnostic& d = result.diagnostics.front();
@@ -249,7 +262,8 @@ TEST_F(ForceLoaderTest, BibliographyFileProblemsNameThatFile) {
 
 TEST_F(ForceLoaderTest, DuplicateSourceIdAcrossFileAndInline) {
   dir_.write("sources/extra.yaml", "schema: 1\nsources:\n  - {id: est-2021, title: Again, date: 2022}\n");
-  const std::string text = replace_once(std::string(kValid), "sources:\n", "bibliography: [sources/extra.yaml]\nsources:\n");
+  const std::string text =
+      replace_once(std::string(kValid), "sources:\n", "bibliography: [sources/extra.yaml]\nsources:\n");
   const auto result = read(text);
   ASSERT_EQ(result.diagnostics.size(), 1U) << test::dump(result.diagnostics);
   EXPECT_EQ(result.diagnostics.front().where.key_path, "sources[1].id");
@@ -274,7 +288,10 @@ TEST_F(ForceLoaderTest, NotYaml) {
 }
 
 TEST_F(ForceLoaderTest, BinaryFile) {
-  const auto result = read(std::string_view("\x7f" "ELF\0\0\x01", 7));
+  const auto result =
+      read(std::string_view("\x7f"
+                            "ELF\0\0\x01",
+                            7));
   ASSERT_EQ(result.diagnostics.size(), 1U) << test::dump(result.diagnostics);
   EXPECT_NE(result.diagnostics.front().message.find("binary file"), std::string::npos);
 }
@@ -308,16 +325,18 @@ TEST_F(ForceLoaderTest, ReportsAllProblemsAtOnce) {
 }
 
 TEST_F(ForceLoaderTest, WarheadSharesMustSumToOne) {
-  const std::string text = replace_once(std::string(kValid), "share: {value: 0.5, grade: EST, src: est-2021}}\n      - {type: W78",
-                                        "share: {value: 0.6, grade: EST, src: est-2021}}\n      - {type: W78");
-  expect_single_error(text, "systems[0].warheads", "      - {type: W87", "warhead shares sum to 1.1; expected them to sum to 1");
+  const std::string text =
+      replace_once(std::string(kValid), "share: {value: 0.5, grade: EST, src: est-2021}}\n      - {type: W78",
+                   "share: {value: 0.6, grade: EST, src: est-2021}}\n      - {type: W78");
+  expect_single_error(text, "systems[0].warheads", "      - {type: W87",
+                      "warhead shares sum to 1.1; expected them to sum to 1");
 }
 
 TEST_F(ForceLoaderTest, CapacityBelowLoading) {
-  const std::string text =
-      replace_once(std::string(kValid), "max_warheads_per_launcher: {value: 3,", "max_warheads_per_launcher: {value: 0.5,");
-  expect_single_error(text, "systems[0].max_warheads_per_launcher", "max_warheads_per_launcher:",
-                      "max_warheads_per_launcher 0.5 is below warheads_per_launcher 1");
+  const std::string text = replace_once(std::string(kValid), "max_warheads_per_launcher: {value: 3,",
+                                        "max_warheads_per_launcher: {value: 0.5,");
+  expect_single_error(text, "systems[0].max_warheads_per_launcher",
+                      "max_warheads_per_launcher:", "max_warheads_per_launcher 0.5 is below warheads_per_launcher 1");
 }
 
 TEST_F(ForceLoaderTest, AssumedRangeMustHoldTheValue) {
@@ -328,7 +347,8 @@ TEST_F(ForceLoaderTest, AssumedRangeMustHoldTheValue) {
 
 TEST_F(ForceLoaderTest, IdMustMatchSideDateAndFileName) {
   const std::string text = replace_once(std::string(kValid), "id: us-2020-09-01", "id: us-2021-01-01");
-  expect_single_error(text, "id", "id: us-2021", "id 'us-2021-01-01' does not match side and date; expected 'us-2020-09-01'");
+  expect_single_error(text, "id", "id: us-2021",
+                      "id 'us-2021-01-01' does not match side and date; expected 'us-2020-09-01'");
   const auto renamed = read(kValid, "other-name.yaml");
   ASSERT_EQ(renamed.diagnostics.size(), 1U) << test::dump(renamed.diagnostics);
   EXPECT_NE(renamed.diagnostics.front().message.find("does not match the file name 'other-name.yaml'"),

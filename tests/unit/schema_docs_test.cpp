@@ -6,7 +6,9 @@
 #include <gtest/gtest.h>
 
 #include "stratstab/forces.hpp"
+#include "stratstab/load.hpp"
 #include "stratstab/schema.hpp"
+#include "test_support.hpp"
 
 namespace stratstab {
 namespace {
@@ -25,7 +27,8 @@ TEST(SchemaDocsTest, IoFormatsKeyReferenceIsCurrent) {
   ASSERT_NE(begin, std::string::npos);
   ASSERT_NE(end, std::string::npos);
   const std::string block = doc.substr(begin + kBegin.size(), end - begin - kBegin.size());
-  EXPECT_EQ(block, key_reference_markdown()) << "run `build/stratstab docs keys` and paste its output between the markers";
+  EXPECT_EQ(block, key_reference_markdown())
+      << "run `build/stratstab docs keys` and paste its output between the markers";
 }
 
 /// The enum words a key allows in the table are exactly the enum's names (forces.cpp).
@@ -39,17 +42,46 @@ TEST(SchemaDocsTest, EnumWordsMatchModelNames) {
   EXPECT_EQ(system.find("basing")->allowed,
             words({to_string(Basing::kSilo), to_string(Basing::kMobile), to_string(Basing::kSsbn),
                    to_string(Basing::kBomber), to_string(Basing::kNonstrategic), to_string(Basing::kIntermediate)}));
-  EXPECT_EQ(system.find("vehicle")->allowed,
-            words({to_string(VehicleClass::kIcbm), to_string(VehicleClass::kSlbm), to_string(VehicleClass::kHeavyBomber),
-                   to_string(VehicleClass::kIrbm), to_string(VehicleClass::kSrbm), to_string(VehicleClass::kGlcm),
-                   to_string(VehicleClass::kSlcm), to_string(VehicleClass::kAlcm), to_string(VehicleClass::kAircraft),
-                   to_string(VehicleClass::kOther)}));
+  EXPECT_EQ(
+      system.find("vehicle")->allowed,
+      words({to_string(VehicleClass::kIcbm), to_string(VehicleClass::kSlbm), to_string(VehicleClass::kHeavyBomber),
+             to_string(VehicleClass::kIrbm), to_string(VehicleClass::kSrbm), to_string(VehicleClass::kGlcm),
+             to_string(VehicleClass::kSlcm), to_string(VehicleClass::kAlcm), to_string(VehicleClass::kAircraft),
+             to_string(VehicleClass::kOther)}));
   EXPECT_EQ(schema_section("new_start").find("counting")->allowed,
             words({to_string(NewStartCounting::kReentryVehicles), to_string(NewStartCounting::kOnePerBomber),
                    to_string(NewStartCounting::kNone)}));
   std::string sides;
   for (const SideInfo& side : known_sides()) sides += (sides.empty() ? "" : " | ") + std::string(side.id);
   EXPECT_EQ(schema_section("snapshot").find("side")->allowed, sides);
+}
+
+}  // namespace
+}  // namespace stratstab
+
+namespace stratstab {
+namespace {
+
+/// The worked example in docs/io_formats.md is a valid snapshot against the bundled bibliography.
+TEST(SchemaDocsTest, IoFormatsExampleLoads) {
+  std::ifstream in(std::string(STRATSTAB_SOURCE_DIR) + "/docs/io_formats.md");
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  const std::string doc = buffer.str();
+  const auto heading = doc.find("### Example");
+  ASSERT_NE(heading, std::string::npos);
+  const auto start = doc.find("```yaml\n", heading);
+  ASSERT_NE(start, std::string::npos);
+  const auto end = doc.find("```\n", start + 8);
+  const std::string example = doc.substr(start + 8, end - start - 8);
+  const test::TempDir dir;
+  std::filesystem::create_directories(dir.path() / "sources");
+  for (const auto& entry : std::filesystem::directory_iterator(std::string(STRATSTAB_SOURCE_DIR) + "/data/sources")) {
+    std::filesystem::copy_file(entry.path(), dir.path() / "sources" / entry.path().filename());
+  }
+  const auto result = read_force_snapshot(dir.write("forces/us-2020-09-01.yaml", example));
+  EXPECT_TRUE(result.value.has_value());
+  EXPECT_TRUE(result.diagnostics.empty()) << test::dump(result.diagnostics);
 }
 
 }  // namespace

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages stratstab needs to build, test and benchmark.
+# Uses sudo when not root. Skips apt entirely when everything is already installed.
+set -euo pipefail
+
+packages=(
+  build-essential cmake            # g++ 12, make, CMake >= 3.25
+  libyaml-cpp-dev                  # YAML input files (force data, scenarios), with line/column marks
+  nlohmann-json3-dev               # JSON output (--json) and regression comparisons
+  libcli11-dev                     # command-line parsing
+  libfmt-dev                       # text formatting
+  libgtest-dev                     # unit tests (GoogleTest, run under CTest)
+  libbenchmark-dev                 # benchmarks in bench/ (Google Benchmark)
+  clang-format                     # formatting check in the test command
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+echo "Installing: ${missing[*]}"
+$SUDO apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}"
