@@ -43,7 +43,7 @@ std::vector<std::string> DataCatalog::snapshot_ids() const {
 }
 
 std::filesystem::path DataCatalog::snapshot_path(std::string_view id) const {
-  const std::filesystem::path file = dir_ / "forces" / fmt::format("{}.yaml", id);
+  std::filesystem::path file = dir_ / "forces" / fmt::format("{}.yaml", id);
   std::error_code ec;
   if (!std::filesystem::is_regular_file(file, ec)) {
     throw NotFoundError(

@@ -4,11 +4,9 @@
 #include <charconv>
 #include <cmath>
 #include <fstream>
-#include <ranges>
 #include <sstream>
 
 #include <fmt/format.h>
-#include <fmt/ranges.h>
 
 namespace stratstab::io {
 namespace {
@@ -52,6 +50,16 @@ std::vector<std::string_view> split_allowed(std::string_view allowed) {
     allowed.remove_prefix(bar + 1);
   }
   return words;
+}
+
+/// "a, b, c": the keys a section allows, for messages.
+std::string key_names(const SchemaSection& section) {
+  std::string names;
+  for (const KeySpec& key : section.keys) {
+    if (!names.empty()) names += ", ";
+    names += key.name;
+  }
+  return names;
 }
 
 std::string quote_scalar(const std::string& text) {
@@ -256,7 +264,7 @@ MapReader::MapReader(const YAML::Node& node, std::string path, const SchemaSecti
     sink_.error(
         node.Mark(), path_,
         fmt::format("expected a mapping ({}, keys: {}), got {}", section.title,
-                    fmt::join(section.keys | std::views::transform(&KeySpec::name), ", "), describe_node(node)));
+                    key_names(section), describe_node(node)));
     return;
   }
   is_mapping_ = true;
@@ -284,7 +292,7 @@ MapReader::MapReader(const YAML::Node& node, std::string path, const SchemaSecti
       }
       sink_.error(key_node.Mark(), join_path(path_, key),
                   fmt::format("unknown key '{}' in {}{}; expected one of: {}", key, section.title, hint,
-                              fmt::join(section.keys | std::views::transform(&KeySpec::name), ", ")));
+                              key_names(section)));
       continue;
     }
     entries_.push_back(Entry{std::move(key), it->second, key_node.Mark()});
