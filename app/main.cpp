@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 #include <CLI/CLI.hpp>
 
+#include "command_calc.hpp"
 #include "command_data.hpp"
 #include "exit_codes.hpp"
 #include "stratstab/error.hpp"
@@ -21,6 +22,7 @@ int main(int argc, char** argv) {
   std::function<int()> run;
   app::add_data_commands(app, global, run);
   app::add_docs_commands(app, run);
+  app::add_calc_commands(app, run);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -8,6 +8,7 @@
 #include "stratstab/error.hpp"
 #include "stratstab/figure.hpp"
 #include "stratstab/forces.hpp"
+#include "stratstab/weapon_effects.hpp"
 
 namespace stratstab {
 
@@ -17,5 +18,7 @@ nlohmann::json to_json(const Figure& figure);
 nlohmann::json to_json(const System& system);
 nlohmann::json to_json(const ForceSnapshot& snapshot);
 nlohmann::json to_json(const DataAudit& audit);
+/// `calc kill --json`: inputs, lethal_radius_m, sspk, kill_probability, kill_probability_n, ...
+nlohmann::json to_json(const KillCalculation& calculation);
 
 }  // namespace stratstab

@@ -261,10 +261,9 @@ std::optional<YAML::Node> load_yaml_mapping(const std::filesystem::path& path, D
 MapReader::MapReader(const YAML::Node& node, std::string path, const SchemaSection& section, DiagnosticSink& sink)
     : node_(node), path_(std::move(path)), section_(section), sink_(sink) {
   if (!node.IsMap()) {
-    sink_.error(
-        node.Mark(), path_,
-        fmt::format("expected a mapping ({}, keys: {}), got {}", section.title,
-                    key_names(section), describe_node(node)));
+    sink_.error(node.Mark(), path_,
+                fmt::format("expected a mapping ({}, keys: {}), got {}", section.title, key_names(section),
+                            describe_node(node)));
     return;
   }
   is_mapping_ = true;
@@ -290,9 +289,9 @@ MapReader::MapReader(const YAML::Node& node, std::string path, const SchemaSecti
           hint = fmt::format("; did you mean '{}'?", spec.name);
         }
       }
-      sink_.error(key_node.Mark(), join_path(path_, key),
-                  fmt::format("unknown key '{}' in {}{}; expected one of: {}", key, section.title, hint,
-                              key_names(section)));
+      sink_.error(
+          key_node.Mark(), join_path(path_, key),
+          fmt::format("unknown key '{}' in {}{}; expected one of: {}", key, section.title, hint, key_names(section)));
       continue;
     }
     entries_.push_back(Entry{std::move(key), it->second, key_node.Mark()});

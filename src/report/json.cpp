@@ -100,4 +100,23 @@ json to_json(const DataAudit& audit) {
               {"unsourced_figures", unsourced}, {"load_errors", errors}};
 }
 
+json to_json(const KillCalculation& calculation) {
+  const KillInputs& in = calculation.inputs;
+  return json{{"inputs", json{{"yield_kt", in.yield_kt},
+                              {"hardness_psi", in.hardness_psi},
+                              {"cep_m", in.cep_m},
+                              {"reliability", in.reliability},
+                              {"p_pen", in.p_pen},
+                              {"warheads", in.warheads}}},
+              {"lethal_radius_m", calculation.lethal_radius_m},
+              {"sspk", calculation.sspk},
+              {"kill_probability", calculation.kill_probability},
+              {"warheads", in.warheads},
+              {"kill_probability_n", calculation.kill_probability_n},
+              {"lethality_k", calculation.lethality_k},
+              {"equivalent_megatons", calculation.equivalent_megatons},
+              {"approximate", calculation.approximate},
+              {"approximation_note", calculation.approximate ? json(calculation.approximation_note) : json(nullptr)}};
+}
+
 }  // namespace stratstab

@@ -1,0 +1,141 @@
+// `stratstab calc kill` end to end: the worked values of METHOD.md §2 in JSON and text, the
+// soft-target flag, and exit codes (2 usage, 3 bad values with the option named).
+#include <sys/wait.h>
+
+#include <fstream>
+#include <sstream>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "test_support.hpp"
+
+namespace stratstab {
+namespace {
+
+struct CliRun {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+std::string slurp(const std::filesystem::path& file) {
+  std::ifstream in(file);
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+/// Runs `stratstab ARGS` (same pattern as cli_test.cpp).
+CliRun run(const std::string& args) {
+  const test::TempDir dir;
+  const auto out = dir.path() / "out";
+  const auto err = dir.path() / "err";
+  const std::string command = std::string(STRATSTAB_EXE) + " --data-dir '" + STRATSTAB_SOURCE_DIR + "/data' " + args +
+                              " >'" + out.string() + "' 2>'" + err.string() + "'";
+  const int status = std::system(command.c_str());
+  CliRun result;
+  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  result.out = slurp(out);
+  result.err = slurp(err);
+  return result;
+}
+
+bool contains(const std::string& text, const std::string& needle) {
+  return text.find(needle) != std::string::npos;
+}
+
+TEST(CliCalcTest, KillJsonGivesTheWorkedValues) {
+  // METHOD.md §2: 300 kt, 2000 psi, CEP 185.2 m, R 0.85; two warheads 0.861729.
+  const CliRun r =
+      run("calc kill --yield-kt 300 --hardness-psi 2000 --cep-m 185.2 --reliability 0.85 --warheads 2 --json");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(r.err.empty()) << r.err;
+  const auto json = nlohmann::json::parse(r.out);
+  EXPECT_NEAR(json.at("lethal_radius_m").get<double>(), 257.814, 5e-4);
+  EXPECT_NEAR(json.at("sspk").get<double>(), 0.739003, 1e-6);
+  EXPECT_NEAR(json.at("kill_probability").get<double>(), 0.628152, 1e-6);
+  EXPECT_NEAR(json.at("kill_probability_n").get<double>(), 0.861729, 1e-6);
+  EXPECT_EQ(json.at("warheads").get<int>(), 2);
+  EXPECT_EQ(json.at("approximate").get<bool>(), false);
+  EXPECT_TRUE(json.at("approximation_note").is_null());
+  EXPECT_EQ(json.at("inputs").at("p_pen").get<double>(), 1.0);
+  EXPECT_EQ(json.at("inputs").at("yield_kt").get<double>(), 300.0);
+}
+
+TEST(CliCalcTest, KillTextShowsRadiusAndProbabilities) {
+  const CliRun r = run("calc kill --yield-kt 455 --hardness-psi 3000 --cep-m 120 --reliability 0.9");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(contains(r.out, "258.765")) << r.out;
+  EXPECT_TRUE(contains(r.out, "0.960169")) << r.out;
+  EXPECT_TRUE(contains(r.out, "0.864152")) << r.out;
+  EXPECT_FALSE(contains(r.out, "approximate")) << r.out;
+}
+
+TEST(CliCalcTest, SoftTargetIsFlaggedInJsonAndText) {
+  const CliRun json_run = run("calc kill --yield-kt 100 --hardness-psi 10 --cep-m 500 --json");
+  ASSERT_EQ(json_run.exit_code, 0) << json_run.err;
+  const auto json = nlohmann::json::parse(json_run.out);
+  EXPECT_EQ(json.at("approximate").get<bool>(), true);
+  EXPECT_TRUE(contains(json.at("approximation_note").get<std::string>(), "below 100 psi"));
+  const CliRun text = run("calc kill --yield-kt 100 --hardness-psi 10 --cep-m 500");
+  ASSERT_EQ(text.exit_code, 0) << text.err;
+  EXPECT_TRUE(contains(text.out, "approximate: hardness 10 psi is below 100 psi")) << text.out;
+}
+
+TEST(CliCalcTest, BadValuesExitThreeNamingTheOption) {
+  const CliRun negative = run("calc kill --yield-kt -5 --hardness-psi 2000 --cep-m 185.2");
+  EXPECT_EQ(negative.exit_code, 3);
+  EXPECT_TRUE(negative.out.empty());
+  EXPECT_TRUE(
+      contains(negative.err, "command line: error: --yield-kt: expected a yield in kilotons, finite and > 0, got -5"))
+      << negative.err;
+  EXPECT_TRUE(contains(negative.err, "1 problem in the input; nothing was run")) << negative.err;
+
+  const CliRun text = run("calc kill --yield-kt 300 --hardness-psi abc --cep-m 185.2");
+  EXPECT_EQ(text.exit_code, 3);
+  EXPECT_TRUE(contains(text.err, "command line: error: --hardness-psi: expected a number, got 'abc'")) << text.err;
+
+  const CliRun probability = run("calc kill --yield-kt 300 --hardness-psi 2000 --cep-m 185.2 --p-pen 1.5");
+  EXPECT_EQ(probability.exit_code, 3);
+  EXPECT_TRUE(
+      contains(probability.err, "--p-pen: expected a probability of penetration, a probability in [0, 1], got 1.5"))
+      << probability.err;
+
+  const CliRun not_finite = run("calc kill --yield-kt 300 --hardness-psi 2000 --cep-m nan");
+  EXPECT_EQ(not_finite.exit_code, 3);
+  EXPECT_TRUE(contains(not_finite.err, "--cep-m: expected a CEP in metres, finite and > 0, got nan")) << not_finite.err;
+
+  const CliRun fraction = run("calc kill --yield-kt 300 --hardness-psi 2000 --cep-m 185.2 --warheads 2.5");
+  EXPECT_EQ(fraction.exit_code, 3);
+  EXPECT_TRUE(contains(fraction.err, "--warheads: expected a whole number of warheads >= 1, got '2.5'"))
+      << fraction.err;
+}
+
+TEST(CliCalcTest, EveryBadValueIsReportedInOptionOrder) {
+  const CliRun r = run("calc kill --yield-kt 0 --hardness-psi x --cep-m -1 --reliability 2 --warheads 0");
+  EXPECT_EQ(r.exit_code, 3);
+  const auto yield = r.err.find("--yield-kt:");
+  const auto hardness = r.err.find("--hardness-psi: expected a number, got 'x'");
+  const auto cep = r.err.find("--cep-m:");
+  const auto reliability = r.err.find("--reliability:");
+  const auto warheads = r.err.find("--warheads:");
+  ASSERT_NE(warheads, std::string::npos) << r.err;
+  EXPECT_LT(yield, hardness) << r.err;
+  EXPECT_LT(hardness, cep) << r.err;
+  EXPECT_LT(cep, reliability) << r.err;
+  EXPECT_LT(reliability, warheads) << r.err;
+  EXPECT_TRUE(contains(r.err, "5 problems in the input; nothing was run")) << r.err;
+}
+
+TEST(CliCalcTest, UsageErrorsExitTwo) {
+  const CliRun missing = run("calc kill --yield-kt 300 --hardness-psi 2000");
+  EXPECT_EQ(missing.exit_code, 2);
+  EXPECT_TRUE(contains(missing.err, "--cep-m is required")) << missing.err;
+  EXPECT_EQ(run("calc").exit_code, 2);
+  EXPECT_EQ(run("calc kill --yield-kt 300 --hardness-psi 2000 --cep-m 100 --bogus").exit_code, 2);
+  EXPECT_EQ(run("calc kill --yield-kt").exit_code, 2);
+}
+
+}  // namespace
+}  // namespace stratstab
