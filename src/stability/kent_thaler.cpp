@@ -56,16 +56,16 @@ class StrikeCosts {
     const double remaining = std::max(0.0, in_.striker_warheads - s);
     const double lambda_striker = kLn5 / in_.striker_w80;
     const double lambda_victim = kLn5 / in_.victim_w80;
-    double own = 0.0;  // d/ds of D_A^a: falls as retaliation shrinks
+    // d/ds of D^a = a D^(a-1) dD/dw dw/ds, with dD/dw = lambda e^(-lambda w) = lambda (1 - D).
+    double own = 0.0;  // falls as retaliation shrinks
     if (piece.slope > 0.0) {
-      const double d = damage(surviving, in_.striker_w80);
-      own = d > 0.0 ? -piece.slope * a_ * std::pow(d, a_ - 1.0) * lambda_striker * std::exp(-lambda_striker * surviving)
+      const double e = std::exp(-lambda_striker * surviving);
+      own = e < 1.0 ? -piece.slope * a_ * std::pow(1.0 - e, a_ - 1.0) * lambda_striker * e
                     : -std::numeric_limits<double>::infinity();
     }
-    const double d = damage(remaining, in_.victim_w80);
-    const double enemy = d > 0.0
-                             ? b_ * a_ * std::pow(d, a_ - 1.0) * lambda_victim * std::exp(-lambda_victim * remaining)
-                             : std::numeric_limits<double>::infinity();
+    const double e = std::exp(-lambda_victim * remaining);
+    const double enemy =
+        e < 1.0 ? b_ * a_ * std::pow(1.0 - e, a_ - 1.0) * lambda_victim * e : std::numeric_limits<double>::infinity();
     return own + enemy;
   }
 
