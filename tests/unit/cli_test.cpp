@@ -1,10 +1,5 @@
 // The stratstab command end to end: exit codes (0 ok, 1 check failed, 2 usage, 3 input) and the
 // located messages a user sees on stderr.
-#include <sys/wait.h>
-
-#include <fstream>
-#include <sstream>
-
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
@@ -13,32 +8,10 @@
 namespace stratstab {
 namespace {
 
-struct CliRun {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
+using test::CliRun;
 
-std::string slurp(const std::filesystem::path& file) {
-  std::ifstream in(file);
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
-}
-
-/// Runs `stratstab ARGS` with the bundled data of the source tree.
 CliRun run(const std::string& args) {
-  const test::TempDir dir;
-  const auto out = dir.path() / "out";
-  const auto err = dir.path() / "err";
-  const std::string command = std::string(STRATSTAB_EXE) + " --data-dir '" + STRATSTAB_SOURCE_DIR + "/data' " + args +
-                              " >'" + out.string() + "' 2>'" + err.string() + "'";
-  const int status = std::system(command.c_str());
-  CliRun result;
-  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  result.out = slurp(out);
-  result.err = slurp(err);
-  return result;
+  return test::run_cli(args);
 }
 
 TEST(CliTest, VersionPrintsProjectVersion) {

@@ -1,7 +1,11 @@
 #include "test_support.hpp"
 
+#include <sys/wait.h>
+
 #include <atomic>
+#include <cstdlib>
 #include <fstream>
+#include <sstream>
 
 #include <gtest/gtest.h>
 #include <unistd.h>
@@ -54,6 +58,29 @@ const Diagnostic* find_by_key(const std::vector<Diagnostic>& diagnostics, std::s
     if (d.where.key_path == key_path) return &d;
   }
   return nullptr;
+}
+
+namespace {
+std::string slurp(const std::filesystem::path& file) {
+  std::ifstream in(file);
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+}  // namespace
+
+CliRun run_cli(const std::string& args) {
+  const TempDir dir;
+  const auto out = dir.path() / "out";
+  const auto err = dir.path() / "err";
+  const std::string command = std::string(STRATSTAB_EXE) + " --data-dir '" + STRATSTAB_SOURCE_DIR + "/data' " + args +
+                              " >'" + out.string() + "' 2>'" + err.string() + "'";
+  const int status = std::system(command.c_str());
+  CliRun result;
+  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  result.out = slurp(out);
+  result.err = slurp(err);
+  return result;
 }
 
 }  // namespace stratstab::test

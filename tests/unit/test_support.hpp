@@ -37,4 +37,14 @@ std::string dump(const std::vector<Diagnostic>& diagnostics);
 /// The first diagnostic whose key path equals `key_path`, or nullptr.
 const Diagnostic* find_by_key(const std::vector<Diagnostic>& diagnostics, std::string_view key_path);
 
+/// What one run of the stratstab command produced.
+struct CliRun {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+/// Runs `stratstab --data-dir <source tree>/data ARGS` through the shell, capturing both streams.
+CliRun run_cli(const std::string& args);
+
 }  // namespace stratstab::test
