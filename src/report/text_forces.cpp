@@ -85,7 +85,7 @@ std::string format_snapshot_list(const std::vector<ForceSnapshot>& snapshots) {
   for (const ForceSnapshot& s : snapshots) {
     double launchers = 0.0;
     for (const System& system : s.systems) launchers += system.launchers_deployed.value;
-    out += fmt::format("{:<16} {:<5} {:<11} {:>7} {:>9g} {:>9g}  {}\n", s.id, s.side, s.date, s.systems.size(),
+    out += fmt::format("{:<16} {:<5} {:<11} {:>7} {:>9g} {:>9.0f}  {}\n", s.id, s.side, s.date, s.systems.size(),
                        launchers, warheads_loaded(s), s.title);
   }
   out += "launchers: deployed launchers of all systems; warheads: loaded on deployed launchers of nuclear systems.\n";
@@ -99,11 +99,13 @@ std::string format_force_summary(const std::vector<ForceSnapshot>& snapshots) {
   out += fmt::format(" {:>8} {:>10} {:>9}\n", "total", "inventory", "stored");
   for (const ForceSnapshot& s : snapshots) {
     out += fmt::format("{:<16}", s.id);
-    for (Basing basing : kAllBasings) out += fmt::format(" {:>12g}", warheads_loaded(s, basing));
-    out += fmt::format(" {:>8g} {:>10g} {:>9g}\n", warheads_loaded(s), s.inventory.warheads_deployed.value,
+    for (Basing basing : kAllBasings) out += fmt::format(" {:>12.0f}", warheads_loaded(s, basing));
+    out += fmt::format(" {:>8.0f} {:>10g} {:>9g}\n", warheads_loaded(s), s.inventory.warheads_deployed.value,
                        s.inventory.warheads_stored.value);
   }
-  out += "\ninventory: deployed warheads as the sources count them (SIPRI/FAS); stored: reserve stockpile.\n";
+  out +=
+      "\nLoaded counts are rounded to whole warheads (fractional average loadings; JSON keeps them exact).\n"
+      "inventory: deployed warheads as the sources count them (SIPRI/FAS); stored: reserve stockpile.\n";
   return out;
 }
 
