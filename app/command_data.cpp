@@ -11,11 +11,11 @@
 #include "stratstab/schema.hpp"
 
 namespace stratstab::app {
-namespace {
-
 DataCatalog open_catalog(const GlobalOptions& global) {
   return DataCatalog(global.data_dir.empty() ? DataCatalog::default_data_dir() : global.data_dir);
 }
+
+namespace {
 
 /// Loads every bundled snapshot; throws one InputError with the problems of all files.
 std::vector<ForceSnapshot> load_all(const DataCatalog& catalog) {

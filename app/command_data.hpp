@@ -6,6 +6,8 @@
 #include <filesystem>
 #include <functional>
 
+#include "stratstab/catalog.hpp"
+
 namespace stratstab::app {
 
 /// Options shared by every command.
@@ -13,8 +15,12 @@ struct GlobalOptions {
   std::filesystem::path data_dir;  ///< empty: DataCatalog::default_data_dir()
 };
 
+/// The data catalogue the options point at (--data-dir, else the default).
+DataCatalog open_catalog(const GlobalOptions& global);
+
 /// Registers the subcommands on `app`; `run` is set to the chosen command's action.
 void add_data_commands(CLI::App& app, const GlobalOptions& global, std::function<int()>& run);
 void add_docs_commands(CLI::App& app, std::function<int()>& run);
+void add_assess_command(CLI::App& app, const GlobalOptions& global, std::function<int()>& run);
 
 }  // namespace stratstab::app

@@ -21,6 +21,7 @@ int main(int argc, char** argv) {
                  "Bundled data directory (default: $STRATSTAB_DATA_DIR or the built-in one)");
   std::function<int()> run;
   app::add_data_commands(app, global, run);
+  app::add_assess_command(app, global, run);
   app::add_docs_commands(app, run);
   app::add_calc_commands(app, run);
   try {

@@ -28,6 +28,11 @@ class DataCatalog {
   [[nodiscard]] std::vector<std::filesystem::path> snapshot_files() const;
   /// The file of snapshot `id`; throws NotFoundError naming the ids that exist.
   [[nodiscard]] std::filesystem::path snapshot_path(std::string_view id) const;
+  /// Names of the bundled scenarios (`data/scenarios/*.yaml`), sorted.
+  [[nodiscard]] std::vector<std::string> scenario_names() const;
+  /// The file of a scenario given by bundled name or by path (anything containing '/' or ending in
+  /// .yaml / .yml is a path); throws NotFoundError naming the bundled scenarios.
+  [[nodiscard]] std::filesystem::path scenario_path(std::string_view name_or_path) const;
   /// Loads a snapshot given by bundled id or by file path (anything containing '/' or ending in
   /// .yaml / .yml is a path); throws InputError or NotFoundError.
   [[nodiscard]] ForceSnapshot load_snapshot(std::string_view id_or_path) const;

@@ -8,6 +8,7 @@
 #include "stratstab/error.hpp"
 #include "stratstab/figure.hpp"
 #include "stratstab/forces.hpp"
+#include "stratstab/scenario.hpp"
 #include "stratstab/weapon_effects.hpp"
 
 namespace stratstab {
@@ -18,6 +19,9 @@ nlohmann::json to_json(const Figure& figure);
 nlohmann::json to_json(const System& system);
 nlohmann::json to_json(const ForceSnapshot& snapshot);
 nlohmann::json to_json(const DataAudit& audit);
+/// `assess --json`: the scenario's name and options, `stability.index`, `stability.sides.<ID>` with
+/// c1, c2, ratio, ratio_unclipped, and `exchanges[]` (one per first strike).
+nlohmann::json assessment_to_json(const Scenario& scenario, const StabilityResult& result);
 /// `calc kill --json`: inputs, lethal_radius_m, sspk, kill_probability, kill_probability_n, ...
 nlohmann::json to_json(const KillCalculation& calculation);
 

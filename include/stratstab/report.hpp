@@ -6,6 +6,7 @@
 
 #include "stratstab/audit.hpp"
 #include "stratstab/forces.hpp"
+#include "stratstab/scenario.hpp"
 #include "stratstab/weapon_effects.hpp"
 
 namespace stratstab {
@@ -23,6 +24,9 @@ std::string format_snapshot_list(const std::vector<ForceSnapshot>& snapshots);
 std::string format_force_summary(const std::vector<ForceSnapshot>& snapshots);
 /// `data check`: counts, and each unsourced figure with its location.
 std::string format_audit(const DataAudit& audit);
+
+/// `assess`: each first strike and the index with its parts.
+std::string format_assessment(const Scenario& scenario, const StabilityResult& result);
 
 /// `calc kill`: inputs, each derived quantity with its unit, and the soft-target caveat.
 std::string format_kill_calculation(const KillCalculation& calculation);

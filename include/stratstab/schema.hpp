@@ -17,6 +17,7 @@ enum class KeyKind {
   kDate,      ///< YYYY-MM-DD (or YYYY / YYYY-MM where the key says so)
   kEnum,      ///< one of `allowed`
   kBool,      ///< true or false
+  kNumber,    ///< a plain number (scenario parameters), checked against the bounds
   kFigure,    ///< a sourced number {value, grade, src, date, range, note}
   kMapping,   ///< a nested section
   kList,      ///< a list of nested sections
@@ -52,7 +53,9 @@ struct SchemaSection {
 std::span<const SchemaSection> force_snapshot_schema();
 /// Sections of a bibliography file (`data/sources/*.yaml`).
 std::span<const SchemaSection> bibliography_schema();
-/// The section named `id` in either schema; throws std::logic_error if unknown (a programming bug).
+/// Sections of a scenario file (`data/scenarios/*.yaml`).
+std::span<const SchemaSection> scenario_schema();
+/// The section named `id` in any schema; throws std::logic_error if unknown (a programming bug).
 const SchemaSection& schema_section(std::string_view id);
 
 /// Markdown tables of every section, for docs/io_formats.md.

@@ -52,10 +52,43 @@ std::filesystem::path DataCatalog::snapshot_path(std::string_view id) const {
   return file;
 }
 
+namespace {
+bool looks_like_path(std::string_view text) {
+  return text.find('/') != std::string_view::npos || text.ends_with(".yaml") || text.ends_with(".yml");
+}
+
+std::vector<std::filesystem::path> yaml_files(const std::filesystem::path& dir) {
+  std::vector<std::filesystem::path> files;
+  std::error_code ec;
+  if (!std::filesystem::is_directory(dir, ec)) return files;
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    if (entry.is_regular_file() && entry.path().extension() == ".yaml") files.push_back(entry.path());
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+}  // namespace
+
+std::vector<std::string> DataCatalog::scenario_names() const {
+  std::vector<std::string> names;
+  for (const auto& file : yaml_files(dir_ / "scenarios")) names.push_back(file.stem().string());
+  return names;
+}
+
+std::filesystem::path DataCatalog::scenario_path(std::string_view name_or_path) const {
+  if (looks_like_path(name_or_path)) return std::filesystem::path(name_or_path);
+  std::filesystem::path file = dir_ / "scenarios" / fmt::format("{}.yaml", name_or_path);
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(file, ec)) {
+    throw NotFoundError(fmt::format("unknown scenario '{}'; expected a file path or one of: {}", name_or_path,
+                                    fmt::join(scenario_names(), ", ")));
+  }
+  return file;
+}
+
 ForceSnapshot DataCatalog::load_snapshot(std::string_view id_or_path) const {
-  const bool is_path =
-      id_or_path.find('/') != std::string_view::npos || id_or_path.ends_with(".yaml") || id_or_path.ends_with(".yml");
-  return load_force_snapshot(is_path ? std::filesystem::path(id_or_path) : snapshot_path(id_or_path));
+  return load_force_snapshot(looks_like_path(id_or_path) ? std::filesystem::path(id_or_path)
+                                                         : snapshot_path(id_or_path));
 }
 
 }  // namespace stratstab

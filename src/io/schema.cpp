@@ -282,6 +282,126 @@ constexpr std::array kForceSections{
     SchemaSection{"figure", "(any figure)", "Figure (a sourced number)", kFigureKeys},
 };
 
+constexpr std::array kScenarioKeys{
+    KeySpec{.name = "name", .kind = KeyKind::kString, .description = "Short name of the scenario."},
+    KeySpec{.name = "description",
+            .kind = KeyKind::kString,
+            .required = false,
+            .description = "What the scenario asks, and the source of its premise."},
+    KeySpec{.name = "sides",
+            .kind = KeyKind::kMapping,
+            .description = "Exactly two sides, by id (e.g. `A`, `B` or `US`, `RU`); section `sides.<ID>`."},
+    KeySpec{.name = "options",
+            .kind = KeyKind::kMapping,
+            .required = false,
+            .description = "Model constants (section `options`); METHOD.md defaults when absent."},
+};
+
+constexpr std::array kScenarioSideKeys{
+    KeySpec{.name = "abstract",
+            .kind = KeyKind::kMapping,
+            .description = "The side in Kent and Thaler's abstract form (section `sides.<ID>.abstract`)."},
+};
+
+constexpr std::array kAbstractSideKeys{
+    KeySpec{.name = "nf",
+            .kind = KeyKind::kNumber,
+            .unit = "launchers",
+            .min = 0,
+            .max = 100000,
+            .description = "Fixed (silo) launchers."},
+    KeySpec{.name = "mf",
+            .kind = KeyKind::kNumber,
+            .unit = "warheads",
+            .min = 0,
+            .max = 30,
+            .description = "Warheads on each fixed launcher."},
+    KeySpec{.name = "ns",
+            .kind = KeyKind::kNumber,
+            .unit = "launchers",
+            .min = 0,
+            .max = 100000,
+            .description = "Survivable launchers (mobile, SSBN tubes, bombers)."},
+    KeySpec{.name = "ms",
+            .kind = KeyKind::kNumber,
+            .unit = "warheads",
+            .min = 0,
+            .max = 30,
+            .description = "Warheads on each survivable launcher."},
+    KeySpec{.name = "alert",
+            .kind = KeyKind::kNumber,
+            .unit = "share",
+            .min = 0,
+            .max = 1,
+            .description = "Share of survivable launchers that cannot be targeted."},
+    KeySpec{.name = "de",
+            .kind = KeyKind::kNumber,
+            .unit = "probability",
+            .min = 0,
+            .max = 1,
+            .description = "Kill probability of one of this side's warheads against one enemy launcher."},
+    KeySpec{.name = "w80",
+            .kind = KeyKind::kNumber,
+            .unit = "warheads",
+            .min = 0,
+            .max = kMaxWarheads,
+            .min_exclusive = true,
+            .description = "Arriving warheads that destroy 80% of this side's value."},
+};
+
+constexpr std::array kOptionKeys{
+    KeySpec{.name = "launch_under_attack",
+            .kind = KeyKind::kBool,
+            .required = false,
+            .description = "Victim launches `lua_share` of its silo force on warning (default false)."},
+    KeySpec{.name = "lua_share",
+            .kind = KeyKind::kNumber,
+            .required = false,
+            .unit = "share",
+            .min = 0,
+            .max = 1,
+            .description = "Share of the silo force launched under attack (default 0.9)."},
+    KeySpec{.name = "max_warheads_per_target",
+            .kind = KeyKind::kInteger,
+            .required = false,
+            .min = 1,
+            .max = 20,
+            .description = "Most warheads on one launcher (default 2)."},
+    KeySpec{.name = "cost_exponent",
+            .kind = KeyKind::kNumber,
+            .required = false,
+            .min = 0,
+            .max = 1,
+            .min_exclusive = true,
+            .description = "a in C = D_own^a + b (1 - D_enemy^a) (default 0.75)."},
+    KeySpec{.name = "surcharge",
+            .kind = KeyKind::kNumber,
+            .required = false,
+            .min = 0,
+            .max = 10,
+            .description = "b in the cost (default 0.3)."},
+    KeySpec{.name = "striker_availability",
+            .kind = KeyKind::kNumber,
+            .required = false,
+            .unit = "share",
+            .min = 0,
+            .max = 1,
+            .description = "Share of non-fixed warheads available to a striker (default 0.9)."},
+    KeySpec{.name = "stop_tolerance",
+            .kind = KeyKind::kNumber,
+            .required = false,
+            .min = 0,
+            .max = 0.001,
+            .description = "Ties in the striker's cost within this go to the larger victim cost (default 1e-9)."},
+};
+
+constexpr std::array kScenarioSections{
+    SchemaSection{"scenario", "(top level)", "Scenario file", kScenarioKeys},
+    SchemaSection{"scenario_side", "sides.<ID>", "Scenario side", kScenarioSideKeys},
+    SchemaSection{"abstract_side", "sides.<ID>.abstract", "Abstract side", kAbstractSideKeys},
+    SchemaSection{"options", "options", "Options", kOptionKeys},
+};
+
 constexpr std::array kBibliographySections{
     SchemaSection{"bibliography", "(top level)", "Bibliography file", kBibliographyKeys},
     SchemaSection{"source", "sources[]", "Source", kSourceKeys},
@@ -295,6 +415,7 @@ std::string_view kind_name(KeyKind kind) {
     case KeyKind::kDate: return "date";
     case KeyKind::kEnum: return "one of";
     case KeyKind::kBool: return "true/false";
+    case KeyKind::kNumber: return "number";
     case KeyKind::kFigure: return "figure";
     case KeyKind::kMapping: return "mapping";
     case KeyKind::kList: return "list";
@@ -308,7 +429,7 @@ std::string format_bound(double bound) {
 }
 
 std::string bounds_text(const KeySpec& key) {
-  if (key.kind != KeyKind::kFigure && key.kind != KeyKind::kInteger) return "";
+  if (key.kind != KeyKind::kFigure && key.kind != KeyKind::kInteger && key.kind != KeyKind::kNumber) return "";
   const bool has_min = key.min > -std::numeric_limits<double>::infinity();
   const bool has_max = key.max < std::numeric_limits<double>::infinity();
   if (!has_min && !has_max) return "";
@@ -331,12 +452,15 @@ const KeySpec* SchemaSection::find(std::string_view key) const {
 std::span<const SchemaSection> force_snapshot_schema() {
   return kForceSections;
 }
+std::span<const SchemaSection> scenario_schema() {
+  return kScenarioSections;
+}
 std::span<const SchemaSection> bibliography_schema() {
   return kBibliographySections;
 }
 
 const SchemaSection& schema_section(std::string_view id) {
-  for (const auto& sections : {force_snapshot_schema(), bibliography_schema()}) {
+  for (const auto& sections : {force_snapshot_schema(), bibliography_schema(), scenario_schema()}) {
     for (const SchemaSection& section : sections) {
       if (section.id == id) return section;
     }
@@ -346,7 +470,7 @@ const SchemaSection& schema_section(std::string_view id) {
 
 std::string key_reference_markdown() {
   std::string out;
-  for (const auto& sections : {force_snapshot_schema(), bibliography_schema()}) {
+  for (const auto& sections : {force_snapshot_schema(), bibliography_schema(), scenario_schema()}) {
     for (const SchemaSection& section : sections) {
       out += fmt::format("### {} (`{}`)\n\n", section.title, section.path);
       out += "| key | type | required | unit | bounds | description |\n";

@@ -389,6 +389,21 @@ std::optional<long long> MapReader::integer(std::string_view key) {
   return static_cast<long long>(*value);
 }
 
+std::optional<double> MapReader::number(std::string_view key) {
+  const KeySpec& key_spec = spec(key);
+  const Entry* entry = require(key);
+  if (entry == nullptr) return std::nullopt;
+  std::string reason;
+  const auto value = parse_number(entry->value, &reason);
+  if (!value || !within_bounds(*value, key_spec)) {
+    if (value) reason = fmt::format("got {:g}", *value);
+    sink_.error(entry->value.Mark(), join_path(path_, key),
+                fmt::format("expected {}, {}", expected_number_text(key_spec), reason));
+    return std::nullopt;
+  }
+  return value;
+}
+
 std::optional<bool> MapReader::boolean(std::string_view key) {
   const Entry* entry = require(key);
   if (entry == nullptr) return std::nullopt;

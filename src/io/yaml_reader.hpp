@@ -71,6 +71,8 @@ class MapReader {
   std::optional<bool> boolean(std::string_view key);
   /// One of the spec's `allowed` words.
   std::optional<std::string> word(std::string_view key);
+  /// A plain number, checked against the key's bounds.
+  std::optional<double> number(std::string_view key);
   /// A figure, checked against the key's bounds.
   std::optional<Figure> figure(std::string_view key);
   /// The nodes of a list key (empty if missing or not a list; both reported).

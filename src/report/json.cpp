@@ -1,5 +1,7 @@
 #include "stratstab/json.hpp"
 
+#include <cmath>
+
 namespace stratstab {
 
 using nlohmann::json;
@@ -117,6 +119,51 @@ json to_json(const KillCalculation& calculation) {
               {"equivalent_megatons", calculation.equivalent_megatons},
               {"approximate", calculation.approximate},
               {"approximation_note", calculation.approximate ? json(calculation.approximation_note) : json(nullptr)}};
+}
+
+namespace {
+
+json side_json(const SideStability& s) {
+  return json{{"c1", s.c1},
+              {"c2", s.c2},
+              {"ratio", s.ratio},
+              {"ratio_unclipped", std::isfinite(s.ratio_unclipped) ? json(s.ratio_unclipped) : json(nullptr)}};
+}
+
+json strike_json(const std::string& striker, const std::string& victim, const FirstStrike& f) {
+  return json{{"striker", striker},
+              {"victim", victim},
+              {"striker_warheads", f.striker_warheads},
+              {"victim_warheads", f.victim_warheads},
+              {"counterforce_spent", f.counterforce_spent},
+              {"victim_destroyed", f.victim_destroyed},
+              {"victim_surviving", f.victim_surviving},
+              {"retaliation_arriving", f.retaliation_arriving},
+              {"striker_remaining", f.striker_remaining},
+              {"damage_to_striker", f.damage_to_striker},
+              {"damage_to_victim", f.damage_to_victim},
+              {"cost_striker", f.cost_striker},
+              {"cost_victim", f.cost_victim}};
+}
+
+}  // namespace
+
+json assessment_to_json(const Scenario& scenario, const StabilityResult& result) {
+  const std::string& a = scenario.sides[0].id;
+  const std::string& b = scenario.sides[1].id;
+  const StabilityParameters& p = scenario.parameters;
+  return json{
+      {"scenario", json{{"name", scenario.name}}},
+      {"options", json{{"launch_under_attack", p.launch_under_attack},
+                       {"lua_share", p.lua_share},
+                       {"max_warheads_per_target", p.max_warheads_per_target},
+                       {"cost_exponent", p.cost_exponent},
+                       {"surcharge", p.surcharge},
+                       {"striker_availability", p.striker_availability},
+                       {"stop_tolerance", p.stop_tolerance}}},
+      {"stability", json{{"index", result.index}, {"sides", json{{a, side_json(result.a)}, {b, side_json(result.b)}}}}},
+      {"exchanges", json::array({strike_json(a, b, result.a_strikes_b), strike_json(b, a, result.b_strikes_a)})},
+  };
 }
 
 }  // namespace stratstab

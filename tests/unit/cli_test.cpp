@@ -99,3 +99,40 @@ TEST(CliTest, ListAndSummaryRun) {
 
 }  // namespace
 }  // namespace stratstab
+
+namespace stratstab {
+namespace {
+
+TEST(CliAssessTest, BundledExampleJsonCarriesTheIssueKeys) {
+  const test::CliRun r = test::run_cli("assess kent-thaler-example --json");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto json = nlohmann::json::parse(r.out);
+  EXPECT_NEAR(json.at("stability").at("index").get<double>(), 0.350948, 1e-6);
+  EXPECT_NEAR(json.at("stability").at("sides").at("A").at("c1").get<double>(), 0.488995, 1e-6);
+  EXPECT_NEAR(json.at("stability").at("sides").at("B").at("c2").get<double>(), 0.875954, 1e-6);
+  EXPECT_TRUE(json.at("stability").at("sides").at("A").contains("ratio_unclipped"));
+  ASSERT_EQ(json.at("exchanges").size(), 2U);
+  for (const char* key : {"striker", "victim", "counterforce_spent", "victim_surviving", "retaliation_arriving"}) {
+    EXPECT_TRUE(json.at("exchanges").at(0).contains(key)) << key;
+  }
+}
+
+TEST(CliAssessTest, SetAndErrors) {
+  const test::CliRun lua = test::run_cli("assess kent-thaler-example --json --set options.launch_under_attack=true");
+  ASSERT_EQ(lua.exit_code, 0) << lua.err;
+  EXPECT_NEAR(nlohmann::json::parse(lua.out).at("stability").at("index").get<double>(), 0.929269, 1e-6);
+  const test::CliRun bad = test::run_cli("assess kent-thaler-example --set sides.A.abstract.alert=1.7");
+  EXPECT_EQ(bad.exit_code, 3);
+  EXPECT_NE(
+      bad.err.find("--set sides.A.abstract.alert=1.7: error: sides.A.abstract.alert: expected a number of share in "
+                   "[0, 1], got 1.7"),
+      std::string::npos)
+      << bad.err;
+  const test::CliRun unknown = test::run_cli("assess no-such-scenario");
+  EXPECT_EQ(unknown.exit_code, 3);
+  EXPECT_NE(unknown.err.find("unknown scenario 'no-such-scenario'"), std::string::npos) << unknown.err;
+  EXPECT_EQ(test::run_cli("assess").exit_code, 2);
+}
+
+}  // namespace
+}  // namespace stratstab
