@@ -39,10 +39,9 @@ constexpr std::array kCountings{NewStartCounting::kReentryVehicles, NewStartCoun
 constexpr double kShareSumTolerance = 1e-6;
 
 void read_inventory(MapReader& parent, Inventory& inventory) {
-  auto node = parent.node("inventory");
-  if (!node) return;
-  MapReader reader(*node, "inventory", schema_section("inventory"), parent.sink());
-  if (!reader.is_mapping()) return;
+  auto section = parent.section("inventory", "inventory");
+  if (!section) return;
+  MapReader& reader = *section;
   if (auto f = reader.figure("warheads_deployed")) inventory.warheads_deployed = *f;
   if (auto f = reader.figure("warheads_stored")) inventory.warheads_stored = *f;
   inventory.warheads_retired = reader.figure("warheads_retired");

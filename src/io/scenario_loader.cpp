@@ -64,10 +64,9 @@ bool apply_override(YAML::Node& root, const Override& o, DiagnosticSink& sink) {
 }
 
 void read_options(MapReader& scenario, StabilityParameters& p) {
-  auto node = scenario.node("options");
-  if (!node) return;
-  MapReader r(*node, "options", schema_section("options"), scenario.sink());
-  if (!r.is_mapping()) return;
+  auto section = scenario.section("options", "options");
+  if (!section) return;
+  MapReader& r = *section;
   if (auto v = r.boolean("launch_under_attack")) p.launch_under_attack = *v;
   if (auto v = r.number("lua_share")) p.lua_share = *v;
   if (auto v = r.integer("max_warheads_per_target")) p.max_warheads_per_target = static_cast<int>(*v);
@@ -78,10 +77,9 @@ void read_options(MapReader& scenario, StabilityParameters& p) {
 }
 
 void read_abstract(MapReader& side, AbstractSide& a) {
-  auto node = side.node("abstract");
-  if (!node) return;
-  MapReader r(*node, side.key_path("abstract"), schema_section("abstract_side"), side.sink());
-  if (!r.is_mapping()) return;
+  auto section = side.section("abstract", "abstract_side");
+  if (!section) return;
+  MapReader& r = *section;
   const auto take = [&](std::string_view key, double& into) {
     if (auto v = r.number(key)) into = *v;
   };

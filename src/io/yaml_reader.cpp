@@ -437,6 +437,14 @@ std::optional<Figure> MapReader::figure(std::string_view key) {
   return read_figure(entry->value, join_path(path_, key), key_spec, sink_);
 }
 
+std::optional<MapReader> MapReader::section(std::string_view key, std::string_view section_id) {
+  auto value = node(key);
+  if (!value) return std::nullopt;
+  MapReader reader(*value, key_path(key), schema_section(section_id), sink_);
+  if (!reader.is_mapping()) return std::nullopt;
+  return reader;
+}
+
 std::vector<YAML::Node> MapReader::list(std::string_view key, bool must_be_nonempty) {
   const Entry* entry = require(key);
   if (entry == nullptr) return {};

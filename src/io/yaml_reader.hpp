@@ -75,6 +75,9 @@ class MapReader {
   std::optional<double> number(std::string_view key);
   /// A figure, checked against the key's bounds.
   std::optional<Figure> figure(std::string_view key);
+  /// The nested section under `key`, read against schema section `section_id`; nullopt when it is
+  /// absent (reported if required) or not a mapping (reported).
+  std::optional<MapReader> section(std::string_view key, std::string_view section_id);
   /// The nodes of a list key (empty if missing or not a list; both reported).
   std::vector<YAML::Node> list(std::string_view key, bool must_be_nonempty);
 
