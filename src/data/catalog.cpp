@@ -10,6 +10,23 @@
 
 namespace stratstab {
 
+namespace {
+bool looks_like_path(std::string_view text) {
+  return text.find('/') != std::string_view::npos || text.ends_with(".yaml") || text.ends_with(".yml");
+}
+
+std::vector<std::filesystem::path> yaml_files(const std::filesystem::path& dir) {
+  std::vector<std::filesystem::path> files;
+  std::error_code ec;
+  if (!std::filesystem::is_directory(dir, ec)) return files;
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    if (entry.is_regular_file() && entry.path().extension() == ".yaml") files.push_back(entry.path());
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+}  // namespace
+
 DataCatalog::DataCatalog(std::filesystem::path data_dir) : dir_(std::move(data_dir)) {
   std::error_code ec;
   if (!std::filesystem::is_directory(dir_ / "forces", ec)) {
@@ -28,12 +45,7 @@ std::filesystem::path DataCatalog::default_data_dir() {
 }
 
 std::vector<std::filesystem::path> DataCatalog::snapshot_files() const {
-  std::vector<std::filesystem::path> files;
-  for (const auto& entry : std::filesystem::directory_iterator(dir_ / "forces")) {
-    if (entry.is_regular_file() && entry.path().extension() == ".yaml") files.push_back(entry.path());
-  }
-  std::sort(files.begin(), files.end());
-  return files;
+  return yaml_files(dir_ / "forces");
 }
 
 std::vector<std::string> DataCatalog::snapshot_ids() const {
@@ -51,23 +63,6 @@ std::filesystem::path DataCatalog::snapshot_path(std::string_view id) const {
   }
   return file;
 }
-
-namespace {
-bool looks_like_path(std::string_view text) {
-  return text.find('/') != std::string_view::npos || text.ends_with(".yaml") || text.ends_with(".yml");
-}
-
-std::vector<std::filesystem::path> yaml_files(const std::filesystem::path& dir) {
-  std::vector<std::filesystem::path> files;
-  std::error_code ec;
-  if (!std::filesystem::is_directory(dir, ec)) return files;
-  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
-    if (entry.is_regular_file() && entry.path().extension() == ".yaml") files.push_back(entry.path());
-  }
-  std::sort(files.begin(), files.end());
-  return files;
-}
-}  // namespace
 
 std::vector<std::string> DataCatalog::scenario_names() const {
   std::vector<std::string> names;

@@ -78,20 +78,21 @@ void read_warheads(MapReader& system_reader, System& system) {
 }
 
 void read_new_start(MapReader& system_reader, System& system) {
-  auto node = system_reader.node("new_start");
-  if (!node) return;
-  MapReader reader(*node, system_reader.key_path("new_start"), schema_section("new_start"), system_reader.sink());
-  if (!reader.is_mapping()) return;
+  auto section = system_reader.section("new_start", "new_start");
+  if (!section) return;
+  MapReader& reader = *section;
   auto accountable = reader.boolean("accountable");
   auto counting = reader.word("counting");
   if (!accountable || !counting) return;
   system.new_start.accountable = *accountable;
   system.new_start.counting = enum_from_word(*counting, kCountings);
   if (*accountable == (system.new_start.counting == NewStartCounting::kNone)) {
-    reader.sink().error(
-        node->Mark(), reader.key_path("counting"),
+    SourceLocation where = reader.location();
+    where.key_path = reader.key_path("counting");
+    reader.sink().add(Diagnostic{
+        Severity::kError, where,
         *accountable ? "an accountable system needs counting reentry_vehicles or one_per_bomber, got none"
-                     : fmt::format("a system that is not accountable must have counting none, got {}", *counting));
+                     : fmt::format("a system that is not accountable must have counting none, got {}", *counting)});
   }
 }
 

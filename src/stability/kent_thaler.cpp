@@ -125,7 +125,8 @@ FirstStrike evaluate_first_strike(const StrikeInputs& inputs, const StabilityPar
     }
   };
   const auto search = [&](const Piece& piece, double lo, double hi) {
-    consider(piece, lo);
+    // Only `hi`: each piece's `lo` is s = 0 (the starting best) or the previous piece's `hi`, and
+    // K(s) is continuous there, so the cost at `lo` has been considered already.
     consider(piece, hi);
     if (hi <= lo) return;
     double previous_s = lo;
