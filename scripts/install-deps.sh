@@ -12,6 +12,9 @@ packages=(
   libgtest-dev                     # unit tests (GoogleTest, run under CTest)
   libbenchmark-dev                 # benchmarks in bench/ (Google Benchmark)
   clang-format                     # formatting check in the test command
+  pkg-config                       # finds the COIN-OR libraries below
+  coinor-libclp-dev                # Clp: linear programmes (exact counterforce draw-down over attack patterns)
+  coinor-libipopt-dev              # Ipopt: independent NLP reference for the WTA solver (tests and benchmarks only)
 )
 
 missing=()
