@@ -12,10 +12,15 @@ namespace {
 
 const double kLn5 = std::log(5.0);
 
-/// Sub-intervals per linear piece for the sign scan of dC_A/ds; each sign change from negative to
-/// positive is then bisected to machine precision. Tests compare against brute force.
-constexpr int kScanSteps = 16;
-constexpr int kBisections = 80;
+/// Each linear piece is halved where a bound on dC_A/ds cannot rule out an interior minimum, at
+/// least kMinRootDepth times before a negative-to-positive sign change is solved for and at most
+/// kMaxDepth times (1/64 of the piece). Roots are located by the Illinois variant of regula falsi
+/// (bracketing, superlinear) to kRootTolerance relative to the piece. Tests compare against brute
+/// force on fine grids.
+constexpr int kMinRootDepth = 3;
+constexpr int kMaxDepth = 6;
+constexpr int kMaxRootIterations = 100;
+constexpr double kRootTolerance = 1e-13;
 
 struct CostPair {
   double striker = 0;
@@ -24,24 +29,32 @@ struct CostPair {
   double damage_victim = 0;
 };
 
-/// Everything C_A(s) needs on one linear piece of K(s): K(s) = k0 + slope (s - s0).
+/// Everything C_A(s) needs on one linear piece of K(s): K(s) = k0 + slope (s - s0), and the
+/// striker's warheads arriving on value L(s) = l0 - value_cost (s - s0).
 struct Piece {
   double s0 = 0;
   double k0 = 0;
   double slope = 0;
+  double l0 = 0;
+  double value_cost = 1;
 };
 
 class StrikeCosts {
  public:
-  StrikeCosts(const StrikeInputs& in, const StabilityParameters& p) : in_(in), a_(p.cost_exponent), b_(p.surcharge) {}
+  StrikeCosts(const StrikeInputs& in, const StabilityParameters& p)
+      : in_(in),
+        a_(p.cost_exponent),
+        b_(p.surcharge),
+        lambda_striker_(kLn5 / in.striker_w80),
+        lambda_victim_(kLn5 / in.victim_w80) {}
 
   [[nodiscard]] CostPair at(const Piece& piece, double s) const {
     const double destroyed = piece.k0 + piece.slope * (s - piece.s0);
-    const double surviving = std::max(0.0, in_.victim_warheads - destroyed);
-    const double remaining = std::max(0.0, in_.striker_warheads - s);
+    const double surviving = std::max(0.0, in_.victim_arriving - destroyed);
+    const double remaining = std::max(0.0, piece.l0 - piece.value_cost * (s - piece.s0));
     CostPair c;
-    c.damage_striker = damage(surviving, in_.striker_w80);
-    c.damage_victim = damage(remaining, in_.victim_w80);
+    c.damage_striker = -std::expm1(-lambda_striker_ * surviving);
+    c.damage_victim = -std::expm1(-lambda_victim_ * remaining);
     const double ds = std::pow(c.damage_striker, a_);
     const double dv = std::pow(c.damage_victim, a_);
     c.striker = ds + b_ * (1.0 - dv);
@@ -49,31 +62,87 @@ class StrikeCosts {
     return c;
   }
 
-  /// dC_A/ds on a piece (U = V - K falls at `slope`, L = W - s falls at 1).
-  [[nodiscard]] double derivative(const Piece& piece, double s) const {
+  /// The two terms of dC_A/ds on a piece (U = V - K falls at `slope`, L falls at `value_cost`):
+  /// dC_A/ds = enemy - own, both >= 0 (possibly infinite where a damage is exactly 0).
+  /// d/ds of D^a = a D^(a-1) dD/dw dw/ds, with dD/dw = lambda e^(-lambda w) = lambda (1 - D).
+  /// `own` (the fall of own damage as retaliation shrinks) rises with s, since D^a is concave in w
+  /// and U falls; `enemy` (the loss of the surcharge's relief as the value strike shrinks) rises too.
+  struct Slope {
+    double own = 0;
+    double enemy = 0;
+    [[nodiscard]] double derivative() const { return enemy - own; }
+  };
+  [[nodiscard]] Slope slope(const Piece& piece, double s) const {
+    Slope t;
     const double destroyed = piece.k0 + piece.slope * (s - piece.s0);
-    const double surviving = std::max(0.0, in_.victim_warheads - destroyed);
-    const double remaining = std::max(0.0, in_.striker_warheads - s);
-    const double lambda_striker = kLn5 / in_.striker_w80;
-    const double lambda_victim = kLn5 / in_.victim_w80;
-    // d/ds of D^a = a D^(a-1) dD/dw dw/ds, with dD/dw = lambda e^(-lambda w) = lambda (1 - D).
-    double own = 0.0;  // falls as retaliation shrinks
+    const double surviving = std::max(0.0, in_.victim_arriving - destroyed);
+    const double remaining = std::max(0.0, piece.l0 - piece.value_cost * (s - piece.s0));
     if (piece.slope > 0.0) {
-      const double e = std::exp(-lambda_striker * surviving);
-      own = e < 1.0 ? -piece.slope * a_ * std::pow(1.0 - e, a_ - 1.0) * lambda_striker * e
-                    : -std::numeric_limits<double>::infinity();
+      const double e = std::exp(-lambda_striker_ * surviving);
+      t.own = e < 1.0 ? piece.slope * a_ * std::pow(1.0 - e, a_ - 1.0) * lambda_striker_ * e
+                      : std::numeric_limits<double>::infinity();
     }
-    const double e = std::exp(-lambda_victim * remaining);
-    const double enemy =
-        e < 1.0 ? b_ * a_ * std::pow(1.0 - e, a_ - 1.0) * lambda_victim * e : std::numeric_limits<double>::infinity();
-    return own + enemy;
+    if (piece.value_cost > 0.0) {
+      const double e = std::exp(-lambda_victim_ * remaining);
+      t.enemy = e < 1.0 ? piece.value_cost * b_ * a_ * std::pow(1.0 - e, a_ - 1.0) * lambda_victim_ * e
+                        : std::numeric_limits<double>::infinity();
+    }
+    return t;
   }
+  [[nodiscard]] double derivative(const Piece& piece, double s) const { return slope(piece, s).derivative(); }
 
  private:
   const StrikeInputs& in_;
   double a_;
   double b_;
+  double lambda_striker_;
+  double lambda_victim_;
 };
+
+/// A root of dC_A/ds in (left, right), where the derivative goes from negative to positive: the
+/// Illinois variant of regula falsi, which keeps the bracket and converges superlinearly.
+double derivative_root(const StrikeCosts& costs, const Piece& piece, double left, double d_left, double right,
+                       double d_right, double tolerance) {
+  // An infinite slope at an end (D = 0 exactly there): bisect until both ends are finite.
+  for (int it = 0; it < kMaxRootIterations && !(std::isfinite(d_left) && std::isfinite(d_right)); ++it) {
+    if (right - left <= tolerance) return 0.5 * (left + right);
+    const double mid = 0.5 * (left + right);
+    const double d = costs.derivative(piece, mid);
+    (d < 0.0 ? left : right) = mid;
+    (d < 0.0 ? d_left : d_right) = d;
+  }
+  int side = 0;
+  for (int it = 0; it < kMaxRootIterations && right - left > tolerance; ++it) {
+    double s = (left * d_right - right * d_left) / (d_right - d_left);
+    if (!(s > left && s < right)) s = 0.5 * (left + right);  // rounding at a tiny bracket
+    const double d = costs.derivative(piece, s);
+    if (d == 0.0) return s;
+    if (d < 0.0) {
+      left = s;
+      d_left = d;
+      if (side == -1) d_right *= 0.5;
+      side = -1;
+    } else {
+      right = s;
+      d_right = d;
+      if (side == 1) d_left *= 0.5;
+      side = 1;
+    }
+  }
+  return std::abs(d_left) < std::abs(d_right) ? left : right;
+}
+
+/// Victim warheads as loaded destroyed by s counterforce warheads.
+double destroyed_as_loaded(const DrawDown& draw_down, double s) {
+  double destroyed = 0.0;
+  for (const DrawDownPiece& piece : draw_down.pieces) {
+    if (s <= 0.0) break;
+    const double used = std::min(s, piece.width);
+    destroyed += used * piece.destroyed_slope;
+    s -= used;
+  }
+  return destroyed;
+}
 
 }  // namespace
 
@@ -81,37 +150,11 @@ double damage(double arriving_warheads, double w80) {
   return 1.0 - std::exp(-arriving_warheads * kLn5 / w80);
 }
 
-double DrawDown::kills(double s) const {
-  double killed = 0.0;
-  for (const DrawDownPiece& piece : pieces) {
-    if (s <= 0.0) break;
-    const double used = std::min(s, piece.width);
-    killed += used * piece.slope;
-    s -= used;
-  }
-  return killed;
-}
-
-DrawDown homogeneous_draw_down(const std::vector<TargetClass>& targets, double p, int max_warheads_per_target) {
-  DrawDown result;
-  for (const TargetClass& target : targets) {
-    double survive = 1.0;  // (1-p)^(k-1)
-    for (int k = 1; k <= max_warheads_per_target; ++k) {
-      const double slope = target.kill_multiplier * target.warheads_each * p * survive;
-      if (target.count > 0.0 && slope > 0.0) result.pieces.push_back(DrawDownPiece{target.count, slope});
-      survive *= 1.0 - p;
-    }
-  }
-  std::stable_sort(result.pieces.begin(), result.pieces.end(),
-                   [](const DrawDownPiece& x, const DrawDownPiece& y) { return x.slope > y.slope; });
-  return result;
-}
-
 FirstStrike evaluate_first_strike(const StrikeInputs& inputs, const StabilityParameters& parameters) {
   const StrikeCosts costs(inputs, parameters);
   const double w = inputs.striker_warheads;
   double best_s = 0.0;
-  Piece best_piece{};
+  Piece best_piece{0.0, 0.0, 0.0, inputs.striker_arriving, 1.0};
   CostPair best = costs.at(best_piece, 0.0);
 
   const auto consider = [&](const Piece& piece, double s) {
@@ -129,46 +172,58 @@ FirstStrike evaluate_first_strike(const StrikeInputs& inputs, const StabilityPar
     // K(s) is continuous there, so the cost at `lo` has been considered already.
     consider(piece, hi);
     if (hi <= lo) return;
-    double previous_s = lo;
-    double previous_d = costs.derivative(piece, lo);
-    for (int i = 1; i <= kScanSteps; ++i) {
-      const double s = lo + (hi - lo) * i / kScanSteps;
-      const double d = costs.derivative(piece, s);
-      if (previous_d < 0.0 && d > 0.0) {  // a local minimum inside (previous_s, s)
-        double left = previous_s;
-        double right = s;
-        for (int it = 0; it < kBisections && right - left > 0.0; ++it) {
-          const double mid = 0.5 * (left + right);
-          (costs.derivative(piece, mid) < 0.0 ? left : right) = mid;
-        }
-        consider(piece, 0.5 * (left + right));
+    const double tolerance = (hi - lo) * kRootTolerance;
+    // Both terms of dC_A/ds rise with s, so on [l, r] the derivative lies between
+    // enemy(l) - own(r) and enemy(r) - own(l). Where that excludes zero there is no interior
+    // minimum; elsewhere the interval is halved (to kMaxDepth) and a negative-to-positive sign
+    // change is solved for. A minimum cannot hide in an interval the bound rules out.
+    const auto subdivide = [&](const auto& self, double l, StrikeCosts::Slope tl, double r, StrikeCosts::Slope tr,
+                               int depth) -> void {
+      const double lower = tl.enemy - tr.own;
+      const double upper = tr.enemy - tl.own;
+      if (lower > 0.0 || upper < 0.0) return;
+      const double dl = tl.derivative();
+      const double dr = tr.derivative();
+      if (depth >= kMaxDepth || (depth >= kMinRootDepth && dl < 0.0 && dr > 0.0)) {
+        if (dl < 0.0 && dr > 0.0) consider(piece, derivative_root(costs, piece, l, dl, r, dr, tolerance));
+        return;
       }
-      previous_s = s;
-      previous_d = d;
-    }
+      const double mid = 0.5 * (l + r);
+      const StrikeCosts::Slope tm = costs.slope(piece, mid);
+      self(self, l, tl, mid, tm, depth + 1);
+      self(self, mid, tm, r, tr, depth + 1);
+    };
+    subdivide(subdivide, lo, costs.slope(piece, lo), hi, costs.slope(piece, hi), 0);
   };
 
   double s0 = 0.0;
   double k0 = 0.0;
+  double l0 = inputs.striker_arriving;
   for (const DrawDownPiece& dp : inputs.draw_down.pieces) {
-    if (s0 >= w || k0 >= inputs.victim_warheads) break;
+    if (s0 >= w || k0 >= inputs.victim_arriving) break;
+    if (dp.width <= 0.0) continue;
     // Kills cannot exceed the victim's warheads: a piece that would overshoot ends where U = 0.
-    const double width = std::min(dp.width, (inputs.victim_warheads - k0) / dp.slope);
+    const double width = dp.slope > 0.0 ? std::min(dp.width, (inputs.victim_arriving - k0) / dp.slope) : dp.width;
     const double hi = std::min(w, s0 + width);
-    search(Piece{s0, k0, dp.slope}, s0, hi);
+    search(Piece{s0, k0, dp.slope, l0, dp.value_cost}, s0, hi);
     k0 += dp.slope * (hi - s0);
+    l0 -= dp.value_cost * (hi - s0);
     s0 = hi;
   }
-  if (s0 < w) search(Piece{s0, k0, 0.0}, s0, w);  // counterforce beyond every target: K flat
+  // Counterforce beyond every target: K flat, and each further warhead costs the value strike its
+  // share of what is left.
+  if (s0 < w) search(Piece{s0, k0, 0.0, l0, l0 / (w - s0)}, s0, w);
 
   FirstStrike result;
   result.striker_warheads = w;
   result.victim_warheads = inputs.victim_warheads;
   result.counterforce_spent = best_s;
-  result.victim_destroyed = best_piece.k0 + best_piece.slope * (best_s - best_piece.s0);
+  const double killed_arriving = best_piece.k0 + best_piece.slope * (best_s - best_piece.s0);
+  result.retaliation_arriving = std::max(0.0, inputs.victim_arriving - killed_arriving);
+  result.victim_destroyed = std::min(inputs.victim_warheads, destroyed_as_loaded(inputs.draw_down, best_s));
   result.victim_surviving = std::max(0.0, inputs.victim_warheads - result.victim_destroyed);
-  result.retaliation_arriving = result.victim_surviving;
   result.striker_remaining = std::max(0.0, w - best_s);
+  result.remaining_arriving = std::max(0.0, best_piece.l0 - best_piece.value_cost * (best_s - best_piece.s0));
   result.damage_to_striker = best.damage_striker;
   result.damage_to_victim = best.damage_victim;
   result.cost_striker = best.striker;
@@ -181,12 +236,14 @@ namespace {
 StrikeInputs abstract_strike(const AbstractSide& striker, const AbstractSide& victim, const StabilityParameters& p) {
   StrikeInputs in;
   in.striker_warheads = striker.nf * striker.mf + p.striker_availability * striker.ns * striker.ms;
+  in.striker_arriving = in.striker_warheads;
   in.victim_warheads = victim.nf * victim.mf + victim.ns * victim.ms;
+  in.victim_arriving = in.victim_warheads;
   in.striker_w80 = striker.w80;
   in.victim_w80 = victim.w80;
   const double silo_multiplier = p.launch_under_attack ? 1.0 - p.lua_share : 1.0;
-  in.draw_down = homogeneous_draw_down({TargetClass{victim.nf, victim.mf, silo_multiplier},
-                                        TargetClass{(1.0 - victim.alert) * victim.ns, victim.ms, 1.0}},
+  in.draw_down = homogeneous_draw_down({HomogeneousTarget{victim.nf, victim.mf, silo_multiplier},
+                                        HomogeneousTarget{(1.0 - victim.alert) * victim.ns, victim.ms, 1.0}},
                                        striker.de, p.max_warheads_per_target);
   return in;
 }

@@ -42,14 +42,14 @@ TEST(KentThalerTest, DamageCurveHitsEightyPercentAtW80) {
 TEST(KentThalerTest, HomogeneousDrawDownByHand) {
   // 10 launchers x 2 warheads, p = 0.5, at most 2 per target: first warheads kill 1 each (10 of
   // them), second ones 0.5 each. K(15) = 10 + 5 * 0.5 = 12.5; K(20) = 15 = 10 * 2 * (1 - 0.25).
-  const DrawDown k = homogeneous_draw_down({TargetClass{10, 2, 1}}, 0.5, 2);
+  const DrawDown k = homogeneous_draw_down({HomogeneousTarget{10, 2, 1}}, 0.5, 2);
   ASSERT_EQ(k.pieces.size(), 2U);
   EXPECT_DOUBLE_EQ(k.kills(15), 12.5);
   EXPECT_DOUBLE_EQ(k.kills(20), 15.0);
   EXPECT_DOUBLE_EQ(k.kills(99), 15.0);
   // Two classes interleave by marginal value: 4-warhead launchers' second shots (4*0.5*0.5 = 1)
   // tie with 2-warhead launchers' first shots (2*0.5 = 1); the 4-warhead first shots (2) lead.
-  const DrawDown mixed = homogeneous_draw_down({TargetClass{5, 2, 1}, TargetClass{3, 4, 1}}, 0.5, 2);
+  const DrawDown mixed = homogeneous_draw_down({HomogeneousTarget{5, 2, 1}, HomogeneousTarget{3, 4, 1}}, 0.5, 2);
   ASSERT_EQ(mixed.pieces.size(), 4U);
   EXPECT_DOUBLE_EQ(mixed.pieces[0].slope, 2.0);
   EXPECT_DOUBLE_EQ(mixed.pieces[0].width, 3.0);
@@ -87,10 +87,12 @@ TEST(KentThalerTest, StoppingRuleIsNoWorseThanAFineGrid) {
     StrikeInputs in;
     in.striker_warheads = 200 + 2000 * unit(rng);
     in.victim_warheads = 200 + 2000 * unit(rng);
+    in.striker_arriving = in.striker_warheads;
+    in.victim_arriving = in.victim_warheads;
     in.striker_w80 = 200 + 1500 * unit(rng);
     in.victim_w80 = 200 + 1500 * unit(rng);
-    in.draw_down = homogeneous_draw_down({TargetClass{50 + 400 * unit(rng), 1 + 9 * unit(rng), 1},
-                                          TargetClass{20 + 100 * unit(rng), 1 + 11 * unit(rng), unit(rng)}},
+    in.draw_down = homogeneous_draw_down({HomogeneousTarget{50 + 400 * unit(rng), 1 + 9 * unit(rng), 1},
+                                          HomogeneousTarget{20 + 100 * unit(rng), 1 + 11 * unit(rng), unit(rng)}},
                                          0.3 + 0.65 * unit(rng), 1 + trial % 3);
     const FirstStrike found = evaluate_first_strike(in, p);
     EXPECT_NEAR(found.cost_striker, striker_cost(in, p, found.counterforce_spent), 1e-12);
