@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "stratstab/assessment.hpp"
 #include "stratstab/audit.hpp"
 #include "stratstab/error.hpp"
 #include "stratstab/figure.hpp"
@@ -21,7 +22,7 @@ nlohmann::json to_json(const ForceSnapshot& snapshot);
 nlohmann::json to_json(const DataAudit& audit);
 /// `assess --json`: the scenario's name and options, `stability.index`, `stability.sides.<ID>` with
 /// c1, c2, ratio, ratio_unclipped, and `exchanges[]` (one per first strike).
-nlohmann::json assessment_to_json(const Scenario& scenario, const StabilityResult& result);
+nlohmann::json assessment_to_json(const Scenario& scenario, const Assessment& assessment);
 /// `calc kill --json`: inputs, lethal_radius_m, sspk, kill_probability, kill_probability_n, ...
 nlohmann::json to_json(const KillCalculation& calculation);
 

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "stratstab/assessment.hpp"
 #include "stratstab/audit.hpp"
 #include "stratstab/forces.hpp"
 #include "stratstab/scenario.hpp"
@@ -26,7 +27,7 @@ std::string format_force_summary(const std::vector<ForceSnapshot>& snapshots);
 std::string format_audit(const DataAudit& audit);
 
 /// `assess`: each first strike and the index with its parts.
-std::string format_assessment(const Scenario& scenario, const StabilityResult& result);
+std::string format_assessment(const Scenario& scenario, const Assessment& assessment);
 
 /// `calc kill`: inputs, each derived quantity with its unit, and the soft-target caveat.
 std::string format_kill_calculation(const KillCalculation& calculation);

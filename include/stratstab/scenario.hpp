@@ -7,14 +7,21 @@
 #include <string>
 #include <vector>
 
+#include <optional>
+
+#include "stratstab/exchange.hpp"
+#include "stratstab/forces.hpp"
 #include "stratstab/load.hpp"
 #include "stratstab/stability.hpp"
 
 namespace stratstab {
 
+/// One side: either Kent–Thaler's abstract form or a real force snapshot (both sides the same form).
 struct ScenarioSide {
-  std::string id;         ///< as written under `sides:` (e.g. `A`, `US`)
-  AbstractSide abstract;  ///< Kent–Thaler abstract form (METHOD.md §4)
+  std::string id;                      ///< as written under `sides:` (e.g. `A`, `US`)
+  std::optional<AbstractSide> abstract;  ///< Kent–Thaler abstract form (METHOD.md §4)
+  std::optional<ForceSnapshot> forces;   ///< a real side: the snapshot, loaded and validated
+  std::string force_reference;           ///< `force:` as written (snapshot id or path)
 };
 
 struct Scenario {
@@ -22,7 +29,10 @@ struct Scenario {
   std::string description;
   std::array<ScenarioSide, 2> sides;
   StabilityParameters parameters;
+  PostureCase posture = PostureCase::kDayToDay;  ///< real sides only
   std::string file;
+
+  [[nodiscard]] bool is_real() const { return sides[0].forces.has_value(); }
 };
 
 /// One `--set KEY=VALUE`: a dotted key path and a YAML value.
@@ -33,18 +43,25 @@ struct Override {
   static Override parse(const std::string& text);
 };
 
+class DataCatalog;
+
 /// Reads a scenario file, applies the overrides to its YAML tree, then validates everything. A
-/// problem in an overridden value is located at `--set KEY=VALUE` rather than in the file.
-LoadResult<Scenario> read_scenario(const std::filesystem::path& file, const std::vector<Override>& overrides = {});
+/// problem in an overridden value is located at `--set KEY=VALUE` rather than in the file. Real
+/// sides' `force:` ids are resolved in `catalog` (paths relative to the scenario file); without a
+/// catalog only paths are accepted.
+LoadResult<Scenario> read_scenario(const std::filesystem::path& file, const std::vector<Override>& overrides = {},
+                                   const DataCatalog* catalog = nullptr);
 
 /// As read_scenario, but throws InputError when there is any error.
-Scenario load_scenario(const std::filesystem::path& file, const std::vector<Override>& overrides = {});
+Scenario load_scenario(const std::filesystem::path& file, const std::vector<Override>& overrides = {},
+                       const DataCatalog* catalog = nullptr);
 
 }  // namespace stratstab
 
 namespace stratstab {
 
-/// Evaluates a validated scenario: both first strikes and the index. Pure and reentrant.
+/// Evaluates a validated scenario (abstract or real): both first strikes and the index. Pure and
+/// reentrant.
 StabilityResult evaluate_scenario(const Scenario& scenario);
 
 }  // namespace stratstab

@@ -3,6 +3,7 @@
 // so they meet exactly the same checks as the file.
 #include <fmt/format.h>
 
+#include "stratstab/catalog.hpp"
 #include "stratstab/scenario.hpp"
 #include "yaml_reader.hpp"
 
@@ -63,10 +64,13 @@ bool apply_override(YAML::Node& root, const Override& o, DiagnosticSink& sink) {
   return true;
 }
 
-void read_options(MapReader& scenario, StabilityParameters& p) {
+void read_options(MapReader& scenario, Scenario& out) {
   auto section = scenario.section("options", "options");
   if (!section) return;
   MapReader& r = *section;
+  StabilityParameters& p = out.parameters;
+  if (auto v = r.word("posture")) out.posture = posture_case_from_string(*v).value_or(PostureCase::kDayToDay);
+  if (auto v = r.word("draw_down")) p.draw_down = *v == "greedy" ? DrawDownMethod::kGreedy : DrawDownMethod::kExact;
   if (auto v = r.boolean("launch_under_attack")) p.launch_under_attack = *v;
   if (auto v = r.number("lua_share")) p.lua_share = *v;
   if (auto v = r.integer("max_warheads_per_target")) p.max_warheads_per_target = static_cast<int>(*v);
@@ -76,10 +80,11 @@ void read_options(MapReader& scenario, StabilityParameters& p) {
   if (auto v = r.number("stop_tolerance")) p.stop_tolerance = *v;
 }
 
-void read_abstract(MapReader& side, AbstractSide& a) {
+void read_abstract(MapReader& side, std::optional<AbstractSide>& out) {
   auto section = side.section("abstract", "abstract_side");
   if (!section) return;
   MapReader& r = *section;
+  AbstractSide& a = out.emplace();
   const auto take = [&](std::string_view key, double& into) {
     if (auto v = r.number(key)) into = *v;
   };
@@ -92,7 +97,53 @@ void read_abstract(MapReader& side, AbstractSide& a) {
   take("w80", a.w80);
 }
 
-void read_sides(MapReader& scenario, Scenario& out) {
+/// Resolves `force:` to a loaded snapshot. Problems inside the snapshot file are reported with the
+/// snapshot file's own locations; a reference that names nothing is located at `force`.
+void read_force(MapReader& side, const std::filesystem::path& scenario_file, const DataCatalog* catalog,
+                ScenarioSide& out) {
+  auto node = side.node("force");
+  if (!node) return;
+  auto reference = side.string("force");
+  if (!reference) return;
+  out.force_reference = *reference;
+  const std::string path = side.key_path("force");
+  const bool is_path = reference->find('/') != std::string::npos || reference->ends_with(".yaml") ||
+                       reference->ends_with(".yml");
+  try {
+    if (is_path) {
+      std::filesystem::path file(*reference);
+      if (file.is_relative()) file = scenario_file.parent_path() / file;
+      out.forces = load_force_snapshot(file);
+    } else if (catalog != nullptr) {
+      out.forces = catalog->load_snapshot(*reference);
+    } else {
+      side.sink().error(node->Mark(), path,
+                        fmt::format("expected the path of a force snapshot file, got '{}' (snapshot ids need the "
+                                    "bundled data catalogue)",
+                                    *reference));
+    }
+  } catch (const InputError& e) {
+    for (const Diagnostic& d : e.diagnostics()) side.sink().add(d);
+    side.sink().error(node->Mark(), path, fmt::format("the force snapshot '{}' has errors (above)", *reference));
+  } catch (const NotFoundError& e) {
+    side.sink().error(node->Mark(), path, fmt::format("expected a force snapshot id or file: {}", e.what()));
+  }
+}
+
+void read_side(MapReader& side, const std::filesystem::path& scenario_file, const DataCatalog* catalog,
+               ScenarioSide& out) {
+  const bool has_abstract = side.has("abstract");
+  const bool has_force = side.has("force");
+  if (has_abstract == has_force) {
+    side.sink().add(Diagnostic{Severity::kError, side.location(),
+                      "expected exactly one of `abstract` (Kent–Thaler's abstract form) or `force` (a force "
+                      "snapshot id or file)"});
+  }
+  if (has_abstract) read_abstract(side, out.abstract);
+  if (has_force) read_force(side, scenario_file, catalog, out);
+}
+
+void read_sides(MapReader& scenario, Scenario& out, const DataCatalog* catalog) {
   auto node = scenario.node("sides");
   if (!node) return;
   if (!node->IsMap()) {
@@ -118,12 +169,17 @@ void read_sides(MapReader& scenario, Scenario& out) {
     if (index < 2) {
       MapReader side(it->second, path, schema_section("scenario_side"), scenario.sink());
       out.sides[index].id = id;
-      if (side.is_mapping()) read_abstract(side, out.sides[index].abstract);
+      if (side.is_mapping()) read_side(side, out.file, catalog, out.sides[index]);
     }
     ++index;
   }
   if (seen.size() != 2) {
     scenario.sink().error(node->Mark(), "sides", fmt::format("expected exactly two sides, got {}", seen.size()));
+  } else if (!scenario.sink().has_errors() && out.sides[0].forces.has_value() != out.sides[1].forces.has_value()) {
+    scenario.sink().error(node->Mark(), "sides",
+                          fmt::format("expected both sides in the same form, got '{}' {} and '{}' {}", out.sides[0].id,
+                                      out.sides[0].forces ? "real (force)" : "abstract", out.sides[1].id,
+                                      out.sides[1].forces ? "real (force)" : "abstract"));
   }
 }
 
@@ -141,7 +197,8 @@ Override Override::parse(const std::string& text) {
   return Override{path, text.substr(eq + 1)};
 }
 
-LoadResult<Scenario> read_scenario(const std::filesystem::path& file, const std::vector<Override>& overrides) {
+LoadResult<Scenario> read_scenario(const std::filesystem::path& file, const std::vector<Override>& overrides,
+                                   const DataCatalog* catalog) {
   DiagnosticSink sink(file.string());
   LoadResult<Scenario> result;
   auto root = io::load_yaml_mapping(file, sink, "a scenario (name, sides, options)");
@@ -154,8 +211,8 @@ LoadResult<Scenario> read_scenario(const std::filesystem::path& file, const std:
       MapReader reader(*root, "", schema_section("scenario"), sink);
       scenario.name = reader.string("name").value_or("");
       scenario.description = reader.string("description").value_or("");
-      read_sides(reader, scenario);
-      read_options(reader, scenario.parameters);
+      read_sides(reader, scenario, catalog);
+      read_options(reader, scenario);
       if (!sink.has_errors()) result.value = std::move(scenario);
     }
   }
@@ -170,8 +227,9 @@ LoadResult<Scenario> read_scenario(const std::filesystem::path& file, const std:
   return result;
 }
 
-Scenario load_scenario(const std::filesystem::path& file, const std::vector<Override>& overrides) {
-  auto result = read_scenario(file, overrides);
+Scenario load_scenario(const std::filesystem::path& file, const std::vector<Override>& overrides,
+                       const DataCatalog* catalog) {
+  auto result = read_scenario(file, overrides, catalog);
   if (!result.value) throw InputError(std::move(result.diagnostics));
   return std::move(*result.value);
 }

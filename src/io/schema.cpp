@@ -300,7 +300,14 @@ constexpr std::array kScenarioKeys{
 constexpr std::array kScenarioSideKeys{
     KeySpec{.name = "abstract",
             .kind = KeyKind::kMapping,
-            .description = "The side in Kent and Thaler's abstract form (section `sides.<ID>.abstract`)."},
+            .required = false,
+            .description = "The side in Kent and Thaler's abstract form (section `sides.<ID>.abstract`). "
+                           "Give either `abstract` or `force`, and the same form for both sides."},
+    KeySpec{.name = "force",
+            .kind = KeyKind::kString,
+            .required = false,
+            .description = "A real side: a bundled force snapshot id (e.g. `us-2026-11-01`, see `stratstab data "
+                           "list`) or the path of a snapshot file (relative to the scenario file)."},
 };
 
 constexpr std::array kAbstractSideKeys{
@@ -350,6 +357,18 @@ constexpr std::array kAbstractSideKeys{
 };
 
 constexpr std::array kOptionKeys{
+    KeySpec{.name = "posture",
+            .kind = KeyKind::kEnum,
+            .required = false,
+            .allowed = "day_to_day | generated | striker_generated",
+            .description = "Real sides: both day to day, both generated, or the striker generated and the victim day "
+                           "to day (default day_to_day)."},
+    KeySpec{.name = "draw_down",
+            .kind = KeyKind::kEnum,
+            .required = false,
+            .allowed = "exact | greedy",
+            .description = "Real sides: counterforce draw-down by the exact linear programme over attack patterns or "
+                           "the marginal-return greedy (default exact)."},
     KeySpec{.name = "launch_under_attack",
             .kind = KeyKind::kBool,
             .required = false,

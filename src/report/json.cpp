@@ -1,5 +1,7 @@
 #include "stratstab/json.hpp"
 
+#include <fmt/format.h>
+
 #include <cmath>
 
 namespace stratstab {
@@ -130,40 +132,96 @@ json side_json(const SideStability& s) {
               {"ratio_unclipped", std::isfinite(s.ratio_unclipped) ? json(s.ratio_unclipped) : json(nullptr)}};
 }
 
-json strike_json(const std::string& striker, const std::string& victim, const FirstStrike& f) {
+json optional_json(const std::optional<double>& v) {
+  return v ? json(*v) : json(nullptr);
+}
+
+json strike_json(const std::string& striker, const std::string& victim, const FirstStrike& f,
+                 const StrikeDetail& detail) {
+  json by_target = json::array();
+  for (const TargetSpend& t : detail.by_target) {
+    by_target.push_back(json{{"target", t.target}, {"spent", t.spent}, {"destroyed", t.destroyed}});
+  }
   return json{{"striker", striker},
               {"victim", victim},
               {"striker_warheads", f.striker_warheads},
               {"victim_warheads", f.victim_warheads},
               {"counterforce_spent", f.counterforce_spent},
+              {"counterforce_by_target", by_target},
               {"victim_destroyed", f.victim_destroyed},
               {"victim_surviving", f.victim_surviving},
               {"retaliation_arriving", f.retaliation_arriving},
               {"striker_remaining", f.striker_remaining},
+              {"remaining_arriving", f.remaining_arriving},
               {"damage_to_striker", f.damage_to_striker},
               {"damage_to_victim", f.damage_to_victim},
               {"cost_striker", f.cost_striker},
-              {"cost_victim", f.cost_victim}};
+              {"cost_victim", f.cost_victim},
+              {"exchange_ratio", optional_json(detail.exchange_ratio)}};
+}
+
+json side_detail_json(const SideDetail& side) {
+  json systems = json::array();
+  for (const SystemInExchange& s : side.systems) {
+    systems.push_back(json{{"id", s.id},
+                           {"name", s.name},
+                           {"basing", to_string(s.basing)},
+                           {"launchers", s.launchers},
+                           {"warheads", s.warheads},
+                           {"ready_to_strike", s.ready_to_strike},
+                           {"targetable_launchers", s.targetable},
+                           {"reliability", s.reliability},
+                           {"counterforce", s.counterforce}});
+  }
+  json needed = json::object();
+  for (std::size_t i = 0; i < side.silo_kill.shares.size(); ++i) {
+    needed[fmt::format("{:.0f}%", 100 * side.silo_kill.shares[i])] = optional_json(side.silo_kill.warheads_needed[i]);
+  }
+  return json{{"force", side.force},
+              {"systems", systems},
+              {"cmp", side.cmp},
+              {"emt", side.emt},
+              {"silo_kill", json{{"other_side_silo_warheads", side.silo_kill.silo_warheads},
+                                 {"warheads_needed", needed},
+                                 {"max_share", side.silo_kill.max_share}}}};
 }
 
 }  // namespace
 
-json assessment_to_json(const Scenario& scenario, const StabilityResult& result) {
+json assessment_to_json(const Scenario& scenario, const Assessment& assessment) {
+  const StabilityResult& result = assessment.result;
   const std::string& a = scenario.sides[0].id;
   const std::string& b = scenario.sides[1].id;
   const StabilityParameters& p = scenario.parameters;
-  return json{
-      {"scenario", json{{"name", scenario.name}}},
+  json out{
+      {"scenario", json{{"name", scenario.name}, {"form", scenario.is_real() ? "real" : "abstract"}}},
       {"options", json{{"launch_under_attack", p.launch_under_attack},
                        {"lua_share", p.lua_share},
                        {"max_warheads_per_target", p.max_warheads_per_target},
                        {"cost_exponent", p.cost_exponent},
                        {"surcharge", p.surcharge},
                        {"striker_availability", p.striker_availability},
-                       {"stop_tolerance", p.stop_tolerance}}},
+                       {"stop_tolerance", p.stop_tolerance},
+                       {"posture", to_string(scenario.posture)},
+                       {"draw_down", to_string(p.draw_down)}}},
       {"stability", json{{"index", result.index}, {"sides", json{{a, side_json(result.a)}, {b, side_json(result.b)}}}}},
-      {"exchanges", json::array({strike_json(a, b, result.a_strikes_b), strike_json(b, a, result.b_strikes_a)})},
+      {"exchanges", json::array({strike_json(a, b, result.a_strikes_b, assessment.strikes[0]),
+                                 strike_json(b, a, result.b_strikes_a, assessment.strikes[1])})},
   };
+  if (scenario.is_real()) {
+    out["sides"] = json{{a, side_detail_json(assessment.sides[0])}, {b, side_detail_json(assessment.sides[1])}};
+    json postures = json::array();
+    for (const PostureRow& row : assessment.postures) {
+      postures.push_back(json{{"posture", to_string(row.posture)},
+                              {"index", row.result.index},
+                              {"sides", json{{a, side_json(row.result.a)}, {b, side_json(row.result.b)}}}});
+    }
+    out["postures"] = postures;
+    out["greedy_check"] = json{{"index", optional_json(assessment.greedy_index)},
+                               {"shortfall", json{{a, optional_json(assessment.greedy_shortfall[0])},
+                                                  {b, optional_json(assessment.greedy_shortfall[1])}}}};
+  }
+  return out;
 }
 
 }  // namespace stratstab

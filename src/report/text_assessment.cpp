@@ -1,5 +1,7 @@
-// `assess` text report: each first strike (warheads available, counterforce spent, victim warheads
-// destroyed and surviving, retaliation arriving), then C1, C2 and the ratio per side and the index.
+// `assess` text report: the forces in the exchange per side (real sides), each first strike
+// (warheads available, counterforce spent by target class, victim warheads destroyed and surviving,
+// retaliation arriving), C1, C2 and the ratio per side, the index, the counterforce metrics and
+// the index under the three posture cases.
 #include <fmt/format.h>
 
 #include "stratstab/report.hpp"
@@ -7,33 +9,72 @@
 namespace stratstab {
 namespace {
 
-std::string strike_text(const std::string& striker, const std::string& victim, const FirstStrike& f) {
-  return fmt::format(
-      "{} strikes {} first\n"
-      "  {} warheads available to {}; {} holds {:.1f}\n"
-      "  counterforce spent {:.1f}; {} warheads destroyed {:.1f}, surviving {:.1f}\n"
-      "  retaliation arriving on {}: {:.1f} warheads (damage {:.3f}); {} warheads left for {}'s value: {:.1f} (damage "
-      "{:.3f})\n"
-      "  cost to {} (C1) {:.6f}; cost to {} (C2) {:.6f}\n",
-      striker, victim, fmt::format("{:.1f}", f.striker_warheads), striker, victim, f.victim_warheads,
-      f.counterforce_spent, victim, f.victim_destroyed, f.victim_surviving, striker, f.retaliation_arriving,
-      f.damage_to_striker, striker, victim, f.striker_remaining, f.damage_to_victim, striker, f.cost_striker, victim,
-      f.cost_victim);
+std::string strike_text(const std::string& striker, const std::string& victim, const FirstStrike& f,
+                        const StrikeDetail& detail) {
+  std::string out = fmt::format("{} strikes {} first\n", striker, victim);
+  out += fmt::format("  {:.1f} warheads available to {}; {} holds {:.1f}\n", f.striker_warheads, striker, victim,
+                     f.victim_warheads);
+  out += fmt::format("  counterforce spent {:.1f}; {} warheads destroyed {:.1f}, surviving {:.1f}\n",
+                     f.counterforce_spent, victim, f.victim_destroyed, f.victim_surviving);
+  for (const TargetSpend& t : detail.by_target) {
+    if (t.spent <= 0.0) continue;
+    out += fmt::format("    on {:<16} {:>8.1f} warheads, destroying {:>8.1f}\n", t.target, t.spent, t.destroyed);
+  }
+  out += fmt::format("  retaliation arriving on {}: {:.1f} warheads (damage {:.3f})\n", striker,
+                     f.retaliation_arriving, f.damage_to_striker);
+  out += fmt::format("  {} warheads left for {}'s value: {:.1f}, arriving {:.1f} (damage {:.3f})\n", striker, victim,
+                     f.striker_remaining, f.remaining_arriving, f.damage_to_victim);
+  out += fmt::format("  cost to {} (C1) {:.6f}; cost to {} (C2) {:.6f}\n", striker, f.cost_striker, victim,
+                     f.cost_victim);
+  return out;
+}
+
+std::string forces_text(const SideDetail& side, const Scenario& scenario) {
+  std::string out = fmt::format("{} ({}): forces in the central exchange, {}\n", side.id, side.force,
+                                to_string(scenario.posture));
+  out += fmt::format("  {:<16} {:<7} {:>9} {:>9} {:>12} {:>11} {:>6}  {}\n", "system", "basing", "launchers",
+                     "warheads", "ready first", "targetable", "rel", "counterforce");
+  double launchers = 0;
+  double warheads = 0;
+  double ready = 0;
+  for (const SystemInExchange& s : side.systems) {
+    out += fmt::format("  {:<16} {:<7} {:>9.0f} {:>9.1f} {:>12.1f} {:>11.1f} {:>6.2f}  {}\n", s.id,
+                       to_string(s.basing), s.launchers, s.warheads, s.ready_to_strike, s.targetable, s.reliability,
+                       s.counterforce ? "yes" : "no");
+    launchers += s.launchers;
+    warheads += s.warheads;
+    ready += s.ready_to_strike;
+  }
+  out += fmt::format("  {:<16} {:<7} {:>9.0f} {:>9.1f} {:>12.1f}\n", "total", "", launchers, warheads, ready);
+  return out;
+}
+
+std::string optional_number(const std::optional<double>& v, std::string_view format_spec = "{:.0f}") {
+  return v ? fmt::format(fmt::runtime(format_spec), *v) : std::string("n/a");
 }
 
 }  // namespace
 
-std::string format_assessment(const Scenario& scenario, const StabilityResult& result) {
+std::string format_assessment(const Scenario& scenario, const Assessment& assessment) {
+  const StabilityResult& result = assessment.result;
   const std::string& a = scenario.sides[0].id;
   const std::string& b = scenario.sides[1].id;
   const StabilityParameters& p = scenario.parameters;
   std::string out = fmt::format("Scenario: {}\n", scenario.name);
   out += fmt::format(
       "Options: launch under attack {} (share {:g}), at most {} warheads per target, a = {:g}, b = {:g}, "
-      "striker availability {:g}\n\n",
+      "striker availability {:g}",
       p.launch_under_attack ? "on" : "off", p.lua_share, p.max_warheads_per_target, p.cost_exponent, p.surcharge,
       p.striker_availability);
-  out += strike_text(a, b, result.a_strikes_b) + "\n" + strike_text(b, a, result.b_strikes_a) + "\n";
+  if (scenario.is_real()) {
+    out += fmt::format(", posture {}, draw-down {}", to_string(scenario.posture), to_string(p.draw_down));
+  }
+  out += "\n\n";
+  if (scenario.is_real()) {
+    out += forces_text(assessment.sides[0], scenario) + "\n" + forces_text(assessment.sides[1], scenario) + "\n";
+  }
+  out += strike_text(a, b, result.a_strikes_b, assessment.strikes[0]) + "\n" +
+         strike_text(b, a, result.b_strikes_a, assessment.strikes[1]) + "\n";
   out += fmt::format("{:<8} {:>10} {:>10} {:>10} {:>10}\n", "side", "C1", "C2", "ratio", "unclipped");
   for (const auto& [id, s] : {std::pair{a, result.a}, std::pair{b, result.b}}) {
     out += fmt::format("{:<8} {:>10.6f} {:>10.6f} {:>10.6f} {:>10.6f}\n", id, s.c1, s.c2, s.ratio, s.ratio_unclipped);
@@ -42,6 +83,41 @@ std::string format_assessment(const Scenario& scenario, const StabilityResult& r
       "\nFirst-strike stability index (Kent & Thaler): {:.6f}  (1 = stable; each side strikes first "
       "only if its belief that the other is about to strike exceeds its ratio)\n",
       result.index);
+
+  out += "\nCounterforce metrics\n";
+  out += fmt::format("  {:<8} {:>14} {:>10} {:>10} {:>10} {:>10} {:>10} {:>10}\n", "striker", "exchange ratio",
+                     "their silo", "50%", "80%", "90%", "CMP", "EMT");
+  for (std::size_t i = 0; i < 2; ++i) {
+    const SideDetail& side = assessment.sides[i];
+    const SiloKillMetrics& m = side.silo_kill;
+    out += fmt::format("  {:<8} {:>14} {:>10.0f} {:>10} {:>10} {:>10} {:>10.0f} {:>10.0f}\n", scenario.sides[i].id,
+                       optional_number(assessment.strikes[i].exchange_ratio, "{:.2f}"), m.silo_warheads,
+                       optional_number(m.warheads_needed[0]), optional_number(m.warheads_needed[1]),
+                       optional_number(m.warheads_needed[2]), side.cmp, side.emt);
+  }
+  if (scenario.is_real()) {
+    out +=
+        "  exchange ratio: the other side's warheads destroyed per counterforce warhead at s*. their silo: the other\n"
+        "  side's silo-based warheads. 50/80/90%: warheads needed to destroy that share of them (n/a: not reachable with the ready\n"
+        "  warheads at the per-target limit). CMP in Mt^(2/3)/nmi^2, EMT in Mt^(2/3).\n";
+    out += "\nIndex by posture case\n";
+    out += fmt::format("  {:<18} {:>10} {:>10} {:>10} {:>10} {:>10}\n", "posture", "index", fmt::format("{} ratio", a),
+                       fmt::format("{} ratio", b), fmt::format("{} C1", a), fmt::format("{} C1", b));
+    for (const PostureRow& row : assessment.postures) {
+      out += fmt::format("  {:<18} {:>10.6f} {:>10.6f} {:>10.6f} {:>10.6f} {:>10.6f}{}\n", to_string(row.posture),
+                         row.result.index, row.result.a.ratio, row.result.b.ratio, row.result.a.c1, row.result.b.c1,
+                         row.posture == scenario.posture ? "  <- this scenario" : "");
+    }
+  } else {
+    out += "  (abstract sides: no silo, CMP or EMT figures)\n";
+  }
+  if (assessment.greedy_index) {
+    out += fmt::format(
+        "\nDraw-down: exact linear programme over attack patterns. With the greedy draw-down instead the index is "
+        "{:.6f};\nthe greedy kills fall short of the exact K(s*) by {:.4f}% ({} striking) and {:.4f}% ({} striking).\n",
+        *assessment.greedy_index, 100.0 * assessment.greedy_shortfall[0].value_or(0.0), a,
+        100.0 * assessment.greedy_shortfall[1].value_or(0.0), b);
+  }
   return out;
 }
 

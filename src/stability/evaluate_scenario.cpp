@@ -3,7 +3,10 @@
 namespace stratstab {
 
 StabilityResult evaluate_scenario(const Scenario& scenario) {
-  return evaluate_abstract(scenario.sides[0].abstract, scenario.sides[1].abstract, scenario.parameters);
+  if (scenario.is_real()) {
+    return evaluate_real(*scenario.sides[0].forces, *scenario.sides[1].forces, scenario.posture, scenario.parameters);
+  }
+  return evaluate_abstract(*scenario.sides[0].abstract, *scenario.sides[1].abstract, scenario.parameters);
 }
 
 }  // namespace stratstab

@@ -131,7 +131,9 @@ TEST(CliAssessTest, SetAndErrors) {
   const test::CliRun unknown = test::run_cli("assess no-such-scenario");
   EXPECT_EQ(unknown.exit_code, 3);
   EXPECT_NE(unknown.err.find("unknown scenario 'no-such-scenario'"), std::string::npos) << unknown.err;
-  EXPECT_EQ(test::run_cli("assess").exit_code, 2);
+  const test::CliRun default_run = test::run_cli("assess");  // the bundled default: US and Russia, 2026-11
+  EXPECT_EQ(default_run.exit_code, 0) << default_run.err;
+  EXPECT_NE(default_run.out.find("Scenario: us-ru-2026-11"), std::string::npos) << default_run.out;
 }
 
 }  // namespace

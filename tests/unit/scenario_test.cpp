@@ -41,7 +41,7 @@ TEST_F(ScenarioTest, IssueExampleEvaluatesToMethodNumbers) {
   const Scenario& s = *result.value;
   EXPECT_EQ(s.sides[0].id, "A");
   EXPECT_EQ(s.sides[1].id, "B");
-  EXPECT_EQ(s.sides[1].abstract.nf, 250);
+  EXPECT_EQ(s.sides[1].abstract->nf, 250);
   EXPECT_EQ(s.parameters.max_warheads_per_target, 2);
   EXPECT_NEAR(evaluate_scenario(s).index, 0.350948, 1e-6);
 }
@@ -53,7 +53,7 @@ TEST_F(ScenarioTest, SetOverridesGoThroughTheSameValidation) {
 
   const auto alert = read(kExample, {"sides.A.abstract.alert=0.7"});
   ASSERT_TRUE(alert.value.has_value());
-  EXPECT_EQ(alert.value->sides[0].abstract.alert, 0.7);
+  EXPECT_EQ(alert.value->sides[0].abstract->alert, 0.7);
 
   const auto bad = read(kExample, {"sides.A.abstract.alert=1.7"});
   ASSERT_EQ(bad.diagnostics.size(), 1U) << test::dump(bad.diagnostics);

@@ -1,0 +1,72 @@
+// What `stratstab assess` reports about a scenario, beyond the index: forces per side by system,
+// where each striker's counterforce warheads go, the silo-kill metrics, exchange ratios, CMP and
+// EMT, the index under the three posture cases, and how far the greedy draw-down is from the exact
+// one. Computed by a pure function of a validated scenario; presented by report/ and json.
+#pragma once
+
+#include <array>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "stratstab/exchange.hpp"
+#include "stratstab/scenario.hpp"
+#include "stratstab/stability.hpp"
+
+namespace stratstab {
+
+/// One system of a real side as it enters the exchange in the scenario's posture case.
+struct SystemInExchange {
+  std::string id;
+  std::string name;
+  Basing basing = Basing::kSilo;
+  double launchers = 0;        ///< deployed
+  double warheads = 0;         ///< loaded on the deployed launchers
+  double ready_to_strike = 0;  ///< warheads this side can launch first (striker posture)
+  double targetable = 0;       ///< launchers the other side can target (victim posture)
+  double reliability = 0;
+  bool counterforce = false;  ///< its warheads can go to counterforce
+};
+
+/// Counterforce warheads on one target class at s*.
+struct TargetSpend {
+  std::string target;  ///< victim system id
+  double spent = 0;    ///< striker warheads
+  double destroyed = 0;  ///< victim warheads as loaded
+};
+
+struct StrikeDetail {
+  std::vector<TargetSpend> by_target;  ///< real sides only
+  /// Victim warheads destroyed per counterforce warhead spent at s* (empty when none spent).
+  std::optional<double> exchange_ratio;
+};
+
+struct SideDetail {
+  std::string id;
+  std::string force;  ///< snapshot id (real sides)
+  std::vector<SystemInExchange> systems;
+  double cmp = 0;  ///< counter-military potential of its central-exchange warheads, Mt^(2/3)/nmi^2
+  double emt = 0;  ///< equivalent megatonnage of the same, Mt^(2/3)
+  SiloKillMetrics silo_kill;  ///< this side striking the other's silos
+};
+
+struct PostureRow {
+  PostureCase posture = PostureCase::kDayToDay;
+  StabilityResult result;
+};
+
+struct Assessment {
+  StabilityResult result;
+  std::array<StrikeDetail, 2> strikes;  ///< [0]: side 0 strikes side 1; [1]: the reverse
+  std::array<SideDetail, 2> sides;
+  std::vector<PostureRow> postures;  ///< real sides: all three posture cases
+  /// Real sides with the exact draw-down: the index with the greedy one instead, and the greedy
+  /// shortfall in K at each strike's s*, relative to the exact K(s*).
+  std::optional<double> greedy_index;
+  std::array<std::optional<double>, 2> greedy_shortfall;
+};
+
+/// Evaluates a validated scenario and gathers the report's figures. Pure and reentrant.
+Assessment assess_scenario(const Scenario& scenario);
+
+}  // namespace stratstab

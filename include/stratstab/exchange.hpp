@@ -1,0 +1,82 @@
+// Real forces in the Kent–Thaler exchange (METHOD.md §1, §3, §4): which systems take part, what a
+// striker can launch in a posture, what the victim offers as counterforce targets, and the
+// counterforce problem and strike inputs compiled from two force snapshots. Pure functions of
+// validated snapshots; no I/O.
+#pragma once
+
+#include <array>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "stratstab/draw_down.hpp"
+#include "stratstab/forces.hpp"
+#include "stratstab/stability.hpp"
+
+namespace stratstab {
+
+/// The three posture cases METHOD.md §4 asks to report together.
+enum class PostureCase {
+  kDayToDay,          ///< both sides day to day
+  kGenerated,         ///< both sides generated
+  kStrikerGenerated,  ///< the striker generated, the victim day to day (a striker picks its moment)
+};
+std::string_view to_string(PostureCase posture_case);
+std::optional<PostureCase> posture_case_from_string(std::string_view text);
+Posture striker_posture(PostureCase posture_case);
+Posture victim_posture(PostureCase posture_case);
+
+/// Central strategic exchange: nuclear systems based in silos, on road-mobile launchers, on SSBNs or
+/// on heavy bombers. Non-strategic and intermediate-range systems stay out (forward-based systems
+/// are a later, explicit scenario option).
+bool in_central_exchange(const System& system);
+/// Counterforce is done by ballistic missile warheads (ICBM, SLBM): bombers take hours to arrive,
+/// after silos have fired or been found empty, so their weapons go to the value strike.
+bool counterforce_capable(const System& system);
+
+/// Share of a system's loaded warheads a striker can launch in a posture (stratstab assumption,
+/// following METHOD.md §4's striker availability): silo ICBMs all; road-mobile ICBMs (on alert in
+/// garrison) `striker_availability`; SSBNs and bombers `striker_availability` times the share at sea
+/// or on alert, which is the system's untargetable share in that posture.
+double striker_readiness(const System& system, Posture posture, const StabilityParameters& parameters);
+
+/// One victim system as a counterforce target class, and one striker warhead type as a kind.
+struct ExchangeLabels {
+  std::vector<std::string> kinds;    ///< `system/warhead`, as in CounterforceProblem::kinds
+  std::vector<std::string> targets;  ///< victim system ids, as in CounterforceProblem::targets
+};
+
+/// The counterforce problem of `striker` attacking `victim` (METHOD.md §3): kinds are the striker's
+/// ready ballistic-missile warheads by system and warhead type; target classes are the victim's
+/// targetable deployed launchers by system. Kill probability of a warhead on a launcher is
+/// R * SSPK(yield, hardness, CEP) (METHOD.md §2; no defences yet). A launcher's kill value is its
+/// loaded warheads times their reliability (what it would have delivered), times 1 - lua_share for
+/// silos under launch under attack. `silos_only` keeps only silo targets and ignores launch under
+/// attack (for the silo-kill metrics).
+CounterforceProblem counterforce_problem(const ForceSnapshot& striker, Posture striker_posture,
+                                         const ForceSnapshot& victim, Posture victim_posture,
+                                         const StabilityParameters& parameters, bool silos_only = false);
+
+/// Strike inputs for the Kent–Thaler evaluation from two snapshots: W and V (launched and as
+/// loaded), their arriving counterparts (times reliability), w80 of each, and K(s).
+StrikeInputs real_strike_inputs(const ForceSnapshot& striker, Posture striker_posture, const ForceSnapshot& victim,
+                                Posture victim_posture, const StabilityParameters& parameters);
+
+/// The first-strike stability index of two real sides in a posture case. Pure and reentrant.
+StabilityResult evaluate_real(const ForceSnapshot& a, const ForceSnapshot& b, PostureCase posture_case,
+                              const StabilityParameters& parameters);
+
+/// Warheads `striker` needs to destroy a share of `victim`'s silo-based warheads (METHOD.md §3
+/// draw-down against silos only, no launch under attack), for the shares 0.5, 0.8 and 0.9; empty
+/// where the share cannot be reached with at most max_warheads_per_target per silo and the
+/// striker's ready warheads.
+struct SiloKillMetrics {
+  double silo_warheads = 0;  ///< victim warheads in silos (as loaded)
+  std::array<double, 3> shares{0.5, 0.8, 0.9};
+  std::array<std::optional<double>, 3> warheads_needed;
+  double max_share = 0;  ///< the largest share reachable
+};
+SiloKillMetrics silo_kill_metrics(const ForceSnapshot& striker, Posture striker_posture, const ForceSnapshot& victim,
+                                  const StabilityParameters& parameters);
+
+}  // namespace stratstab

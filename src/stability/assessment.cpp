@@ -1,0 +1,99 @@
+// The figures `stratstab assess` reports (assessment.hpp). The index itself comes from
+// evaluate_scenario; everything else here is bookkeeping around it.
+#include "stratstab/assessment.hpp"
+
+#include <cmath>
+
+#include "stratstab/weapon_effects.hpp"
+
+namespace stratstab {
+namespace {
+
+SideDetail side_detail(const ScenarioSide& side, const ForceSnapshot& other, const Scenario& scenario) {
+  SideDetail d;
+  d.id = side.id;
+  const ForceSnapshot& forces = *side.forces;
+  d.force = forces.id;
+  const Posture as_striker = striker_posture(scenario.posture);
+  const Posture as_victim = victim_posture(scenario.posture);
+  std::vector<WeaponGroup> groups;
+  for (const System& system : forces.systems) {
+    if (!in_central_exchange(system)) continue;
+    SystemInExchange s;
+    s.id = system.id;
+    s.name = system.name;
+    s.basing = system.basing;
+    s.launchers = system.launchers_deployed.value;
+    s.warheads = system.warheads_loaded();
+    s.ready_to_strike = s.warheads * striker_readiness(system, as_striker, scenario.parameters);
+    s.targetable = s.launchers * (1.0 - system.untargetable_share(as_victim));
+    s.reliability = system.reliability.value;
+    s.counterforce = counterforce_capable(system);
+    d.systems.push_back(s);
+    for (const WarheadType& type : system.warheads) {
+      if (type.share.value > 0.0 && type.yield_kt.value > 0.0) {
+        groups.push_back(WeaponGroup{s.warheads * type.share.value, type.yield_kt.value, system.cep_m.value});
+      }
+    }
+  }
+  d.cmp = counter_military_potential(groups);
+  d.emt = equivalent_megatonnage(groups);
+  d.silo_kill = silo_kill_metrics(forces, as_striker, other, scenario.parameters);
+  return d;
+}
+
+StrikeDetail strike_detail(const FirstStrike& strike, const ForceSnapshot* striker, const ForceSnapshot* victim,
+                           const Scenario& scenario) {
+  StrikeDetail d;
+  if (strike.counterforce_spent > 0.0) d.exchange_ratio = strike.victim_destroyed / strike.counterforce_spent;
+  if (striker == nullptr || victim == nullptr) return d;
+  const CounterforceProblem problem =
+      counterforce_problem(*striker, striker_posture(scenario.posture), *victim, victim_posture(scenario.posture),
+                           scenario.parameters);
+  const CounterforceAllocation a = allocation(problem, strike.counterforce_spent, scenario.parameters.draw_down);
+  for (std::size_t t = 0; t < problem.targets.size(); ++t) {
+    d.by_target.push_back(TargetSpend{problem.targets[t].label, a.spent_by_target[t], a.destroyed_by_target[t]});
+  }
+  return d;
+}
+
+double greedy_shortfall(const ForceSnapshot& striker, const ForceSnapshot& victim, const Scenario& scenario,
+                        double s) {
+  const CounterforceProblem problem =
+      counterforce_problem(striker, striker_posture(scenario.posture), victim, victim_posture(scenario.posture),
+                           scenario.parameters);
+  const double exact = exact_draw_down(problem).kills(s);
+  const double greedy = greedy_draw_down(problem).kills(s);
+  return exact > 0.0 ? (exact - greedy) / exact : 0.0;
+}
+
+}  // namespace
+
+Assessment assess_scenario(const Scenario& scenario) {
+  Assessment out;
+  out.result = evaluate_scenario(scenario);
+  out.sides[0].id = scenario.sides[0].id;
+  out.sides[1].id = scenario.sides[1].id;
+  const ForceSnapshot* a = scenario.is_real() ? &*scenario.sides[0].forces : nullptr;
+  const ForceSnapshot* b = scenario.is_real() ? &*scenario.sides[1].forces : nullptr;
+  out.strikes[0] = strike_detail(out.result.a_strikes_b, a, b, scenario);
+  out.strikes[1] = strike_detail(out.result.b_strikes_a, b, a, scenario);
+  if (!scenario.is_real()) return out;
+
+  out.sides[0] = side_detail(scenario.sides[0], *b, scenario);
+  out.sides[1] = side_detail(scenario.sides[1], *a, scenario);
+  for (PostureCase c : {PostureCase::kDayToDay, PostureCase::kGenerated, PostureCase::kStrikerGenerated}) {
+    out.postures.push_back(PostureRow{c, c == scenario.posture ? out.result
+                                                               : evaluate_real(*a, *b, c, scenario.parameters)});
+  }
+  if (scenario.parameters.draw_down == DrawDownMethod::kExact) {
+    StabilityParameters greedy = scenario.parameters;
+    greedy.draw_down = DrawDownMethod::kGreedy;
+    out.greedy_index = evaluate_real(*a, *b, scenario.posture, greedy).index;
+    out.greedy_shortfall[0] = greedy_shortfall(*a, *b, scenario, out.result.a_strikes_b.counterforce_spent);
+    out.greedy_shortfall[1] = greedy_shortfall(*b, *a, scenario, out.result.b_strikes_a.counterforce_spent);
+  }
+  return out;
+}
+
+}  // namespace stratstab
