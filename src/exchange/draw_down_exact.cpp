@@ -237,8 +237,21 @@ DrawDown exact_draw_down(const CounterforceProblem& problem, double tolerance) {
     double destroyed_before = 0.0;
     for (double d : current.destroyed_by_target) destroyed_now += d;
     for (double d : previous.destroyed_by_target) destroyed_before += d;
-    result.pieces.push_back(
-        DrawDownPiece{width, slope, std::max(0.0, value / width), (destroyed_now - destroyed_before) / width});
+    const DrawDownPiece piece{width, slope, std::max(0.0, value / width), (destroyed_now - destroyed_before) / width};
+    DrawDownPiece* last = result.pieces.empty() ? nullptr : &result.pieces.back();
+    const auto close = [&](double x, double y) { return std::abs(x - y) <= tolerance * std::max(1.0, std::abs(y)); };
+    if (last != nullptr && close(piece.slope, last->slope) && close(piece.value_cost, last->value_cost) &&
+        close(piece.destroyed_slope, last->destroyed_slope)) {
+      // A point the search visited inside a linear stretch: one piece, slopes averaged by width so
+      // that K is unchanged at both ends.
+      const double total = last->width + piece.width;
+      last->slope = (last->slope * last->width + piece.slope * piece.width) / total;
+      last->value_cost = (last->value_cost * last->width + piece.value_cost * piece.width) / total;
+      last->destroyed_slope = (last->destroyed_slope * last->width + piece.destroyed_slope * piece.width) / total;
+      last->width = total;
+    } else {
+      result.pieces.push_back(piece);
+    }
     previous = current;
   }
   return result;
