@@ -138,3 +138,62 @@ TEST(CliAssessTest, SetAndErrors) {
 
 }  // namespace
 }  // namespace stratstab
+
+namespace stratstab {
+namespace {
+
+TEST(CliAssessTest, DefaultRealAssessmentJsonCarriesTheIssueKeys) {
+  const test::CliRun r = test::run_cli("assess --json");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto json = nlohmann::json::parse(r.out);
+  EXPECT_EQ(json.at("scenario").at("name"), "us-ru-2026-11");
+  const double index = json.at("stability").at("index").get<double>();
+  EXPECT_GT(index, 0.0);
+  EXPECT_LE(index, 1.0);
+  double product = 1.0;
+  for (const char* side : {"US", "RU"}) {
+    const auto& s = json.at("stability").at("sides").at(side);
+    for (const char* key : {"c1", "c2", "ratio", "ratio_unclipped"}) EXPECT_TRUE(s.contains(key)) << side << key;
+    product *= s.at("ratio").get<double>();
+  }
+  EXPECT_NEAR(index, product, 1e-12);  // FSI = r_US * r_RU
+  ASSERT_EQ(json.at("exchanges").size(), 2U);
+  for (const auto& e : json.at("exchanges")) {
+    for (const char* key : {"striker", "victim", "counterforce_spent", "victim_surviving", "retaliation_arriving"}) {
+      EXPECT_TRUE(e.contains(key)) << key;
+    }
+    // What the striker spends by target class adds up to the counterforce spent.
+    double spent = 0;
+    for (const auto& t : e.at("counterforce_by_target")) spent += t.at("spent").get<double>();
+    EXPECT_NEAR(spent, e.at("counterforce_spent").get<double>(), 1e-6);
+    EXPECT_NEAR(e.at("victim_surviving").get<double>() + e.at("victim_destroyed").get<double>(),
+                e.at("victim_warheads").get<double>(), 1e-9);
+  }
+  EXPECT_EQ(json.at("postures").size(), 3U);
+  EXPECT_TRUE(json.at("sides").at("US").at("silo_kill").at("warheads_needed").contains("50%"));
+}
+
+TEST(CliAssessTest, SetChangesTheRealScenario) {
+  const auto index = [](const std::string& args) {
+    const test::CliRun r = test::run_cli("assess us-ru-2026-11 --json " + args);
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    return nlohmann::json::parse(r.out).at("stability").at("index").get<double>();
+  };
+  const auto posture_index = [](const std::string& posture) {
+    const test::CliRun r = test::run_cli("assess --json");
+    const auto json = nlohmann::json::parse(r.out);
+    for (const auto& row : json.at("postures")) {
+      if (row.at("posture").get<std::string>() == posture) return row.at("index").get<double>();
+    }
+    return -1.0;
+  };
+  // The posture table in one run equals separate runs with --set options.posture.
+  EXPECT_DOUBLE_EQ(index("--set options.posture=generated"), posture_index("generated"));
+  EXPECT_DOUBLE_EQ(index("--set options.posture=striker_generated"), posture_index("striker_generated"));
+  const test::CliRun bad = test::run_cli("assess --set sides.US.force=us-1999-01-01");
+  EXPECT_EQ(bad.exit_code, 3);
+  EXPECT_NE(bad.err.find("--set sides.US.force=us-1999-01-01: error: sides.US.force"), std::string::npos) << bad.err;
+}
+
+}  // namespace
+}  // namespace stratstab

@@ -2,6 +2,7 @@
 // writes it, overrides validated like the file, and located errors for bad scenarios.
 #include <gtest/gtest.h>
 
+#include "stratstab/catalog.hpp"
 #include "stratstab/scenario.hpp"
 #include "test_support.hpp"
 
@@ -95,6 +96,109 @@ TEST_F(ScenarioTest, LocatedErrors) {
   const auto bad_bool =
       read(replace_once(std::string(kExample), "launch_under_attack: false", "launch_under_attack: 3"));
   ASSERT_NE(find_by_key(bad_bool.diagnostics, "options.launch_under_attack"), nullptr);
+}
+
+}  // namespace
+}  // namespace stratstab
+
+namespace stratstab {
+namespace {
+
+class RealScenarioTest : public ::testing::Test {
+ protected:
+  LoadResult<Scenario> read(std::string_view text, const std::vector<std::string>& sets = {}) {
+    file_ = dir_.write("real.yaml", text);
+    std::vector<Override> overrides;
+    for (const auto& s : sets) overrides.push_back(Override::parse(s));
+    return read_scenario(file_, overrides, &catalog_);
+  }
+  DataCatalog catalog_{STRATSTAB_SOURCE_DIR "/data"};
+  test::TempDir dir_;
+  std::filesystem::path file_;
+};
+
+constexpr std::string_view kReal = R"(name: real
+sides:
+  US:
+    force: us-2026-11-01
+  RU:
+    force: ru-2026-11-01
+options:
+  posture: day_to_day
+)";
+
+TEST_F(RealScenarioTest, SnapshotIdsResolveThroughTheCatalogue) {
+  const auto result = read(kReal);
+  ASSERT_TRUE(result.value.has_value()) << test::dump(result.diagnostics);
+  const Scenario& s = *result.value;
+  ASSERT_TRUE(s.is_real());
+  EXPECT_EQ(s.sides[0].forces->id, "us-2026-11-01");
+  EXPECT_EQ(s.sides[1].forces->id, "ru-2026-11-01");
+  EXPECT_EQ(s.posture, PostureCase::kDayToDay);
+  EXPECT_EQ(s.parameters.draw_down, DrawDownMethod::kExact);
+  const auto generated = read(kReal, {"options.posture=generated", "options.draw_down=greedy"});
+  ASSERT_TRUE(generated.value.has_value()) << test::dump(generated.diagnostics);
+  EXPECT_EQ(generated.value->posture, PostureCase::kGenerated);
+  EXPECT_EQ(generated.value->parameters.draw_down, DrawDownMethod::kGreedy);
+  // The scenario evaluates as evaluate_real on the two snapshots.
+  const StabilityResult direct = evaluate_real(*s.sides[0].forces, *s.sides[1].forces, PostureCase::kDayToDay, {});
+  EXPECT_DOUBLE_EQ(evaluate_scenario(s).index, direct.index);
+}
+
+TEST_F(RealScenarioTest, SnapshotPathsAreRelativeToTheScenarioFile) {
+  // A user's copy of a snapshot next to the scenario, with the bibliographies it cites.
+  const std::filesystem::path data(STRATSTAB_SOURCE_DIR "/data");
+  dir_.write("forces/us.yaml", test::slurp(data / "forces/us-2026-11-01.yaml"));
+  for (const auto& entry : std::filesystem::directory_iterator(data / "sources")) {
+    dir_.write("sources/" + entry.path().filename().string(), test::slurp(entry.path()));
+  }
+  const std::string text = replace_once(std::string(kReal), "force: us-2026-11-01", "force: forces/us.yaml");
+  const auto result = read(text);
+  // The snapshot's id must match its file name, so the copy is reported, located in the copy.
+  ASSERT_FALSE(result.value.has_value());
+  const Diagnostic* d = find_by_key(result.diagnostics, "sides.US.force");
+  ASSERT_NE(d, nullptr) << test::dump(result.diagnostics);
+  EXPECT_EQ(d->where.line, line_of(text, "force: forces/us.yaml"));
+  const Diagnostic* id = find_by_key(result.diagnostics, "id");
+  ASSERT_NE(id, nullptr) << test::dump(result.diagnostics);
+  EXPECT_NE(id->where.file.find("forces/us.yaml"), std::string::npos);
+  // Named as the id says, it loads.
+  dir_.write("forces/us-2026-11-01.yaml", test::slurp(data / "forces/us-2026-11-01.yaml"));
+  const auto renamed = read(replace_once(text, "forces/us.yaml", "forces/us-2026-11-01.yaml"));
+  ASSERT_TRUE(renamed.value.has_value()) << test::dump(renamed.diagnostics);
+  EXPECT_EQ(renamed.value->sides[0].forces->id, "us-2026-11-01");
+}
+
+TEST_F(RealScenarioTest, BadSidesGetLocatedErrors) {
+  const std::string text(kReal);
+  const auto unknown = read(replace_once(text, "force: ru-2026-11-01", "force: ru-2031-01-01"));
+  ASSERT_FALSE(unknown.value.has_value());
+  const Diagnostic* d = find_by_key(unknown.diagnostics, "sides.RU.force");
+  ASSERT_NE(d, nullptr) << test::dump(unknown.diagnostics);
+  EXPECT_EQ(d->where.line, line_of(text, "force: ru-2026-11-01"));
+  EXPECT_NE(d->message.find("ru-2026-11-01"), std::string::npos) << d->message;  // lists the ids that exist
+
+  const auto both = read(replace_once(text, "    force: us-2026-11-01",
+                                      "    force: us-2026-11-01\n    abstract: {nf: 1, mf: 1, ns: 1, ms: 1, alert: 0, "
+                                      "de: 0.5, w80: 100}"));
+  ASSERT_FALSE(both.value.has_value());
+  d = find_by_key(both.diagnostics, "sides.US");
+  ASSERT_NE(d, nullptr) << test::dump(both.diagnostics);
+  EXPECT_NE(d->message.find("exactly one of `abstract`"), std::string::npos);
+
+  const auto mixed = read(replace_once(text, "    force: us-2026-11-01",
+                                       "    abstract: {nf: 1, mf: 1, ns: 1, ms: 1, alert: 0, de: 0.5, w80: 100}"));
+  ASSERT_FALSE(mixed.value.has_value());
+  d = find_by_key(mixed.diagnostics, "sides");
+  ASSERT_NE(d, nullptr) << test::dump(mixed.diagnostics);
+  EXPECT_NE(d->message.find("same form"), std::string::npos);
+
+  const auto posture = read(text, {"options.posture=alert"});
+  ASSERT_FALSE(posture.value.has_value());
+  d = find_by_key(posture.diagnostics, "options.posture");
+  ASSERT_NE(d, nullptr) << test::dump(posture.diagnostics);
+  EXPECT_EQ(d->where.file, "--set options.posture=alert");
+  EXPECT_NE(d->message.find("day_to_day | generated | striker_generated"), std::string::npos) << d->message;
 }
 
 }  // namespace

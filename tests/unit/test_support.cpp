@@ -60,14 +60,12 @@ const Diagnostic* find_by_key(const std::vector<Diagnostic>& diagnostics, std::s
   return nullptr;
 }
 
-namespace {
 std::string slurp(const std::filesystem::path& file) {
   std::ifstream in(file);
   std::stringstream buffer;
   buffer << in.rdbuf();
   return buffer.str();
 }
-}  // namespace
 
 CliRun run_cli(const std::string& args) {
   const TempDir dir;

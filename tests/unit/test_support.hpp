@@ -25,6 +25,9 @@ class TempDir {
   std::filesystem::path path_;
 };
 
+/// The whole content of a file ("" if it cannot be read).
+std::string slurp(const std::filesystem::path& file);
+
 /// 1-based number of the first line of `text` containing `needle` (0 if none).
 int line_of(std::string_view text, std::string_view needle);
 
