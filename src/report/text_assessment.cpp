@@ -20,26 +20,26 @@ std::string strike_text(const std::string& striker, const std::string& victim, c
     if (t.spent <= 0.0) continue;
     out += fmt::format("    on {:<16} {:>8.1f} warheads, destroying {:>8.1f}\n", t.target, t.spent, t.destroyed);
   }
-  out += fmt::format("  retaliation arriving on {}: {:.1f} warheads (damage {:.3f})\n", striker,
-                     f.retaliation_arriving, f.damage_to_striker);
+  out += fmt::format("  retaliation arriving on {}: {:.1f} warheads (damage {:.3f})\n", striker, f.retaliation_arriving,
+                     f.damage_to_striker);
   out += fmt::format("  {} warheads left for {}'s value: {:.1f}, arriving {:.1f} (damage {:.3f})\n", striker, victim,
                      f.striker_remaining, f.remaining_arriving, f.damage_to_victim);
-  out += fmt::format("  cost to {} (C1) {:.6f}; cost to {} (C2) {:.6f}\n", striker, f.cost_striker, victim,
-                     f.cost_victim);
+  out +=
+      fmt::format("  cost to {} (C1) {:.6f}; cost to {} (C2) {:.6f}\n", striker, f.cost_striker, victim, f.cost_victim);
   return out;
 }
 
 std::string forces_text(const SideDetail& side, const Scenario& scenario) {
-  std::string out = fmt::format("{} ({}): forces in the central exchange, {}\n", side.id, side.force,
-                                to_string(scenario.posture));
+  std::string out =
+      fmt::format("{} ({}): forces in the central exchange, {}\n", side.id, side.force, to_string(scenario.posture));
   out += fmt::format("  {:<16} {:<7} {:>9} {:>9} {:>12} {:>11} {:>6}  {}\n", "system", "basing", "launchers",
                      "warheads", "ready first", "targetable", "rel", "counterforce");
   double launchers = 0;
   double warheads = 0;
   double ready = 0;
   for (const SystemInExchange& s : side.systems) {
-    out += fmt::format("  {:<16} {:<7} {:>9.0f} {:>9.1f} {:>12.1f} {:>11.1f} {:>6.2f}  {}\n", s.id,
-                       to_string(s.basing), s.launchers, s.warheads, s.ready_to_strike, s.targetable, s.reliability,
+    out += fmt::format("  {:<16} {:<7} {:>9.0f} {:>9.1f} {:>12.1f} {:>11.1f} {:>6.2f}  {}\n", s.id, to_string(s.basing),
+                       s.launchers, s.warheads, s.ready_to_strike, s.targetable, s.reliability,
                        s.counterforce ? "yes" : "no");
     launchers += s.launchers;
     warheads += s.warheads;
@@ -84,6 +84,12 @@ std::string format_assessment(const Scenario& scenario, const Assessment& assess
       "only if its belief that the other is about to strike exceeds its ratio)\n",
       result.index);
 
+  if (!scenario.is_real()) {
+    out += fmt::format("\nExchange ratio (victim warheads destroyed per counterforce warhead at s*): {} {}, {} {}\n", a,
+                       optional_number(assessment.strikes[0].exchange_ratio, "{:.2f}"), b,
+                       optional_number(assessment.strikes[1].exchange_ratio, "{:.2f}"));
+    return out;
+  }
   out += "\nCounterforce metrics\n";
   out += fmt::format("  {:<8} {:>14} {:>10} {:>10} {:>10} {:>10} {:>10} {:>10}\n", "striker", "exchange ratio",
                      "their silo", "50%", "80%", "90%", "CMP", "EMT");
@@ -98,7 +104,8 @@ std::string format_assessment(const Scenario& scenario, const Assessment& assess
   if (scenario.is_real()) {
     out +=
         "  exchange ratio: the other side's warheads destroyed per counterforce warhead at s*. their silo: the other\n"
-        "  side's silo-based warheads. 50/80/90%: warheads needed to destroy that share of them (n/a: not reachable with the ready\n"
+        "  side's silo-based warheads. 50/80/90%: warheads needed to destroy that share of them (n/a: not reachable "
+        "with the ready\n"
         "  warheads at the per-target limit). CMP in Mt^(2/3)/nmi^2, EMT in Mt^(2/3).\n";
     out += "\nIndex by posture case\n";
     out += fmt::format("  {:<18} {:>10} {:>10} {:>10} {:>10} {:>10}\n", "posture", "index", fmt::format("{} ratio", a),
@@ -108,8 +115,6 @@ std::string format_assessment(const Scenario& scenario, const Assessment& assess
                          row.result.index, row.result.a.ratio, row.result.b.ratio, row.result.a.c1, row.result.b.c1,
                          row.posture == scenario.posture ? "  <- this scenario" : "");
     }
-  } else {
-    out += "  (abstract sides: no silo, CMP or EMT figures)\n";
   }
   if (assessment.greedy_index) {
     out += fmt::format(
