@@ -12,7 +12,8 @@
 namespace stratstab::app {
 
 void add_assess_command(CLI::App& app, const GlobalOptions& global, std::function<int()>& run) {
-  CLI::App* assess = app.add_subcommand("assess", "First-strike stability of a scenario (Kent & Thaler); default: US and Russia, 2026-11, day to day");
+  CLI::App* assess = app.add_subcommand(
+      "assess", "First-strike stability of a scenario (Kent & Thaler); default: US and Russia, 2026-11, day to day");
   // The default assessment: the US and Russia in November 2026, day to day (data/scenarios).
   auto scenario_arg = std::make_shared<std::string>("us-ru-2026-11");
   auto json = std::make_shared<bool>(false);

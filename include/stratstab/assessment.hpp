@@ -30,8 +30,8 @@ struct SystemInExchange {
 
 /// Counterforce warheads on one target class at s*.
 struct TargetSpend {
-  std::string target;  ///< victim system id
-  double spent = 0;    ///< striker warheads
+  std::string target;    ///< victim system id
+  double spent = 0;      ///< striker warheads
   double destroyed = 0;  ///< victim warheads as loaded
 };
 
@@ -45,8 +45,8 @@ struct SideDetail {
   std::string id;
   std::string force;  ///< snapshot id (real sides)
   std::vector<SystemInExchange> systems;
-  double cmp = 0;  ///< counter-military potential of its central-exchange warheads, Mt^(2/3)/nmi^2
-  double emt = 0;  ///< equivalent megatonnage of the same, Mt^(2/3)
+  double cmp = 0;             ///< counter-military potential of its central-exchange warheads, Mt^(2/3)/nmi^2
+  double emt = 0;             ///< equivalent megatonnage of the same, Mt^(2/3)
   SiloKillMetrics silo_kill;  ///< this side striking the other's silos
 };
 

@@ -10,12 +10,9 @@ namespace stratstab {
 
 std::string_view to_string(PostureCase posture_case) {
   switch (posture_case) {
-    case PostureCase::kDayToDay:
-      return "day_to_day";
-    case PostureCase::kGenerated:
-      return "generated";
-    case PostureCase::kStrikerGenerated:
-      return "striker_generated";
+    case PostureCase::kDayToDay: return "day_to_day";
+    case PostureCase::kGenerated: return "generated";
+    case PostureCase::kStrikerGenerated: return "striker_generated";
   }
   return "day_to_day";
 }
@@ -41,11 +38,9 @@ bool in_central_exchange(const System& system) {
     case Basing::kSilo:
     case Basing::kMobile:
     case Basing::kSsbn:
-    case Basing::kBomber:
-      return true;
+    case Basing::kBomber: return true;
     case Basing::kNonstrategic:
-    case Basing::kIntermediate:
-      return false;
+    case Basing::kIntermediate: return false;
   }
   return false;
 }
@@ -57,16 +52,12 @@ bool counterforce_capable(const System& system) {
 
 double striker_readiness(const System& system, Posture posture, const StabilityParameters& parameters) {
   switch (system.basing) {
-    case Basing::kSilo:
-      return 1.0;
-    case Basing::kMobile:
-      return parameters.striker_availability;
+    case Basing::kSilo: return 1.0;
+    case Basing::kMobile: return parameters.striker_availability;
     case Basing::kSsbn:
-    case Basing::kBomber:
-      return parameters.striker_availability * system.untargetable_share(posture);
+    case Basing::kBomber: return parameters.striker_availability * system.untargetable_share(posture);
     case Basing::kNonstrategic:
-    case Basing::kIntermediate:
-      return 0.0;
+    case Basing::kIntermediate: return 0.0;
   }
   return 0.0;
 }
@@ -112,9 +103,8 @@ CounterforceProblem counterforce_problem(const ForceSnapshot& striker, Posture s
   problem.kill_probability.resize(problem.kinds.size() * problem.targets.size());
   for (std::size_t k = 0; k < problem.kinds.size(); ++k) {
     for (std::size_t t = 0; t < problem.targets.size(); ++t) {
-      problem.kill_probability[k * problem.targets.size() + t] =
-          terminal_kill_probability(sspk(lethal_radius_m(physics[k].yield_kt, hardness[t]), physics[k].cep_m),
-                                    physics[k].reliability, 1.0);
+      problem.kill_probability[k * problem.targets.size() + t] = terminal_kill_probability(
+          sspk(lethal_radius_m(physics[k].yield_kt, hardness[t]), physics[k].cep_m), physics[k].reliability, 1.0);
     }
   }
   return problem;
@@ -136,8 +126,8 @@ StrikeInputs real_strike_inputs(const ForceSnapshot& striker, Posture striker_po
   }
   in.striker_w80 = striker.w80.value;
   in.victim_w80 = victim.w80.value;
-  in.draw_down =
-      draw_down(counterforce_problem(striker, striker_posture, victim, victim_posture, parameters), parameters.draw_down);
+  in.draw_down = draw_down(counterforce_problem(striker, striker_posture, victim, victim_posture, parameters),
+                           parameters.draw_down);
   return in;
 }
 

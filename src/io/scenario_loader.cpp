@@ -107,8 +107,8 @@ void read_force(MapReader& side, const std::filesystem::path& scenario_file, con
   if (!reference) return;
   out.force_reference = *reference;
   const std::string path = side.key_path("force");
-  const bool is_path = reference->find('/') != std::string::npos || reference->ends_with(".yaml") ||
-                       reference->ends_with(".yml");
+  const bool is_path =
+      reference->find('/') != std::string::npos || reference->ends_with(".yaml") || reference->ends_with(".yml");
   try {
     if (is_path) {
       std::filesystem::path file(*reference);
@@ -136,8 +136,8 @@ void read_side(MapReader& side, const std::filesystem::path& scenario_file, cons
   const bool has_force = side.has("force");
   if (has_abstract == has_force) {
     side.sink().add(Diagnostic{Severity::kError, side.location(),
-                      "expected exactly one of `abstract` (Kent–Thaler's abstract form) or `force` (a force "
-                      "snapshot id or file)"});
+                               "expected exactly one of `abstract` (Kent–Thaler's abstract form) or `force` (a force "
+                               "snapshot id or file)"});
   }
   if (has_abstract) read_abstract(side, out.abstract);
   if (has_force) read_force(side, scenario_file, catalog, out);

@@ -47,9 +47,8 @@ StrikeDetail strike_detail(const FirstStrike& strike, const ForceSnapshot* strik
   StrikeDetail d;
   if (strike.counterforce_spent > 0.0) d.exchange_ratio = strike.victim_destroyed / strike.counterforce_spent;
   if (striker == nullptr || victim == nullptr) return d;
-  const CounterforceProblem problem =
-      counterforce_problem(*striker, striker_posture(scenario.posture), *victim, victim_posture(scenario.posture),
-                           scenario.parameters);
+  const CounterforceProblem problem = counterforce_problem(*striker, striker_posture(scenario.posture), *victim,
+                                                           victim_posture(scenario.posture), scenario.parameters);
   const CounterforceAllocation a = allocation(problem, strike.counterforce_spent, scenario.parameters.draw_down);
   for (std::size_t t = 0; t < problem.targets.size(); ++t) {
     d.by_target.push_back(TargetSpend{problem.targets[t].label, a.spent_by_target[t], a.destroyed_by_target[t]});
@@ -57,11 +56,9 @@ StrikeDetail strike_detail(const FirstStrike& strike, const ForceSnapshot* strik
   return d;
 }
 
-double greedy_shortfall(const ForceSnapshot& striker, const ForceSnapshot& victim, const Scenario& scenario,
-                        double s) {
-  const CounterforceProblem problem =
-      counterforce_problem(striker, striker_posture(scenario.posture), victim, victim_posture(scenario.posture),
-                           scenario.parameters);
+double greedy_shortfall(const ForceSnapshot& striker, const ForceSnapshot& victim, const Scenario& scenario, double s) {
+  const CounterforceProblem problem = counterforce_problem(striker, striker_posture(scenario.posture), victim,
+                                                           victim_posture(scenario.posture), scenario.parameters);
   const double exact = exact_draw_down(problem).kills(s);
   const double greedy = greedy_draw_down(problem).kills(s);
   return exact > 0.0 ? (exact - greedy) / exact : 0.0;
@@ -83,8 +80,8 @@ Assessment assess_scenario(const Scenario& scenario) {
   out.sides[0] = side_detail(scenario.sides[0], *b, scenario);
   out.sides[1] = side_detail(scenario.sides[1], *a, scenario);
   for (PostureCase c : {PostureCase::kDayToDay, PostureCase::kGenerated, PostureCase::kStrikerGenerated}) {
-    out.postures.push_back(PostureRow{c, c == scenario.posture ? out.result
-                                                               : evaluate_real(*a, *b, c, scenario.parameters)});
+    out.postures.push_back(
+        PostureRow{c, c == scenario.posture ? out.result : evaluate_real(*a, *b, c, scenario.parameters)});
   }
   if (scenario.parameters.draw_down == DrawDownMethod::kExact) {
     StabilityParameters greedy = scenario.parameters;
