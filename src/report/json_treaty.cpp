@@ -10,6 +10,14 @@ using nlohmann::json;
 
 namespace {
 
+/// Whole numbers as JSON integers (counts), others as doubles.
+json number(double value) {
+  if (std::isfinite(value) && std::floor(value) == value && std::abs(value) < 1e15) {
+    return json(static_cast<long long>(value));
+  }
+  return json(value);
+}
+
 json optional_text(const std::string& text) {
   return text.empty() ? json(nullptr) : json(text);
 }
@@ -80,21 +88,21 @@ json to_json(const TreatyCount& count, const Treaty& treaty, const ForceSnapshot
            {"snapshot", snapshot.id}, {"side", snapshot.side},      {"date", snapshot.date}};
   json limits = json::array();
   for (const LimitCount& l : count.limits) {
-    out[l.id] = l.count;
+    out[l.id] = number(l.count);
     json contributions = json::array();
     for (const CountContribution& c : l.contributions) {
-      contributions.push_back(json{{"system", c.system_id}, {"rule", c.rule}, {"count", c.count}});
+      contributions.push_back(json{{"system", c.system_id}, {"rule", c.rule}, {"count", number(c.count)}});
     }
     json limit{{"id", l.id},
                {"name", l.name},
-               {"count", l.count},
-               {"limit", l.limit},
-               {"headroom", l.headroom},
+               {"count", number(l.count)},
+               {"limit", number(l.limit)},
+               {"headroom", number(l.headroom)},
                {"compliant", l.compliant},
                {"parameter", l.parameter},
                {"overridden", l.overridden},
                {"contributions", contributions}};
-    limit["range_low"] = l.range_low ? json(*l.range_low) : json(nullptr);
+    limit["range_low"] = l.range_low ? number(*l.range_low) : json(nullptr);
     limit["reference"] = optional_text(l.reference);
     limits.push_back(limit);
   }

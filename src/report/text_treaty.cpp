@@ -88,11 +88,11 @@ std::string format_upload(const UploadPath& path) {
                                 path.treaty_id.empty() ? "" : fmt::format(", counted under {}", path.treaty_id));
   out += fmt::format("Strategic warheads in storage: {} ({}{})\n\n", whole(path.storage_initial), path.storage_basis,
                      path.storage_assumed ? ", ASSUMED" : "");
-  out += fmt::format("{:<12} {:>6} {:>7} {:>6} {:>6} {:>7} {:>7} {:>7} {:>9} {:>7} {:>6}\n", "system", "depl", "reopen",
+  out += fmt::format("{:<15} {:>6} {:>7} {:>6} {:>6} {:>7} {:>7} {:>7} {:>9} {:>7} {:>6}\n", "system", "depl", "reopen",
                      "load", "max", "loaded", "+depl", "+reopen", "rate/mo", "added", "full");
   for (const SystemUpload& s : path.systems) {
     out +=
-        fmt::format("{:<12} {:>6} {:>7} {:>6.2f} {:>5g}{} {:>7} {:>7} {:>7} {:>8g}{} {:>7} {:>6}\n", s.system_id,
+        fmt::format("{:<15} {:>6} {:>7} {:>6.2f} {:>5g}{} {:>7} {:>7} {:>7} {:>8g}{} {:>7} {:>6}\n", s.system_id,
                     whole(s.launchers_deployed), whole(s.launchers_reopenable) + (s.reopening_assumed ? "A" : ""),
                     s.loaded_per_launcher, s.capacity_per_launcher, s.capacity_assumed ? "A" : " ",
                     whole(s.warheads_loaded), whole(s.headroom_deployed), whole(s.headroom_reopened), s.rate_per_month,
