@@ -242,6 +242,15 @@ LoadResult<Treaty> read_treaty(const std::filesystem::path& file) {
       const std::string path = io::index_path("limits", i);
       auto limit = read_limit(limits[i], path, treaty.sources, sink);
       if (!limit) continue;
+      // Limit ids are keys at the top level of `treaty count --json`, beside these.
+      static const std::set<std::string, std::less<>> kReserved{
+          "treaty", "treaty_name", "treaty_status", "snapshot", "side", "date", "limits", "compliant", "violations"};
+      if (kReserved.count(limit->id) != 0) {
+        sink.error(
+            limits[i]["id"].Mark(), io::join_path(path, "id"),
+            fmt::format("limit id '{}' is reserved (a key of the count's JSON); expected another id", limit->id));
+        continue;
+      }
       if (!limit_ids.insert(limit->id).second) {
         const YAML::Node id_node = limits[i]["id"];
         sink.error(id_node.Mark(), io::join_path(path, "id"),

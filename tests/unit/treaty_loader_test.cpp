@@ -148,6 +148,11 @@ TEST_F(TreatyLoaderTest, IdMustMatchFileName) {
   expect_single_error(text, "id", "id: other-treaty", "does not match the file name");
 }
 
+TEST_F(TreatyLoaderTest, ReservedLimitId) {
+  const std::string text = replace_once(std::string(kValid), "- id: warheads", "- id: compliant");
+  expect_single_error(text, "limits[0].id", "id: compliant", "limit id 'compliant' is reserved");
+}
+
 TEST_F(TreatyLoaderTest, UnknownKeyWithHint) {
   const std::string text = replace_once(std::string(kValid), "    max: 1550", "    maxx: 1550\n    max: 1550");
   expect_single_error(text, "limits[0].maxx", "maxx", "did you mean 'max'?");
