@@ -88,7 +88,8 @@ struct UploadPath {
 };
 
 /// The snapshot as it stands after `added[i]` warheads went onto `path.systems[i]`: deployed
-/// launchers filled first, then non-deployed launchers reopened (each to capacity).
+/// launchers filled first, then non-deployed launchers reopened (each to capacity); the warheads
+/// added leave the inventory's stored warheads.
 ForceSnapshot uploaded_snapshot(const ForceSnapshot& snapshot, const UploadPath& path,
                                 const std::vector<double>& added);
 

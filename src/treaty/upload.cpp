@@ -33,6 +33,14 @@ void note_assumed(UploadPath& path, std::string what, const Figure& figure) {
 ForceSnapshot uploaded_snapshot(const ForceSnapshot& snapshot, const UploadPath& path,
                                 const std::vector<double>& added) {
   ForceSnapshot out = snapshot;
+  // Uploaded warheads leave storage: a stockpile count (aggregate cap) does not change by uploading.
+  double total_added = 0.0;
+  for (double a : added) total_added += a;
+  Inventory& inv = out.inventory;
+  inv.warheads_stored.value = std::max(0.0, inv.warheads_stored.value - total_added);
+  if (inv.strategic_warheads_stored) {
+    inv.strategic_warheads_stored->value = std::max(0.0, inv.strategic_warheads_stored->value - total_added);
+  }
   for (std::size_t i = 0; i < path.systems.size() && i < added.size(); ++i) {
     const SystemUpload& up = path.systems[i];
     System* system = nullptr;

@@ -135,6 +135,28 @@ TEST(UploadTest, StorageSharedInProportionToDemand) {
   EXPECT_DOUBLE_EQ(p.steps[1].added_by_system[1], 5);
 }
 
+TEST(UploadTest, UploadMovesWarheadsOutOfStorageSoTheStockpileCountStaysFlat) {
+  // 100 launchers, 1 of 3 loaded, 30/month, 150 strategic and 150 stored in all: the aggregate-cap
+  // count (loaded + stored) is 100 + 150 = 250 at every month, while RVs rise from 100 to 250.
+  ForceSnapshot f = one_system(100, 0, 1, 3, 30, 150);
+  f.inventory.warheads_stored = fig(150);
+  Treaty t;
+  t.id = "cap";
+  TreatyLimit cap;
+  cap.id = "total_warheads";
+  cap.max = 3500;
+  CountRule all;
+  all.count = CountKind::kAllWarheads;
+  cap.rules.push_back(all);
+  t.limits.push_back(cap);
+  UploadOptions options;
+  options.horizon_months = 6;
+  options.treaty = &t;
+  const UploadPath p = compute_upload(f, options);
+  for (const UploadStep& step : p.steps) EXPECT_DOUBLE_EQ(step.limit_counts[0], 250) << step.month;
+  EXPECT_DOUBLE_EQ(p.steps.back().deployed_strategic_warheads, 250);
+}
+
 TEST(UploadTest, RejectsAbsurdHorizon) {
   UploadOptions options;
   options.horizon_months = 601;
