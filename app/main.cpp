@@ -22,6 +22,8 @@ int main(int argc, char** argv) {
   std::function<int()> run;
   app::add_data_commands(app, global, run);
   app::add_assess_command(app, global, run);
+  app::add_treaty_commands(app, global, run);
+  app::add_upload_command(app, global, run);
   app::add_docs_commands(app, run);
   app::add_calc_commands(app, run);
   try {

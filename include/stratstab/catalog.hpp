@@ -9,6 +9,7 @@
 
 #include "stratstab/forces.hpp"
 #include "stratstab/load.hpp"
+#include "stratstab/treaty.hpp"
 
 namespace stratstab {
 
@@ -36,6 +37,18 @@ class DataCatalog {
   /// Loads a snapshot given by bundled id or by file path (anything containing '/' or ending in
   /// .yaml / .yml is a path); throws InputError or NotFoundError.
   [[nodiscard]] ForceSnapshot load_snapshot(std::string_view id_or_path) const;
+
+  /// Ids of the bundled treaty regimes (`data/treaties/*.yaml`), sorted.
+  [[nodiscard]] std::vector<std::string> treaty_ids() const;
+  /// The file of treaty `id`; throws NotFoundError naming the ids that exist.
+  [[nodiscard]] std::filesystem::path treaty_path(std::string_view id) const;
+  /// Loads a treaty given by bundled id or by file path; throws InputError or NotFoundError.
+  [[nodiscard]] Treaty load_treaty(std::string_view id_or_path) const;
+  /// The snapshots a count of `treaty` on `snapshot` needs besides it: for a freeze limit, the
+  /// side's bundled snapshot at the reference date (nullopt when the treaty has no such limit).
+  /// Throws NotFoundError when that snapshot is not bundled.
+  [[nodiscard]] std::optional<ForceSnapshot> reference_snapshot(const Treaty& treaty,
+                                                                const ForceSnapshot& snapshot) const;
 
  private:
   std::filesystem::path dir_;

@@ -10,6 +10,8 @@
 #include "stratstab/figure.hpp"
 #include "stratstab/forces.hpp"
 #include "stratstab/scenario.hpp"
+#include "stratstab/treaty.hpp"
+#include "stratstab/upload.hpp"
 #include "stratstab/weapon_effects.hpp"
 
 namespace stratstab {
@@ -25,5 +27,15 @@ nlohmann::json to_json(const DataAudit& audit);
 nlohmann::json assessment_to_json(const Scenario& scenario, const Assessment& assessment);
 /// `calc kill --json`: inputs, lethal_radius_m, sspk, kill_probability, kill_probability_n, ...
 nlohmann::json to_json(const KillCalculation& calculation);
+
+/// `treaty list --json`: one regime with dates, parties, limits, counting rules and verification.
+nlohmann::json to_json(const Treaty& treaty);
+/// `treaty count --json`: treaty, snapshot, each limit's count at the top level under its id (New
+/// START: deployed_vehicles, warheads, launchers), `limits[]` with count, limit, headroom,
+/// compliant and contributions, `compliant` and `violations[]`.
+nlohmann::json to_json(const TreatyCount& count, const Treaty& treaty, const ForceSnapshot& snapshot);
+/// `upload --json`: storage, systems[], steps[] (month, deployed_strategic_warheads, counts by limit
+/// id, storage_left), crossings[], assumed[].
+nlohmann::json to_json(const UploadPath& path);
 
 }  // namespace stratstab

@@ -8,6 +8,8 @@
 #include "stratstab/audit.hpp"
 #include "stratstab/forces.hpp"
 #include "stratstab/scenario.hpp"
+#include "stratstab/treaty.hpp"
+#include "stratstab/upload.hpp"
 #include "stratstab/weapon_effects.hpp"
 
 namespace stratstab {
@@ -31,5 +33,13 @@ std::string format_assessment(const Scenario& scenario, const Assessment& assess
 
 /// `calc kill`: inputs, each derived quantity with its unit, and the soft-target caveat.
 std::string format_kill_calculation(const KillCalculation& calculation);
+
+/// `treaty list`: id, status, name and limits of each regime.
+std::string format_treaty_list(const std::vector<Treaty>& treaties);
+/// `treaty count`: per limit the count, the limit, the headroom and compliance; then violations and
+/// each system's contribution.
+std::string format_treaty_count(const Treaty& treaty, const ForceSnapshot& snapshot, const TreatyCount& count);
+/// `upload`: per system potential and rate, the month-by-month path, crossings and ASSUMED figures.
+std::string format_upload(const UploadPath& path);
 
 }  // namespace stratstab

@@ -22,6 +22,8 @@ enum class KeyKind {
   kMapping,   ///< a nested section
   kList,      ///< a list of nested sections
   kPathList,  ///< a list of file paths, relative to the file
+  kEnumList,  ///< a list of words, each one of `allowed`
+  kIdList,    ///< a list of ids
 };
 
 /// One key of one section. Bounds apply to figure values and their ranges.
@@ -55,6 +57,8 @@ std::span<const SchemaSection> force_snapshot_schema();
 std::span<const SchemaSection> bibliography_schema();
 /// Sections of a scenario file (`data/scenarios/*.yaml`).
 std::span<const SchemaSection> scenario_schema();
+/// Sections of a treaty file (`data/treaties/*.yaml`).
+std::span<const SchemaSection> treaty_schema();
 /// The section named `id` in any schema; throws std::logic_error if unknown (a programming bug).
 const SchemaSection& schema_section(std::string_view id);
 

@@ -86,4 +86,42 @@ ForceSnapshot DataCatalog::load_snapshot(std::string_view id_or_path) const {
                                                          : snapshot_path(id_or_path));
 }
 
+std::vector<std::string> DataCatalog::treaty_ids() const {
+  std::vector<std::string> ids;
+  for (const auto& file : yaml_files(dir_ / "treaties")) ids.push_back(file.stem().string());
+  return ids;
+}
+
+std::filesystem::path DataCatalog::treaty_path(std::string_view id) const {
+  std::filesystem::path file = dir_ / "treaties" / fmt::format("{}.yaml", id);
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(file, ec)) {
+    throw NotFoundError(
+        fmt::format("unknown treaty id '{}'; expected a file path or one of: {}", id, fmt::join(treaty_ids(), ", ")));
+  }
+  return file;
+}
+
+Treaty DataCatalog::load_treaty(std::string_view id_or_path) const {
+  return stratstab::load_treaty(looks_like_path(id_or_path) ? std::filesystem::path(id_or_path)
+                                                            : treaty_path(id_or_path));
+}
+
+std::optional<ForceSnapshot> DataCatalog::reference_snapshot(const Treaty& treaty,
+                                                             const ForceSnapshot& snapshot) const {
+  for (const TreatyLimit& limit : treaty.limits) {
+    if (limit.max || limit.reference_date.empty()) continue;
+    const std::string id = fmt::format("{}-{}", snapshot.side, limit.reference_date);
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(dir_ / "forces" / fmt::format("{}.yaml", id), ec)) {
+      throw NotFoundError(
+          fmt::format("limit '{}' of treaty '{}' is the count on {}, but there is no bundled snapshot "
+                      "'{}'; expected one of: {}",
+                      limit.id, treaty.id, limit.reference_date, id, fmt::join(snapshot_ids(), ", ")));
+    }
+    return load_snapshot(id);
+  }
+  return std::nullopt;
+}
+
 }  // namespace stratstab

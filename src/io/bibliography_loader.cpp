@@ -44,6 +44,38 @@ void read_bibliography_into(const std::filesystem::path& file, Bibliography& int
   read_source_entries(reader.list("sources", true), "sources", into, sink);
 }
 
+void read_bibliographies(MapReader& reader, const std::filesystem::path& file, Bibliography& into,
+                         DiagnosticSink& sink) {
+  if (auto node = reader.node("bibliography")) {
+    if (!node->IsSequence()) {
+      sink.error(node->Mark(), "bibliography",
+                 fmt::format("expected a list of file paths, got {}", describe_node(*node)));
+    } else {
+      for (std::size_t i = 0; i < node->size(); ++i) {
+        const YAML::Node entry = (*node)[i];
+        const std::string entry_path = index_path("bibliography", i);
+        if (!entry.IsScalar()) {
+          sink.error(entry.Mark(), entry_path, fmt::format("expected a file path, got {}", describe_node(entry)));
+          continue;
+        }
+        const std::filesystem::path referenced = file.parent_path() / entry.Scalar();
+        std::error_code ec;
+        if (!std::filesystem::is_regular_file(referenced, ec)) {
+          sink.error(
+              entry.Mark(), entry_path,
+              fmt::format("bibliography file '{}' not found (looked for {}); expected a path relative to this file",
+                          entry.Scalar(), referenced.lexically_normal().string()));
+          continue;
+        }
+        DiagnosticSink bibliography_sink(referenced.lexically_normal().string());
+        read_bibliography_into(referenced, into, bibliography_sink);
+        for (Diagnostic& d : bibliography_sink.diagnostics()) sink.add(std::move(d));
+      }
+    }
+  }
+  if (reader.has("sources")) read_source_entries(reader.list("sources", false), "sources", into, sink);
+}
+
 }  // namespace stratstab::io
 
 namespace stratstab {

@@ -18,4 +18,9 @@ void read_source_entries(const std::vector<YAML::Node>& items, const std::string
 /// bibliography file's own name).
 void read_bibliography_into(const std::filesystem::path& file, Bibliography& into, DiagnosticSink& sink);
 
+/// Reads the `bibliography` path list (files relative to `file`) and any inline `sources` of the
+/// file `reader` reads, into `into`.
+void read_bibliographies(MapReader& reader, const std::filesystem::path& file, Bibliography& into,
+                         DiagnosticSink& sink);
+
 }  // namespace stratstab::io

@@ -160,38 +160,6 @@ void resolve_sources(ForceSnapshot& snapshot, DiagnosticSink& sink) {
   for_each_figure(snapshot, resolve);
 }
 
-void read_bibliographies(MapReader& reader, const std::filesystem::path& file, ForceSnapshot& snapshot,
-                         DiagnosticSink& sink) {
-  if (auto node = reader.node("bibliography")) {
-    if (!node->IsSequence()) {
-      sink.error(node->Mark(), "bibliography",
-                 fmt::format("expected a list of file paths, got {}", io::describe_node(*node)));
-    } else {
-      for (std::size_t i = 0; i < node->size(); ++i) {
-        const YAML::Node entry = (*node)[i];
-        const std::string entry_path = io::index_path("bibliography", i);
-        if (!entry.IsScalar()) {
-          sink.error(entry.Mark(), entry_path, fmt::format("expected a file path, got {}", io::describe_node(entry)));
-          continue;
-        }
-        const std::filesystem::path referenced = file.parent_path() / entry.Scalar();
-        std::error_code ec;
-        if (!std::filesystem::is_regular_file(referenced, ec)) {
-          sink.error(
-              entry.Mark(), entry_path,
-              fmt::format("bibliography file '{}' not found (looked for {}); expected a path relative to this file",
-                          entry.Scalar(), referenced.lexically_normal().string()));
-          continue;
-        }
-        DiagnosticSink bibliography_sink(referenced.lexically_normal().string());
-        io::read_bibliography_into(referenced, snapshot.sources, bibliography_sink);
-        for (Diagnostic& d : bibliography_sink.diagnostics()) sink.add(std::move(d));
-      }
-    }
-  }
-  if (reader.has("sources")) io::read_source_entries(reader.list("sources", false), "sources", snapshot.sources, sink);
-}
-
 void check_identity(MapReader& reader, const std::filesystem::path& file, const ForceSnapshot& snapshot,
                     DiagnosticSink& sink) {
   if (snapshot.id.empty() || snapshot.side.empty() || snapshot.date.empty()) return;
@@ -225,7 +193,7 @@ LoadResult<ForceSnapshot> read_force_snapshot(const std::filesystem::path& file)
     snapshot.title = reader.string("title").value_or("");
     snapshot.description = reader.string("description").value_or("");
     check_identity(reader, file, snapshot, sink);
-    read_bibliographies(reader, file, snapshot, sink);
+    io::read_bibliographies(reader, file, snapshot.sources, sink);
     read_inventory(reader, snapshot.inventory);
     if (auto w80 = reader.figure("w80")) snapshot.w80 = *w80;
     const std::vector<YAML::Node> systems = reader.list("systems", true);

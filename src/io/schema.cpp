@@ -439,6 +439,8 @@ std::string_view kind_name(KeyKind kind) {
     case KeyKind::kMapping: return "mapping";
     case KeyKind::kList: return "list";
     case KeyKind::kPathList: return "list of paths";
+    case KeyKind::kEnumList: return "list, each one of";
+    case KeyKind::kIdList: return "list of ids";
   }
   return "?";
 }
@@ -479,7 +481,7 @@ std::span<const SchemaSection> bibliography_schema() {
 }
 
 const SchemaSection& schema_section(std::string_view id) {
-  for (const auto& sections : {force_snapshot_schema(), bibliography_schema(), scenario_schema()}) {
+  for (const auto& sections : {force_snapshot_schema(), bibliography_schema(), scenario_schema(), treaty_schema()}) {
     for (const SchemaSection& section : sections) {
       if (section.id == id) return section;
     }
@@ -489,14 +491,14 @@ const SchemaSection& schema_section(std::string_view id) {
 
 std::string key_reference_markdown() {
   std::string out;
-  for (const auto& sections : {force_snapshot_schema(), bibliography_schema(), scenario_schema()}) {
+  for (const auto& sections : {force_snapshot_schema(), bibliography_schema(), scenario_schema(), treaty_schema()}) {
     for (const SchemaSection& section : sections) {
       out += fmt::format("### {} (`{}`)\n\n", section.title, section.path);
       out += "| key | type | required | unit | bounds | description |\n";
       out += "|---|---|---|---|---|---|\n";
       for (const KeySpec& key : section.keys) {
         std::string type{kind_name(key.kind)};
-        if (key.kind == KeyKind::kEnum) type += fmt::format(" `{}`", key.allowed);
+        if (key.kind == KeyKind::kEnum || key.kind == KeyKind::kEnumList) type += fmt::format(" `{}`", key.allowed);
         out += fmt::format("| `{}` | {} | {} | {} | {} | {} |\n", key.name, type, key.required ? "yes" : "no", key.unit,
                            bounds_text(key), key.description);
       }

@@ -430,6 +430,49 @@ std::optional<std::string> MapReader::word(std::string_view key) {
   return std::nullopt;
 }
 
+std::optional<std::vector<std::string>> MapReader::word_list(std::string_view key) {
+  const KeySpec& key_spec = spec(key);
+  const Entry* entry = require(key);
+  if (entry == nullptr) return std::nullopt;
+  const bool ids = key_spec.kind == KeyKind::kIdList;
+  const std::string expected =
+      ids ? std::string("a list of ids") : fmt::format("a list of words, each one of {}", key_spec.allowed);
+  if (!entry->value.IsSequence()) {
+    sink_.error(entry->value.Mark(), join_path(path_, key),
+                fmt::format("expected {}, got {}", expected, describe_node(entry->value)));
+    return std::nullopt;
+  }
+  std::vector<std::string> words;
+  bool ok = true;
+  const std::vector<std::string_view> allowed = split_allowed(key_spec.allowed);
+  for (std::size_t i = 0; i < entry->value.size(); ++i) {
+    const YAML::Node item = entry->value[i];
+    const std::string item_path = index_path(join_path(path_, key), i);
+    if (!item.IsScalar()) {
+      sink_.error(item.Mark(), item_path,
+                  fmt::format("expected {}, got {}", ids ? "an id" : "a word", describe_node(item)));
+      ok = false;
+      continue;
+    }
+    const std::string& text = item.Scalar();
+    if (ids && !is_valid_id(text)) {
+      sink_.error(item.Mark(), item_path,
+                  fmt::format("expected an id of lower-case letters, digits and '-', got {}", quote_scalar(text)));
+      ok = false;
+      continue;
+    }
+    if (!ids && std::find(allowed.begin(), allowed.end(), text) == allowed.end()) {
+      sink_.error(item.Mark(), item_path,
+                  fmt::format("unknown {} {}; expected one of: {}", key, quote_scalar(text), key_spec.allowed));
+      ok = false;
+      continue;
+    }
+    words.push_back(text);
+  }
+  if (!ok) return std::nullopt;
+  return words;
+}
+
 std::optional<Figure> MapReader::figure(std::string_view key) {
   const KeySpec& key_spec = spec(key);
   const Entry* entry = require(key);

@@ -71,6 +71,9 @@ class MapReader {
   std::optional<bool> boolean(std::string_view key);
   /// One of the spec's `allowed` words.
   std::optional<std::string> word(std::string_view key);
+  /// A list of words (kEnumList: each one of the spec's `allowed`) or ids (kIdList); nullopt when
+  /// absent or when any item is wrong (each reported).
+  std::optional<std::vector<std::string>> word_list(std::string_view key);
   /// A plain number, checked against the key's bounds.
   std::optional<double> number(std::string_view key);
   /// A figure, checked against the key's bounds.

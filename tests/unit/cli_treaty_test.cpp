@@ -1,0 +1,109 @@
+// `stratstab treaty list|count` and `stratstab upload` end to end: the official New START
+// aggregates through the CLI, JSON keys, and located errors for bad options and files.
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "test_support.hpp"
+
+namespace stratstab {
+namespace {
+
+using test::CliRun;
+
+TEST(CliTreatyTest, CountGivesOfficialNewStartAggregates) {
+  struct Case {
+    const char* id;
+    int deployed, warheads, launchers;
+  };
+  for (const Case& c : {Case{"us-2023-03-01", 662, 1419, 800}, Case{"us-2022-03-01", 686, 1515, 800},
+                        Case{"us-2020-09-01", 675, 1457, 800}, Case{"ru-2022-03-01", 526, 1474, 761}}) {
+    const CliRun r = test::run_cli(std::string("treaty count ") + c.id + " --json");
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const auto j = nlohmann::json::parse(r.out);
+    EXPECT_EQ(j["treaty"], "new-start");
+    EXPECT_EQ(j["deployed_vehicles"], c.deployed) << c.id;
+    EXPECT_EQ(j["warheads"], c.warheads) << c.id;
+    EXPECT_EQ(j["launchers"], c.launchers) << c.id;
+    EXPECT_EQ(j["compliant"], true);
+    EXPECT_TRUE(j["violations"].empty());
+    EXPECT_EQ(j["limits"][1]["headroom"], 1550 - c.warheads);
+  }
+}
+
+TEST(CliTreatyTest, CountTextShowsHeadroom) {
+  const CliRun r = test::run_cli("treaty count us-2023-03-01");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("warheads                         1419     1550       131  yes"), std::string::npos) << r.out;
+}
+
+TEST(CliTreatyTest, ViolationsListedInJson) {
+  const CliRun r = test::run_cli("treaty count ru-2026-11-01 --treaty inf --json");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["compliant"], false);
+  ASSERT_EQ(j["violations"].size(), 1U);
+  EXPECT_EQ(j["banned_launchers"], 19);  // Oreshnik 3 + 9M729 16
+}
+
+TEST(CliTreatyTest, AggregateCapParameterCanBeSet) {
+  const CliRun r =
+      test::run_cli("treaty count us-2025-01-01 --treaty aggregate-cap --limit total_warheads=4000 --json");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["limits"][0]["limit"], 4000);
+  EXPECT_EQ(j["limits"][0]["overridden"], true);
+  EXPECT_EQ(j["total_warheads"], 3700);  // SIPRI 2025: 1,770 deployed (1,670 strategic + 100 B61) + 1,930 stored
+}
+
+TEST(CliTreatyTest, BadLimitOptionIsAnInputError) {
+  const CliRun r = test::run_cli("treaty count us-2023-03-01 --limit bogus=3 --limit warheads=x");
+  EXPECT_EQ(r.exit_code, 3);
+  EXPECT_NE(r.err.find("command line: error: --limit: treaty 'new-start' has no limit 'bogus'"), std::string::npos)
+      << r.err;
+  EXPECT_NE(r.err.find("limit warheads: got 'x'; expected a number"), std::string::npos) << r.err;
+}
+
+TEST(CliTreatyTest, UnknownTreatyListsIds) {
+  const CliRun r = test::run_cli("treaty count us-2023-03-01 --treaty salt-ii");
+  EXPECT_EQ(r.exit_code, 3);
+  EXPECT_NE(r.err.find("unknown treaty id 'salt-ii'; expected a file path or one of: aggregate-cap"), std::string::npos)
+      << r.err;
+}
+
+TEST(CliTreatyTest, BadTreatyFileGivesLocatedError) {
+  const test::TempDir dir;
+  const auto file = dir.write("bad.yaml", "schema: 1\nid: bad\n");
+  const CliRun r = test::run_cli("treaty count us-2023-03-01 --treaty " + file.string());
+  EXPECT_EQ(r.exit_code, 3);
+  EXPECT_NE(r.err.find(file.string() + ":1:1: error: name: missing required key 'name'"), std::string::npos) << r.err;
+}
+
+TEST(CliTreatyTest, ListNamesEveryRegime) {
+  const CliRun r = test::run_cli("treaty list --json");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto j = nlohmann::json::parse(r.out);
+  std::vector<std::string> ids;
+  for (const auto& t : j) ids.push_back(t["id"]);
+  EXPECT_EQ(ids, (std::vector<std::string>{"aggregate-cap", "inf", "new-start-informal", "new-start",
+                                           "nonstrategic-freeze", "sort", "start-i"}));
+}
+
+TEST(CliTreatyTest, UploadJsonPathAndCrossings) {
+  const CliRun r = test::run_cli("upload us-2026-11-01 --horizon-months 12 --json");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["treaty"], "new-start");
+  ASSERT_EQ(j["steps"].size(), 13U);
+  EXPECT_EQ(j["steps"][0]["treaty_counts"]["warheads"], 1418);
+  EXPECT_LE(j["total_added"].get<double>(), j["storage"]["initial"].get<double>());
+  EXPECT_EQ(j["crossings"][1]["limit"], "warheads");
+  EXPECT_TRUE(j["crossings"][1]["month"].is_number());
+  EXPECT_FALSE(j["assumed"].empty());
+}
+
+TEST(CliTreatyTest, UploadHorizonOutOfRangeIsUsageError) {
+  EXPECT_EQ(test::run_cli("upload us-2026-11-01 --horizon-months 1000").exit_code, 2);
+}
+
+}  // namespace
+}  // namespace stratstab
