@@ -53,18 +53,29 @@ struct ExchangeLabels {
 /// loaded warheads times their reliability (what it would have delivered), times 1 - lua_share for
 /// silos under launch under attack. `silos_only` keeps only silo targets and ignores launch under
 /// attack (for the silo-kill metrics).
+///
+/// `Withheld` shares (METHOD.md-style reserve against a third country, e.g. China): a share of each
+/// side's warheads kept back from the exchange, in its first strike (striker) and in its
+/// retaliation (victim): the striker's kinds and W shrink by its share, and each victim launcher's
+/// kill value and the victim's arriving retaliation by the victim's.
+struct Withheld {
+  double striker = 0;
+  double victim = 0;
+};
 CounterforceProblem counterforce_problem(const ForceSnapshot& striker, Posture striker_posture,
                                          const ForceSnapshot& victim, Posture victim_posture,
-                                         const StabilityParameters& parameters, bool silos_only = false);
+                                         const StabilityParameters& parameters, bool silos_only = false,
+                                         Withheld withheld = {});
 
 /// Strike inputs for the Kent–Thaler evaluation from two snapshots: W and V (launched and as
 /// loaded), their arriving counterparts (times reliability), w80 of each, and K(s).
 StrikeInputs real_strike_inputs(const ForceSnapshot& striker, Posture striker_posture, const ForceSnapshot& victim,
-                                Posture victim_posture, const StabilityParameters& parameters);
+                                Posture victim_posture, const StabilityParameters& parameters, Withheld withheld = {});
 
 /// The first-strike stability index of two real sides in a posture case. Pure and reentrant.
+/// `withheld_a`, `withheld_b`: each side's withheld share (see Withheld).
 StabilityResult evaluate_real(const ForceSnapshot& a, const ForceSnapshot& b, PostureCase posture_case,
-                              const StabilityParameters& parameters);
+                              const StabilityParameters& parameters, double withheld_a = 0, double withheld_b = 0);
 
 /// Warheads `striker` needs to destroy a share of `victim`'s silo-based warheads (METHOD.md §3
 /// draw-down against silos only, no launch under attack), for the shares 0.5, 0.8 and 0.9; empty

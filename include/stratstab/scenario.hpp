@@ -22,6 +22,8 @@ struct ScenarioSide {
   std::optional<AbstractSide> abstract;  ///< Kent–Thaler abstract form (METHOD.md §4)
   std::optional<ForceSnapshot> forces;   ///< a real side: the snapshot, loaded and validated
   std::string force_reference;           ///< `force:` as written (snapshot id or path)
+  int upload_months = 0;                 ///< the snapshot was uploaded for this many months
+  double withheld = 0;                   ///< share held back against a third country
 };
 
 struct Scenario {
@@ -30,6 +32,8 @@ struct Scenario {
   std::array<ScenarioSide, 2> sides;
   StabilityParameters parameters;
   PostureCase posture = PostureCase::kDayToDay;  ///< real sides only
+  std::string treaty = "new-start";              ///< regime `compare` counts against
+  std::string premise;
   std::string file;
 
   [[nodiscard]] bool is_real() const { return sides[0].forces.has_value(); }

@@ -64,7 +64,7 @@ double striker_readiness(const System& system, Posture posture, const StabilityP
 
 CounterforceProblem counterforce_problem(const ForceSnapshot& striker, Posture striker_posture,
                                          const ForceSnapshot& victim, Posture victim_posture,
-                                         const StabilityParameters& parameters, bool silos_only) {
+                                         const StabilityParameters& parameters, bool silos_only, Withheld withheld) {
   CounterforceProblem problem;
   problem.max_warheads_per_target = parameters.max_warheads_per_target;
   struct KindPhysics {
@@ -75,7 +75,8 @@ CounterforceProblem counterforce_problem(const ForceSnapshot& striker, Posture s
   std::vector<KindPhysics> physics;
   for (const System& system : striker.systems) {
     if (!counterforce_capable(system)) continue;
-    const double ready = system.warheads_loaded() * striker_readiness(system, striker_posture, parameters);
+    const double ready =
+        system.warheads_loaded() * striker_readiness(system, striker_posture, parameters) * (1.0 - withheld.striker);
     if (ready <= 0.0) continue;
     for (const WarheadType& type : system.warheads) {
       if (type.share.value <= 0.0 || type.yield_kt.value <= 0.0) continue;
@@ -95,7 +96,8 @@ CounterforceProblem counterforce_problem(const ForceSnapshot& striker, Posture s
     if (targetable <= 0.0 || each <= 0.0) continue;
     const double multiplier = silo ? silo_multiplier : 1.0;
     // The silo-kill metrics count warheads as loaded; the exchange counts what would have arrived.
-    const double kill_value = silos_only ? each : each * system.reliability.value * multiplier;
+    const double kill_value =
+        silos_only ? each : each * system.reliability.value * multiplier * (1.0 - withheld.victim);
     problem.targets.push_back(
         CounterforceProblem::TargetClass{system.id, targetable, kill_value, each * multiplier, silo});
     hardness.push_back(system.hardness_psi.value);
@@ -111,22 +113,24 @@ CounterforceProblem counterforce_problem(const ForceSnapshot& striker, Posture s
 }
 
 StrikeInputs real_strike_inputs(const ForceSnapshot& striker, Posture striker_posture, const ForceSnapshot& victim,
-                                Posture victim_posture, const StabilityParameters& parameters) {
+                                Posture victim_posture, const StabilityParameters& parameters, Withheld withheld) {
   StrikeInputs in;
   for (const System& system : striker.systems) {
     if (!in_central_exchange(system)) continue;
-    const double ready = system.warheads_loaded() * striker_readiness(system, striker_posture, parameters);
+    const double ready =
+        system.warheads_loaded() * striker_readiness(system, striker_posture, parameters) * (1.0 - withheld.striker);
     in.striker_warheads += ready;
     in.striker_arriving += ready * system.reliability.value;
   }
   for (const System& system : victim.systems) {
     if (!in_central_exchange(system)) continue;
     in.victim_warheads += system.warheads_loaded();
-    in.victim_arriving += system.warheads_loaded() * system.reliability.value;
+    in.victim_arriving += system.warheads_loaded() * system.reliability.value * (1.0 - withheld.victim);
   }
   in.striker_w80 = striker.w80.value;
   in.victim_w80 = victim.w80.value;
-  in.draw_down = draw_down(counterforce_problem(striker, striker_posture, victim, victim_posture, parameters),
+  in.draw_down = draw_down(counterforce_problem(striker, striker_posture, victim, victim_posture, parameters,
+                                                /*silos_only=*/false, withheld),
                            parameters.draw_down);
   return in;
 }
@@ -145,12 +149,14 @@ SideStability side_stability(double c1, double c2) {
 }  // namespace
 
 StabilityResult evaluate_real(const ForceSnapshot& a, const ForceSnapshot& b, PostureCase posture_case,
-                              const StabilityParameters& parameters) {
+                              const StabilityParameters& parameters, double withheld_a, double withheld_b) {
   const Posture striker = striker_posture(posture_case);
   const Posture victim = victim_posture(posture_case);
   StabilityResult r;
-  r.a_strikes_b = evaluate_first_strike(real_strike_inputs(a, striker, b, victim, parameters), parameters);
-  r.b_strikes_a = evaluate_first_strike(real_strike_inputs(b, striker, a, victim, parameters), parameters);
+  r.a_strikes_b = evaluate_first_strike(
+      real_strike_inputs(a, striker, b, victim, parameters, Withheld{withheld_a, withheld_b}), parameters);
+  r.b_strikes_a = evaluate_first_strike(
+      real_strike_inputs(b, striker, a, victim, parameters, Withheld{withheld_b, withheld_a}), parameters);
   r.a = side_stability(r.a_strikes_b.cost_striker, r.b_strikes_a.cost_victim);
   r.b = side_stability(r.b_strikes_a.cost_striker, r.a_strikes_b.cost_victim);
   r.index = r.a.ratio * r.b.ratio;

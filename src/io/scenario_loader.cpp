@@ -5,6 +5,7 @@
 
 #include "stratstab/catalog.hpp"
 #include "stratstab/scenario.hpp"
+#include "stratstab/upload.hpp"
 #include "yaml_reader.hpp"
 
 namespace stratstab {
@@ -141,6 +142,19 @@ void read_side(MapReader& side, const std::filesystem::path& scenario_file, cons
   }
   if (has_abstract) read_abstract(side, out.abstract);
   if (has_force) read_force(side, scenario_file, catalog, out);
+  if (auto v = side.number("withheld")) out.withheld = *v;
+  if (auto v = side.integer("upload_months")) out.upload_months = static_cast<int>(*v);
+  if (!has_force && (side.has("withheld") || side.has("upload_months"))) {
+    side.sink().add(Diagnostic{Severity::kError, side.location(),
+                               "`withheld` and `upload_months` apply to real sides (`force`) only"});
+  }
+  if (out.forces && out.upload_months > 0) {
+    // The force after N months of upload (METHOD.md §6, `stratstab upload`): a new snapshot.
+    UploadOptions options;
+    options.horizon_months = out.upload_months;
+    const UploadPath path = compute_upload(*out.forces, options);
+    out.forces = uploaded_snapshot(*out.forces, path, path.steps.back().added_by_system);
+  }
 }
 
 void read_sides(MapReader& scenario, Scenario& out, const DataCatalog* catalog) {
@@ -211,6 +225,8 @@ LoadResult<Scenario> read_scenario(const std::filesystem::path& file, const std:
       MapReader reader(*root, "", schema_section("scenario"), sink);
       scenario.name = reader.string("name").value_or("");
       scenario.description = reader.string("description").value_or("");
+      scenario.premise = reader.string("premise").value_or("");
+      if (auto t = reader.string("treaty")) scenario.treaty = *t;
       read_sides(reader, scenario, catalog);
       read_options(reader, scenario);
       if (!sink.has_errors()) result.value = std::move(scenario);

@@ -295,6 +295,15 @@ constexpr std::array kScenarioKeys{
             .kind = KeyKind::kMapping,
             .required = false,
             .description = "Model constants (section `options`); METHOD.md defaults when absent."},
+    KeySpec{.name = "treaty",
+            .kind = KeyKind::kString,
+            .required = false,
+            .description = "Treaty regime whose limits `compare` counts the sides' forces against (a "
+                           "`data/treaties` id; default new-start)."},
+    KeySpec{.name = "premise",
+            .kind = KeyKind::kString,
+            .required = false,
+            .description = "The event the scenario's premise rests on, with its source."},
 };
 
 constexpr std::array kScenarioSideKeys{
@@ -308,6 +317,22 @@ constexpr std::array kScenarioSideKeys{
             .required = false,
             .description = "A real side: a bundled force snapshot id (e.g. `us-2026-11-01`, see `stratstab data "
                            "list`) or the path of a snapshot file (relative to the scenario file)."},
+    KeySpec{.name = "upload_months",
+            .kind = KeyKind::kInteger,
+            .required = false,
+            .unit = "months",
+            .min = 0,
+            .max = 600,
+            .description = "Real sides: the force after this many months of upload at the systems' rates "
+                           "(`stratstab upload`; default 0)."},
+    KeySpec{.name = "withheld",
+            .kind = KeyKind::kNumber,
+            .required = false,
+            .unit = "share",
+            .min = 0,
+            .max = 1,
+            .description = "Real sides: share of this side's warheads held back from the exchange against a third "
+                           "country, in its first strike and its retaliation (default 0)."},
 };
 
 constexpr std::array kAbstractSideKeys{

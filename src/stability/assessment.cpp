@@ -43,12 +43,13 @@ SideDetail side_detail(const ScenarioSide& side, const ForceSnapshot& other, con
 }
 
 StrikeDetail strike_detail(const FirstStrike& strike, const ForceSnapshot* striker, const ForceSnapshot* victim,
-                           const Scenario& scenario) {
+                           const Scenario& scenario, Withheld withheld) {
   StrikeDetail d;
   if (strike.counterforce_spent > 0.0) d.exchange_ratio = strike.victim_destroyed / strike.counterforce_spent;
   if (striker == nullptr || victim == nullptr) return d;
-  const CounterforceProblem problem = counterforce_problem(*striker, striker_posture(scenario.posture), *victim,
-                                                           victim_posture(scenario.posture), scenario.parameters);
+  const CounterforceProblem problem =
+      counterforce_problem(*striker, striker_posture(scenario.posture), *victim, victim_posture(scenario.posture),
+                           scenario.parameters, /*silos_only=*/false, withheld);
   const CounterforceAllocation a = allocation(problem, strike.counterforce_spent, scenario.parameters.draw_down);
   for (std::size_t t = 0; t < problem.targets.size(); ++t) {
     d.by_target.push_back(TargetSpend{problem.targets[t].label, a.spent_by_target[t], a.destroyed_by_target[t]});
@@ -56,9 +57,11 @@ StrikeDetail strike_detail(const FirstStrike& strike, const ForceSnapshot* strik
   return d;
 }
 
-double greedy_shortfall(const ForceSnapshot& striker, const ForceSnapshot& victim, const Scenario& scenario, double s) {
-  const CounterforceProblem problem = counterforce_problem(striker, striker_posture(scenario.posture), victim,
-                                                           victim_posture(scenario.posture), scenario.parameters);
+double greedy_shortfall(const ForceSnapshot& striker, const ForceSnapshot& victim, const Scenario& scenario, double s,
+                        Withheld withheld) {
+  const CounterforceProblem problem =
+      counterforce_problem(striker, striker_posture(scenario.posture), victim, victim_posture(scenario.posture),
+                           scenario.parameters, /*silos_only=*/false, withheld);
   const double exact = exact_draw_down(problem).kills(s);
   const double greedy = greedy_draw_down(problem).kills(s);
   return exact > 0.0 ? (exact - greedy) / exact : 0.0;
@@ -73,22 +76,26 @@ Assessment assess_scenario(const Scenario& scenario) {
   out.sides[1].id = scenario.sides[1].id;
   const ForceSnapshot* a = scenario.is_real() ? &*scenario.sides[0].forces : nullptr;
   const ForceSnapshot* b = scenario.is_real() ? &*scenario.sides[1].forces : nullptr;
-  out.strikes[0] = strike_detail(out.result.a_strikes_b, a, b, scenario);
-  out.strikes[1] = strike_detail(out.result.b_strikes_a, b, a, scenario);
+  const double wa = scenario.sides[0].withheld;
+  const double wb = scenario.sides[1].withheld;
+  out.strikes[0] = strike_detail(out.result.a_strikes_b, a, b, scenario, Withheld{wa, wb});
+  out.strikes[1] = strike_detail(out.result.b_strikes_a, b, a, scenario, Withheld{wb, wa});
   if (!scenario.is_real()) return out;
 
   out.sides[0] = side_detail(scenario.sides[0], *b, scenario);
   out.sides[1] = side_detail(scenario.sides[1], *a, scenario);
   for (PostureCase c : {PostureCase::kDayToDay, PostureCase::kGenerated, PostureCase::kStrikerGenerated}) {
     out.postures.push_back(
-        PostureRow{c, c == scenario.posture ? out.result : evaluate_real(*a, *b, c, scenario.parameters)});
+        PostureRow{c, c == scenario.posture ? out.result : evaluate_real(*a, *b, c, scenario.parameters, wa, wb)});
   }
   if (scenario.parameters.draw_down == DrawDownMethod::kExact) {
     StabilityParameters greedy = scenario.parameters;
     greedy.draw_down = DrawDownMethod::kGreedy;
-    out.greedy_index = evaluate_real(*a, *b, scenario.posture, greedy).index;
-    out.greedy_shortfall[0] = greedy_shortfall(*a, *b, scenario, out.result.a_strikes_b.counterforce_spent);
-    out.greedy_shortfall[1] = greedy_shortfall(*b, *a, scenario, out.result.b_strikes_a.counterforce_spent);
+    out.greedy_index = evaluate_real(*a, *b, scenario.posture, greedy, wa, wb).index;
+    out.greedy_shortfall[0] =
+        greedy_shortfall(*a, *b, scenario, out.result.a_strikes_b.counterforce_spent, Withheld{wa, wb});
+    out.greedy_shortfall[1] =
+        greedy_shortfall(*b, *a, scenario, out.result.b_strikes_a.counterforce_spent, Withheld{wb, wa});
   }
   return out;
 }

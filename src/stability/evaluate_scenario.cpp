@@ -4,7 +4,8 @@ namespace stratstab {
 
 StabilityResult evaluate_scenario(const Scenario& scenario) {
   if (scenario.is_real()) {
-    return evaluate_real(*scenario.sides[0].forces, *scenario.sides[1].forces, scenario.posture, scenario.parameters);
+    return evaluate_real(*scenario.sides[0].forces, *scenario.sides[1].forces, scenario.posture, scenario.parameters,
+                         scenario.sides[0].withheld, scenario.sides[1].withheld);
   }
   return evaluate_abstract(*scenario.sides[0].abstract, *scenario.sides[1].abstract, scenario.parameters);
 }
