@@ -24,5 +24,6 @@ void add_docs_commands(CLI::App& app, std::function<int()>& run);
 void add_assess_command(CLI::App& app, const GlobalOptions& global, std::function<int()>& run);
 void add_treaty_commands(CLI::App& app, const GlobalOptions& global, std::function<int()>& run);
 void add_upload_command(CLI::App& app, const GlobalOptions& global, std::function<int()>& run);
+void add_compare_command(CLI::App& app, const GlobalOptions& global, std::function<int()>& run);
 
 }  // namespace stratstab::app

@@ -6,6 +6,7 @@
 
 #include "stratstab/assessment.hpp"
 #include "stratstab/audit.hpp"
+#include "stratstab/compare.hpp"
 #include "stratstab/error.hpp"
 #include "stratstab/figure.hpp"
 #include "stratstab/forces.hpp"
@@ -25,6 +26,9 @@ nlohmann::json to_json(const DataAudit& audit);
 /// `assess --json`: the scenario's name and options, `stability.index`, `stability.sides.<ID>` with
 /// c1, c2, ratio, ratio_unclipped, and `exchanges[]` (one per first strike).
 nlohmann::json assessment_to_json(const Scenario& scenario, const Assessment& assessment);
+/// `compare --json`: one object per scenario (index, treaty, per side: force, warheads by leg,
+/// treaty limits, c1, c2, ratio, exchange ratio, silo metric).
+nlohmann::json comparison_to_json(const std::vector<ComparisonColumn>& columns);
 /// `calc kill --json`: inputs, lethal_radius_m, sspk, kill_probability, kill_probability_n, ...
 nlohmann::json to_json(const KillCalculation& calculation);
 

@@ -224,4 +224,37 @@ json assessment_to_json(const Scenario& scenario, const Assessment& assessment) 
   return out;
 }
 
+json comparison_to_json(const std::vector<ComparisonColumn>& columns) {
+  json out = json::array();
+  for (const ComparisonColumn& c : columns) {
+    json sides = json::object();
+    for (const ComparedSide& side : c.sides) {
+      json limits = json::object();
+      json violations = json::array();
+      bool compliant = true;
+      if (side.treaty) {
+        for (const LimitCount& l : side.treaty->limits) {
+          limits[l.id] = json{{"count", l.count}, {"limit", l.limit}, {"compliant", l.compliant}};
+        }
+        compliant = side.treaty->compliant;
+        for (const std::string& v : side.treaty->violations) violations.push_back(v);
+      }
+      sides[side.id] =
+          json{{"force", side.force},
+               {"warheads_by_leg", side.warheads_by_leg},
+               {"warheads_total", side.warheads_total},
+               {"withheld", side.withheld},
+               {"treaty", side.treaty ? json{{"limits", limits}, {"compliant", compliant}, {"violations", violations}}
+                                      : json(nullptr)},
+               {"c1", side.stability.c1},
+               {"c2", side.stability.c2},
+               {"ratio", side.stability.ratio},
+               {"exchange_ratio", optional_json(side.exchange_ratio)},
+               {"warheads_for_half_of_other_silos", optional_json(side.silo_50)}};
+    }
+    out.push_back(json{{"scenario", c.scenario}, {"treaty", c.treaty_id}, {"index", c.index}, {"sides", sides}});
+  }
+  return out;
+}
+
 }  // namespace stratstab

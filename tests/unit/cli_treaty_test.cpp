@@ -107,3 +107,51 @@ TEST(CliTreatyTest, UploadHorizonOutOfRangeIsUsageError) {
 
 }  // namespace
 }  // namespace stratstab
+
+namespace stratstab {
+namespace {
+
+TEST(CliCompareTest, LibraryScenariosSideBySide) {
+  const test::CliRun r = test::run_cli("compare baseline-2025 upload-both-24 china-2030-withheld --json");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto json = nlohmann::json::parse(r.out);
+  ASSERT_EQ(json.size(), 3U);
+  // The baseline's New START counts are the per-system counts of `treaty count` (US 2025: 662
+  // deployed vehicles, 800 launchers; stratstab treaty count us-2025-01-01).
+  const auto& us = json.at(0).at("sides").at("US");
+  EXPECT_EQ(us.at("treaty").at("limits").at("deployed_vehicles").at("count").get<double>(), 662);
+  EXPECT_EQ(us.at("treaty").at("limits").at("launchers").at("count").get<double>(), 800);
+  // Central-exchange warheads add up by leg.
+  double legs = 0;
+  for (const auto& [leg, n] : us.at("warheads_by_leg").items()) legs += n.get<double>();
+  EXPECT_NEAR(legs, us.at("warheads_total").get<double>(), 1e-9);
+  // 24 months of upload put both sides over New START's 1,550 and add warheads.
+  const auto& up = json.at(1).at("sides");
+  EXPECT_FALSE(up.at("US").at("treaty").at("compliant").get<bool>());
+  EXPECT_GT(up.at("US").at("warheads_total").get<double>(), us.at("warheads_total").get<double>());
+  EXPECT_GT(up.at("RU").at("warheads_total").get<double>(),
+            json.at(0).at("sides").at("RU").at("warheads_total").get<double>());
+  // Each column's index is the one `assess` gives.
+  const test::CliRun single = test::run_cli("assess china-2030-withheld --json");
+  EXPECT_DOUBLE_EQ(json.at(2).at("index").get<double>(),
+                   nlohmann::json::parse(single.out).at("stability").at("index").get<double>());
+  EXPECT_EQ(json.at(2).at("sides").at("US").at("withheld").get<double>(), 0.2);
+  const test::CliRun abstract = test::run_cli("compare kent-thaler-example");
+  EXPECT_EQ(abstract.exit_code, 3);
+}
+
+TEST(CliCompareTest, EveryLibraryScenarioRuns) {
+  for (const char* name : {"baseline-2025", "informal-2026", "upload-both-24", "upload-us-24", "upload-ru-24",
+                           "aggregate-cap-3500", "nonstrategic-freeze", "china-2030-withheld", "us-ru-2026-11"}) {
+    const test::CliRun a = test::run_cli(std::string("assess ") + name + " --set options.draw_down=greedy");
+    EXPECT_EQ(a.exit_code, 0) << name << a.err;
+  }
+  const test::CliRun all = test::run_cli(
+      "compare baseline-2025 informal-2026 upload-both-24 upload-us-24 upload-ru-24 aggregate-cap-3500 "
+      "nonstrategic-freeze china-2030-withheld");
+  EXPECT_EQ(all.exit_code, 0) << all.err;
+  EXPECT_NE(all.out.find("total_warheads"), std::string::npos) << all.out;  // the aggregate cap's limit
+}
+
+}  // namespace
+}  // namespace stratstab

@@ -1,0 +1,42 @@
+// `stratstab compare`: the key figures of several scenarios side by side (issue: scenario library).
+// One column per scenario, assembled from already loaded and evaluated parts; presented by
+// report/text_compare.cpp and json.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "stratstab/assessment.hpp"
+#include "stratstab/scenario.hpp"
+#include "stratstab/treaty.hpp"
+
+namespace stratstab {
+
+struct ComparedSide {
+  std::string id;
+  std::string force;                              ///< snapshot id (`+ N months upload` when uploaded)
+  std::map<std::string, double> warheads_by_leg;  ///< silo, mobile, ssbn, bomber: loaded warheads
+  double warheads_total = 0;
+  std::optional<TreatyCount> treaty;  ///< the scenario's regime counted on this side's force
+  SideStability stability;
+  std::optional<double> exchange_ratio;  ///< this side striking first
+  std::optional<double> silo_50;         ///< warheads to destroy 50% of the other's silo warheads
+  double withheld = 0;
+};
+
+struct ComparisonColumn {
+  std::string scenario;
+  std::string treaty_id;
+  double index = 0;
+  std::array<ComparedSide, 2> sides;
+};
+
+/// One column from a real scenario, its assessment and each side's treaty count (if counted).
+ComparisonColumn comparison_column(const Scenario& scenario, const Assessment& assessment,
+                                   const std::array<std::optional<TreatyCount>, 2>& counts);
+
+std::string format_comparison(const std::vector<ComparisonColumn>& columns);
+
+}  // namespace stratstab
