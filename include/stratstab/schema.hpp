@@ -55,6 +55,8 @@ std::span<const SchemaSection> force_snapshot_schema();
 std::span<const SchemaSection> bibliography_schema();
 /// Sections of a scenario file (`data/scenarios/*.yaml`).
 std::span<const SchemaSection> scenario_schema();
+/// Sections of a weapon-target assignment problem file (`data/wta/*.yaml`).
+std::span<const SchemaSection> wta_schema();
 /// The section named `id` in any schema; throws std::logic_error if unknown (a programming bug).
 const SchemaSection& schema_section(std::string_view id);
 
