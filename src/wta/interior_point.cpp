@@ -3,14 +3,19 @@
 // structure. In minimisation form
 //
 //   min f(x) = sum_t V_t exp(-c_t . x_t)
-//   s.t. A x + u = a  (weapons; u >= 0),  B x - v = m  (minimums, targets with m_t > 0; v >= 0),
-//        x >= 0,
+//   s.t. A x = a  (weapons),  B x - v = m  (minimums, targets with m_t > 0; v >= 0),  x >= 0.
+//
+// The weapon rows are equalities: every pair leads to a target with V_t > 0 (where one more weapon
+// always adds value, exp(-s) > 0) or with a minimum (where extra weapons do no harm), so some
+// optimum spends every weapon. Taking this as known matters: with a slack u_w the method drives
+// a weapon's price and slack to zero together on heavily saturated problems and then needs one
+// iteration per unit of kill effort s to catch up (Newton on exp(-s) moves s by at most 1).
 //
 // the Hessian of f is block diagonal over targets, each block V_t e^(-s_t) c_t c_t^T (rank one),
 // and every target row of B is all ones. After eliminating the bound duals and the minimum
 // multipliers, each target's block of the Newton matrix is K_t = D_t + alpha_t c c^T + beta_t 1 1^T
 // (diagonal plus rank two, inverted by two Sherman-Morrison updates in O(n_t)), and the only
-// coupling left is the W weapon rows: a W x W Schur complement S = A K^-1 A^T + U/Lambda, formed in
+// coupling left is the W weapon rows: a W x W Schur complement S = A K^-1 A^T, formed in
 // O(sum_t n_t^2) and factored by Cholesky. Work arrays are allocated once, before the iterations.
 //
 // Stopping is by the proven gap: once the interior-point residuals are small the iterate is made
@@ -20,8 +25,6 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
-#include <cstdio>
-#include <cstdlib>
 
 #include "internal.hpp"
 
@@ -34,7 +37,7 @@ struct Workspace {
   // Per target.
   std::vector<double> effort, alpha, gamma1, gamma2, beta, sum_p, rhs3, dmu, dv, dmu_aff, dv_aff;
   // Per weapon.
-  std::vector<double> schur, rhs_w, dlambda, du, dlambda_aff, du_aff, col_p, col_q;
+  std::vector<double> schur, rhs_w, dlambda, dlambda_aff;
   std::vector<std::size_t> touched;
 };
 
@@ -82,10 +85,11 @@ double max_step(std::span<const double> v, std::span<const double> dv, double st
 
 namespace {
 
-/// Makes x exactly feasible: weapon rows over a_w scaled down, then shortfalls under m_t filled
-/// from the weapon with the most to spare among those that can reach the target. Returns the
-/// largest violation left (0 unless no weapon had any to spare).
-double repair(const Structure& s, std::vector<double>& x, std::vector<double>& row) {
+/// Makes x exactly feasible: weapon rows over a_w scaled down, then each shortfall under m_t
+/// filled from the weapon with the most to spare among those that can reach the target, or else
+/// moved from the same weapon kind's pairs on targets that have weapons above their own minimum.
+/// Returns the largest violation left (0 but for rounding, ~1e-13 weapons).
+double repair(const Structure& s, std::vector<double>& x, std::vector<double>& row, std::vector<double>& got) {
   row.assign(s.weapons, 0.0);
   for (std::size_t i = 0; i < s.pairs(); ++i) {
     x[i] = std::max(x[i], 0.0);
@@ -97,28 +101,41 @@ double repair(const Structure& s, std::vector<double>& x, std::vector<double>& r
   }
   row.assign(s.weapons, 0.0);
   for (std::size_t i = 0; i < s.pairs(); ++i) row[s.pair_weapon[i]] += x[i];
+  got.assign(s.targets, 0.0);
+  for (std::size_t t = 0; t < s.targets; ++t) {
+    for (std::size_t i = s.target_start[t]; i < s.target_start[t + 1]; ++i) got[t] += x[i];
+  }
   double violation = 0;
   for (std::size_t w = 0; w < s.weapons; ++w) violation = std::max(violation, row[w] - s.available[w]);
   for (std::size_t t = 0; t < s.targets; ++t) {
-    if (s.minimum[t] <= 0) continue;
-    double got = 0;
-    for (std::size_t i = s.target_start[t]; i < s.target_start[t + 1]; ++i) got += x[i];
-    double shortfall = s.minimum[t] - got;
-    while (shortfall > 0) {
-      std::size_t best = s.pairs();
-      double spare_best = 0;
-      for (std::size_t i = s.target_start[t]; i < s.target_start[t + 1]; ++i) {
-        const double spare = s.available[s.pair_weapon[i]] - row[s.pair_weapon[i]];
-        if (spare > spare_best) {
-          spare_best = spare;
-          best = i;
+    double shortfall = s.minimum[t] - got[t];
+    for (std::size_t i = s.target_start[t]; i < s.target_start[t + 1] && shortfall > 0; ++i) {
+      const std::size_t w = s.pair_weapon[i];
+      const double add = std::min(std::max(s.available[w] - row[w], 0.0), shortfall);
+      x[i] += add;
+      row[w] += add;
+      got[t] += add;
+      shortfall -= add;
+    }
+    // Move from the same kind elsewhere (targets above their minimum): O(pairs), and only for the
+    // rounding-level shortfalls the interior point leaves.
+    for (std::size_t i = s.target_start[t]; i < s.target_start[t + 1] && shortfall > 0; ++i) {
+      const std::size_t w = s.pair_weapon[i];
+      for (std::size_t u = 0; u < s.targets && shortfall > 0; ++u) {
+        if (u == t) continue;
+        const double surplus = got[u] - s.minimum[u];
+        if (surplus <= 0) continue;
+        for (std::size_t j = s.target_start[u]; j < s.target_start[u + 1]; ++j) {
+          if (s.pair_weapon[j] != w) continue;
+          const double move = std::min({x[j], surplus, shortfall});
+          x[j] -= move;
+          got[u] -= move;
+          x[i] += move;
+          got[t] += move;
+          shortfall -= move;
+          break;
         }
       }
-      if (best == s.pairs()) break;
-      const double add = std::min(spare_best, shortfall);
-      x[best] += add;
-      row[s.pair_weapon[best]] += add;
-      shortfall -= add;
     }
     violation = std::max(violation, shortfall);
   }
@@ -152,8 +169,6 @@ ContinuousResult solve_continuous(const Structure& s, double gap_tolerance, int 
   }
   std::vector<bool> weapon_used(nw, false);
   for (std::size_t i = 0; i < n; ++i) weapon_used[s.pair_weapon[i]] = true;
-  std::size_t n_weapon_rows = 0;
-  for (std::size_t w = 0; w < nw; ++w) n_weapon_rows += weapon_used[w] ? 1 : 0;
   if (n == 0) {
     result.objective = 0;
     result.upper_bound = dual_bound(s, result.lambda, result.nu);
@@ -161,27 +176,46 @@ ContinuousResult solve_continuous(const Structure& s, double gap_tolerance, int 
   }
 
   // Primal-dual state.
-  std::vector<double> x(n), z(n), u(nw, 1.0), lambda(nw, 0.0), v(nt, 0.0), mu(nt, 0.0);
+  std::vector<double> x(n), z(n), lambda(nw, 0.0), v(nt, 0.0), mu(nt, 0.0);
   std::vector<double> pairs_of_weapon(nw, 0.0);
+  std::vector<double> ws_effort_init(nt, 0.0);
   for (std::size_t i = 0; i < n; ++i) pairs_of_weapon[s.pair_weapon[i]] += 1;
-  // Start: each weapon kind spread evenly over what it can reach, half of it, so every slack is
-  // positive; unit duals (the gradient is at most c in scaled units).
-  for (std::size_t i = 0; i < n; ++i) {
-    const std::size_t w = s.pair_weapon[i];
-    x[i] = 0.5 * s.available[w] / pairs_of_weapon[w];
-    z[i] = 1.0;
+  // Start: a few sweeps of water-filling (warm_start.cpp), moved off the bounds so every x_i > 0
+  // while each weapon row still adds up to a_w; duals from the water-filling prices, with every
+  // complementarity product at least `centre` so the start is near the central path.
+  std::vector<double> log_price(nw, 0.0);
+  warm_start(s, value, 4, x, log_price);
+  for (std::size_t w = 0; w < nw; ++w) lambda[w] = weapon_used[w] ? std::exp(std::max(log_price[w], -700.0)) : 0.0;
+  {
+    std::vector<double> row(nw, 0.0);
+    for (std::size_t i = 0; i < n; ++i) {
+      const std::size_t w = s.pair_weapon[i];
+      x[i] += 1e-2 * s.available[w] / pairs_of_weapon[w];
+      row[w] += x[i];
+    }
+    for (std::size_t i = 0; i < n; ++i) x[i] *= s.available[s.pair_weapon[i]] / row[s.pair_weapon[i]];
   }
-  for (std::size_t w = 0; w < nw; ++w) {
-    if (!weapon_used[w]) continue;
-    u[w] = 0.5 * s.available[w];
-    lambda[w] = 1.0;
+  double centre = 0;
+  for (std::size_t t = 0; t < nt; ++t) {
+    double effort = 0;
+    for (std::size_t i = s.target_start[t]; i < s.target_start[t + 1]; ++i) effort += s.pair_c[i] * x[i];
+    ws_effort_init[t] = effort;
+    centre += value[t] * std::exp(-effort);
+  }
+  centre = std::max(1e-3 * centre / static_cast<double>(n), 1e-14);
+  for (std::size_t t = 0; t < nt; ++t) {
+    const double alpha = value[t] * std::exp(-ws_effort_init[t]);
+    for (std::size_t i = s.target_start[t]; i < s.target_start[t + 1]; ++i) {
+      const double reduced = lambda[s.pair_weapon[i]] - alpha * s.pair_c[i];
+      z[i] = std::max(reduced, 0.0) + centre / x[i];
+    }
   }
   for (std::size_t t = 0; t < nt; ++t) {
     if (!has_min[t]) continue;
     double got = 0;
     for (std::size_t i = s.target_start[t]; i < s.target_start[t + 1]; ++i) got += x[i];
     v[t] = std::max(got - s.minimum[t], 1.0);
-    mu[t] = 1.0;
+    mu[t] = centre / v[t];
   }
 
   Workspace ws;
@@ -189,15 +223,15 @@ ContinuousResult solve_continuous(const Structure& s, double gap_tolerance, int 
   for (auto* vec : {&ws.effort, &ws.alpha, &ws.gamma1, &ws.gamma2, &ws.beta, &ws.sum_p, &ws.rhs3, &ws.dmu, &ws.dv,
                     &ws.dmu_aff, &ws.dv_aff})
     vec->assign(nt, 0.0);
-  for (auto* vec : {&ws.rhs_w, &ws.dlambda, &ws.du, &ws.dlambda_aff, &ws.du_aff, &ws.col_p, &ws.col_q})
+  for (auto* vec : {&ws.rhs_w, &ws.dlambda, &ws.dlambda_aff})
     vec->assign(nw, 0.0);
   ws.schur.assign(nw * nw, 0.0);
   std::vector<double> r_dual(n), r_weapon(nw), r_min(nt), grad(n);
-  std::vector<double> x_trial(n), row(nw), nu(nt), lambda_out(nw);
+  std::vector<double> x_trial(n), row(nw), got_scratch(nt), nu(nt), lambda_out(nw);
 
   double a_norm = 1;
   for (double a : s.available) a_norm = std::max(a_norm, a);
-  const double comp_pairs = static_cast<double>(n + n_weapon_rows + n_min);
+  const double comp_pairs = static_cast<double>(n + n_min);
 
   double best_gap = std::numeric_limits<double>::infinity();
   int iteration = 0;
@@ -210,14 +244,12 @@ ContinuousResult solve_continuous(const Structure& s, double gap_tolerance, int 
       ws.alpha[t] = value[t] * std::exp(-effort);
     }
     std::fill(r_weapon.begin(), r_weapon.end(), 0.0);
-    double dual_inf = 0;
     for (std::size_t t = 0; t < nt; ++t) {
       double got = 0;
       for (std::size_t i = s.target_start[t]; i < s.target_start[t + 1]; ++i) {
         const std::size_t w = s.pair_weapon[i];
         grad[i] = -ws.alpha[t] * s.pair_c[i];
         r_dual[i] = grad[i] + lambda[w] - (has_min[t] ? mu[t] : 0.0) - z[i];
-        dual_inf = std::max(dual_inf, std::abs(r_dual[i]));
         r_weapon[w] += x[i];
         got += x[i];
       }
@@ -225,23 +257,26 @@ ContinuousResult solve_continuous(const Structure& s, double gap_tolerance, int 
     }
     double primal_inf = 0;
     for (std::size_t w = 0; w < nw; ++w) {
-      r_weapon[w] = weapon_used[w] ? r_weapon[w] + u[w] - s.available[w] : 0.0;
+      r_weapon[w] = weapon_used[w] ? r_weapon[w] - s.available[w] : 0.0;
       primal_inf = std::max(primal_inf, std::abs(r_weapon[w]) / a_norm);
     }
     for (std::size_t t = 0; t < nt; ++t) primal_inf = std::max(primal_inf, std::abs(r_min[t]) / a_norm);
     double comp = 0;
     for (std::size_t i = 0; i < n; ++i) comp += x[i] * z[i];
-    for (std::size_t w = 0; w < nw; ++w) comp += weapon_used[w] ? u[w] * lambda[w] : 0.0;
     for (std::size_t t = 0; t < nt; ++t) comp += has_min[t] ? v[t] * mu[t] : 0.0;
     const double tau = comp / comp_pairs;
 
     // Proven-gap check once the iterate is nearly optimal.
     double obj_scaled = 0;
     for (std::size_t t = 0; t < nt; ++t) obj_scaled += value[t] * -std::expm1(-ws.effort[t]);
-    if (comp < 1e-6 * std::max(obj_scaled, 1e-12) && primal_inf < 1e-6 && dual_inf < 1e-6) {
+    // Rounding has the last word: once the iterate stops being finite, the best checked one stands.
+    if (!std::isfinite(tau) || !std::isfinite(obj_scaled)) break;
+    if (comp < 1e-6 * std::max(obj_scaled, 1e-12) && primal_inf < 1e-6) {
       x_trial = x;
-      const double violation = repair(s, x_trial, row);
-      for (std::size_t w = 0; w < nw; ++w) lambda_out[w] = weapon_used[w] ? lambda[w] * value_scale : 0.0;
+      const double violation = repair(s, x_trial, row, got_scratch);
+      // Any prices >= 0 give a valid bound; the free multipliers of the equalities are positive
+      // at the optimum, and clipping can only loosen the bound, never falsify it.
+      for (std::size_t w = 0; w < nw; ++w) lambda_out[w] = weapon_used[w] ? std::max(lambda[w], 0.0) * value_scale : 0.0;
       const double lower = objective(s, x_trial);
       const double upper = dual_bound(s, lambda_out, nu);
       const double gap = (upper - lower) / std::max(std::abs(upper), 1e-300);
@@ -259,7 +294,7 @@ ContinuousResult solve_continuous(const Structure& s, double gap_tolerance, int 
 
     // Factor: per-target Sherman-Morrison data and the Schur complement.
     std::fill(ws.schur.begin(), ws.schur.end(), 0.0);
-    for (std::size_t w = 0; w < nw; ++w) ws.schur[w * nw + w] = weapon_used[w] ? u[w] / lambda[w] : 1.0;
+    for (std::size_t w = 0; w < nw; ++w) ws.schur[w * nw + w] = weapon_used[w] ? 0.0 : 1.0;
     for (std::size_t t = 0; t < nt; ++t) {
       const std::size_t b = s.target_start[t];
       const std::size_t e = s.target_start[t + 1];
@@ -304,8 +339,8 @@ ContinuousResult solve_continuous(const Structure& s, double gap_tolerance, int 
 
     // One Newton solve for complementarity targets given by (rxz, ruv, rvm) := products - target.
     // cx, cu, cv: the right-hand sides of the complementarity rows (X z - sigma tau - corrections).
-    const auto solve = [&](auto&& comp_x, auto&& comp_u, auto&& comp_v, std::vector<double>& dx,
-                           std::vector<double>& dz, std::vector<double>& dlambda, std::vector<double>& du,
+    const auto solve = [&](auto&& comp_x, auto&& comp_v, std::vector<double>& dx, std::vector<double>& dz,
+                           std::vector<double>& dlambda,
                            std::vector<double>& dmu, std::vector<double>& dv) {
       // r~ = -r_d - X^-1 r_xz + B^T Dv^-1 rhs3 (per pair), rhs3 = -r_b - M^-1 r_vm.
       for (std::size_t t = 0; t < nt; ++t) {
@@ -317,7 +352,7 @@ ContinuousResult solve_continuous(const Structure& s, double gap_tolerance, int 
       }
       // y_t = K_t^-1 r~_t; rhs_w = A y - rhs2, rhs2 = -r_a + Lambda^-1 r_ul.
       for (std::size_t w = 0; w < nw; ++w) {
-        ws.rhs_w[w] = weapon_used[w] ? r_weapon[w] - comp_u(w) / lambda[w] : 0.0;
+        ws.rhs_w[w] = weapon_used[w] ? r_weapon[w] : 0.0;
       }
       for (std::size_t t = 0; t < nt; ++t) {
         const std::size_t b = s.target_start[t];
@@ -367,22 +402,14 @@ ContinuousResult solve_continuous(const Structure& s, double gap_tolerance, int 
           dv[t] = 0;
         }
       }
-      for (std::size_t w = 0; w < nw; ++w) {
-        du[w] = weapon_used[w] ? (-comp_u(w) - u[w] * dlambda[w]) / lambda[w] : 0.0;
-      }
     };
 
     const auto step_to_boundary = [&](const std::vector<double>& dx, const std::vector<double>& dz,
-                                      const std::vector<double>& dlambda, const std::vector<double>& du,
+                                      const std::vector<double>&,
                                       const std::vector<double>& dmu, const std::vector<double>& dv, double& primal,
                                       double& dual) {
       primal = max_step(x, dx, 1.0);
       dual = max_step(z, dz, 1.0);
-      for (std::size_t w = 0; w < nw; ++w) {
-        if (!weapon_used[w]) continue;
-        if (du[w] < 0) primal = std::min(primal, -u[w] / du[w]);
-        if (dlambda[w] < 0) dual = std::min(dual, -lambda[w] / dlambda[w]);
-      }
       for (std::size_t t = 0; t < nt; ++t) {
         if (!has_min[t]) continue;
         if (dv[t] < 0) primal = std::min(primal, -v[t] / dv[t]);
@@ -392,16 +419,12 @@ ContinuousResult solve_continuous(const Structure& s, double gap_tolerance, int 
 
     // Predictor (affine scaling): complementarity target 0.
     solve([&](std::size_t i) { return x[i] * z[i]; },
-          [&](std::size_t w) { return u[w] * lambda[w]; }, [&](std::size_t t) { return v[t] * mu[t]; }, ws.dx_aff,
-          ws.dz_aff, ws.dlambda_aff, ws.du_aff, ws.dmu_aff, ws.dv_aff);
+          [&](std::size_t t) { return v[t] * mu[t]; }, ws.dx_aff, ws.dz_aff, ws.dlambda_aff, ws.dmu_aff, ws.dv_aff);
     double ap = 0;
     double ad = 0;
-    step_to_boundary(ws.dx_aff, ws.dz_aff, ws.dlambda_aff, ws.du_aff, ws.dmu_aff, ws.dv_aff, ap, ad);
+    step_to_boundary(ws.dx_aff, ws.dz_aff, ws.dlambda_aff, ws.dmu_aff, ws.dv_aff, ap, ad);
     double comp_aff = 0;
     for (std::size_t i = 0; i < n; ++i) comp_aff += (x[i] + ap * ws.dx_aff[i]) * (z[i] + ad * ws.dz_aff[i]);
-    for (std::size_t w = 0; w < nw; ++w) {
-      if (weapon_used[w]) comp_aff += (u[w] + ap * ws.du_aff[w]) * (lambda[w] + ad * ws.dlambda_aff[w]);
-    }
     for (std::size_t t = 0; t < nt; ++t) {
       if (has_min[t]) comp_aff += (v[t] + ap * ws.dv_aff[t]) * (mu[t] + ad * ws.dmu_aff[t]);
     }
@@ -411,29 +434,19 @@ ContinuousResult solve_continuous(const Structure& s, double gap_tolerance, int 
 
     // Corrector: centring plus the second-order term of the predictor.
     solve([&](std::size_t i) { return x[i] * z[i] + ws.dx_aff[i] * ws.dz_aff[i] - target; },
-          [&](std::size_t w) { return u[w] * lambda[w] + ws.du_aff[w] * ws.dlambda_aff[w] - target; },
           [&](std::size_t t) { return v[t] * mu[t] + ws.dv_aff[t] * ws.dmu_aff[t] - target; }, ws.dx, ws.dz,
-          ws.dlambda, ws.du, ws.dmu, ws.dv);
+          ws.dlambda, ws.dmu, ws.dv);
     double sp = 0;
     double sd = 0;
-    step_to_boundary(ws.dx, ws.dz, ws.dlambda, ws.du, ws.dmu, ws.dv, sp, sd);
-    const double eta = std::max(0.99, 1.0 - 10 * tau);
+    step_to_boundary(ws.dx, ws.dz, ws.dlambda, ws.dmu, ws.dv, sp, sd);
+    const double eta = 0.995;
     const double step = std::min(1.0, eta * std::min(sp, sd));
-    if (std::getenv("WTA_TRACE")) {
-      std::size_t worst = 0; std::size_t wt = 0;
-      for (std::size_t t = 0; t < nt; ++t) for (std::size_t i = s.target_start[t]; i < s.target_start[t + 1]; ++i) if (std::abs(r_dual[i]) > std::abs(r_dual[worst])) { worst = i; wt = t; }
-      std::fprintf(stderr, "  worst pair %zu t %zu min %d m %g V %g eff %g x %g z %g lam %g mu %g v %g rd %g npairs %zu\n", worst, wt, (int)has_min[wt], s.minimum[wt], value[wt], ws.effort[wt], x[worst], z[worst], lambda[s.pair_weapon[worst]], mu[wt], v[wt], r_dual[worst], s.target_start[wt+1]-s.target_start[wt]);
-    }
-    if (std::getenv("WTA_TRACE")) std::fprintf(stderr, "it %d tau %.3e pinf %.3e dinf %.3e obj %.10g step %.3e sigma %.2e best_gap %.3e\n", iteration, tau, primal_inf, dual_inf, obj_scaled, step, sigma, best_gap);
+    if (!(step > 0) || !std::isfinite(step)) break;
     for (std::size_t i = 0; i < n; ++i) {
       x[i] += step * ws.dx[i];
       z[i] += step * ws.dz[i];
     }
-    for (std::size_t w = 0; w < nw; ++w) {
-      if (!weapon_used[w]) continue;
-      u[w] += step * ws.du[w];
-      lambda[w] += step * ws.dlambda[w];
-    }
+    for (std::size_t w = 0; w < nw; ++w) lambda[w] += step * ws.dlambda[w];
     for (std::size_t t = 0; t < nt; ++t) {
       if (!has_min[t]) continue;
       v[t] += step * ws.dv[t];
@@ -444,8 +457,8 @@ ContinuousResult solve_continuous(const Structure& s, double gap_tolerance, int 
   if (!std::isfinite(best_gap)) {
     // Never close enough to check: report the last iterate, repaired, with its bound.
     x_trial = x;
-    result.max_violation = repair(s, x_trial, row);
-    for (std::size_t w = 0; w < nw; ++w) result.lambda[w] = weapon_used[w] ? lambda[w] * value_scale : 0.0;
+    result.max_violation = repair(s, x_trial, row, got_scratch);
+    for (std::size_t w = 0; w < nw; ++w) result.lambda[w] = weapon_used[w] ? std::max(lambda[w], 0.0) * value_scale : 0.0;
     result.x = x_trial;
     result.objective = objective(s, x_trial);
     result.upper_bound = dual_bound(s, result.lambda, result.nu);

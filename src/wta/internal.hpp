@@ -49,6 +49,11 @@ struct ContinuousResult {
   int iterations = 0;
 };
 
+/// Block coordinate ascent over weapon kinds (water-filling), minimums ignored: a start for the
+/// interior point. `value` is per target (scaled); `log_price` receives ln of each kind's price.
+void warm_start(const Structure& s, std::span<const double> value, int sweeps, std::span<double> x,
+                std::span<double> log_price);
+
 /// Primal-dual interior point (Mehrotra predictor-corrector) with a Schur complement of size W.
 ContinuousResult solve_continuous(const Structure& s, double gap_tolerance, int max_iterations);
 
