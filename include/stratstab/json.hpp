@@ -10,6 +10,7 @@
 #include "stratstab/forces.hpp"
 #include "stratstab/scenario.hpp"
 #include "stratstab/weapon_effects.hpp"
+#include "stratstab/wta.hpp"
 
 namespace stratstab {
 
@@ -24,5 +25,10 @@ nlohmann::json to_json(const DataAudit& audit);
 nlohmann::json assessment_to_json(const Scenario& scenario, const StabilityResult& result);
 /// `calc kill --json`: inputs, lethal_radius_m, sspk, kill_probability, kill_probability_n, ...
 nlohmann::json to_json(const KillCalculation& calculation);
+
+/// `wta --json`: name, objective, upper_bound, relative_gap, converged, iterations,
+/// `assignment[]` ({weapon, target, x} by id), `weapon_prices` (by id), and
+/// `integer.rounding` / `integer.greedy` ({objective, gap, meets_minimums, assignment[]}).
+nlohmann::json wta_to_json(const WtaProblem& problem, const WtaSolution& solution);
 
 }  // namespace stratstab

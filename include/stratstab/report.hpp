@@ -8,6 +8,7 @@
 #include "stratstab/forces.hpp"
 #include "stratstab/scenario.hpp"
 #include "stratstab/weapon_effects.hpp"
+#include "stratstab/wta.hpp"
 
 namespace stratstab {
 
@@ -30,5 +31,8 @@ std::string format_assessment(const Scenario& scenario, const StabilityResult& r
 
 /// `calc kill`: inputs, each derived quantity with its unit, and the soft-target caveat.
 std::string format_kill_calculation(const KillCalculation& calculation);
+
+/// `wta`: the bound and gap, the continuous assignment, weapon prices and the integer answers.
+std::string format_wta(const WtaProblem& problem, const WtaSolution& solution);
 
 }  // namespace stratstab
