@@ -39,8 +39,7 @@ double ipopt_objective(const stratstab::WtaProblem& problem) {
 void check(const stratstab::WtaSolution& ours, double reference, const char* what) {
   const double disagreement = std::abs(ours.objective - reference) / std::abs(reference);
   if (!(ours.relative_gap <= 1e-9) || !(disagreement <= 1e-6)) {
-    std::fprintf(stderr, "bench_wta: %s: gap %g, disagreement with Ipopt %g\n", what, ours.relative_gap,
-                 disagreement);
+    std::fprintf(stderr, "bench_wta: %s: gap %g, disagreement with Ipopt %g\n", what, ours.relative_gap, disagreement);
     std::abort();
   }
 }

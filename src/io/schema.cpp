@@ -415,9 +415,8 @@ constexpr std::array kWtaProblemKeys{
             .kind = KeyKind::kString,
             .required = false,
             .description = "What the problem models and where its numbers come from."},
-    KeySpec{.name = "weapons",
-            .kind = KeyKind::kList,
-            .description = "Weapon kinds, at least one (section `weapons[]`)."},
+    KeySpec{
+        .name = "weapons", .kind = KeyKind::kList, .description = "Weapon kinds, at least one (section `weapons[]`)."},
     KeySpec{.name = "targets", .kind = KeyKind::kList, .description = "Targets, at least one (section `targets[]`)."},
     KeySpec{.name = "kill_probability",
             .kind = KeyKind::kList,

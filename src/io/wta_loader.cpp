@@ -83,15 +83,15 @@ void read_pairs(MapReader& root, WtaProblem& problem, MarkIndex& marks,
     if (!r.is_mapping()) continue;
     remember(marks, path, items[i]);
     for (const char* key : {"weapon", "target", "p"}) remember(marks, r.key_path(key), items[i][key]);
-    const auto resolve = [&](const char* key, const std::unordered_map<std::string, std::size_t>& ids,
-                             const char* what, const char* list) -> std::optional<std::size_t> {
+    const auto resolve = [&](const char* key, const std::unordered_map<std::string, std::size_t>& ids, const char* what,
+                             const char* list) -> std::optional<std::size_t> {
       const auto id = r.string(key);
       if (!id) return std::nullopt;
       const auto it = ids.find(*id);
       if (it != ids.end()) return it->second;
-      root.sink().error(items[i][key].Mark(), r.key_path(key),
-                        fmt::format("unknown {} id '{}'{}; expected an id from {}", what, *id, did_you_mean(*id, ids),
-                                    list));
+      root.sink().error(
+          items[i][key].Mark(), r.key_path(key),
+          fmt::format("unknown {} id '{}'{}; expected an id from {}", what, *id, did_you_mean(*id, ids), list));
       return std::nullopt;
     };
     const auto weapon = resolve("weapon", weapon_ids, "weapon", "weapons[]");
@@ -123,8 +123,9 @@ void locate(std::vector<Diagnostic>& diagnostics, const MarkIndex& marks, const 
 LoadResult<WtaProblem> read_wta_problem(const std::filesystem::path& file) {
   DiagnosticSink sink(file.string());
   LoadResult<WtaProblem> result;
-  auto root = io::load_yaml_mapping(file, sink, "a weapon-target assignment problem (weapons, targets, "
-                                                "kill_probability)");
+  auto root = io::load_yaml_mapping(file, sink,
+                                    "a weapon-target assignment problem (weapons, targets, "
+                                    "kill_probability)");
   if (root) {
     WtaProblem problem;
     MarkIndex marks;

@@ -27,18 +27,19 @@ nlohmann::json wta_to_json(const WtaProblem& problem, const WtaSolution& solutio
   for (std::size_t w = 0; w < problem.weapons.size(); ++w) prices[problem.weapons[w].id] = solution.weapon_prices[w];
   double total_value = 0;
   for (const WtaTarget& t : problem.targets) total_value += t.value;
-  return {{"name", problem.name},
-          {"total_value", total_value},
-          {"objective", solution.objective},
-          {"upper_bound", solution.upper_bound},
-          {"relative_gap", solution.relative_gap},
-          {"converged", solution.converged},
-          {"iterations", solution.iterations},
-          {"max_violation", solution.max_violation},
-          {"assignment", assignment_json(problem, solution.assignment)},
-          {"weapon_prices", prices},
-          {"integer",
-           {{"rounding", integer_json(problem, solution.rounding)}, {"greedy", integer_json(problem, solution.greedy)}}}};
+  return {
+      {"name", problem.name},
+      {"total_value", total_value},
+      {"objective", solution.objective},
+      {"upper_bound", solution.upper_bound},
+      {"relative_gap", solution.relative_gap},
+      {"converged", solution.converged},
+      {"iterations", solution.iterations},
+      {"max_violation", solution.max_violation},
+      {"assignment", assignment_json(problem, solution.assignment)},
+      {"weapon_prices", prices},
+      {"integer",
+       {{"rounding", integer_json(problem, solution.rounding)}, {"greedy", integer_json(problem, solution.greedy)}}}};
 }
 
 }  // namespace stratstab

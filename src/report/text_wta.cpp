@@ -11,8 +11,7 @@ namespace {
 
 constexpr std::size_t kMaxRows = 40;  // a short table; --json has everything
 
-std::string allocation_table(const WtaProblem& problem, const std::vector<WtaAllocation>& assignment,
-                             bool whole) {
+std::string allocation_table(const WtaProblem& problem, const std::vector<WtaAllocation>& assignment, bool whole) {
   std::string out = fmt::format("  {:<16} {:<16} {:>12}\n", "target", "weapon", "weapons");
   std::size_t shown = 0;
   for (const WtaAllocation& a : assignment) {
@@ -48,14 +47,14 @@ std::string format_wta(const WtaProblem& problem, const WtaSolution& solution) {
   }
   out += "\nInteger answers (whole weapons)\n";
   out += fmt::format("  {:<10} {:>14} {:>14} {}\n", "method", "objective", "gap to bound", "minimums");
-  for (const auto& [name, answer] : {std::pair{"rounding", &solution.rounding}, std::pair{"greedy", &solution.greedy}}) {
+  for (const auto& [name, answer] :
+       {std::pair{"rounding", &solution.rounding}, std::pair{"greedy", &solution.greedy}}) {
     out += fmt::format("  {:<10} {:>14.6f} {:>14.2e} {}\n", name, answer->objective, answer->gap,
                        answer->meets_minimums ? "met" : "NOT met");
   }
   const WtaIntegerAnswer& best =
       solution.rounding.objective >= solution.greedy.objective ? solution.rounding : solution.greedy;
-  out += fmt::format("\nBest integer assignment ({})\n",
-                     &best == &solution.rounding ? "rounding" : "greedy");
+  out += fmt::format("\nBest integer assignment ({})\n", &best == &solution.rounding ? "rounding" : "greedy");
   out += allocation_table(problem, best.assignment, true);
   return out;
 }

@@ -223,8 +223,7 @@ ContinuousResult solve_continuous(const Structure& s, double gap_tolerance, int 
   for (auto* vec : {&ws.effort, &ws.alpha, &ws.gamma1, &ws.gamma2, &ws.beta, &ws.sum_p, &ws.rhs3, &ws.dmu, &ws.dv,
                     &ws.dmu_aff, &ws.dv_aff})
     vec->assign(nt, 0.0);
-  for (auto* vec : {&ws.rhs_w, &ws.dlambda, &ws.dlambda_aff})
-    vec->assign(nw, 0.0);
+  for (auto* vec : {&ws.rhs_w, &ws.dlambda, &ws.dlambda_aff}) vec->assign(nw, 0.0);
   ws.schur.assign(nw * nw, 0.0);
   std::vector<double> r_dual(n), r_weapon(nw), r_min(nt), grad(n);
   std::vector<double> x_trial(n), row(nw), got_scratch(nt), nu(nt), lambda_out(nw);
@@ -276,7 +275,8 @@ ContinuousResult solve_continuous(const Structure& s, double gap_tolerance, int 
       const double violation = repair(s, x_trial, row, got_scratch);
       // Any prices >= 0 give a valid bound; the free multipliers of the equalities are positive
       // at the optimum, and clipping can only loosen the bound, never falsify it.
-      for (std::size_t w = 0; w < nw; ++w) lambda_out[w] = weapon_used[w] ? std::max(lambda[w], 0.0) * value_scale : 0.0;
+      for (std::size_t w = 0; w < nw; ++w)
+        lambda_out[w] = weapon_used[w] ? std::max(lambda[w], 0.0) * value_scale : 0.0;
       const double lower = objective(s, x_trial);
       const double upper = dual_bound(s, lambda_out, nu);
       const double gap = (upper - lower) / std::max(std::abs(upper), 1e-300);
@@ -340,8 +340,7 @@ ContinuousResult solve_continuous(const Structure& s, double gap_tolerance, int 
     // One Newton solve for complementarity targets given by (rxz, ruv, rvm) := products - target.
     // cx, cu, cv: the right-hand sides of the complementarity rows (X z - sigma tau - corrections).
     const auto solve = [&](auto&& comp_x, auto&& comp_v, std::vector<double>& dx, std::vector<double>& dz,
-                           std::vector<double>& dlambda,
-                           std::vector<double>& dmu, std::vector<double>& dv) {
+                           std::vector<double>& dlambda, std::vector<double>& dmu, std::vector<double>& dv) {
       // r~ = -r_d - X^-1 r_xz + B^T Dv^-1 rhs3 (per pair), rhs3 = -r_b - M^-1 r_vm.
       for (std::size_t t = 0; t < nt; ++t) {
         ws.rhs3[t] = has_min[t] ? -r_min[t] - comp_v(t) / mu[t] : 0.0;
@@ -405,9 +404,8 @@ ContinuousResult solve_continuous(const Structure& s, double gap_tolerance, int 
     };
 
     const auto step_to_boundary = [&](const std::vector<double>& dx, const std::vector<double>& dz,
-                                      const std::vector<double>&,
-                                      const std::vector<double>& dmu, const std::vector<double>& dv, double& primal,
-                                      double& dual) {
+                                      const std::vector<double>&, const std::vector<double>& dmu,
+                                      const std::vector<double>& dv, double& primal, double& dual) {
       primal = max_step(x, dx, 1.0);
       dual = max_step(z, dz, 1.0);
       for (std::size_t t = 0; t < nt; ++t) {
@@ -418,8 +416,8 @@ ContinuousResult solve_continuous(const Structure& s, double gap_tolerance, int 
     };
 
     // Predictor (affine scaling): complementarity target 0.
-    solve([&](std::size_t i) { return x[i] * z[i]; },
-          [&](std::size_t t) { return v[t] * mu[t]; }, ws.dx_aff, ws.dz_aff, ws.dlambda_aff, ws.dmu_aff, ws.dv_aff);
+    solve([&](std::size_t i) { return x[i] * z[i]; }, [&](std::size_t t) { return v[t] * mu[t]; }, ws.dx_aff, ws.dz_aff,
+          ws.dlambda_aff, ws.dmu_aff, ws.dv_aff);
     double ap = 0;
     double ad = 0;
     step_to_boundary(ws.dx_aff, ws.dz_aff, ws.dlambda_aff, ws.dmu_aff, ws.dv_aff, ap, ad);
@@ -434,8 +432,8 @@ ContinuousResult solve_continuous(const Structure& s, double gap_tolerance, int 
 
     // Corrector: centring plus the second-order term of the predictor.
     solve([&](std::size_t i) { return x[i] * z[i] + ws.dx_aff[i] * ws.dz_aff[i] - target; },
-          [&](std::size_t t) { return v[t] * mu[t] + ws.dv_aff[t] * ws.dmu_aff[t] - target; }, ws.dx, ws.dz,
-          ws.dlambda, ws.dmu, ws.dv);
+          [&](std::size_t t) { return v[t] * mu[t] + ws.dv_aff[t] * ws.dmu_aff[t] - target; }, ws.dx, ws.dz, ws.dlambda,
+          ws.dmu, ws.dv);
     double sp = 0;
     double sd = 0;
     step_to_boundary(ws.dx, ws.dz, ws.dlambda, ws.dmu, ws.dv, sp, sd);
@@ -458,7 +456,8 @@ ContinuousResult solve_continuous(const Structure& s, double gap_tolerance, int 
     // Never close enough to check: report the last iterate, repaired, with its bound.
     x_trial = x;
     result.max_violation = repair(s, x_trial, row, got_scratch);
-    for (std::size_t w = 0; w < nw; ++w) result.lambda[w] = weapon_used[w] ? std::max(lambda[w], 0.0) * value_scale : 0.0;
+    for (std::size_t w = 0; w < nw; ++w)
+      result.lambda[w] = weapon_used[w] ? std::max(lambda[w], 0.0) * value_scale : 0.0;
     result.x = x_trial;
     result.objective = objective(s, x_trial);
     result.upper_bound = dual_bound(s, result.lambda, result.nu);

@@ -19,13 +19,13 @@ double kill_rate(double p);
 struct Structure {
   std::size_t weapons = 0;
   std::size_t targets = 0;
-  std::vector<double> available;  ///< a_w
-  std::vector<double> minimum;    ///< m_t
-  std::vector<double> value;      ///< V_t
+  std::vector<double> available;          ///< a_w
+  std::vector<double> minimum;            ///< m_t
+  std::vector<double> value;              ///< V_t
   std::vector<std::size_t> target_start;  ///< pairs of target t: [target_start[t], target_start[t+1])
   std::vector<std::size_t> pair_weapon;
-  std::vector<double> pair_c;       ///< kill_rate(p)
-  std::vector<double> pair_p;       ///< capped p
+  std::vector<double> pair_c;  ///< kill_rate(p)
+  std::vector<double> pair_p;  ///< capped p
   [[nodiscard]] std::size_t pairs() const { return pair_weapon.size(); }
 };
 

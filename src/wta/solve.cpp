@@ -22,11 +22,10 @@ WtaSolution solve_wta(const WtaProblem& problem, const WtaOptions& options) {
   }
   solution.objective = continuous.objective;
   solution.upper_bound = std::max(continuous.upper_bound, continuous.objective);
-  solution.relative_gap = solution.upper_bound > 0
-                              ? (solution.upper_bound - continuous.objective) / solution.upper_bound
-                              : 0.0;
+  solution.relative_gap =
+      solution.upper_bound > 0 ? (solution.upper_bound - continuous.objective) / solution.upper_bound : 0.0;
   solution.max_violation = continuous.max_violation;
-    double largest = 1;
+  double largest = 1;
   for (double a : s.available) largest = std::max(largest, a);
   // The repair leaves at most rounding (~1e-13 weapons) in the rows it rescaled.
   solution.converged = solution.relative_gap <= options.gap_tolerance && continuous.max_violation <= 1e-9 * largest;

@@ -35,8 +35,8 @@ std::vector<Diagnostic> validate_wta(const WtaProblem& p) {
     const std::string path = fmt::format("weapons[{}]", w);
     if (weapon.id.empty()) out.push_back(problem(path + ".id", "expected a non-empty weapon id"));
     if (!seen.emplace(weapon.id, w).second) {
-      out.push_back(problem(path + ".id", fmt::format("duplicate weapon id '{}' (first at weapons[{}])", weapon.id,
-                                                      seen[weapon.id])));
+      out.push_back(problem(
+          path + ".id", fmt::format("duplicate weapon id '{}' (first at weapons[{}])", weapon.id, seen[weapon.id])));
     }
     if (weapon.available < 0) {
       out.push_back(problem(path + ".available",
@@ -49,8 +49,8 @@ std::vector<Diagnostic> validate_wta(const WtaProblem& p) {
     const std::string path = fmt::format("targets[{}]", t);
     if (target.id.empty()) out.push_back(problem(path + ".id", "expected a non-empty target id"));
     if (!seen.emplace(target.id, t).second) {
-      out.push_back(problem(path + ".id", fmt::format("duplicate target id '{}' (first at targets[{}])", target.id,
-                                                      seen[target.id])));
+      out.push_back(problem(
+          path + ".id", fmt::format("duplicate target id '{}' (first at targets[{}])", target.id, seen[target.id])));
     }
     if (!std::isfinite(target.value) || target.value < 0) {
       out.push_back(problem(path + ".value", fmt::format("expected a finite value >= 0, got {:g}", target.value)));
@@ -112,8 +112,8 @@ std::vector<Diagnostic> validate_wta(const WtaProblem& p) {
   }
   if (!out.empty()) return out;
   if (needed > have) {
-    out.push_back(problem("targets", fmt::format("the minimums add up to {} weapons but only {} are available",
-                                                 needed, have)));
+    out.push_back(
+        problem("targets", fmt::format("the minimums add up to {} weapons but only {} are available", needed, have)));
     return out;
   }
   std::vector<long long> supply(p.weapons.size());

@@ -66,8 +66,9 @@ TEST(WtaLoaderTest, EachErrorIsLocated) {
   expect_error(test::replace_once(good, "  - {id: slbm, available: 10}\n",
                                   "  - {id: slbm, available: 10}\n  - {id: icbm, available: 5}\n"),
                "weapons[2].id", "duplicate weapon id 'icbm' (first at weapons[0])", "available: 5");
-  expect_error(test::replace_once(good, "{weapon: slbm, target: \"2\", p: 0.4}", "{weapon: slbm, target: \"1\", p: 0.4}"),
-               "kill_probability[2]", "duplicate pair weapon 'slbm', target '1'", "p: 0.4");
+  expect_error(
+      test::replace_once(good, "{weapon: slbm, target: \"2\", p: 0.4}", "{weapon: slbm, target: \"1\", p: 0.4}"),
+      "kill_probability[2]", "duplicate pair weapon 'slbm', target '1'", "p: 0.4");
   expect_error(test::replace_once(good, "available: 10", "available: -1"), "weapons[1].available", "expected",
                "available: -1");
   expect_error(test::replace_once(good, "value: 30", "value: -30"), "targets[1].value", "expected", "value: -30");
