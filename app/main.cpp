@@ -7,6 +7,7 @@
 
 #include "command_calc.hpp"
 #include "command_data.hpp"
+#include "command_wta.hpp"
 #include "exit_codes.hpp"
 #include "stratstab/error.hpp"
 #include "stratstab/version.hpp"
@@ -27,6 +28,7 @@ int main(int argc, char** argv) {
   app::add_compare_command(app, global, run);
   app::add_docs_commands(app, run);
   app::add_calc_commands(app, run);
+  app::add_wta_command(app, run);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -14,6 +14,7 @@
 #include "stratstab/treaty.hpp"
 #include "stratstab/upload.hpp"
 #include "stratstab/weapon_effects.hpp"
+#include "stratstab/wta.hpp"
 
 namespace stratstab {
 
@@ -41,5 +42,9 @@ nlohmann::json to_json(const TreatyCount& count, const Treaty& treaty, const For
 /// `upload --json`: storage, systems[], steps[] (month, deployed_strategic_warheads, counts by limit
 /// id, storage_left), crossings[], assumed[].
 nlohmann::json to_json(const UploadPath& path);
+/// `wta --json`: name, objective, upper_bound, relative_gap, converged, iterations,
+/// `assignment[]` ({weapon, target, x} by id), `weapon_prices` (by id), and
+/// `integer.rounding` / `integer.greedy` ({objective, gap, meets_minimums, assignment[]}).
+nlohmann::json wta_to_json(const WtaProblem& problem, const WtaSolution& solution);
 
 }  // namespace stratstab

@@ -11,6 +11,7 @@
 #include "stratstab/treaty.hpp"
 #include "stratstab/upload.hpp"
 #include "stratstab/weapon_effects.hpp"
+#include "stratstab/wta.hpp"
 
 namespace stratstab {
 
@@ -41,5 +42,7 @@ std::string format_treaty_list(const std::vector<Treaty>& treaties);
 std::string format_treaty_count(const Treaty& treaty, const ForceSnapshot& snapshot, const TreatyCount& count);
 /// `upload`: per system potential and rate, the month-by-month path, crossings and ASSUMED figures.
 std::string format_upload(const UploadPath& path);
+/// `wta`: the bound and gap, the continuous assignment, weapon prices and the integer answers.
+std::string format_wta(const WtaProblem& problem, const WtaSolution& solution);
 
 }  // namespace stratstab

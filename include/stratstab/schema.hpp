@@ -59,6 +59,8 @@ std::span<const SchemaSection> bibliography_schema();
 std::span<const SchemaSection> scenario_schema();
 /// Sections of a treaty file (`data/treaties/*.yaml`).
 std::span<const SchemaSection> treaty_schema();
+/// Sections of a weapon-target assignment problem file (`data/wta/*.yaml`).
+std::span<const SchemaSection> wta_schema();
 /// The section named `id` in any schema; throws std::logic_error if unknown (a programming bug).
 const SchemaSection& schema_section(std::string_view id);
 

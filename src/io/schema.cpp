@@ -451,6 +451,67 @@ constexpr std::array kBibliographySections{
     SchemaSection{"source", "sources[]", "Source", kSourceKeys},
 };
 
+constexpr double kMaxWtaWeapons = 1000000;  // per kind; the integer answers place weapons one by one
+
+constexpr std::array kWtaProblemKeys{
+    KeySpec{.name = "name", .kind = KeyKind::kString, .required = false, .description = "Short name of the problem."},
+    KeySpec{.name = "description",
+            .kind = KeyKind::kString,
+            .required = false,
+            .description = "What the problem models and where its numbers come from."},
+    KeySpec{
+        .name = "weapons", .kind = KeyKind::kList, .description = "Weapon kinds, at least one (section `weapons[]`)."},
+    KeySpec{.name = "targets", .kind = KeyKind::kList, .description = "Targets, at least one (section `targets[]`)."},
+    KeySpec{.name = "kill_probability",
+            .kind = KeyKind::kList,
+            .description = "Single-shot kill probability of each weapon kind against each target it can reach "
+                           "(section `kill_probability[]`); pairs not listed have p = 0."},
+};
+
+constexpr std::array kWtaWeaponKeys{
+    KeySpec{.name = "id", .kind = KeyKind::kString, .description = "Weapon kind id, unique among weapons."},
+    KeySpec{.name = "available",
+            .kind = KeyKind::kInteger,
+            .unit = "weapons",
+            .min = 0,
+            .max = kMaxWtaWeapons,
+            .description = "Weapons of this kind available."},
+};
+
+constexpr std::array kWtaTargetKeys{
+    KeySpec{.name = "id", .kind = KeyKind::kString, .description = "Target id, unique among targets."},
+    KeySpec{.name = "value",
+            .kind = KeyKind::kNumber,
+            .min = 0,
+            .max = 1e12,
+            .description = "Value of destroying the target (any unit, the same for all targets)."},
+    KeySpec{.name = "min_weapons",
+            .kind = KeyKind::kInteger,
+            .required = false,
+            .unit = "weapons",
+            .min = 0,
+            .max = kMaxWtaWeapons,
+            .description = "At least this many weapons must be assigned to the target (default 0)."},
+};
+
+constexpr std::array kWtaKillProbabilityKeys{
+    KeySpec{.name = "weapon", .kind = KeyKind::kString, .description = "Weapon kind id (from `weapons[]`)."},
+    KeySpec{.name = "target", .kind = KeyKind::kString, .description = "Target id (from `targets[]`)."},
+    KeySpec{.name = "p",
+            .kind = KeyKind::kNumber,
+            .unit = "probability",
+            .min = 0,
+            .max = 1,
+            .description = "Probability that one weapon of this kind destroys the target."},
+};
+
+constexpr std::array kWtaSections{
+    SchemaSection{"wta_problem", "(top level)", "Weapon-target assignment problem", kWtaProblemKeys},
+    SchemaSection{"wta_weapon", "weapons[]", "WTA weapon kind", kWtaWeaponKeys},
+    SchemaSection{"wta_target", "targets[]", "WTA target", kWtaTargetKeys},
+    SchemaSection{"wta_kill_probability", "kill_probability[]", "WTA kill probability", kWtaKillProbabilityKeys},
+};
+
 std::string_view kind_name(KeyKind kind) {
   switch (kind) {
     case KeyKind::kInteger: return "integer";
@@ -504,9 +565,13 @@ std::span<const SchemaSection> scenario_schema() {
 std::span<const SchemaSection> bibliography_schema() {
   return kBibliographySections;
 }
+std::span<const SchemaSection> wta_schema() {
+  return kWtaSections;
+}
 
 const SchemaSection& schema_section(std::string_view id) {
-  for (const auto& sections : {force_snapshot_schema(), bibliography_schema(), scenario_schema(), treaty_schema()}) {
+  for (const auto& sections : {force_snapshot_schema(), bibliography_schema(), scenario_schema(), treaty_schema(),
+                              wta_schema()}) {
     for (const SchemaSection& section : sections) {
       if (section.id == id) return section;
     }
@@ -516,7 +581,8 @@ const SchemaSection& schema_section(std::string_view id) {
 
 std::string key_reference_markdown() {
   std::string out;
-  for (const auto& sections : {force_snapshot_schema(), bibliography_schema(), scenario_schema(), treaty_schema()}) {
+  for (const auto& sections : {force_snapshot_schema(), bibliography_schema(), scenario_schema(), treaty_schema(),
+                              wta_schema()}) {
     for (const SchemaSection& section : sections) {
       out += fmt::format("### {} (`{}`)\n\n", section.title, section.path);
       out += "| key | type | required | unit | bounds | description |\n";

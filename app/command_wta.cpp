@@ -1,0 +1,38 @@
+#include "command_wta.hpp"
+
+#include <iostream>
+#include <memory>
+#include <string>
+
+#include "exit_codes.hpp"
+#include "stratstab/json.hpp"
+#include "stratstab/report.hpp"
+#include "stratstab/wta.hpp"
+
+namespace stratstab::app {
+
+void add_wta_command(CLI::App& app, std::function<int()>& run) {
+  CLI::App* wta = app.add_subcommand(
+      "wta", "Weapon-target assignment: continuous optimum with a proven bound, and integer answers (METHOD.md §3)");
+  auto file = std::make_shared<std::string>();
+  auto json = std::make_shared<bool>(false);
+  wta->add_option("PROBLEM", *file, "Problem file (weapons, targets, kill_probability; docs/io_formats.md)")
+      ->required();
+  wta->add_flag("--json", *json,
+                "Print JSON (objective, upper_bound, relative_gap, assignment[], weapon_prices, integer.rounding, "
+                "integer.greedy)");
+  wta->callback([&run, file, json] {
+    run = [file, json] {
+      const WtaProblem problem = load_wta_problem(*file);
+      const WtaSolution solution = solve_wta(problem);
+      if (*json) {
+        std::cout << wta_to_json(problem, solution).dump(2) << '\n';
+      } else {
+        std::cout << format_wta(problem, solution);
+      }
+      return kExitOk;
+    };
+  });
+}
+
+}  // namespace stratstab::app

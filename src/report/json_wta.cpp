@@ -1,0 +1,45 @@
+// JSON form of a WTA solution (`stratstab wta --json`); ids, not indices, so the output reads
+// against the problem file.
+#include "stratstab/json.hpp"
+
+namespace stratstab {
+namespace {
+
+nlohmann::json assignment_json(const WtaProblem& problem, const std::vector<WtaAllocation>& assignment) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const WtaAllocation& a : assignment) {
+    out.push_back({{"weapon", problem.weapons[a.weapon].id}, {"target", problem.targets[a.target].id}, {"x", a.x}});
+  }
+  return out;
+}
+
+nlohmann::json integer_json(const WtaProblem& problem, const WtaIntegerAnswer& answer) {
+  return {{"objective", answer.objective},
+          {"gap", answer.gap},
+          {"meets_minimums", answer.meets_minimums},
+          {"assignment", assignment_json(problem, answer.assignment)}};
+}
+
+}  // namespace
+
+nlohmann::json wta_to_json(const WtaProblem& problem, const WtaSolution& solution) {
+  nlohmann::json prices = nlohmann::json::object();
+  for (std::size_t w = 0; w < problem.weapons.size(); ++w) prices[problem.weapons[w].id] = solution.weapon_prices[w];
+  double total_value = 0;
+  for (const WtaTarget& t : problem.targets) total_value += t.value;
+  return {
+      {"name", problem.name},
+      {"total_value", total_value},
+      {"objective", solution.objective},
+      {"upper_bound", solution.upper_bound},
+      {"relative_gap", solution.relative_gap},
+      {"converged", solution.converged},
+      {"iterations", solution.iterations},
+      {"max_violation", solution.max_violation},
+      {"assignment", assignment_json(problem, solution.assignment)},
+      {"weapon_prices", prices},
+      {"integer",
+       {{"rounding", integer_json(problem, solution.rounding)}, {"greedy", integer_json(problem, solution.greedy)}}}};
+}
+
+}  // namespace stratstab

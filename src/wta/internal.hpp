@@ -1,0 +1,71 @@
+// Internal to the WTA solver: the problem in the compact form the algorithms work on, and the
+// pieces solve_wta puts together (interior point, dual bound, max flow, integer answers).
+#pragma once
+
+#include <cstddef>
+#include <span>
+#include <vector>
+
+#include "stratstab/wta.hpp"
+
+namespace stratstab::wta {
+
+/// c = -ln(1 - p) with p capped at kWtaMaxKillProbability (per-weapon "kill rate": n weapons
+/// leave a survival probability of exp(-n c)).
+double kill_rate(double p);
+
+/// The problem as the solvers see it: only pairs that can matter (p > 0, weapon available > 0,
+/// and target with value > 0 or a minimum), grouped by target (compressed rows).
+struct Structure {
+  std::size_t weapons = 0;
+  std::size_t targets = 0;
+  std::vector<double> available;          ///< a_w
+  std::vector<double> minimum;            ///< m_t
+  std::vector<double> value;              ///< V_t
+  std::vector<std::size_t> target_start;  ///< pairs of target t: [target_start[t], target_start[t+1])
+  std::vector<std::size_t> pair_weapon;
+  std::vector<double> pair_c;  ///< kill_rate(p)
+  std::vector<double> pair_p;  ///< capped p
+  [[nodiscard]] std::size_t pairs() const { return pair_weapon.size(); }
+};
+
+Structure build_structure(const WtaProblem& problem);
+
+/// sum_t V_t (1 - exp(-sum c x)) for x given per pair of `s`.
+double objective(const Structure& s, std::span<const double> x);
+
+/// The Lagrangian dual function at weapon prices `lambda` >= 0 (weak duality: an upper bound on
+/// every feasible objective). `nu` receives each target's minimum price. No allocation.
+double dual_bound(const Structure& s, std::span<const double> lambda, std::span<double> nu);
+
+/// Result of the continuous solver.
+struct ContinuousResult {
+  std::vector<double> x;       ///< per pair of the structure, feasible (after repair)
+  std::vector<double> lambda;  ///< weapon prices
+  std::vector<double> nu;      ///< minimum prices
+  double objective = 0;
+  double upper_bound = 0;
+  double max_violation = 0;
+  int iterations = 0;
+};
+
+/// Block coordinate ascent over weapon kinds (water-filling), minimums ignored: a start for the
+/// interior point. `value` is per target (scaled); `log_price` receives ln of each kind's price.
+void warm_start(const Structure& s, std::span<const double> value, int sweeps, std::span<double> x,
+                std::span<double> log_price);
+
+/// Primal-dual interior point (Mehrotra predictor-corrector) with a Schur complement of size W.
+ContinuousResult solve_continuous(const Structure& s, double gap_tolerance, int max_iterations);
+
+/// Integer flow: supplies on weapons, demands on targets, along the structure's pairs. Returns the
+/// flow per pair, or an empty vector when the demands cannot all be met. `reachable_target`
+/// (optional) receives, on failure, the targets not reachable from the source in the residual
+/// graph: a set whose minimums exceed what can reach it (Hall's condition).
+std::vector<long long> integer_flow(const Structure& s, std::span<const long long> supply,
+                                    std::span<const long long> demand, std::vector<bool>* unmet_set = nullptr);
+
+/// Integer answers measured against `upper_bound`.
+WtaIntegerAnswer round_assignment(const Structure& s, std::span<const double> x, double upper_bound);
+WtaIntegerAnswer greedy_assignment(const Structure& s, double upper_bound);
+
+}  // namespace stratstab::wta

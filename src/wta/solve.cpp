@@ -1,0 +1,42 @@
+// solve_wta: validate, solve the continuous problem to the requested proven gap, then the integer
+// answers against its bound.
+#include <algorithm>
+
+#include "internal.hpp"
+
+namespace stratstab {
+
+WtaSolution solve_wta(const WtaProblem& problem, const WtaOptions& options) {
+  std::vector<Diagnostic> problems = validate_wta(problem);
+  if (!problems.empty()) throw InputError(std::move(problems));
+  const wta::Structure s = wta::build_structure(problem);
+  const wta::ContinuousResult continuous = wta::solve_continuous(s, options.gap_tolerance, options.max_iterations);
+
+  WtaSolution solution;
+  std::vector<std::size_t> target_of(s.pairs());
+  for (std::size_t t = 0; t < s.targets; ++t) {
+    for (std::size_t i = s.target_start[t]; i < s.target_start[t + 1]; ++i) target_of[i] = t;
+  }
+  for (std::size_t i = 0; i < s.pairs(); ++i) {
+    if (continuous.x[i] > 0) solution.assignment.push_back({s.pair_weapon[i], target_of[i], continuous.x[i]});
+  }
+  solution.objective = continuous.objective;
+  solution.upper_bound = std::max(continuous.upper_bound, continuous.objective);
+  solution.relative_gap =
+      solution.upper_bound > 0 ? (solution.upper_bound - continuous.objective) / solution.upper_bound : 0.0;
+  solution.max_violation = continuous.max_violation;
+  double largest = 1;
+  for (double a : s.available) largest = std::max(largest, a);
+  // The repair leaves at most rounding (~1e-13 weapons) in the rows it rescaled.
+  solution.converged = solution.relative_gap <= options.gap_tolerance && continuous.max_violation <= 1e-9 * largest;
+  solution.iterations = continuous.iterations;
+  solution.weapon_prices = continuous.lambda;
+  solution.minimum_prices = continuous.nu;
+  if (options.integer_answers) {
+    solution.rounding = wta::round_assignment(s, continuous.x, solution.upper_bound);
+    solution.greedy = wta::greedy_assignment(s, solution.upper_bound);
+  }
+  return solution;
+}
+
+}  // namespace stratstab

@@ -1,0 +1,137 @@
+// WTA problem files: every class of error located by line and key path, and `stratstab wta` end
+// to end (text, --json keys, exit code 3).
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "stratstab/wta.hpp"
+#include "test_support.hpp"
+
+namespace stratstab {
+namespace {
+
+using test::find_by_key;
+using test::line_of;
+using test::TempDir;
+
+const char* kGood = R"(name: test
+weapons:
+  - {id: icbm, available: 20}
+  - {id: slbm, available: 10}
+targets:
+  - {id: "1", value: 60, min_weapons: 3}
+  - {id: "2", value: 30}
+kill_probability:
+  - {weapon: icbm, target: "1", p: 0.5}
+  - {weapon: slbm, target: "1", p: 0.3}
+  - {weapon: slbm, target: "2", p: 0.4}
+)";
+
+std::vector<Diagnostic> errors_of(const TempDir& dir, const std::string& text) {
+  const auto path = dir.write("problem.yaml", text);
+  auto result = read_wta_problem(path);
+  EXPECT_FALSE(result.value.has_value());
+  return result.diagnostics;
+}
+
+void expect_error(const std::string& text, const std::string& key_path, const std::string& needle,
+                  const std::string& line_text) {
+  TempDir dir;
+  const auto d = errors_of(dir, text);
+  const Diagnostic* found = find_by_key(d, key_path);
+  ASSERT_NE(found, nullptr) << test::dump(d);
+  EXPECT_NE(found->message.find(needle), std::string::npos) << found->message;
+  EXPECT_EQ(found->where.line, line_of(text, line_text)) << test::dump(d);
+  EXPECT_GT(found->where.column, 0);
+  EXPECT_NE(format_diagnostic(*found).find("problem.yaml:"), std::string::npos);
+}
+
+TEST(WtaLoaderTest, ReadsAGoodFile) {
+  TempDir dir;
+  const auto result = read_wta_problem(dir.write("problem.yaml", kGood));
+  ASSERT_TRUE(result.value.has_value()) << test::dump(result.diagnostics);
+  EXPECT_EQ(result.value->weapons.size(), 2u);
+  EXPECT_EQ(result.value->targets[0].min_weapons, 3);
+  EXPECT_EQ(result.value->kill_probability[2].weapon, 1u);
+  EXPECT_EQ(result.value->kill_probability[2].target, 1u);
+}
+
+TEST(WtaLoaderTest, EachErrorIsLocated) {
+  const std::string good = kGood;
+  expect_error(test::replace_once(good, "p: 0.3", "p: 1.5"), "kill_probability[1].p", "expected", "p: 1.5");
+  expect_error(test::replace_once(good, "p: 0.3", "p: .nan"), "kill_probability[1].p", "expected", "p: .nan");
+  expect_error(test::replace_once(good, "{weapon: slbm, target: \"2\"", "{weapon: sblm, target: \"2\""),
+               "kill_probability[2].weapon", "unknown weapon id 'sblm'; did you mean 'slbm'?", "weapon: sblm");
+  expect_error(test::replace_once(good, "target: \"2\"", "target: \"3\""), "kill_probability[2].target",
+               "unknown target id '3'", "target: \"3\"");
+  expect_error(test::replace_once(good, "  - {id: slbm, available: 10}\n",
+                                  "  - {id: slbm, available: 10}\n  - {id: icbm, available: 5}\n"),
+               "weapons[2].id", "duplicate weapon id 'icbm' (first at weapons[0])", "available: 5");
+  expect_error(
+      test::replace_once(good, "{weapon: slbm, target: \"2\", p: 0.4}", "{weapon: slbm, target: \"1\", p: 0.4}"),
+      "kill_probability[2]", "duplicate pair weapon 'slbm', target '1'", "p: 0.4");
+  expect_error(test::replace_once(good, "available: 10", "available: -1"), "weapons[1].available", "expected",
+               "available: -1");
+  expect_error(test::replace_once(good, "value: 30", "value: -30"), "targets[1].value", "expected", "value: -30");
+  expect_error(test::replace_once(good, "min_weapons: 3", "min_weapons: -3"), "targets[0].min_weapons", "expected",
+               "min_weapons: -3");
+  expect_error(test::replace_once(good, "available: 10", "available: 2.5"), "weapons[1].available", "whole",
+               "available: 2.5");
+  expect_error(test::replace_once(good, "min_weapons: 3", "min_weapons: 1.5"), "targets[0].min_weapons", "whole",
+               "min_weapons: 1.5");
+  expect_error(test::replace_once(good, "{id: \"2\", value: 30}", "{id: \"2\", value: 30, min_weapons: 12}"),
+               "targets[1].min_weapons",
+               "minimums cannot be met: target '2' needs at least 12 weapons in all, but the weapons that can "
+               "reach it ('slbm') number only 10",
+               "min_weapons: 12");
+  expect_error(test::replace_once(good, "min_weapons: 3", "min_weapons: 40"), "targets",
+               "the minimums add up to 40 weapons but only 30 are available", "{id: \"1\"");
+  expect_error(test::replace_once(good, "{id: \"2\", value: 30}", "{id: \"2\", value: 30, min_weapon: 1}"),
+               "targets[1].min_weapon", "did you mean 'min_weapons'?", "min_weapon: 1");
+  expect_error(test::replace_once(good, "{id: slbm, available: 10}", "{id: slbm}"), "weapons[1].available",
+               "missing required key 'available'", "{id: slbm}");
+}
+
+TEST(WtaLoaderTest, TheBundledExampleLoadsAndSolves) {
+  const WtaProblem p = load_wta_problem(std::string(STRATSTAB_SOURCE_DIR) + "/data/wta/counterforce-example.yaml");
+  const WtaSolution s = solve_wta(p);
+  EXPECT_TRUE(s.converged);
+  EXPECT_LE(s.relative_gap, 1e-9);
+  EXPECT_TRUE(s.rounding.meets_minimums);
+  EXPECT_TRUE(s.greedy.meets_minimums);
+}
+
+TEST(CliWtaTest, TextJsonAndExitCodes) {
+  TempDir dir;
+  const auto path = dir.write("problem.yaml", kGood);
+  const test::CliRun text = test::run_cli("wta " + path.string());
+  ASSERT_EQ(text.exit_code, 0) << text.err;
+  EXPECT_NE(text.out.find("upper bound"), std::string::npos) << text.out;
+  EXPECT_NE(text.out.find("converged"), std::string::npos) << text.out;
+  EXPECT_NE(text.out.find("greedy"), std::string::npos) << text.out;
+
+  const test::CliRun json_run = test::run_cli("wta " + path.string() + " --json");
+  ASSERT_EQ(json_run.exit_code, 0) << json_run.err;
+  const auto json = nlohmann::json::parse(json_run.out);
+  for (const char* key : {"objective", "upper_bound", "relative_gap", "assignment", "weapon_prices", "integer"}) {
+    EXPECT_TRUE(json.contains(key)) << key;
+  }
+  EXPECT_LE(json.at("relative_gap").get<double>(), 1e-9);
+  EXPECT_GE(json.at("upper_bound").get<double>(), json.at("objective").get<double>());
+  for (const char* method : {"rounding", "greedy"}) {
+    const auto& answer = json.at("integer").at(method);
+    EXPECT_TRUE(answer.contains("objective") && answer.contains("gap") && answer.contains("assignment")) << method;
+    EXPECT_LE(answer.at("objective").get<double>(), json.at("upper_bound").get<double>());
+  }
+  const auto& first = json.at("assignment").at(0);
+  EXPECT_TRUE(first.contains("weapon") && first.contains("target") && first.contains("x"));
+
+  const auto bad = dir.write("bad.yaml", test::replace_once(kGood, "p: 0.3", "p: 1.5"));
+  const test::CliRun error = test::run_cli("wta " + bad.string());
+  EXPECT_EQ(error.exit_code, 3);
+  EXPECT_TRUE(error.out.empty());
+  EXPECT_NE(error.err.find("bad.yaml:10:"), std::string::npos) << error.err;
+  EXPECT_NE(error.err.find("kill_probability[1].p"), std::string::npos) << error.err;
+}
+
+}  // namespace
+}  // namespace stratstab

@@ -1,0 +1,203 @@
+// The WTA solver against independent expectations: closed forms, brute force over integer
+// assignments, and Ipopt as a reference NLP solver on random instances.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <functional>
+
+#include "ipopt_wta.hpp"
+#include "stratstab/wta.hpp"
+
+namespace stratstab {
+namespace {
+
+WtaProblem one_kind_problem() {
+  WtaProblem p;
+  p.weapons = {{"w", 7}};
+  const double values[] = {10, 4, 7, 1, 0.5};
+  const double probs[] = {0.5, 0.3, 0.8, 0.9, 0.2};
+  for (std::size_t t = 0; t < 5; ++t) {
+    p.targets.push_back({"t" + std::to_string(t), values[t], 0});
+    p.kill_probability.push_back({0, t, probs[t]});
+  }
+  return p;
+}
+
+TEST(WtaTest, OneWeaponKindIsWaterFilling) {
+  // max sum V_t (1 - e^(-c_t x_t)) s.t. sum x_t = a. KKT: V_t c_t e^(-c_t x_t) = lambda where
+  // x_t > 0, so x_t = ln(V_t c_t / lambda) / c_t on the active set A = {t : V_t c_t > lambda} and
+  // ln lambda = (sum_A ln(V_t c_t) / c_t - a) / sum_A (1 / c_t); the optimum is then
+  // sum_A V_t (1 - lambda / (V_t c_t)) + nothing from targets outside A.
+  const WtaProblem p = one_kind_problem();
+  const double a = 7;
+  std::vector<bool> active(5, true);
+  double log_lambda = 0;
+  for (int round = 0; round < 5; ++round) {
+    double num = -a;
+    double den = 0;
+    for (std::size_t t = 0; t < 5; ++t) {
+      if (!active[t]) continue;
+      const double c = -std::log(1 - p.kill_probability[t].p);
+      num += std::log(p.targets[t].value * c) / c;
+      den += 1 / c;
+    }
+    log_lambda = num / den;
+    for (std::size_t t = 0; t < 5; ++t) {
+      const double c = -std::log(1 - p.kill_probability[t].p);
+      if (std::log(p.targets[t].value * c) <= log_lambda) active[t] = false;
+    }
+  }
+  double expected = 0;
+  for (std::size_t t = 0; t < 5; ++t) {
+    const double c = -std::log(1 - p.kill_probability[t].p);
+    if (active[t]) expected += p.targets[t].value * (1 - std::exp(log_lambda) / (p.targets[t].value * c));
+  }
+  const WtaSolution s = solve_wta(p);
+  EXPECT_NEAR(s.objective, expected, 1e-9 * expected);
+  EXPECT_LE(s.relative_gap, 1e-9);
+  EXPECT_GE(s.upper_bound, expected * (1 - 1e-12));
+  EXPECT_NEAR(s.weapon_prices[0], std::exp(log_lambda), 1e-6 * std::exp(log_lambda));
+  // One kind: marginal-return greedy is optimal among integer assignments (den Broeder et al.).
+  EXPECT_LE(s.greedy.objective, s.upper_bound);
+}
+
+TEST(WtaTest, OneTargetTakesEveryWeapon) {
+  // One target: the objective grows with every weapon, so all are used and the optimum is
+  // V (1 - prod_w (1 - p_w)^a_w).
+  WtaProblem p;
+  p.weapons = {{"a", 3}, {"b", 5}, {"c", 2}};
+  p.targets = {{"only", 50, 0}};
+  p.kill_probability = {{0, 0, 0.3}, {1, 0, 0.1}, {2, 0, 0.6}};
+  const double expected = 50 * (1 - std::pow(0.7, 3) * std::pow(0.9, 5) * std::pow(0.4, 2));
+  const WtaSolution s = solve_wta(p);
+  EXPECT_NEAR(s.objective, expected, 1e-9 * expected);
+  EXPECT_LE(s.relative_gap, 1e-9);
+  EXPECT_NEAR(s.greedy.objective, expected, 1e-9 * expected);
+  EXPECT_NEAR(s.rounding.objective, expected, 1e-9 * expected);
+}
+
+TEST(WtaTest, KillProbabilityOneIsCapped) {
+  WtaProblem p;
+  p.weapons = {{"sure", 1}, {"weak", 4}};
+  p.targets = {{"x", 10, 0}, {"y", 5, 0}};
+  p.kill_probability = {{0, 0, 1.0}, {1, 0, 0.2}, {1, 1, 0.2}};
+  const WtaSolution s = solve_wta(p);
+  EXPECT_TRUE(std::isfinite(s.objective));
+  EXPECT_LE(s.relative_gap, 1e-9);
+  // The sure weapon on x, the weak ones on y: 10 + 5 (1 - 0.8^4), less at most 1e-12 of 10.
+  EXPECT_NEAR(s.greedy.objective, 10 + 5 * (1 - std::pow(0.8, 4)), 1e-10);
+}
+
+/// Best integer objective by enumerating every assignment (tiny problems only).
+double brute_force(const WtaProblem& p) {
+  const std::size_t np = p.kill_probability.size();
+  std::vector<long long> count(np, 0);
+  double best = -1;
+  std::function<void(std::size_t)> visit = [&](std::size_t k) {
+    if (k == np) {
+      std::vector<long long> used(p.weapons.size(), 0);
+      std::vector<long long> got(p.targets.size(), 0);
+      std::vector<WtaAllocation> a;
+      for (std::size_t i = 0; i < np; ++i) {
+        used[p.kill_probability[i].weapon] += count[i];
+        got[p.kill_probability[i].target] += count[i];
+        a.push_back({p.kill_probability[i].weapon, p.kill_probability[i].target, static_cast<double>(count[i])});
+      }
+      for (std::size_t w = 0; w < used.size(); ++w) {
+        if (used[w] > p.weapons[w].available) return;
+      }
+      for (std::size_t t = 0; t < got.size(); ++t) {
+        if (got[t] < p.targets[t].min_weapons) return;
+      }
+      best = std::max(best, wta_objective(p, a));
+      return;
+    }
+    for (long long c = 0; c <= p.weapons[p.kill_probability[k].weapon].available; ++c) {
+      count[k] = c;
+      visit(k + 1);
+    }
+    count[k] = 0;
+  };
+  visit(0);
+  return best;
+}
+
+TEST(WtaTest, IntegerAnswersBetweenBruteForceAndBound) {
+  for (std::uint64_t seed = 1; seed <= 12; ++seed) {
+    WtaProblem p = test::random_wta_problem(2, 3, 0.8, seed, false);
+    p.weapons[0].available = 2 + static_cast<long long>(seed % 2);
+    p.weapons[1].available = 3;
+    if (seed % 3 == 0 && !p.kill_probability.empty()) p.targets[p.kill_probability[0].target].min_weapons = 2;
+    if (!validate_wta(p).empty() || p.kill_probability.size() > 5) continue;
+    const double optimum = brute_force(p);
+    const WtaSolution s = solve_wta(p);
+    SCOPED_TRACE("seed " + std::to_string(seed));
+    EXPECT_LE(s.relative_gap, 1e-9);
+    EXPECT_LE(optimum, s.upper_bound * (1 + 1e-12));
+    EXPECT_GE(s.objective, optimum * (1 - 1e-9));
+    EXPECT_LE(s.greedy.objective, optimum * (1 + 1e-12));
+    EXPECT_LE(s.rounding.objective, optimum * (1 + 1e-12));
+    EXPECT_TRUE(s.greedy.meets_minimums);
+    EXPECT_TRUE(s.rounding.meets_minimums);
+    EXPECT_NEAR(s.greedy.gap, (s.upper_bound - s.greedy.objective) / s.upper_bound, 1e-12);
+  }
+}
+
+void expect_agrees_with_ipopt(int weapons, int targets, double density, std::uint64_t seed, bool minimums) {
+  SCOPED_TRACE(testing::Message() << weapons << "x" << targets << " seed " << seed << " minimums " << minimums);
+  const WtaProblem p = test::random_wta_problem(weapons, targets, density, seed, minimums);
+  ASSERT_TRUE(validate_wta(p).empty());
+  const WtaSolution s = solve_wta(p);
+  const test::IpoptWtaResult reference = test::solve_wta_with_ipopt(p);
+  ASSERT_TRUE(reference.solved) << reference.status;
+  EXPECT_LE(s.relative_gap, 1e-9);
+  EXPECT_TRUE(s.converged);
+  EXPECT_NEAR(s.objective, reference.objective, 1e-6 * reference.objective);
+  // Ipopt's answer is feasible to its tolerance, so it cannot beat a true bound by more.
+  EXPECT_LE(reference.objective, s.upper_bound * (1 + 1e-8));
+  EXPECT_TRUE(s.rounding.meets_minimums);
+  EXPECT_TRUE(s.greedy.meets_minimums);
+  EXPECT_LE(s.rounding.objective, s.upper_bound);
+  EXPECT_LE(s.greedy.objective, s.upper_bound);
+}
+
+TEST(WtaTest, AgreesWithIpoptWithoutMinimums) {
+  for (std::uint64_t seed = 1; seed <= 4; ++seed) expect_agrees_with_ipopt(5, 60, 0.5, seed, false);
+  expect_agrees_with_ipopt(10, 200, 0.5, 7, false);
+  expect_agrees_with_ipopt(20, 300, 0.3, 8, false);
+}
+
+TEST(WtaTest, AgreesWithIpoptWithMinimums) {
+  for (std::uint64_t seed = 11; seed <= 14; ++seed) expect_agrees_with_ipopt(5, 60, 0.5, seed, true);
+  expect_agrees_with_ipopt(10, 200, 0.5, 2, true);
+  expect_agrees_with_ipopt(10, 200, 0.5, 3, true);
+}
+
+TEST(WtaTest, InfeasibleMinimumsAreInputErrors) {
+  WtaProblem p;
+  p.weapons = {{"a", 3}, {"b", 10}};
+  p.targets = {{"x", 1, 2}, {"y", 1, 2}, {"z", 1, 0}, {"lonely", 1, 1}};
+  p.kill_probability = {{0, 0, 0.5}, {0, 1, 0.5}, {1, 2, 0.5}};
+  auto d = validate_wta(p);
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d[0].where.key_path, "targets[3].min_weapons");
+  EXPECT_NE(d[0].message.find("no weapon can hit it"), std::string::npos) << d[0].message;
+  p.targets[3].min_weapons = 0;
+  d = validate_wta(p);
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d[0].where.key_path, "targets[0].min_weapons");
+  EXPECT_NE(d[0].message.find("targets 'x', 'y' need at least 4 weapons in all, but the weapons that can reach "
+                              "them ('a') number only 3"),
+            std::string::npos)
+      << d[0].message;
+  p.targets[2].min_weapons = 20;
+  p.targets[0].min_weapons = 0;
+  p.targets[1].min_weapons = 0;
+  d = validate_wta(p);
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_NE(d[0].message.find("add up to 20 weapons but only 13 are available"), std::string::npos) << d[0].message;
+  EXPECT_THROW(solve_wta(p), InputError);
+}
+
+}  // namespace
+}  // namespace stratstab
