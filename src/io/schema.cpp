@@ -570,8 +570,8 @@ std::span<const SchemaSection> wta_schema() {
 }
 
 const SchemaSection& schema_section(std::string_view id) {
-  for (const auto& sections : {force_snapshot_schema(), bibliography_schema(), scenario_schema(), treaty_schema(),
-                              wta_schema()}) {
+  for (const auto& sections :
+       {force_snapshot_schema(), bibliography_schema(), scenario_schema(), treaty_schema(), wta_schema()}) {
     for (const SchemaSection& section : sections) {
       if (section.id == id) return section;
     }
@@ -581,8 +581,8 @@ const SchemaSection& schema_section(std::string_view id) {
 
 std::string key_reference_markdown() {
   std::string out;
-  for (const auto& sections : {force_snapshot_schema(), bibliography_schema(), scenario_schema(), treaty_schema(),
-                              wta_schema()}) {
+  for (const auto& sections :
+       {force_snapshot_schema(), bibliography_schema(), scenario_schema(), treaty_schema(), wta_schema()}) {
     for (const SchemaSection& section : sections) {
       out += fmt::format("### {} (`{}`)\n\n", section.title, section.path);
       out += "| key | type | required | unit | bounds | description |\n";
