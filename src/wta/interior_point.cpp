@@ -438,17 +438,18 @@ ContinuousResult solve_continuous(const Structure& s, double gap_tolerance, int 
     double sd = 0;
     step_to_boundary(ws.dx, ws.dz, ws.dlambda, ws.dmu, ws.dv, sp, sd);
     const double eta = 0.995;
-    const double step = std::min(1.0, eta * std::min(sp, sd));
-    if (!(step > 0) || !std::isfinite(step)) break;
+    const double step_p = std::min(1.0, eta * sp);
+    const double step_d = std::min(1.0, eta * sd);
+    if (!(step_p > 0) || !(step_d > 0) || !std::isfinite(step_p + step_d)) break;
     for (std::size_t i = 0; i < n; ++i) {
-      x[i] += step * ws.dx[i];
-      z[i] += step * ws.dz[i];
+      x[i] += step_p * ws.dx[i];
+      z[i] += step_d * ws.dz[i];
     }
-    for (std::size_t w = 0; w < nw; ++w) lambda[w] += step * ws.dlambda[w];
+    for (std::size_t w = 0; w < nw; ++w) lambda[w] += step_d * ws.dlambda[w];
     for (std::size_t t = 0; t < nt; ++t) {
       if (!has_min[t]) continue;
-      v[t] += step * ws.dv[t];
-      mu[t] += step * ws.dmu[t];
+      v[t] += step_p * ws.dv[t];
+      mu[t] += step_d * ws.dmu[t];
     }
   }
   result.iterations = iteration;
