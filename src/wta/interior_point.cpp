@@ -33,11 +33,14 @@ namespace {
 
 struct Workspace {
   // Per pair.
-  std::vector<double> dinv, p, q, rhs, dx, dz, dx_aff, dz_aff;
+  std::vector<double> rhs, dx, dz, dx_aff, dz_aff;
   // Per target.
-  std::vector<double> effort, alpha, gamma1, gamma2, beta, sum_p, rhs3, dmu, dv, dmu_aff, dv_aff;
+  std::vector<double> effort, alpha, beta, rhs3, dmu, dv, dmu_aff, dv_aff;
   // Per weapon.
   std::vector<double> schur, rhs_w, dlambda, dlambda_aff;
+  // Per target: K_t^-1 (n_t x n_t, full), at kinv_start[t]; scratch for one factorisation.
+  std::vector<double> kinv, factor, inverse_factor;
+  std::vector<std::size_t> kinv_start;
   std::vector<std::size_t> touched;
 };
 
@@ -56,6 +59,22 @@ void cholesky(std::vector<double>& m, std::size_t n) {
       double v = m[i * n + j];
       for (std::size_t k = 0; k < j; ++k) v -= m[i * n + k] * m[j * n + k];
       m[i * n + j] = v / l;
+    }
+  }
+}
+
+/// Cholesky of a small dense SPD matrix (lower triangle, row-major k x k), same safeguard.
+void cholesky_in_place(double* m, std::size_t k) {
+  for (std::size_t j = 0; j < k; ++j) {
+    double d = m[j * k + j];
+    for (std::size_t q = 0; q < j; ++q) d -= m[j * k + q] * m[j * k + q];
+    if (!(d > 1e-300)) d = 1e-300;
+    const double l = std::sqrt(d);
+    m[j * k + j] = l;
+    for (std::size_t i = j + 1; i < k; ++i) {
+      double v = m[i * k + j];
+      for (std::size_t q = 0; q < j; ++q) v -= m[i * k + q] * m[j * k + q];
+      m[i * k + j] = v / l;
     }
   }
 }
@@ -219,12 +238,22 @@ ContinuousResult solve_continuous(const Structure& s, double gap_tolerance, int 
   }
 
   Workspace ws;
-  for (auto* vec : {&ws.dinv, &ws.p, &ws.q, &ws.rhs, &ws.dx, &ws.dz, &ws.dx_aff, &ws.dz_aff}) vec->assign(n, 0.0);
-  for (auto* vec : {&ws.effort, &ws.alpha, &ws.gamma1, &ws.gamma2, &ws.beta, &ws.sum_p, &ws.rhs3, &ws.dmu, &ws.dv,
+  for (auto* vec : {&ws.rhs, &ws.dx, &ws.dz, &ws.dx_aff, &ws.dz_aff}) vec->assign(n, 0.0);
+  for (auto* vec : {&ws.effort, &ws.alpha, &ws.beta, &ws.rhs3, &ws.dmu, &ws.dv,
                     &ws.dmu_aff, &ws.dv_aff})
     vec->assign(nt, 0.0);
   for (auto* vec : {&ws.rhs_w, &ws.dlambda, &ws.dlambda_aff}) vec->assign(nw, 0.0);
   ws.schur.assign(nw * nw, 0.0);
+  ws.kinv_start.assign(nt + 1, 0);
+  std::size_t widest = 0;
+  for (std::size_t t = 0; t < nt; ++t) {
+    const std::size_t k = s.target_start[t + 1] - s.target_start[t];
+    ws.kinv_start[t + 1] = ws.kinv_start[t] + k * k;
+    widest = std::max(widest, k);
+  }
+  ws.kinv.assign(ws.kinv_start[nt], 0.0);
+  ws.factor.assign(widest * widest, 0.0);
+  ws.inverse_factor.assign(widest * widest, 0.0);
   std::vector<double> r_dual(n), r_weapon(nw), r_min(nt), grad(n);
   std::vector<double> x_trial(n), row(nw), got_scratch(nt), nu(nt), lambda_out(nw);
 
@@ -292,45 +321,54 @@ ContinuousResult solve_continuous(const Structure& s, double gap_tolerance, int 
       if (gap <= gap_tolerance) break;
     }
 
-    // Factor: per-target Sherman-Morrison data and the Schur complement.
+    // Factor: each target's K_t inverted densely (Cholesky, then L^-T L^-1), and the Schur
+    // complement S = sum_t A_t K_t^-1 A_t^T. Dense per target rather than by Sherman-Morrison:
+    // near the optimum D_t^-1 spans ~1e-10..1e10 and the update formula D^-1 - g p p^T - ...
+    // then loses every digit by cancellation, which stalled the method on problems with many
+    // binding minimums. n_t is at most W, so the cost is O(sum_t n_t^3).
     std::fill(ws.schur.begin(), ws.schur.end(), 0.0);
     for (std::size_t w = 0; w < nw; ++w) ws.schur[w * nw + w] = weapon_used[w] ? 0.0 : 1.0;
     for (std::size_t t = 0; t < nt; ++t) {
       const std::size_t b = s.target_start[t];
-      const std::size_t e = s.target_start[t + 1];
-      double cp = 0;
-      for (std::size_t i = b; i < e; ++i) {
-        ws.dinv[i] = x[i] / z[i];
-        ws.p[i] = ws.dinv[i] * s.pair_c[i];
-        cp += s.pair_c[i] * ws.p[i];
-      }
-      const double g1 = ws.alpha[t] / (1 + ws.alpha[t] * cp);
-      double sum_p = 0;
-      for (std::size_t i = b; i < e; ++i) sum_p += ws.p[i];
-      double sum_q = 0;
-      for (std::size_t i = b; i < e; ++i) {
-        ws.q[i] = ws.dinv[i] - g1 * ws.p[i] * sum_p;
-        sum_q += ws.q[i];
-      }
+      const std::size_t k = s.target_start[t + 1] - b;
+      if (k == 0) continue;
       const double beta = has_min[t] ? mu[t] / v[t] : 0.0;
-      const double g2 = beta / (1 + beta * sum_q);
-      ws.gamma1[t] = g1;
-      ws.gamma2[t] = g2;
       ws.beta[t] = beta;
-      // S += A_t K_t^-1 A_t^T = diag(dinv) - g1 p p^T - g2 q q^T, scattered to weapon indices.
-      for (std::size_t i = b; i < e; ++i) {
-        const std::size_t wi = s.pair_weapon[i];
-        ws.schur[wi * nw + wi] += ws.dinv[i];
-        const double pi = g1 * ws.p[i];
-        const double qi = g2 * ws.q[i];
-        for (std::size_t j = b; j <= i; ++j) {
-          const std::size_t wj = s.pair_weapon[j];
-          const double d = pi * ws.p[j] + qi * ws.q[j];
-          // Lower triangle only. A weapon appears once per target, so i != j means wi != wj.
+      const double alpha = ws.alpha[t];
+      double* l = ws.factor.data();
+      for (std::size_t i = 0; i < k; ++i) {
+        for (std::size_t j = 0; j <= i; ++j) l[i * k + j] = alpha * s.pair_c[b + i] * s.pair_c[b + j] + beta;
+        l[i * k + i] += z[b + i] / x[b + i];
+      }
+      cholesky_in_place(l, k);
+      // Y = L^-1 (lower triangular), column by column.
+      double* y = ws.inverse_factor.data();
+      for (std::size_t j = 0; j < k; ++j) {
+        for (std::size_t i = 0; i < k; ++i) {
+          if (i < j) {
+            y[i * k + j] = 0;
+            continue;
+          }
+          double v_ij = i == j ? 1.0 : 0.0;
+          for (std::size_t m = j; m < i; ++m) v_ij -= l[i * k + m] * y[m * k + j];
+          y[i * k + j] = v_ij / l[i * k + i];
+        }
+      }
+      // K^-1 = Y^T Y, stored in full; scattered to the weapon rows (lower triangle of S).
+      double* kinv = ws.kinv.data() + ws.kinv_start[t];
+      for (std::size_t i = 0; i < k; ++i) {
+        for (std::size_t j = 0; j <= i; ++j) {
+          double sum = 0;
+          for (std::size_t m = i; m < k; ++m) sum += y[m * k + i] * y[m * k + j];
+          kinv[i * k + j] = sum;
+          kinv[j * k + i] = sum;
+          const std::size_t wi = s.pair_weapon[b + i];
+          const std::size_t wj = s.pair_weapon[b + j];
+          // A weapon appears once per target, so i != j means wi != wj.
           if (wi >= wj) {
-            ws.schur[wi * nw + wj] -= d;
+            ws.schur[wi * nw + wj] += sum;
           } else {
-            ws.schur[wj * nw + wi] -= d;
+            ws.schur[wj * nw + wi] += sum;
           }
         }
       }
@@ -355,17 +393,12 @@ ContinuousResult solve_continuous(const Structure& s, double gap_tolerance, int 
       }
       for (std::size_t t = 0; t < nt; ++t) {
         const std::size_t b = s.target_start[t];
-        const std::size_t e = s.target_start[t + 1];
-        double pr = 0;
-        double qr = 0;
-        for (std::size_t i = b; i < e; ++i) {
-          pr += ws.p[i] * ws.rhs[i];
-          qr += ws.q[i] * ws.rhs[i];
-        }
-        const double g1 = ws.gamma1[t] * pr;
-        const double g2 = ws.gamma2[t] * qr;
-        for (std::size_t i = b; i < e; ++i) {
-          ws.rhs_w[s.pair_weapon[i]] += ws.dinv[i] * ws.rhs[i] - g1 * ws.p[i] - g2 * ws.q[i];
+        const std::size_t k = s.target_start[t + 1] - b;
+        const double* kinv = ws.kinv.data() + ws.kinv_start[t];
+        for (std::size_t i = 0; i < k; ++i) {
+          double y = 0;
+          for (std::size_t j = 0; j < k; ++j) y += kinv[i * k + j] * ws.rhs[b + j];
+          ws.rhs_w[s.pair_weapon[b + i]] += y;
         }
       }
       dlambda = ws.rhs_w;
@@ -376,22 +409,15 @@ ContinuousResult solve_continuous(const Structure& s, double gap_tolerance, int 
       // dx_t = K_t^-1 (r~_t - A_t^T dlambda).
       for (std::size_t t = 0; t < nt; ++t) {
         const std::size_t b = s.target_start[t];
-        const std::size_t e = s.target_start[t + 1];
-        double pr = 0;
-        double qr = 0;
-        for (std::size_t i = b; i < e; ++i) {
-          const double r = ws.rhs[i] - dlambda[s.pair_weapon[i]];
-          pr += ws.p[i] * r;
-          qr += ws.q[i] * r;
-        }
-        const double g1 = ws.gamma1[t] * pr;
-        const double g2 = ws.gamma2[t] * qr;
+        const std::size_t k = s.target_start[t + 1] - b;
+        const double* kinv = ws.kinv.data() + ws.kinv_start[t];
         double sum_dx = 0;
-        for (std::size_t i = b; i < e; ++i) {
-          const double r = ws.rhs[i] - dlambda[s.pair_weapon[i]];
-          dx[i] = ws.dinv[i] * r - g1 * ws.p[i] - g2 * ws.q[i];
-          dz[i] = (-comp_x(i) - z[i] * dx[i]) / x[i];
-          sum_dx += dx[i];
+        for (std::size_t i = 0; i < k; ++i) {
+          double d = 0;
+          for (std::size_t j = 0; j < k; ++j) d += kinv[i * k + j] * (ws.rhs[b + j] - dlambda[s.pair_weapon[b + j]]);
+          dx[b + i] = d;
+          dz[b + i] = (-comp_x(b + i) - z[b + i] * d) / x[b + i];
+          sum_dx += d;
         }
         if (has_min[t]) {
           dmu[t] = ws.beta[t] * (ws.rhs3[t] - sum_dx);
