@@ -33,13 +33,13 @@ namespace {
 
 struct Workspace {
   // Per pair.
-  std::vector<double> rhs, dx, dz, dx_aff, dz_aff;
+  std::vector<double> rhs, dx, dz, dx_aff, dz_aff, dinv, p;
   // Per target.
-  std::vector<double> effort, alpha, beta, rhs3, dmu, dv, dmu_aff, dv_aff;
+  std::vector<double> effort, alpha, beta, gamma, rhs3, dmu, dv, dmu_aff, dv_aff;
   // Per weapon.
   std::vector<double> schur, rhs_w, dlambda, dlambda_aff;
   // Per target: K_t^-1 (n_t x n_t, full), at kinv_start[t]; scratch for one factorisation.
-  std::vector<double> kinv, factor, inverse_factor;
+  std::vector<double> kinv, factor, inverse_factor, scratch;
   std::vector<std::size_t> kinv_start;
   std::vector<std::size_t> touched;
 };
@@ -59,6 +59,19 @@ void cholesky(std::vector<double>& m, std::size_t n) {
       double v = m[i * n + j];
       for (std::size_t k = 0; k < j; ++k) v -= m[i * n + k] * m[j * n + k];
       m[i * n + j] = v / l;
+    }
+  }
+}
+
+/// S += A_t K_t^-1 A_t^T: K_t^-1 (k x k, full) scattered to the weapon rows, lower triangle of S.
+/// A weapon appears once per target, so i != j means different weapons.
+void scatter_to_schur(const Structure& s, std::size_t b, std::size_t k, const double* kinv, std::size_t nw,
+                      std::vector<double>& schur) {
+  for (std::size_t i = 0; i < k; ++i) {
+    const std::size_t wi = s.pair_weapon[b + i];
+    for (std::size_t j = 0; j <= i; ++j) {
+      const std::size_t wj = s.pair_weapon[b + j];
+      schur[std::max(wi, wj) * nw + std::min(wi, wj)] += kinv[i * k + j];
     }
   }
 }
@@ -203,7 +216,7 @@ ContinuousResult solve_continuous(const Structure& s, double gap_tolerance, int 
   // while each weapon row still adds up to a_w; duals from the water-filling prices, with every
   // complementarity product at least `centre` so the start is near the central path.
   std::vector<double> log_price(nw, 0.0);
-  warm_start(s, value, 4, x, log_price);
+  warm_start(s, value, 2, x, log_price);
   for (std::size_t w = 0; w < nw; ++w) lambda[w] = weapon_used[w] ? std::exp(std::max(log_price[w], -700.0)) : 0.0;
   {
     std::vector<double> row(nw, 0.0);
@@ -238,9 +251,8 @@ ContinuousResult solve_continuous(const Structure& s, double gap_tolerance, int 
   }
 
   Workspace ws;
-  for (auto* vec : {&ws.rhs, &ws.dx, &ws.dz, &ws.dx_aff, &ws.dz_aff}) vec->assign(n, 0.0);
-  for (auto* vec : {&ws.effort, &ws.alpha, &ws.beta, &ws.rhs3, &ws.dmu, &ws.dv,
-                    &ws.dmu_aff, &ws.dv_aff})
+  for (auto* vec : {&ws.rhs, &ws.dx, &ws.dz, &ws.dx_aff, &ws.dz_aff, &ws.dinv, &ws.p}) vec->assign(n, 0.0);
+  for (auto* vec : {&ws.effort, &ws.alpha, &ws.beta, &ws.gamma, &ws.rhs3, &ws.dmu, &ws.dv, &ws.dmu_aff, &ws.dv_aff})
     vec->assign(nt, 0.0);
   for (auto* vec : {&ws.rhs_w, &ws.dlambda, &ws.dlambda_aff}) vec->assign(nw, 0.0);
   ws.schur.assign(nw * nw, 0.0);
@@ -254,6 +266,7 @@ ContinuousResult solve_continuous(const Structure& s, double gap_tolerance, int 
   ws.kinv.assign(ws.kinv_start[nt], 0.0);
   ws.factor.assign(widest * widest, 0.0);
   ws.inverse_factor.assign(widest * widest, 0.0);
+  ws.scratch.assign(2 * widest, 0.0);
   std::vector<double> r_dual(n), r_weapon(nw), r_min(nt), grad(n);
   std::vector<double> x_trial(n), row(nw), got_scratch(nt), nu(nt), lambda_out(nw);
 
@@ -321,17 +334,40 @@ ContinuousResult solve_continuous(const Structure& s, double gap_tolerance, int 
       if (gap <= gap_tolerance) break;
     }
 
-    // Factor: each target's K_t inverted densely (Cholesky, then L^-T L^-1), and the Schur
-    // complement S = sum_t A_t K_t^-1 A_t^T. Dense per target rather than by Sherman-Morrison:
-    // near the optimum D_t^-1 spans ~1e-10..1e10 and the update formula D^-1 - g p p^T - ...
-    // then loses every digit by cancellation, which stalled the method on problems with many
-    // binding minimums. n_t is at most W, so the cost is O(sum_t n_t^3).
+    // Factor: each target's K_t^-1, then the Schur complement S = sum_t A_t K_t^-1 A_t^T.
+    // Without a minimum K_t = D_t + alpha c c^T and Sherman-Morrison gives
+    // K^-1 = D^-1 - g p p^T (p = D^-1 c, g = alpha / (1 + alpha c.p)) in O(n_t^2). With a minimum
+    // (the extra beta 1 1^T, beta = mu/v growing without bound) the same update near the optimum
+    // subtracts terms of 1e10 to leave 1e-9, losing every digit (it stalled the method on problems
+    // with many binding minimums), so those targets are inverted densely: Cholesky, then
+    // L^-T L^-1, O(n_t^3) with n_t <= W.
     std::fill(ws.schur.begin(), ws.schur.end(), 0.0);
     for (std::size_t w = 0; w < nw; ++w) ws.schur[w * nw + w] = weapon_used[w] ? 0.0 : 1.0;
     for (std::size_t t = 0; t < nt; ++t) {
       const std::size_t b = s.target_start[t];
       const std::size_t k = s.target_start[t + 1] - b;
       if (k == 0) continue;
+      double* kinv = ws.kinv.data() + ws.kinv_start[t];
+      if (!has_min[t]) {
+        ws.beta[t] = 0;
+        double cp = 0;
+        for (std::size_t i = b; i < b + k; ++i) {
+          ws.dinv[i] = x[i] / z[i];
+          ws.p[i] = ws.dinv[i] * s.pair_c[i];
+          cp += s.pair_c[i] * ws.p[i];
+        }
+        const double g = ws.alpha[t] / (1 + ws.alpha[t] * cp);
+        ws.gamma[t] = g;
+        for (std::size_t i = 0; i < k; ++i) {
+          for (std::size_t j = 0; j <= i; ++j) {
+            const double entry = (i == j ? ws.dinv[b + i] : 0.0) - g * ws.p[b + i] * ws.p[b + j];
+            kinv[i * k + j] = entry;
+            kinv[j * k + i] = entry;
+          }
+        }
+        scatter_to_schur(s, b, k, kinv, nw, ws.schur);
+        continue;
+      }
       const double beta = has_min[t] ? mu[t] / v[t] : 0.0;
       ws.beta[t] = beta;
       const double alpha = ws.alpha[t];
@@ -354,29 +390,38 @@ ContinuousResult solve_continuous(const Structure& s, double gap_tolerance, int 
           y[i * k + j] = v_ij / l[i * k + i];
         }
       }
-      // K^-1 = Y^T Y, stored in full; scattered to the weapon rows (lower triangle of S).
-      double* kinv = ws.kinv.data() + ws.kinv_start[t];
+      // K^-1 = Y^T Y, stored in full.
       for (std::size_t i = 0; i < k; ++i) {
         for (std::size_t j = 0; j <= i; ++j) {
           double sum = 0;
           for (std::size_t m = i; m < k; ++m) sum += y[m * k + i] * y[m * k + j];
           kinv[i * k + j] = sum;
           kinv[j * k + i] = sum;
-          const std::size_t wi = s.pair_weapon[b + i];
-          const std::size_t wj = s.pair_weapon[b + j];
-          // A weapon appears once per target, so i != j means wi != wj.
-          if (wi >= wj) {
-            ws.schur[wi * nw + wj] += sum;
-          } else {
-            ws.schur[wj * nw + wi] += sum;
-          }
         }
       }
+      scatter_to_schur(s, b, k, kinv, nw, ws.schur);
     }
     cholesky(ws.schur, nw);
 
     // One Newton solve for complementarity targets given by (rxz, ruv, rvm) := products - target.
     // cx, cu, cv: the right-hand sides of the complementarity rows (X z - sigma tau - corrections).
+    // out = K_t^-1 in: O(n_t) by Sherman-Morrison without a minimum, else the stored inverse.
+    const auto apply_kinv = [&](std::size_t t, std::size_t b, std::size_t k, const double* in, double* out) {
+      if (!has_min[t]) {
+        double pr = 0;
+        for (std::size_t i = 0; i < k; ++i) pr += ws.p[b + i] * in[i];
+        const double g = ws.gamma[t] * pr;
+        for (std::size_t i = 0; i < k; ++i) out[i] = ws.dinv[b + i] * in[i] - g * ws.p[b + i];
+        return;
+      }
+      const double* kinv = ws.kinv.data() + ws.kinv_start[t];
+      for (std::size_t i = 0; i < k; ++i) {
+        double y = 0;
+        for (std::size_t j = 0; j < k; ++j) y += kinv[i * k + j] * in[j];
+        out[i] = y;
+      }
+    };
+
     const auto solve = [&](auto&& comp_x, auto&& comp_v, std::vector<double>& dx, std::vector<double>& dz,
                            std::vector<double>& dlambda, std::vector<double>& dmu, std::vector<double>& dv) {
       // r~ = -r_d - X^-1 r_xz + B^T Dv^-1 rhs3 (per pair), rhs3 = -r_b - M^-1 r_vm.
@@ -394,12 +439,8 @@ ContinuousResult solve_continuous(const Structure& s, double gap_tolerance, int 
       for (std::size_t t = 0; t < nt; ++t) {
         const std::size_t b = s.target_start[t];
         const std::size_t k = s.target_start[t + 1] - b;
-        const double* kinv = ws.kinv.data() + ws.kinv_start[t];
-        for (std::size_t i = 0; i < k; ++i) {
-          double y = 0;
-          for (std::size_t j = 0; j < k; ++j) y += kinv[i * k + j] * ws.rhs[b + j];
-          ws.rhs_w[s.pair_weapon[b + i]] += y;
-        }
+        apply_kinv(t, b, k, ws.rhs.data() + b, ws.scratch.data());
+        for (std::size_t i = 0; i < k; ++i) ws.rhs_w[s.pair_weapon[b + i]] += ws.scratch[i];
       }
       dlambda = ws.rhs_w;
       cholesky_solve(ws.schur, nw, dlambda);
@@ -410,14 +451,12 @@ ContinuousResult solve_continuous(const Structure& s, double gap_tolerance, int 
       for (std::size_t t = 0; t < nt; ++t) {
         const std::size_t b = s.target_start[t];
         const std::size_t k = s.target_start[t + 1] - b;
-        const double* kinv = ws.kinv.data() + ws.kinv_start[t];
+        for (std::size_t i = 0; i < k; ++i) ws.scratch[k + i] = ws.rhs[b + i] - dlambda[s.pair_weapon[b + i]];
+        apply_kinv(t, b, k, ws.scratch.data() + k, dx.data() + b);
         double sum_dx = 0;
-        for (std::size_t i = 0; i < k; ++i) {
-          double d = 0;
-          for (std::size_t j = 0; j < k; ++j) d += kinv[i * k + j] * (ws.rhs[b + j] - dlambda[s.pair_weapon[b + j]]);
-          dx[b + i] = d;
-          dz[b + i] = (-comp_x(b + i) - z[b + i] * d) / x[b + i];
-          sum_dx += d;
+        for (std::size_t i = b; i < b + k; ++i) {
+          dz[i] = (-comp_x(i) - z[i] * dx[i]) / x[i];
+          sum_dx += dx[i];
         }
         if (has_min[t]) {
           dmu[t] = ws.beta[t] * (ws.rhs3[t] - sum_dx);
