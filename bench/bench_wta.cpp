@@ -4,6 +4,7 @@
 // agree to 1e-6 relative) and aborts on failure, so a fast wrong answer cannot pass as a result.
 // Ipopt runs with its default tolerance 1e-8 in the timed loop (a fair speed comparison).
 // Run: build/bench/stratstab_bench --benchmark_filter=Wta
+#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -112,6 +113,34 @@ void BM_WtaOurs_50x5000(benchmark::State& state) {
   state.counters["ipm_iter"] = solution.iterations;
 }
 BENCHMARK(BM_WtaOurs_50x5000)->Unit(benchmark::kMillisecond);
+
+/// Both solvers timed alternately in the same loop (same load on the machine), reporting the
+/// ratio of Ipopt's time to ours and their objective disagreement; aborts on disagreement > 1e-6.
+void BM_WtaSpeedRatio_20x1000(benchmark::State& state) {
+  const auto& problem = small_problem();
+  using Clock = std::chrono::steady_clock;
+  double ours_s = 0;
+  double ipopt_s = 0;
+  double disagreement = 0;
+  for (auto _ : state) {
+    const auto t0 = Clock::now();
+    const auto ours = stratstab::solve_wta(problem, continuous_only());
+    const auto t1 = Clock::now();
+    const auto reference = stratstab::test::solve_wta_with_ipopt(problem, 1e-8);
+    const auto t2 = Clock::now();
+    if (!reference.solved) std::abort();
+    ours_s += std::chrono::duration<double>(t1 - t0).count();
+    ipopt_s += std::chrono::duration<double>(t2 - t1).count();
+    disagreement = std::abs(ours.objective - reference.objective) / ours.objective;
+    check(ours, reference.objective, "ratio 20x1000");
+  }
+  const auto n = static_cast<double>(state.iterations());
+  state.counters["ours_ms"] = 1e3 * ours_s / n;
+  state.counters["ipopt_ms"] = 1e3 * ipopt_s / n;
+  state.counters["ipopt_over_ours"] = ipopt_s / ours_s;
+  state.counters["disagreement"] = disagreement;
+}
+BENCHMARK(BM_WtaSpeedRatio_20x1000)->Unit(benchmark::kMillisecond)->Iterations(5);
 
 /// The whole answer the command gives: continuous optimum plus both integer answers.
 void BM_WtaWithIntegerAnswers_20x1000(benchmark::State& state) {
