@@ -1,8 +1,10 @@
 // The continuous weapon-target assignment solver (METHOD.md §3) against Ipopt on the same random
 // instances: 20 weapon kinds x 1,000 targets (density 0.5) for both, 50 x 5,000 (density 0.3) for
-// ours. Each run checks the answer (ours: proven gap <= 1e-9; both: objectives agree to 1e-6
-// relative) and aborts on failure, so a fast wrong answer cannot pass as a result.
+// ours. Each run checks the answer (ours: proven gap <= 1e-9; on 20 x 1,000 the objectives of both
+// agree to 1e-6 relative) and aborts on failure, so a fast wrong answer cannot pass as a result.
+// Ipopt runs with its default tolerance 1e-8 in the timed loop (a fair speed comparison).
 // Run: build/bench/stratstab_bench --benchmark_filter=Wta
+#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -80,8 +82,8 @@ void BM_WtaIpopt_20x1000(benchmark::State& state) {
       std::fprintf(stderr, "bench_wta: Ipopt failed (status %d)\n", result.status);
       std::abort();
     }
-    // (DoNotOptimize on a result field, not on `objective` itself: with this GCC and benchmark
-    // 1.7 the "+m,r" asm constraint on a local double lost the value.)
+    // DoNotOptimize on the result, not on the local `objective`: with DoNotOptimize(objective)
+    // this build read back 0 after the loop (not investigated further).
     benchmark::DoNotOptimize(result.assignment.data());
     objective = result.objective;
   }
@@ -94,17 +96,51 @@ void BM_WtaIpopt_20x1000(benchmark::State& state) {
 BENCHMARK(BM_WtaIpopt_20x1000)->Unit(benchmark::kMillisecond);
 
 void BM_WtaOurs_50x5000(benchmark::State& state) {
+  // No Ipopt reference here: Ipopt 3.11 with MUMPS ran for more than 6 minutes (and 1.2 GB) on
+  // this instance without finishing; the proven gap is the check.
   const auto& problem = large_problem();
-  static const double reference = ipopt_objective(problem);
   stratstab::WtaSolution solution;
   for (auto _ : state) {
     solution = stratstab::solve_wta(problem, continuous_only());
     benchmark::DoNotOptimize(solution.objective);
   }
-  check(solution, reference, "ours 50x5000");
-  report(state, solution, reference);
+  if (!(solution.relative_gap <= 1e-9)) {
+    std::fprintf(stderr, "bench_wta: ours 50x5000: gap %g\n", solution.relative_gap);
+    std::abort();
+  }
+  state.counters["objective"] = solution.objective;
+  state.counters["gap"] = solution.relative_gap;
+  state.counters["ipm_iter"] = solution.iterations;
 }
 BENCHMARK(BM_WtaOurs_50x5000)->Unit(benchmark::kMillisecond);
+
+/// Both solvers timed alternately in the same loop (same load on the machine), reporting the
+/// ratio of Ipopt's time to ours and their objective disagreement; aborts on disagreement > 1e-6.
+void BM_WtaSpeedRatio_20x1000(benchmark::State& state) {
+  const auto& problem = small_problem();
+  using Clock = std::chrono::steady_clock;
+  double ours_s = 0;
+  double ipopt_s = 0;
+  double disagreement = 0;
+  for (auto _ : state) {
+    const auto t0 = Clock::now();
+    const auto ours = stratstab::solve_wta(problem, continuous_only());
+    const auto t1 = Clock::now();
+    const auto reference = stratstab::test::solve_wta_with_ipopt(problem, 1e-8);
+    const auto t2 = Clock::now();
+    if (!reference.solved) std::abort();
+    ours_s += std::chrono::duration<double>(t1 - t0).count();
+    ipopt_s += std::chrono::duration<double>(t2 - t1).count();
+    disagreement = std::abs(ours.objective - reference.objective) / ours.objective;
+    check(ours, reference.objective, "ratio 20x1000");
+  }
+  const auto n = static_cast<double>(state.iterations());
+  state.counters["ours_ms"] = 1e3 * ours_s / n;
+  state.counters["ipopt_ms"] = 1e3 * ipopt_s / n;
+  state.counters["ipopt_over_ours"] = ipopt_s / ours_s;
+  state.counters["disagreement"] = disagreement;
+}
+BENCHMARK(BM_WtaSpeedRatio_20x1000)->Unit(benchmark::kMillisecond)->Iterations(5);
 
 /// The whole answer the command gives: continuous optimum plus both integer answers.
 void BM_WtaWithIntegerAnswers_20x1000(benchmark::State& state) {

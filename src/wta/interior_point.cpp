@@ -33,11 +33,14 @@ namespace {
 
 struct Workspace {
   // Per pair.
-  std::vector<double> dinv, p, q, rhs, dx, dz, dx_aff, dz_aff;
+  std::vector<double> rhs, dx, dz, dx_aff, dz_aff, dinv, p;
   // Per target.
-  std::vector<double> effort, alpha, gamma1, gamma2, beta, sum_p, rhs3, dmu, dv, dmu_aff, dv_aff;
+  std::vector<double> effort, alpha, beta, gamma, rhs3, dmu, dv, dmu_aff, dv_aff;
   // Per weapon.
   std::vector<double> schur, rhs_w, dlambda, dlambda_aff;
+  // Per target: K_t^-1 (n_t x n_t, full), at kinv_start[t]; scratch for one factorisation.
+  std::vector<double> kinv, factor, inverse_factor, scratch;
+  std::vector<std::size_t> kinv_start;
   std::vector<std::size_t> touched;
 };
 
@@ -56,6 +59,35 @@ void cholesky(std::vector<double>& m, std::size_t n) {
       double v = m[i * n + j];
       for (std::size_t k = 0; k < j; ++k) v -= m[i * n + k] * m[j * n + k];
       m[i * n + j] = v / l;
+    }
+  }
+}
+
+/// S += A_t K_t^-1 A_t^T: K_t^-1 (k x k, full) scattered to the weapon rows, lower triangle of S.
+/// A weapon appears once per target, so i != j means different weapons.
+void scatter_to_schur(const Structure& s, std::size_t b, std::size_t k, const double* kinv, std::size_t nw,
+                      std::vector<double>& schur) {
+  for (std::size_t i = 0; i < k; ++i) {
+    const std::size_t wi = s.pair_weapon[b + i];
+    for (std::size_t j = 0; j <= i; ++j) {
+      const std::size_t wj = s.pair_weapon[b + j];
+      schur[std::max(wi, wj) * nw + std::min(wi, wj)] += kinv[i * k + j];
+    }
+  }
+}
+
+/// Cholesky of a small dense SPD matrix (lower triangle, row-major k x k), same safeguard.
+void cholesky_in_place(double* m, std::size_t k) {
+  for (std::size_t j = 0; j < k; ++j) {
+    double d = m[j * k + j];
+    for (std::size_t q = 0; q < j; ++q) d -= m[j * k + q] * m[j * k + q];
+    if (!(d > 1e-300)) d = 1e-300;
+    const double l = std::sqrt(d);
+    m[j * k + j] = l;
+    for (std::size_t i = j + 1; i < k; ++i) {
+      double v = m[i * k + j];
+      for (std::size_t q = 0; q < j; ++q) v -= m[i * k + q] * m[j * k + q];
+      m[i * k + j] = v / l;
     }
   }
 }
@@ -184,7 +216,7 @@ ContinuousResult solve_continuous(const Structure& s, double gap_tolerance, int 
   // while each weapon row still adds up to a_w; duals from the water-filling prices, with every
   // complementarity product at least `centre` so the start is near the central path.
   std::vector<double> log_price(nw, 0.0);
-  warm_start(s, value, 4, x, log_price);
+  warm_start(s, value, 2, x, log_price);
   for (std::size_t w = 0; w < nw; ++w) lambda[w] = weapon_used[w] ? std::exp(std::max(log_price[w], -700.0)) : 0.0;
   {
     std::vector<double> row(nw, 0.0);
@@ -219,12 +251,22 @@ ContinuousResult solve_continuous(const Structure& s, double gap_tolerance, int 
   }
 
   Workspace ws;
-  for (auto* vec : {&ws.dinv, &ws.p, &ws.q, &ws.rhs, &ws.dx, &ws.dz, &ws.dx_aff, &ws.dz_aff}) vec->assign(n, 0.0);
-  for (auto* vec : {&ws.effort, &ws.alpha, &ws.gamma1, &ws.gamma2, &ws.beta, &ws.sum_p, &ws.rhs3, &ws.dmu, &ws.dv,
-                    &ws.dmu_aff, &ws.dv_aff})
+  for (auto* vec : {&ws.rhs, &ws.dx, &ws.dz, &ws.dx_aff, &ws.dz_aff, &ws.dinv, &ws.p}) vec->assign(n, 0.0);
+  for (auto* vec : {&ws.effort, &ws.alpha, &ws.beta, &ws.gamma, &ws.rhs3, &ws.dmu, &ws.dv, &ws.dmu_aff, &ws.dv_aff})
     vec->assign(nt, 0.0);
   for (auto* vec : {&ws.rhs_w, &ws.dlambda, &ws.dlambda_aff}) vec->assign(nw, 0.0);
   ws.schur.assign(nw * nw, 0.0);
+  ws.kinv_start.assign(nt + 1, 0);
+  std::size_t widest = 0;
+  for (std::size_t t = 0; t < nt; ++t) {
+    const std::size_t k = s.target_start[t + 1] - s.target_start[t];
+    ws.kinv_start[t + 1] = ws.kinv_start[t] + k * k;
+    widest = std::max(widest, k);
+  }
+  ws.kinv.assign(ws.kinv_start[nt], 0.0);
+  ws.factor.assign(widest * widest, 0.0);
+  ws.inverse_factor.assign(widest * widest, 0.0);
+  ws.scratch.assign(2 * widest, 0.0);
   std::vector<double> r_dual(n), r_weapon(nw), r_min(nt), grad(n);
   std::vector<double> x_trial(n), row(nw), got_scratch(nt), nu(nt), lambda_out(nw);
 
@@ -292,53 +334,94 @@ ContinuousResult solve_continuous(const Structure& s, double gap_tolerance, int 
       if (gap <= gap_tolerance) break;
     }
 
-    // Factor: per-target Sherman-Morrison data and the Schur complement.
+    // Factor: each target's K_t^-1, then the Schur complement S = sum_t A_t K_t^-1 A_t^T.
+    // Without a minimum K_t = D_t + alpha c c^T and Sherman-Morrison gives
+    // K^-1 = D^-1 - g p p^T (p = D^-1 c, g = alpha / (1 + alpha c.p)) in O(n_t^2). With a minimum
+    // (the extra beta 1 1^T, beta = mu/v growing without bound) the same update near the optimum
+    // subtracts terms of 1e10 to leave 1e-9, losing every digit (it stalled the method on problems
+    // with many binding minimums), so those targets are inverted densely: Cholesky, then
+    // L^-T L^-1, O(n_t^3) with n_t <= W.
     std::fill(ws.schur.begin(), ws.schur.end(), 0.0);
     for (std::size_t w = 0; w < nw; ++w) ws.schur[w * nw + w] = weapon_used[w] ? 0.0 : 1.0;
     for (std::size_t t = 0; t < nt; ++t) {
       const std::size_t b = s.target_start[t];
-      const std::size_t e = s.target_start[t + 1];
-      double cp = 0;
-      for (std::size_t i = b; i < e; ++i) {
-        ws.dinv[i] = x[i] / z[i];
-        ws.p[i] = ws.dinv[i] * s.pair_c[i];
-        cp += s.pair_c[i] * ws.p[i];
-      }
-      const double g1 = ws.alpha[t] / (1 + ws.alpha[t] * cp);
-      double sum_p = 0;
-      for (std::size_t i = b; i < e; ++i) sum_p += ws.p[i];
-      double sum_q = 0;
-      for (std::size_t i = b; i < e; ++i) {
-        ws.q[i] = ws.dinv[i] - g1 * ws.p[i] * sum_p;
-        sum_q += ws.q[i];
-      }
-      const double beta = has_min[t] ? mu[t] / v[t] : 0.0;
-      const double g2 = beta / (1 + beta * sum_q);
-      ws.gamma1[t] = g1;
-      ws.gamma2[t] = g2;
-      ws.beta[t] = beta;
-      // S += A_t K_t^-1 A_t^T = diag(dinv) - g1 p p^T - g2 q q^T, scattered to weapon indices.
-      for (std::size_t i = b; i < e; ++i) {
-        const std::size_t wi = s.pair_weapon[i];
-        ws.schur[wi * nw + wi] += ws.dinv[i];
-        const double pi = g1 * ws.p[i];
-        const double qi = g2 * ws.q[i];
-        for (std::size_t j = b; j <= i; ++j) {
-          const std::size_t wj = s.pair_weapon[j];
-          const double d = pi * ws.p[j] + qi * ws.q[j];
-          // Lower triangle only. A weapon appears once per target, so i != j means wi != wj.
-          if (wi >= wj) {
-            ws.schur[wi * nw + wj] -= d;
-          } else {
-            ws.schur[wj * nw + wi] -= d;
+      const std::size_t k = s.target_start[t + 1] - b;
+      if (k == 0) continue;
+      double* kinv = ws.kinv.data() + ws.kinv_start[t];
+      if (!has_min[t]) {
+        ws.beta[t] = 0;
+        double cp = 0;
+        for (std::size_t i = b; i < b + k; ++i) {
+          ws.dinv[i] = x[i] / z[i];
+          ws.p[i] = ws.dinv[i] * s.pair_c[i];
+          cp += s.pair_c[i] * ws.p[i];
+        }
+        const double g = ws.alpha[t] / (1 + ws.alpha[t] * cp);
+        ws.gamma[t] = g;
+        for (std::size_t i = 0; i < k; ++i) {
+          for (std::size_t j = 0; j <= i; ++j) {
+            const double entry = (i == j ? ws.dinv[b + i] : 0.0) - g * ws.p[b + i] * ws.p[b + j];
+            kinv[i * k + j] = entry;
+            kinv[j * k + i] = entry;
           }
         }
+        scatter_to_schur(s, b, k, kinv, nw, ws.schur);
+        continue;
       }
+      const double beta = has_min[t] ? mu[t] / v[t] : 0.0;
+      ws.beta[t] = beta;
+      const double alpha = ws.alpha[t];
+      double* l = ws.factor.data();
+      for (std::size_t i = 0; i < k; ++i) {
+        for (std::size_t j = 0; j <= i; ++j) l[i * k + j] = alpha * s.pair_c[b + i] * s.pair_c[b + j] + beta;
+        l[i * k + i] += z[b + i] / x[b + i];
+      }
+      cholesky_in_place(l, k);
+      // Y = L^-1 (lower triangular), column by column.
+      double* y = ws.inverse_factor.data();
+      for (std::size_t j = 0; j < k; ++j) {
+        for (std::size_t i = 0; i < k; ++i) {
+          if (i < j) {
+            y[i * k + j] = 0;
+            continue;
+          }
+          double v_ij = i == j ? 1.0 : 0.0;
+          for (std::size_t m = j; m < i; ++m) v_ij -= l[i * k + m] * y[m * k + j];
+          y[i * k + j] = v_ij / l[i * k + i];
+        }
+      }
+      // K^-1 = Y^T Y, stored in full.
+      for (std::size_t i = 0; i < k; ++i) {
+        for (std::size_t j = 0; j <= i; ++j) {
+          double sum = 0;
+          for (std::size_t m = i; m < k; ++m) sum += y[m * k + i] * y[m * k + j];
+          kinv[i * k + j] = sum;
+          kinv[j * k + i] = sum;
+        }
+      }
+      scatter_to_schur(s, b, k, kinv, nw, ws.schur);
     }
     cholesky(ws.schur, nw);
 
     // One Newton solve for complementarity targets given by (rxz, ruv, rvm) := products - target.
     // cx, cu, cv: the right-hand sides of the complementarity rows (X z - sigma tau - corrections).
+    // out = K_t^-1 in: O(n_t) by Sherman-Morrison without a minimum, else the stored inverse.
+    const auto apply_kinv = [&](std::size_t t, std::size_t b, std::size_t k, const double* in, double* out) {
+      if (!has_min[t]) {
+        double pr = 0;
+        for (std::size_t i = 0; i < k; ++i) pr += ws.p[b + i] * in[i];
+        const double g = ws.gamma[t] * pr;
+        for (std::size_t i = 0; i < k; ++i) out[i] = ws.dinv[b + i] * in[i] - g * ws.p[b + i];
+        return;
+      }
+      const double* kinv = ws.kinv.data() + ws.kinv_start[t];
+      for (std::size_t i = 0; i < k; ++i) {
+        double y = 0;
+        for (std::size_t j = 0; j < k; ++j) y += kinv[i * k + j] * in[j];
+        out[i] = y;
+      }
+    };
+
     const auto solve = [&](auto&& comp_x, auto&& comp_v, std::vector<double>& dx, std::vector<double>& dz,
                            std::vector<double>& dlambda, std::vector<double>& dmu, std::vector<double>& dv) {
       // r~ = -r_d - X^-1 r_xz + B^T Dv^-1 rhs3 (per pair), rhs3 = -r_b - M^-1 r_vm.
@@ -355,18 +438,9 @@ ContinuousResult solve_continuous(const Structure& s, double gap_tolerance, int 
       }
       for (std::size_t t = 0; t < nt; ++t) {
         const std::size_t b = s.target_start[t];
-        const std::size_t e = s.target_start[t + 1];
-        double pr = 0;
-        double qr = 0;
-        for (std::size_t i = b; i < e; ++i) {
-          pr += ws.p[i] * ws.rhs[i];
-          qr += ws.q[i] * ws.rhs[i];
-        }
-        const double g1 = ws.gamma1[t] * pr;
-        const double g2 = ws.gamma2[t] * qr;
-        for (std::size_t i = b; i < e; ++i) {
-          ws.rhs_w[s.pair_weapon[i]] += ws.dinv[i] * ws.rhs[i] - g1 * ws.p[i] - g2 * ws.q[i];
-        }
+        const std::size_t k = s.target_start[t + 1] - b;
+        apply_kinv(t, b, k, ws.rhs.data() + b, ws.scratch.data());
+        for (std::size_t i = 0; i < k; ++i) ws.rhs_w[s.pair_weapon[b + i]] += ws.scratch[i];
       }
       dlambda = ws.rhs_w;
       cholesky_solve(ws.schur, nw, dlambda);
@@ -376,20 +450,11 @@ ContinuousResult solve_continuous(const Structure& s, double gap_tolerance, int 
       // dx_t = K_t^-1 (r~_t - A_t^T dlambda).
       for (std::size_t t = 0; t < nt; ++t) {
         const std::size_t b = s.target_start[t];
-        const std::size_t e = s.target_start[t + 1];
-        double pr = 0;
-        double qr = 0;
-        for (std::size_t i = b; i < e; ++i) {
-          const double r = ws.rhs[i] - dlambda[s.pair_weapon[i]];
-          pr += ws.p[i] * r;
-          qr += ws.q[i] * r;
-        }
-        const double g1 = ws.gamma1[t] * pr;
-        const double g2 = ws.gamma2[t] * qr;
+        const std::size_t k = s.target_start[t + 1] - b;
+        for (std::size_t i = 0; i < k; ++i) ws.scratch[k + i] = ws.rhs[b + i] - dlambda[s.pair_weapon[b + i]];
+        apply_kinv(t, b, k, ws.scratch.data() + k, dx.data() + b);
         double sum_dx = 0;
-        for (std::size_t i = b; i < e; ++i) {
-          const double r = ws.rhs[i] - dlambda[s.pair_weapon[i]];
-          dx[i] = ws.dinv[i] * r - g1 * ws.p[i] - g2 * ws.q[i];
+        for (std::size_t i = b; i < b + k; ++i) {
           dz[i] = (-comp_x(i) - z[i] * dx[i]) / x[i];
           sum_dx += dx[i];
         }
@@ -438,17 +503,18 @@ ContinuousResult solve_continuous(const Structure& s, double gap_tolerance, int 
     double sd = 0;
     step_to_boundary(ws.dx, ws.dz, ws.dlambda, ws.dmu, ws.dv, sp, sd);
     const double eta = 0.995;
-    const double step = std::min(1.0, eta * std::min(sp, sd));
-    if (!(step > 0) || !std::isfinite(step)) break;
+    const double step_p = std::min(1.0, eta * sp);
+    const double step_d = std::min(1.0, eta * sd);
+    if (!(step_p > 0) || !(step_d > 0) || !std::isfinite(step_p + step_d)) break;
     for (std::size_t i = 0; i < n; ++i) {
-      x[i] += step * ws.dx[i];
-      z[i] += step * ws.dz[i];
+      x[i] += step_p * ws.dx[i];
+      z[i] += step_d * ws.dz[i];
     }
-    for (std::size_t w = 0; w < nw; ++w) lambda[w] += step * ws.dlambda[w];
+    for (std::size_t w = 0; w < nw; ++w) lambda[w] += step_d * ws.dlambda[w];
     for (std::size_t t = 0; t < nt; ++t) {
       if (!has_min[t]) continue;
-      v[t] += step * ws.dv[t];
-      mu[t] += step * ws.dmu[t];
+      v[t] += step_p * ws.dv[t];
+      mu[t] += step_d * ws.dmu[t];
     }
   }
   result.iterations = iteration;
