@@ -11,15 +11,16 @@
 // a weapon's price and slack to zero together on heavily saturated problems and then needs one
 // iteration per unit of kill effort s to catch up (Newton on exp(-s) moves s by at most 1).
 //
-// the Hessian of f is block diagonal over targets, each block V_t e^(-s_t) c_t c_t^T (rank one),
+// The Hessian of f is block diagonal over targets, each block V_t e^(-s_t) c_t c_t^T (rank one),
 // and every target row of B is all ones. After eliminating the bound duals and the minimum
 // multipliers, each target's block of the Newton matrix is K_t = D_t + alpha_t c c^T + beta_t 1 1^T
-// (diagonal plus rank two, inverted by two Sherman-Morrison updates in O(n_t)), and the only
-// coupling left is the W weapon rows: a W x W Schur complement S = A K^-1 A^T, formed in
-// O(sum_t n_t^2) and factored by Cholesky. Work arrays are allocated once, before the iterations.
+// (diagonal plus rank two; inverted below), and the only coupling left is the W weapon rows: a
+// W x W Schur complement S = A K^-1 A^T, factored by Cholesky. Predictor and corrector share the
+// factorisation; primal and dual steps have their own lengths. Work arrays are allocated once,
+// before the iterations.
 //
 // Stopping is by the proven gap: once the interior-point residuals are small the iterate is made
-// exactly feasible (rows over a_w scaled down, shortfalls under m_t filled from spare weapons), its
+// exactly feasible (rows over a_w scaled down, shortfalls under m_t filled; see repair), its
 // objective is the lower bound, and the dual function at the weapon prices (dual_bound.cpp) the
 // upper bound.
 #include <algorithm>
@@ -105,7 +106,7 @@ void cholesky_solve(const std::vector<double>& l, std::size_t n, std::vector<dou
   }
 }
 
-/// Largest step in (0, 1] keeping v + step dv >= (1 - eta) v.
+/// Largest step in (0, `step`] keeping v + step dv >= 0.
 double max_step(std::span<const double> v, std::span<const double> dv, double step) {
   for (std::size_t i = 0; i < v.size(); ++i) {
     if (dv[i] < 0) step = std::min(step, -v[i] / dv[i]);
@@ -403,8 +404,6 @@ ContinuousResult solve_continuous(const Structure& s, double gap_tolerance, int 
     }
     cholesky(ws.schur, nw);
 
-    // One Newton solve for complementarity targets given by (rxz, ruv, rvm) := products - target.
-    // cx, cu, cv: the right-hand sides of the complementarity rows (X z - sigma tau - corrections).
     // out = K_t^-1 in: O(n_t) by Sherman-Morrison without a minimum, else the stored inverse.
     const auto apply_kinv = [&](std::size_t t, std::size_t b, std::size_t k, const double* in, double* out) {
       if (!has_min[t]) {
@@ -422,6 +421,8 @@ ContinuousResult solve_continuous(const Structure& s, double gap_tolerance, int 
       }
     };
 
+    // One Newton solve; comp_x(i), comp_v(t): the complementarity residuals to drive to zero
+    // (x z - sigma tau + second-order correction, and the same for the minimum slacks).
     const auto solve = [&](auto&& comp_x, auto&& comp_v, std::vector<double>& dx, std::vector<double>& dz,
                            std::vector<double>& dlambda, std::vector<double>& dmu, std::vector<double>& dv) {
       // r~ = -r_d - X^-1 r_xz + B^T Dv^-1 rhs3 (per pair), rhs3 = -r_b - M^-1 r_vm.
@@ -432,7 +433,7 @@ ContinuousResult solve_continuous(const Structure& s, double gap_tolerance, int 
           ws.rhs[i] = -r_dual[i] - comp_x(i) / x[i] + extra;
         }
       }
-      // y_t = K_t^-1 r~_t; rhs_w = A y - rhs2, rhs2 = -r_a + Lambda^-1 r_ul.
+      // S dlambda = A K^-1 r~ + r_a (the weapon rows are equalities: no slack terms).
       for (std::size_t w = 0; w < nw; ++w) {
         ws.rhs_w[w] = weapon_used[w] ? r_weapon[w] : 0.0;
       }

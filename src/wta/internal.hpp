@@ -58,7 +58,7 @@ void warm_start(const Structure& s, std::span<const double> value, int sweeps, s
 ContinuousResult solve_continuous(const Structure& s, double gap_tolerance, int max_iterations);
 
 /// Integer flow: supplies on weapons, demands on targets, along the structure's pairs. Returns the
-/// flow per pair, or an empty vector when the demands cannot all be met. `reachable_target`
+/// flow per pair, or an empty vector when the demands cannot all be met. `unmet_set`
 /// (optional) receives, on failure, the targets not reachable from the source in the residual
 /// graph: a set whose minimums exceed what can reach it (Hall's condition).
 std::vector<long long> integer_flow(const Structure& s, std::span<const long long> supply,
