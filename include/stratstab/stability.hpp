@@ -82,6 +82,10 @@ struct StabilityResult {
   FirstStrike b_strikes_a;
 };
 
+/// The index from both first strikes (METHOD.md §4): C1 and C2 of each side, r_X = min(1, C1/C2)
+/// (1 where C2 = 0; the unclipped ratio kept) and FSI = r_A r_B. Shared by abstract and real sides.
+StabilityResult stability_from_strikes(const FirstStrike& a_strikes_b, const FirstStrike& b_strikes_a);
+
 /// The first-strike stability index of two abstract sides.
 StabilityResult evaluate_abstract(const AbstractSide& a, const AbstractSide& b, const StabilityParameters& parameters);
 

@@ -135,32 +135,15 @@ StrikeInputs real_strike_inputs(const ForceSnapshot& striker, Posture striker_po
   return in;
 }
 
-namespace {
-
-SideStability side_stability(double c1, double c2) {
-  SideStability s;
-  s.c1 = c1;
-  s.c2 = c2;
-  s.ratio_unclipped = c2 > 0.0 ? c1 / c2 : std::numeric_limits<double>::infinity();
-  s.ratio = c2 > 0.0 ? std::min(1.0, c1 / c2) : 1.0;
-  return s;
-}
-
-}  // namespace
-
 StabilityResult evaluate_real(const ForceSnapshot& a, const ForceSnapshot& b, PostureCase posture_case,
                               const StabilityParameters& parameters, double withheld_a, double withheld_b) {
   const Posture striker = striker_posture(posture_case);
   const Posture victim = victim_posture(posture_case);
-  StabilityResult r;
-  r.a_strikes_b = evaluate_first_strike(
-      real_strike_inputs(a, striker, b, victim, parameters, Withheld{withheld_a, withheld_b}), parameters);
-  r.b_strikes_a = evaluate_first_strike(
-      real_strike_inputs(b, striker, a, victim, parameters, Withheld{withheld_b, withheld_a}), parameters);
-  r.a = side_stability(r.a_strikes_b.cost_striker, r.b_strikes_a.cost_victim);
-  r.b = side_stability(r.b_strikes_a.cost_striker, r.a_strikes_b.cost_victim);
-  r.index = r.a.ratio * r.b.ratio;
-  return r;
+  return stability_from_strikes(
+      evaluate_first_strike(real_strike_inputs(a, striker, b, victim, parameters, Withheld{withheld_a, withheld_b}),
+                            parameters),
+      evaluate_first_strike(real_strike_inputs(b, striker, a, victim, parameters, Withheld{withheld_b, withheld_a}),
+                            parameters));
 }
 
 SiloKillMetrics silo_kill_metrics(const ForceSnapshot& striker, Posture striker_posture, const ForceSnapshot& victim,

@@ -259,14 +259,19 @@ SideStability side_stability(double c1, double c2) {
 
 }  // namespace
 
-StabilityResult evaluate_abstract(const AbstractSide& a, const AbstractSide& b, const StabilityParameters& parameters) {
+StabilityResult stability_from_strikes(const FirstStrike& a_strikes_b, const FirstStrike& b_strikes_a) {
   StabilityResult r;
-  r.a_strikes_b = evaluate_first_strike(abstract_strike(a, b, parameters), parameters);
-  r.b_strikes_a = evaluate_first_strike(abstract_strike(b, a, parameters), parameters);
-  r.a = side_stability(r.a_strikes_b.cost_striker, r.b_strikes_a.cost_victim);
-  r.b = side_stability(r.b_strikes_a.cost_striker, r.a_strikes_b.cost_victim);
+  r.a_strikes_b = a_strikes_b;
+  r.b_strikes_a = b_strikes_a;
+  r.a = side_stability(a_strikes_b.cost_striker, b_strikes_a.cost_victim);
+  r.b = side_stability(b_strikes_a.cost_striker, a_strikes_b.cost_victim);
   r.index = r.a.ratio * r.b.ratio;
   return r;
+}
+
+StabilityResult evaluate_abstract(const AbstractSide& a, const AbstractSide& b, const StabilityParameters& parameters) {
+  return stability_from_strikes(evaluate_first_strike(abstract_strike(a, b, parameters), parameters),
+                                evaluate_first_strike(abstract_strike(b, a, parameters), parameters));
 }
 
 }  // namespace stratstab
