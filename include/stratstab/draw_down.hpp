@@ -30,6 +30,8 @@ struct DrawDown {
   std::vector<DrawDownPiece> pieces;
   /// Expected enemy warheads destroyed (arriving units) by s counterforce warheads.
   [[nodiscard]] double kills(double s) const;
+  /// Expected enemy warheads destroyed as loaded (the pieces' destroyed_slope) by s warheads.
+  [[nodiscard]] double destroyed(double s) const;
   /// Warheads spent where K stops rising (the end of the last piece).
   [[nodiscard]] double saturation() const;
 };

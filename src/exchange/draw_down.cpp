@@ -11,15 +11,28 @@ std::string_view to_string(DrawDownMethod method) {
   return method == DrawDownMethod::kExact ? "exact" : "greedy";
 }
 
-double DrawDown::kills(double s) const {
-  double killed = 0.0;
+namespace {
+
+/// The integral of one of the pieces' slopes from 0 to s.
+double integrate(const std::vector<DrawDownPiece>& pieces, double s, double DrawDownPiece::*slope) {
+  double total = 0.0;
   for (const DrawDownPiece& piece : pieces) {
     if (s <= 0.0) break;
     const double used = std::min(s, piece.width);
-    killed += used * piece.slope;
+    total += used * piece.*slope;
     s -= used;
   }
-  return killed;
+  return total;
+}
+
+}  // namespace
+
+double DrawDown::kills(double s) const {
+  return integrate(pieces, s, &DrawDownPiece::slope);
+}
+
+double DrawDown::destroyed(double s) const {
+  return integrate(pieces, s, &DrawDownPiece::destroyed_slope);
 }
 
 double DrawDown::saturation() const {

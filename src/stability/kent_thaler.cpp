@@ -132,18 +132,6 @@ double derivative_root(const StrikeCosts& costs, const Piece& piece, double left
   return std::abs(d_left) < std::abs(d_right) ? left : right;
 }
 
-/// Victim warheads as loaded destroyed by s counterforce warheads.
-double destroyed_as_loaded(const DrawDown& draw_down, double s) {
-  double destroyed = 0.0;
-  for (const DrawDownPiece& piece : draw_down.pieces) {
-    if (s <= 0.0) break;
-    const double used = std::min(s, piece.width);
-    destroyed += used * piece.destroyed_slope;
-    s -= used;
-  }
-  return destroyed;
-}
-
 }  // namespace
 
 double damage(double arriving_warheads, double w80) {
@@ -220,7 +208,7 @@ FirstStrike evaluate_first_strike(const StrikeInputs& inputs, const StabilityPar
   result.counterforce_spent = best_s;
   const double killed_arriving = best_piece.k0 + best_piece.slope * (best_s - best_piece.s0);
   result.retaliation_arriving = std::max(0.0, inputs.victim_arriving - killed_arriving);
-  result.victim_destroyed = std::min(inputs.victim_warheads, destroyed_as_loaded(inputs.draw_down, best_s));
+  result.victim_destroyed = std::min(inputs.victim_warheads, inputs.draw_down.destroyed(best_s));
   result.victim_surviving = std::max(0.0, inputs.victim_warheads - result.victim_destroyed);
   result.striker_remaining = std::max(0.0, w - best_s);
   result.remaining_arriving = std::max(0.0, best_piece.l0 - best_piece.value_cost * (best_s - best_piece.s0));
