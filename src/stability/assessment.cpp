@@ -42,26 +42,20 @@ SideDetail side_detail(const ScenarioSide& side, const ForceSnapshot& other, con
   return d;
 }
 
-StrikeDetail strike_detail(const FirstStrike& strike, const ForceSnapshot* striker, const ForceSnapshot* victim,
-                           const Scenario& scenario, Withheld withheld) {
+/// Exchange ratio at s*, and (real sides: `problem` given) where the counterforce warheads went.
+StrikeDetail strike_detail(const FirstStrike& strike, const CounterforceProblem* problem, DrawDownMethod method) {
   StrikeDetail d;
   if (strike.counterforce_spent > 0.0) d.exchange_ratio = strike.victim_destroyed / strike.counterforce_spent;
-  if (striker == nullptr || victim == nullptr) return d;
-  const CounterforceProblem problem =
-      counterforce_problem(*striker, striker_posture(scenario.posture), *victim, victim_posture(scenario.posture),
-                           scenario.parameters, /*silos_only=*/false, withheld);
-  const CounterforceAllocation a = allocation(problem, strike.counterforce_spent, scenario.parameters.draw_down);
-  for (std::size_t t = 0; t < problem.targets.size(); ++t) {
-    d.by_target.push_back(TargetSpend{problem.targets[t].label, a.spent_by_target[t], a.destroyed_by_target[t]});
+  if (problem == nullptr) return d;
+  const CounterforceAllocation a = allocation(*problem, strike.counterforce_spent, method);
+  for (std::size_t t = 0; t < problem->targets.size(); ++t) {
+    d.by_target.push_back(TargetSpend{problem->targets[t].label, a.spent_by_target[t], a.destroyed_by_target[t]});
   }
   return d;
 }
 
-double greedy_shortfall(const ForceSnapshot& striker, const ForceSnapshot& victim, const Scenario& scenario, double s,
-                        Withheld withheld) {
-  const CounterforceProblem problem =
-      counterforce_problem(striker, striker_posture(scenario.posture), victim, victim_posture(scenario.posture),
-                           scenario.parameters, /*silos_only=*/false, withheld);
+/// How far the greedy K(s) falls short of the exact one at s, relative to the exact.
+double greedy_shortfall(const CounterforceProblem& problem, double s) {
   const double exact = exact_draw_down(problem).kills(s);
   const double greedy = greedy_draw_down(problem).kills(s);
   return exact > 0.0 ? (exact - greedy) / exact : 0.0;
@@ -74,13 +68,25 @@ Assessment assess_scenario(const Scenario& scenario) {
   out.result = evaluate_scenario(scenario);
   out.sides[0].id = scenario.sides[0].id;
   out.sides[1].id = scenario.sides[1].id;
-  const ForceSnapshot* a = scenario.is_real() ? &*scenario.sides[0].forces : nullptr;
-  const ForceSnapshot* b = scenario.is_real() ? &*scenario.sides[1].forces : nullptr;
+  const DrawDownMethod method = scenario.parameters.draw_down;
+  if (!scenario.is_real()) {
+    out.strikes[0] = strike_detail(out.result.a_strikes_b, nullptr, method);
+    out.strikes[1] = strike_detail(out.result.b_strikes_a, nullptr, method);
+    return out;
+  }
+  const ForceSnapshot* a = &*scenario.sides[0].forces;
+  const ForceSnapshot* b = &*scenario.sides[1].forces;
   const double wa = scenario.sides[0].withheld;
   const double wb = scenario.sides[1].withheld;
-  out.strikes[0] = strike_detail(out.result.a_strikes_b, a, b, scenario, Withheld{wa, wb});
-  out.strikes[1] = strike_detail(out.result.b_strikes_a, b, a, scenario, Withheld{wb, wa});
-  if (!scenario.is_real()) return out;
+  // Each direction's counterforce problem, built once for the allocation and the greedy check.
+  const Posture striker = striker_posture(scenario.posture);
+  const Posture victim = victim_posture(scenario.posture);
+  const CounterforceProblem a_on_b =
+      counterforce_problem(*a, striker, *b, victim, scenario.parameters, /*silos_only=*/false, Withheld{wa, wb});
+  const CounterforceProblem b_on_a =
+      counterforce_problem(*b, striker, *a, victim, scenario.parameters, /*silos_only=*/false, Withheld{wb, wa});
+  out.strikes[0] = strike_detail(out.result.a_strikes_b, &a_on_b, method);
+  out.strikes[1] = strike_detail(out.result.b_strikes_a, &b_on_a, method);
 
   out.sides[0] = side_detail(scenario.sides[0], *b, scenario);
   out.sides[1] = side_detail(scenario.sides[1], *a, scenario);
@@ -88,14 +94,12 @@ Assessment assess_scenario(const Scenario& scenario) {
     out.postures.push_back(
         PostureRow{c, c == scenario.posture ? out.result : evaluate_real(*a, *b, c, scenario.parameters, wa, wb)});
   }
-  if (scenario.parameters.draw_down == DrawDownMethod::kExact) {
+  if (method == DrawDownMethod::kExact) {
     StabilityParameters greedy = scenario.parameters;
     greedy.draw_down = DrawDownMethod::kGreedy;
     out.greedy_index = evaluate_real(*a, *b, scenario.posture, greedy, wa, wb).index;
-    out.greedy_shortfall[0] =
-        greedy_shortfall(*a, *b, scenario, out.result.a_strikes_b.counterforce_spent, Withheld{wa, wb});
-    out.greedy_shortfall[1] =
-        greedy_shortfall(*b, *a, scenario, out.result.b_strikes_a.counterforce_spent, Withheld{wb, wa});
+    out.greedy_shortfall[0] = greedy_shortfall(a_on_b, out.result.a_strikes_b.counterforce_spent);
+    out.greedy_shortfall[1] = greedy_shortfall(b_on_a, out.result.b_strikes_a.counterforce_spent);
   }
   return out;
 }
