@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "bibliography_loader.hpp"
+#include "enum_words.hpp"
 #include "stratstab/treaty.hpp"
 #include "yaml_reader.hpp"
 
@@ -16,21 +17,10 @@ namespace {
 using io::DiagnosticSink;
 using io::MapReader;
 
-/// Parses an enum word with the enum's own to_string, so names live in one place.
-template <typename Enum, std::size_t Count>
-Enum enum_from_word(const std::string& word, const std::array<Enum, Count>& values) {
-  for (Enum value : values) {
-    if (to_string(value) == word) return value;
-  }
-  throw std::logic_error(fmt::format("stratstab: schema allows '{}' but the enum has no such value", word));
-}
+using io::enum_from_word;
+using io::kBasings;
+using io::kVehicles;
 
-constexpr std::array kBasings{Basing::kSilo,   Basing::kMobile,       Basing::kSsbn,
-                              Basing::kBomber, Basing::kNonstrategic, Basing::kIntermediate};
-constexpr std::array kVehicles{VehicleClass::kIcbm, VehicleClass::kSlbm, VehicleClass::kHeavyBomber,
-                               VehicleClass::kIrbm, VehicleClass::kSrbm, VehicleClass::kGlcm,
-                               VehicleClass::kSlcm, VehicleClass::kAlcm, VehicleClass::kAircraft,
-                               VehicleClass::kOther};
 constexpr std::array kCountKinds{CountKind::kReentryVehicles, CountKind::kOnePerVehicle, CountKind::kAttributed,
                                  CountKind::kAllWarheads, CountKind::kNonstrategicWarheads};
 constexpr std::array kStatuses{LauncherStatus::kDeployed, LauncherStatus::kNondeployed, LauncherStatus::kAll};
