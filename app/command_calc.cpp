@@ -45,11 +45,7 @@ std::string option_name(std::string field) {
 }
 
 Diagnostic option_problem(const std::string& field, std::string message) {
-  Diagnostic d;
-  d.where.file = kCommandLine;
-  d.where.key_path = option_name(field);
-  d.message = std::move(message);
-  return d;
+  return key_error(option_name(field), std::move(message), kCommandLine);
 }
 
 /// The whole of `text` as a number (accepts `nan` and `inf`, which validation then rejects).

@@ -25,11 +25,7 @@ struct TreatyArgs {
 };
 
 Diagnostic limit_problem(std::string message) {
-  Diagnostic d;
-  d.where.file = "command line";
-  d.where.key_path = "--limit";
-  d.message = std::move(message);
-  return d;
+  return key_error("--limit", std::move(message), "command line");
 }
 
 /// Parses `--limit ID=N` values against the treaty's limits; every problem reported at once.

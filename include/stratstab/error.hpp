@@ -27,6 +27,9 @@ struct Diagnostic {
   std::string message;
 };
 
+/// An error about one key where no line is known (validated structs, command-line options).
+Diagnostic key_error(std::string key_path, std::string message, std::string file = {});
+
 /// `file:line:column: error: key.path: message` (parts that are unknown are left out).
 std::string format_diagnostic(const Diagnostic& diagnostic);
 

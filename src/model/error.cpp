@@ -4,6 +4,14 @@
 
 namespace stratstab {
 
+Diagnostic key_error(std::string key_path, std::string message, std::string file) {
+  Diagnostic d;
+  d.where.file = std::move(file);
+  d.where.key_path = std::move(key_path);
+  d.message = std::move(message);
+  return d;
+}
+
 std::string format_diagnostic(const Diagnostic& diagnostic) {
   const SourceLocation& at = diagnostic.where;
   std::string out = at.file;

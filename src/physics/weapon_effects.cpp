@@ -9,17 +9,10 @@
 namespace stratstab {
 namespace {
 
-Diagnostic problem(std::string key_path, std::string message) {
-  Diagnostic d;
-  d.where.key_path = std::move(key_path);
-  d.message = std::move(message);
-  return d;
-}
-
 /// `what` must be finite and > 0.
 void check_positive(double value, std::string key_path, std::string_view what, std::vector<Diagnostic>& out) {
   if (!std::isfinite(value) || value <= 0.0) {
-    out.push_back(problem(std::move(key_path), fmt::format("expected {}, finite and > 0, got {}", what, value)));
+    out.push_back(key_error(std::move(key_path), fmt::format("expected {}, finite and > 0, got {}", what, value)));
   }
 }
 
@@ -27,7 +20,7 @@ void check_positive(double value, std::string key_path, std::string_view what, s
 void check_probability(double value, std::string key_path, std::string_view what, std::vector<Diagnostic>& out) {
   if (!(value >= 0.0 && value <= 1.0)) {
     out.push_back(
-        problem(std::move(key_path), fmt::format("expected {}, a probability in [0, 1], got {}", what, value)));
+        key_error(std::move(key_path), fmt::format("expected {}, a probability in [0, 1], got {}", what, value)));
   }
 }
 
@@ -35,8 +28,8 @@ void check_probability(double value, std::string key_path, std::string_view what
 void check_group(const WeaponGroup& group, std::size_t index, bool with_cep, std::vector<Diagnostic>& out) {
   const std::string prefix = fmt::format("weapons[{}].", index);
   if (!std::isfinite(group.count) || group.count < 0.0) {
-    out.push_back(
-        problem(prefix + "count", fmt::format("expected a number of warheads, finite and >= 0, got {}", group.count)));
+    out.push_back(key_error(prefix + "count",
+                            fmt::format("expected a number of warheads, finite and >= 0, got {}", group.count)));
   }
   check_positive(group.yield_kt, prefix + "yield_kt", "a yield in kilotons", out);
   if (with_cep) check_positive(group.cep_m, prefix + "cep_m", "a CEP in metres", out);
@@ -59,7 +52,7 @@ std::vector<Diagnostic> validate_kill_inputs(const KillInputs& inputs) {
   check_probability(inputs.p_pen, "p_pen", "a probability of penetration", problems);
   if (inputs.warheads < 1) {
     problems.push_back(
-        problem("warheads", fmt::format("expected a number of warheads, an integer >= 1, got {}", inputs.warheads)));
+        key_error("warheads", fmt::format("expected a number of warheads, an integer >= 1, got {}", inputs.warheads)));
   }
   return problems;
 }

@@ -11,13 +11,6 @@
 namespace stratstab {
 namespace {
 
-Diagnostic problem(std::string key_path, std::string message) {
-  Diagnostic d;
-  d.where.key_path = std::move(key_path);
-  d.message = std::move(message);
-  return d;
-}
-
 std::string quoted_list(const std::vector<std::string>& names, std::size_t limit) {
   std::string out;
   for (std::size_t i = 0; i < names.size() && i < limit; ++i) out += fmt::format("{}'{}'", i ? ", " : "", names[i]);
@@ -33,31 +26,31 @@ std::vector<Diagnostic> validate_wta(const WtaProblem& p) {
   for (std::size_t w = 0; w < p.weapons.size(); ++w) {
     const WtaWeapon& weapon = p.weapons[w];
     const std::string path = fmt::format("weapons[{}]", w);
-    if (weapon.id.empty()) out.push_back(problem(path + ".id", "expected a non-empty weapon id"));
+    if (weapon.id.empty()) out.push_back(key_error(path + ".id", "expected a non-empty weapon id"));
     if (!seen.emplace(weapon.id, w).second) {
-      out.push_back(problem(
+      out.push_back(key_error(
           path + ".id", fmt::format("duplicate weapon id '{}' (first at weapons[{}])", weapon.id, seen[weapon.id])));
     }
     if (weapon.available < 0) {
-      out.push_back(problem(path + ".available",
-                            fmt::format("expected a whole number of weapons >= 0, got {}", weapon.available)));
+      out.push_back(key_error(path + ".available",
+                              fmt::format("expected a whole number of weapons >= 0, got {}", weapon.available)));
     }
   }
   seen.clear();
   for (std::size_t t = 0; t < p.targets.size(); ++t) {
     const WtaTarget& target = p.targets[t];
     const std::string path = fmt::format("targets[{}]", t);
-    if (target.id.empty()) out.push_back(problem(path + ".id", "expected a non-empty target id"));
+    if (target.id.empty()) out.push_back(key_error(path + ".id", "expected a non-empty target id"));
     if (!seen.emplace(target.id, t).second) {
-      out.push_back(problem(
+      out.push_back(key_error(
           path + ".id", fmt::format("duplicate target id '{}' (first at targets[{}])", target.id, seen[target.id])));
     }
     if (!std::isfinite(target.value) || target.value < 0) {
-      out.push_back(problem(path + ".value", fmt::format("expected a finite value >= 0, got {:g}", target.value)));
+      out.push_back(key_error(path + ".value", fmt::format("expected a finite value >= 0, got {:g}", target.value)));
     }
     if (target.min_weapons < 0) {
-      out.push_back(problem(path + ".min_weapons",
-                            fmt::format("expected a whole number of weapons >= 0, got {}", target.min_weapons)));
+      out.push_back(key_error(path + ".min_weapons",
+                              fmt::format("expected a whole number of weapons >= 0, got {}", target.min_weapons)));
     }
   }
   std::unordered_map<std::size_t, std::size_t> pairs;  // weapon * T + target -> first index
@@ -67,23 +60,23 @@ std::vector<Diagnostic> validate_wta(const WtaProblem& p) {
     const std::string path = fmt::format("kill_probability[{}]", k);
     bool ok = true;
     if (kp.weapon >= p.weapons.size()) {
-      out.push_back(problem(path + ".weapon", fmt::format("weapon index {} out of range", kp.weapon)));
+      out.push_back(key_error(path + ".weapon", fmt::format("weapon index {} out of range", kp.weapon)));
       ok = false;
     }
     if (kp.target >= p.targets.size()) {
-      out.push_back(problem(path + ".target", fmt::format("target index {} out of range", kp.target)));
+      out.push_back(key_error(path + ".target", fmt::format("target index {} out of range", kp.target)));
       ok = false;
     }
     if (!(kp.p >= 0 && kp.p <= 1)) {
-      out.push_back(problem(path + ".p", fmt::format("expected a probability in [0, 1], got {:g}", kp.p)));
+      out.push_back(key_error(path + ".p", fmt::format("expected a probability in [0, 1], got {:g}", kp.p)));
       ok = false;
     }
     if (ok) {
       const auto [it, inserted] = pairs.emplace(kp.weapon * p.targets.size() + kp.target, k);
       if (!inserted) {
-        out.push_back(problem(path, fmt::format("duplicate pair weapon '{}', target '{}' (first at "
-                                                "kill_probability[{}])",
-                                                p.weapons[kp.weapon].id, p.targets[kp.target].id, it->second)));
+        out.push_back(key_error(path, fmt::format("duplicate pair weapon '{}', target '{}' (first at "
+                                                  "kill_probability[{}])",
+                                                  p.weapons[kp.weapon].id, p.targets[kp.target].id, it->second)));
         ok = false;
       }
     }
@@ -104,16 +97,16 @@ std::vector<Diagnostic> validate_wta(const WtaProblem& p) {
     const WtaTarget& target = p.targets[t];
     needed += target.min_weapons;
     if (target.min_weapons > 0 && !reachable[t]) {
-      out.push_back(problem(fmt::format("targets[{}].min_weapons", t),
-                            fmt::format("target '{}' needs at least {} weapons but no weapon can hit it (no "
-                                        "kill_probability pair with p > 0)",
-                                        target.id, target.min_weapons)));
+      out.push_back(key_error(fmt::format("targets[{}].min_weapons", t),
+                              fmt::format("target '{}' needs at least {} weapons but no weapon can hit it (no "
+                                          "kill_probability pair with p > 0)",
+                                          target.id, target.min_weapons)));
     }
   }
   if (!out.empty()) return out;
   if (needed > have) {
     out.push_back(
-        problem("targets", fmt::format("the minimums add up to {} weapons but only {} are available", needed, have)));
+        key_error("targets", fmt::format("the minimums add up to {} weapons but only {} are available", needed, have)));
     return out;
   }
   std::vector<long long> supply(p.weapons.size());
@@ -140,7 +133,7 @@ std::vector<Diagnostic> validate_wta(const WtaProblem& p) {
       weapon_names.push_back(p.weapons[w].id);
       set_have += p.weapons[w].available;
     }
-    out.push_back(problem(
+    out.push_back(key_error(
         first < p.targets.size() ? fmt::format("targets[{}].min_weapons", first) : "targets",
         fmt::format("minimums cannot be met: target{} {} need{} at least {} weapons in all, but the weapons that "
                     "can reach {} ({}) number only {}",
