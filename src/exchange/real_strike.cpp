@@ -62,6 +62,17 @@ double striker_readiness(const System& system, Posture posture, const StabilityP
   return 0.0;
 }
 
+namespace {
+
+/// A striker system's warheads in the first strike: loaded, times its readiness in the posture,
+/// less the share withheld against a third country.
+double striker_warheads_committed(const System& system, Posture posture, const StabilityParameters& parameters,
+                                  double withheld_share) {
+  return system.warheads_loaded() * striker_readiness(system, posture, parameters) * (1.0 - withheld_share);
+}
+
+}  // namespace
+
 CounterforceProblem counterforce_problem(const ForceSnapshot& striker, Posture striker_posture,
                                          const ForceSnapshot& victim, Posture victim_posture,
                                          const StabilityParameters& parameters, bool silos_only, Withheld withheld) {
@@ -75,8 +86,7 @@ CounterforceProblem counterforce_problem(const ForceSnapshot& striker, Posture s
   std::vector<KindPhysics> physics;
   for (const System& system : striker.systems) {
     if (!counterforce_capable(system)) continue;
-    const double ready =
-        system.warheads_loaded() * striker_readiness(system, striker_posture, parameters) * (1.0 - withheld.striker);
+    const double ready = striker_warheads_committed(system, striker_posture, parameters, withheld.striker);
     if (ready <= 0.0) continue;
     for (const WarheadType& type : system.warheads) {
       if (type.share.value <= 0.0 || type.yield_kt.value <= 0.0) continue;
@@ -117,8 +127,7 @@ StrikeInputs real_strike_inputs(const ForceSnapshot& striker, Posture striker_po
   StrikeInputs in;
   for (const System& system : striker.systems) {
     if (!in_central_exchange(system)) continue;
-    const double ready =
-        system.warheads_loaded() * striker_readiness(system, striker_posture, parameters) * (1.0 - withheld.striker);
+    const double ready = striker_warheads_committed(system, striker_posture, parameters, withheld.striker);
     in.striker_warheads += ready;
     in.striker_arriving += ready * system.reliability.value;
   }
