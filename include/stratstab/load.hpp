@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <optional>
+#include <utility>
 #include <vector>
 
 #include "stratstab/error.hpp"
@@ -18,6 +19,14 @@ struct LoadResult {
   std::optional<T> value;
   std::vector<Diagnostic> diagnostics;
 };
+
+/// The value of a read, or InputError with every diagnostic when there is none: what each
+/// `load_*` adds to its `read_*`.
+template <typename T>
+T value_or_throw(LoadResult<T> result) {
+  if (!result.value) throw InputError(std::move(result.diagnostics));
+  return std::move(*result.value);
+}
 
 /// Reads a bibliography file (`data/sources/*.yaml`).
 LoadResult<Bibliography> read_bibliography(const std::filesystem::path& file);

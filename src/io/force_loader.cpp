@@ -211,9 +211,7 @@ LoadResult<ForceSnapshot> read_force_snapshot(const std::filesystem::path& file)
 }
 
 ForceSnapshot load_force_snapshot(const std::filesystem::path& file) {
-  auto result = read_force_snapshot(file);
-  if (!result.value) throw InputError(std::move(result.diagnostics));
-  return std::move(*result.value);
+  return value_or_throw(read_force_snapshot(file));
 }
 
 }  // namespace stratstab

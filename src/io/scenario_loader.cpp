@@ -245,9 +245,7 @@ LoadResult<Scenario> read_scenario(const std::filesystem::path& file, const std:
 
 Scenario load_scenario(const std::filesystem::path& file, const std::vector<Override>& overrides,
                        const DataCatalog* catalog) {
-  auto result = read_scenario(file, overrides, catalog);
-  if (!result.value) throw InputError(std::move(result.diagnostics));
-  return std::move(*result.value);
+  return value_or_throw(read_scenario(file, overrides, catalog));
 }
 
 }  // namespace stratstab

@@ -260,9 +260,7 @@ LoadResult<Treaty> read_treaty(const std::filesystem::path& file) {
 }
 
 Treaty load_treaty(const std::filesystem::path& file) {
-  auto result = read_treaty(file);
-  if (!result.value) throw InputError(std::move(result.diagnostics));
-  return std::move(*result.value);
+  return value_or_throw(read_treaty(file));
 }
 
 }  // namespace stratstab

@@ -152,9 +152,7 @@ LoadResult<WtaProblem> read_wta_problem(const std::filesystem::path& file) {
 }
 
 WtaProblem load_wta_problem(const std::filesystem::path& file) {
-  auto result = read_wta_problem(file);
-  if (!result.value) throw InputError(std::move(result.diagnostics));
-  return std::move(*result.value);
+  return value_or_throw(read_wta_problem(file));
 }
 
 }  // namespace stratstab
