@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "stratstab/defence.hpp"
 #include "stratstab/draw_down.hpp"
 
 namespace stratstab {
@@ -37,18 +38,24 @@ double damage(double arriving_warheads, double w80);
 
 /// One first strike by `striker` on `victim` at the cost-minimising counterforce spend.
 struct FirstStrike {
-  double striker_warheads = 0;      ///< W: available to strike
-  double victim_warheads = 0;       ///< V: all of the victim's
-  double counterforce_spent = 0;    ///< s*
-  double victim_destroyed = 0;      ///< victim warheads (as loaded) destroyed by the s* warheads
-  double victim_surviving = 0;      ///< V - victim_destroyed
-  double retaliation_arriving = 0;  ///< U(s*): surviving victim warheads that arrive on the striker
-  double striker_remaining = 0;     ///< W - s*, striking the victim's value
-  double remaining_arriving = 0;    ///< L(s*): of those, the ones that arrive
-  double damage_to_striker = 0;     ///< D_striker(U)
-  double damage_to_victim = 0;      ///< D_victim(L)
-  double cost_striker = 0;          ///< C1 of the striker
-  double cost_victim = 0;           ///< C2 of the victim
+  double striker_warheads = 0;       ///< W: available to strike
+  double victim_warheads = 0;        ///< V: all of the victim's
+  double counterforce_spent = 0;     ///< s*
+  double victim_destroyed = 0;       ///< victim warheads (as loaded) destroyed by the s* warheads
+  double victim_surviving = 0;       ///< V - victim_destroyed
+  double retaliation_launched = 0;   ///< surviving victim warheads launched in retaliation (times the
+                                     ///< share its command and control gets off) that would arrive
+                                     ///< but for the striker's defence
+  double retaliation_arriving = 0;   ///< U(s*): of those, the ones that get through and arrive on the striker
+  double striker_remaining = 0;      ///< W - s*, striking the victim's value
+  double remaining_arriving = 0;     ///< L(s*): of those, the ones that arrive (through any defence)
+  double remaining_intercepted = 0;  ///< value warheads the victim's defence stopped
+  double suppression_spent = 0;      ///< warheads spent on the victim's defence sites before the rest
+  double decapitation_spent = 0;     ///< warheads spent on the victim's command
+  double damage_to_striker = 0;      ///< D_striker(U)
+  double damage_to_victim = 0;       ///< D_victim(L)
+  double cost_striker = 0;           ///< C1 of the striker
+  double cost_victim = 0;            ///< C2 of the victim
 };
 
 /// Inputs of one strike in plain numbers (abstract or compiled real forces).
@@ -61,7 +68,12 @@ struct StrikeInputs {
   double victim_arriving = 0;   ///< of V, the ones that would arrive if none were destroyed
   double striker_w80 = 0;
   double victim_w80 = 0;
-  DrawDown draw_down;  ///< K(s) in arriving units, with each piece's value cost
+  DrawDown draw_down;  ///< K(s) in arriving units, with each piece's value cost (behind any silo defence)
+  /// Share of the victim's surviving warheads that are launched in retaliation (command and
+  /// control: 1 when command survives for sure).
+  double retaliation_share = 1;
+  Penetration striker_defence;  ///< the striker's defence against the retaliation (identity: none)
+  Penetration victim_defence;   ///< the victim's defence against the value warheads (identity: none)
 };
 
 /// Searches every linear piece of K(s) for the minimum of C_A(s) (METHOD.md §4 stopping rule).

@@ -4,6 +4,7 @@
 #include <array>
 #include <cmath>
 #include <limits>
+#include <vector>
 
 #include "stratstab/stability.hpp"
 
@@ -29,29 +30,34 @@ struct CostPair {
   double damage_victim = 0;
 };
 
-/// Everything C_A(s) needs on one linear piece of K(s): K(s) = k0 + slope (s - s0), and the
-/// striker's warheads arriving on value L(s) = l0 - value_cost (s - s0).
+/// Everything C_A(s) needs on one linear piece: the retaliation that arrives on the striker
+/// U(s) = u0 - u_slope (s - s0) and the striker's warheads arriving on value L(s) = l0 - l_slope (s - s0),
+/// both after any defence. A piece of K(s) is cut where either crosses a kink of a defence, so
+/// both are linear on it. `k0`, `k_slope`, `launched0` and `value_cost` keep the undefended
+/// figures (K(s) and the value warheads that reach the victim's defence) for the report.
 struct Piece {
   double s0 = 0;
-  double k0 = 0;
-  double slope = 0;
+  double u0 = 0;
+  double u_slope = 0;
   double l0 = 0;
+  double l_slope = 1;
+  double k0 = 0;
+  double k_slope = 0;
+  double launched0 = 0;
   double value_cost = 1;
 };
 
 class StrikeCosts {
  public:
   StrikeCosts(const StrikeInputs& in, const StabilityParameters& p)
-      : in_(in),
-        a_(p.cost_exponent),
+      : a_(p.cost_exponent),
         b_(p.surcharge),
         lambda_striker_(kLn5 / in.striker_w80),
         lambda_victim_(kLn5 / in.victim_w80) {}
 
   [[nodiscard]] CostPair at(const Piece& piece, double s) const {
-    const double destroyed = piece.k0 + piece.slope * (s - piece.s0);
-    const double surviving = std::max(0.0, in_.victim_arriving - destroyed);
-    const double remaining = std::max(0.0, piece.l0 - piece.value_cost * (s - piece.s0));
+    const double surviving = std::max(0.0, piece.u0 - piece.u_slope * (s - piece.s0));
+    const double remaining = std::max(0.0, piece.l0 - piece.l_slope * (s - piece.s0));
     CostPair c;
     c.damage_striker = -std::expm1(-lambda_striker_ * surviving);
     c.damage_victim = -std::expm1(-lambda_victim_ * remaining);
@@ -62,7 +68,7 @@ class StrikeCosts {
     return c;
   }
 
-  /// The two terms of dC_A/ds on a piece (U = V - K falls at `slope`, L falls at `value_cost`):
+  /// The two terms of dC_A/ds on a piece (U falls at `u_slope`, L falls at `l_slope`):
   /// dC_A/ds = enemy - own, both >= 0 (possibly infinite where a damage is exactly 0).
   /// d/ds of D^a = a D^(a-1) dD/dw dw/ds, with dD/dw = lambda e^(-lambda w) = lambda (1 - D).
   /// `own` (the fall of own damage as retaliation shrinks) rises with s, since D^a is concave in w
@@ -74,17 +80,16 @@ class StrikeCosts {
   };
   [[nodiscard]] Slope slope(const Piece& piece, double s) const {
     Slope t;
-    const double destroyed = piece.k0 + piece.slope * (s - piece.s0);
-    const double surviving = std::max(0.0, in_.victim_arriving - destroyed);
-    const double remaining = std::max(0.0, piece.l0 - piece.value_cost * (s - piece.s0));
-    if (piece.slope > 0.0) {
+    const double surviving = std::max(0.0, piece.u0 - piece.u_slope * (s - piece.s0));
+    const double remaining = std::max(0.0, piece.l0 - piece.l_slope * (s - piece.s0));
+    if (piece.u_slope > 0.0) {
       const double e = std::exp(-lambda_striker_ * surviving);
-      t.own = e < 1.0 ? piece.slope * a_ * std::pow(1.0 - e, a_ - 1.0) * lambda_striker_ * e
+      t.own = e < 1.0 ? piece.u_slope * a_ * std::pow(1.0 - e, a_ - 1.0) * lambda_striker_ * e
                       : std::numeric_limits<double>::infinity();
     }
-    if (piece.value_cost > 0.0) {
+    if (piece.l_slope > 0.0) {
       const double e = std::exp(-lambda_victim_ * remaining);
-      t.enemy = e < 1.0 ? piece.value_cost * b_ * a_ * std::pow(1.0 - e, a_ - 1.0) * lambda_victim_ * e
+      t.enemy = e < 1.0 ? piece.l_slope * b_ * a_ * std::pow(1.0 - e, a_ - 1.0) * lambda_victim_ * e
                         : std::numeric_limits<double>::infinity();
     }
     return t;
@@ -92,7 +97,6 @@ class StrikeCosts {
   [[nodiscard]] double derivative(const Piece& piece, double s) const { return slope(piece, s).derivative(); }
 
  private:
-  const StrikeInputs& in_;
   double a_;
   double b_;
   double lambda_striker_;
@@ -141,8 +145,24 @@ double damage(double arriving_warheads, double w80) {
 FirstStrike evaluate_first_strike(const StrikeInputs& inputs, const StabilityParameters& parameters) {
   const StrikeCosts costs(inputs, parameters);
   const double w = inputs.striker_warheads;
+  const double rho = inputs.retaliation_share;
+  const Penetration& striker_defence = inputs.striker_defence;
+  const Penetration& victim_defence = inputs.victim_defence;
+  // The piece of C_A over [s0, ...) where K(s) = k0 + k_slope (s - s0) and the value warheads that
+  // reach the victim's defence are launched0 - value_cost (s - s0), evaluated after both defences
+  // with their slopes at `mid`, a point inside the stretch where the defences are linear.
+  const auto defended = [&](double s0, double k0, double k_slope, double launched0, double value_cost, double mid) {
+    Piece p{s0, 0.0, 0.0, 0.0, 0.0, k0, k_slope, launched0, value_cost};
+    const double retaliation0 = rho * std::max(0.0, inputs.victim_arriving - k0);
+    const double retaliation_mid = rho * std::max(0.0, inputs.victim_arriving - k0 - k_slope * (mid - s0));
+    p.u0 = striker_defence.through(retaliation0);
+    p.u_slope = striker_defence.slope_at(retaliation_mid) * rho * k_slope;
+    p.l0 = victim_defence.through(std::max(0.0, launched0));
+    p.l_slope = victim_defence.slope_at(std::max(0.0, launched0 - value_cost * (mid - s0))) * value_cost;
+    return p;
+  };
   double best_s = 0.0;
-  Piece best_piece{0.0, 0.0, 0.0, inputs.striker_arriving, 1.0};
+  Piece best_piece = defended(0.0, 0.0, 0.0, inputs.striker_arriving, 1.0, 0.0);
   CostPair best = costs.at(best_piece, 0.0);
 
   const auto consider = [&](const Piece& piece, double s) {
@@ -184,34 +204,67 @@ FirstStrike evaluate_first_strike(const StrikeInputs& inputs, const StabilityPar
     subdivide(subdivide, lo, costs.slope(piece, lo), hi, costs.slope(piece, hi), 0);
   };
 
+  // One piece of K(s) over [s0, hi], cut where the retaliation or the value strike crosses a kink
+  // of a defence (there the slope of what gets through changes).
+  std::vector<double> cuts;
+  const auto search_piece = [&](double s0, double hi, double k0, double k_slope, double launched0, double value_cost) {
+    if (striker_defence.is_identity() && victim_defence.is_identity()) {
+      search(defended(s0, k0, k_slope, launched0, value_cost, 0.5 * (s0 + hi)), s0, hi);
+      return;
+    }
+    cuts.clear();
+    if (k_slope > 0.0 && rho > 0.0) {
+      for (double x : striker_defence.kinks()) {
+        cuts.push_back(s0 + (rho * (inputs.victim_arriving - k0) - x) / (rho * k_slope));
+      }
+    }
+    if (value_cost > 0.0) {
+      for (double x : victim_defence.kinks()) cuts.push_back(s0 + (launched0 - x) / value_cost);
+    }
+    std::erase_if(cuts, [&](double c) { return !(c > s0 && c < hi); });
+    std::sort(cuts.begin(), cuts.end());
+    cuts.push_back(hi);
+    double lo = s0;
+    for (double c : cuts) {
+      if (c <= lo) continue;
+      const Piece p = defended(lo, k0 + k_slope * (lo - s0), k_slope, launched0 - value_cost * (lo - s0), value_cost,
+                               0.5 * (lo + c));
+      search(p, lo, c);
+      lo = c;
+    }
+  };
+
   double s0 = 0.0;
   double k0 = 0.0;
-  double l0 = inputs.striker_arriving;
+  double launched = inputs.striker_arriving;
   for (const DrawDownPiece& dp : inputs.draw_down.pieces) {
     if (s0 >= w || k0 >= inputs.victim_arriving) break;
     if (dp.width <= 0.0) continue;
     // Kills cannot exceed the victim's warheads: a piece that would overshoot ends where U = 0.
     const double width = dp.slope > 0.0 ? std::min(dp.width, (inputs.victim_arriving - k0) / dp.slope) : dp.width;
     const double hi = std::min(w, s0 + width);
-    search(Piece{s0, k0, dp.slope, l0, dp.value_cost}, s0, hi);
+    search_piece(s0, hi, k0, dp.slope, launched, dp.value_cost);
     k0 += dp.slope * (hi - s0);
-    l0 -= dp.value_cost * (hi - s0);
+    launched -= dp.value_cost * (hi - s0);
     s0 = hi;
   }
   // Counterforce beyond every target: K flat, and each further warhead costs the value strike its
   // share of what is left.
-  if (s0 < w) search(Piece{s0, k0, 0.0, l0, l0 / (w - s0)}, s0, w);
+  if (s0 < w) search_piece(s0, w, k0, 0.0, launched, launched / (w - s0));
 
   FirstStrike result;
   result.striker_warheads = w;
   result.victim_warheads = inputs.victim_warheads;
   result.counterforce_spent = best_s;
-  const double killed_arriving = best_piece.k0 + best_piece.slope * (best_s - best_piece.s0);
-  result.retaliation_arriving = std::max(0.0, inputs.victim_arriving - killed_arriving);
+  const double killed_arriving = best_piece.k0 + best_piece.k_slope * (best_s - best_piece.s0);
+  result.retaliation_launched = rho * std::max(0.0, inputs.victim_arriving - killed_arriving);
+  result.retaliation_arriving = std::max(0.0, best_piece.u0 - best_piece.u_slope * (best_s - best_piece.s0));
   result.victim_destroyed = std::min(inputs.victim_warheads, inputs.draw_down.destroyed(best_s));
   result.victim_surviving = std::max(0.0, inputs.victim_warheads - result.victim_destroyed);
   result.striker_remaining = std::max(0.0, w - best_s);
-  result.remaining_arriving = std::max(0.0, best_piece.l0 - best_piece.value_cost * (best_s - best_piece.s0));
+  result.remaining_arriving = std::max(0.0, best_piece.l0 - best_piece.l_slope * (best_s - best_piece.s0));
+  result.remaining_intercepted = std::max(
+      0.0, best_piece.launched0 - best_piece.value_cost * (best_s - best_piece.s0) - result.remaining_arriving);
   result.damage_to_striker = best.damage_striker;
   result.damage_to_victim = best.damage_victim;
   result.cost_striker = best.striker;
