@@ -9,9 +9,14 @@
 #include <string>
 #include <vector>
 
+#include <span>
+
+#include "stratstab/command.hpp"
+#include "stratstab/defence.hpp"
 #include "stratstab/draw_down.hpp"
 #include "stratstab/forces.hpp"
 #include "stratstab/stability.hpp"
+#include "stratstab/warning.hpp"
 
 namespace stratstab {
 
@@ -67,15 +72,84 @@ CounterforceProblem counterforce_problem(const ForceSnapshot& striker, Posture s
                                          const StabilityParameters& parameters, bool silos_only = false,
                                          Withheld withheld = {});
 
+/// A system of a side deployed forward (issue 5): an intermediate-range or non-strategic system
+/// that takes part in the exchange when a scenario says so. It strikes the other side's systems it
+/// reaches (and its value, if it reaches it), is a counterforce target when its warheads reach the
+/// other side's value, and shortens the warning of what it reaches.
+struct ForwardDeployment {
+  std::string system;            ///< id of a system in the side's snapshot
+  std::string location;          ///< e.g. `Belarus (Krichev-6)`
+  double flight_minutes = 10;    ///< to the targets it reaches
+  std::vector<std::string> reaches;  ///< the other side's system ids within its range
+  bool reaches_value = false;    ///< within range of the other side's value (its homeland)
+  std::optional<double> warheads_per_launcher;  ///< loaded for the scenario (e.g. a nuclear load)
+};
+
+/// Everything about a side in the exchange besides its snapshot (issue 5). A non-owning view:
+/// cheap to copy, so millions of evaluations allocate nothing for it.
+struct SideOptions {
+  double withheld = 0;                        ///< share held back against a third country (Withheld)
+  const MissileDefence* defence = nullptr;    ///< its missile defence, if any
+  CommandAndControl command;                  ///< as a victim
+  double decapitation_share = 0;              ///< as a striker: share of its first strike aimed at the other's command
+  WarningChain warning;                       ///< as a victim (used with StabilityParameters::warning)
+  FlightTimes flight;                         ///< as a striker: its missiles' flight times to the other side
+  std::span<const ForwardDeployment> forward;  ///< its forward-based systems in the exchange
+};
+
+/// The counterforce problem with both sides' options: the striker's forward systems join its
+/// kinds (kill probability 0 on what they cannot reach; value cost 0 when they cannot reach
+/// value); the victim's forward systems that reach the striker's value join the targets; with
+/// StabilityParameters::warning, launch under attack happens with the probability the shortest
+/// flight time among the kinds that can kill a silo leaves (warning.hpp), and alert bombers escape
+/// only with the probability the shortest flight time on bombers leaves.
+CounterforceProblem counterforce_problem(const ForceSnapshot& striker, Posture striker_posture,
+                                         const ForceSnapshot& victim, Posture victim_posture,
+                                         const StabilityParameters& parameters, const SideOptions& striker_options,
+                                         const SideOptions& victim_options, bool silos_only = false);
+
+/// The warning a victim gets in one strike: shortest flight time of the striker's kinds that can
+/// kill its silos and its bombers, and what follows from them.
+struct WarningOutcome {
+  std::optional<double> silo_flight_minutes;
+  std::optional<double> bomber_flight_minutes;
+  double launch_probability = 0;  ///< of launch under attack (1 with the fixed-share model when on)
+  double bomber_escape = 1;       ///< share of alert bombers that get away
+};
+WarningOutcome warning_outcome(const ForceSnapshot& striker, const ForceSnapshot& victim,
+                               const StabilityParameters& parameters, const SideOptions& striker_options,
+                               const SideOptions& victim_options);
+
 /// Strike inputs for the Kent–Thaler evaluation from two snapshots: W and V (launched and as
 /// loaded), their arriving counterparts (times reliability), w80 of each, and K(s).
 StrikeInputs real_strike_inputs(const ForceSnapshot& striker, Posture striker_posture, const ForceSnapshot& victim,
                                 Posture victim_posture, const StabilityParameters& parameters, Withheld withheld = {});
 
+/// The same with both sides' options: decapitation warheads leave the striker's strike and set the
+/// victim's retaliation share; the striker's defence acts on the retaliation and the victim's on
+/// the value warheads (value coverage) and the counterforce warheads (silo coverage, thinning
+/// K(s)); `suppression_per_site` warheads on each of the victim's defence sites leave the strike
+/// first and cut the suppressible layers' interceptors.
+StrikeInputs real_strike_inputs(const ForceSnapshot& striker, Posture striker_posture, const ForceSnapshot& victim,
+                                Posture victim_posture, const StabilityParameters& parameters,
+                                const SideOptions& striker_options, const SideOptions& victim_options,
+                                int suppression_per_site = 0);
+
+/// One real first strike: evaluate_first_strike for each choice of suppression (0 to
+/// max_warheads_per_target warheads per defence site, when the victim has sites to strike), the
+/// one with the least cost to the striker (ties: the larger cost to the victim) kept.
+FirstStrike real_first_strike(const ForceSnapshot& striker, Posture striker_posture, const ForceSnapshot& victim,
+                              Posture victim_posture, const StabilityParameters& parameters,
+                              const SideOptions& striker_options, const SideOptions& victim_options);
+
 /// The first-strike stability index of two real sides in a posture case. Pure and reentrant.
 /// `withheld_a`, `withheld_b`: each side's withheld share (see Withheld).
 StabilityResult evaluate_real(const ForceSnapshot& a, const ForceSnapshot& b, PostureCase posture_case,
                               const StabilityParameters& parameters, double withheld_a = 0, double withheld_b = 0);
+/// The same with each side's full options.
+StabilityResult evaluate_real(const ForceSnapshot& a, const ForceSnapshot& b, PostureCase posture_case,
+                              const StabilityParameters& parameters, const SideOptions& options_a,
+                              const SideOptions& options_b);
 
 /// Warheads `striker` needs to destroy a share of `victim`'s silo-based warheads (METHOD.md §3
 /// draw-down against silos only, no launch under attack), for the shares 0.5, 0.8 and 0.9; empty

@@ -16,6 +16,7 @@ struct StabilityParameters {
   double surcharge = 0.3;                             ///< b: weight of the enemy value left undestroyed
   double striker_availability = 0.9;                  ///< share of non-fixed warheads available to a striker
   bool launch_under_attack = false;                   ///< victim launches a share of its silo force on warning
+  bool warning = false;  ///< real sides: launch under attack and bomber escape follow from flight times
   double lua_share = 0.9;                             ///< that share
   double stop_tolerance = 1e-9;                       ///< ties in C_A within this take the larger C_B
   int max_warheads_per_target = 2;                    ///< most warheads on one launcher
@@ -74,6 +75,8 @@ struct StrikeInputs {
   double retaliation_share = 1;
   Penetration striker_defence;  ///< the striker's defence against the retaliation (identity: none)
   Penetration victim_defence;   ///< the victim's defence against the value warheads (identity: none)
+  double decapitation_warheads = 0;  ///< left the strike for the victim's command (for the report)
+  double suppression_warheads = 0;   ///< left the strike for the victim's defence sites (for the report)
 };
 
 /// Searches every linear piece of K(s) for the minimum of C_A(s) (METHOD.md §4 stopping rule).

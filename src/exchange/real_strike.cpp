@@ -73,86 +73,309 @@ double striker_warheads_committed(const System& system, Posture posture, const S
 
 }  // namespace
 
-CounterforceProblem counterforce_problem(const ForceSnapshot& striker, Posture striker_posture,
-                                         const ForceSnapshot& victim, Posture victim_posture,
-                                         const StabilityParameters& parameters, bool silos_only, Withheld withheld) {
+namespace {
+
+/// A victim launcher class before its count is known (the count depends on the warning).
+struct TargetSource {
+  const System* system = nullptr;
+  double warheads_each = 0;
+  bool silo = false;
+  bool bomber = false;
+};
+
+/// One striker warhead kind with what its kill probability needs.
+struct KindSource {
+  double yield_kt = 0;
+  double cep_m = 0;
+  double reliability = 0;
+  double flight_minutes = 0;
+  const ForwardDeployment* forward = nullptr;  ///< null for central systems
+};
+
+struct Compiled {
   CounterforceProblem problem;
+  WarningOutcome warning;
+};
+
+double forward_warheads_each(const ForwardDeployment& deployment, const System& system) {
+  return deployment.warheads_per_launcher.value_or(system.warheads_per_launcher.value);
+}
+
+bool reaches(const ForwardDeployment& deployment, const std::string& system_id) {
+  return std::find(deployment.reaches.begin(), deployment.reaches.end(), system_id) != deployment.reaches.end();
+}
+
+/// The victim's forward systems that would retaliate on the striker's value.
+template <typename Visit>
+void for_each_retaliating_forward(const ForceSnapshot& victim, const SideOptions& victim_options, Visit visit) {
+  for (const ForwardDeployment& deployment : victim_options.forward) {
+    if (!deployment.reaches_value) continue;
+    if (const System* system = victim.find_system(deployment.system)) visit(deployment, *system);
+  }
+}
+
+Compiled compile(const ForceSnapshot& striker, Posture striker_posture, const ForceSnapshot& victim,
+                 Posture victim_posture, const StabilityParameters& parameters, const SideOptions& so,
+                 const SideOptions& vo, bool silos_only) {
+  Compiled out;
+  CounterforceProblem& problem = out.problem;
   problem.max_warheads_per_target = parameters.max_warheads_per_target;
-  struct KindPhysics {
-    double yield_kt;
-    double cep_m;
-    double reliability;
-  };
-  std::vector<KindPhysics> physics;
+  std::vector<KindSource> kinds;
   for (const System& system : striker.systems) {
     if (!counterforce_capable(system)) continue;
-    const double ready = striker_warheads_committed(system, striker_posture, parameters, withheld.striker);
+    const double ready = striker_warheads_committed(system, striker_posture, parameters, so.withheld);
     if (ready <= 0.0) continue;
     for (const WarheadType& type : system.warheads) {
       if (type.share.value <= 0.0 || type.yield_kt.value <= 0.0) continue;
       problem.kinds.push_back(
           CounterforceProblem::Kind{system.id + "/" + type.type, ready * type.share.value, system.reliability.value});
-      physics.push_back(KindPhysics{type.yield_kt.value, system.cep_m.value, system.reliability.value});
+      kinds.push_back(KindSource{type.yield_kt.value, system.cep_m.value, system.reliability.value,
+                                 so.flight.of(system), nullptr});
     }
   }
-  const double silo_multiplier = parameters.launch_under_attack && !silos_only ? 1.0 - parameters.lua_share : 1.0;
-  std::vector<double> hardness;
+  for (const ForwardDeployment& deployment : so.forward) {
+    const System* system = striker.find_system(deployment.system);
+    if (system == nullptr) continue;
+    // Forward systems are road-mobile or aircraft at known bases: ready as road-mobile ICBMs.
+    const double ready = system->launchers_deployed.value * forward_warheads_each(deployment, *system) *
+                         parameters.striker_availability * (1.0 - so.withheld);
+    if (ready <= 0.0) continue;
+    for (const WarheadType& type : system->warheads) {
+      if (type.share.value <= 0.0 || type.yield_kt.value <= 0.0) continue;
+      problem.kinds.push_back(CounterforceProblem::Kind{system->id + "/" + type.type + " (forward)",
+                                                        ready * type.share.value,
+                                                        deployment.reaches_value ? system->reliability.value : 0.0});
+      kinds.push_back(KindSource{type.yield_kt.value, system->cep_m.value, system->reliability.value,
+                                 deployment.flight_minutes, &deployment});
+    }
+  }
+
+  std::vector<TargetSource> sources;
   for (const System& system : victim.systems) {
     if (!in_central_exchange(system)) continue;
     const bool silo = system.basing == Basing::kSilo;
     if (silos_only && !silo) continue;
-    const double targetable = system.launchers_deployed.value * (1.0 - system.untargetable_share(victim_posture));
-    const double each = system.warheads_per_launcher.value;
-    if (targetable <= 0.0 || each <= 0.0) continue;
-    const double multiplier = silo ? silo_multiplier : 1.0;
+    sources.push_back(TargetSource{&system, system.warheads_per_launcher.value, silo, system.basing == Basing::kBomber});
+  }
+  if (!silos_only) {
+    for_each_retaliating_forward(victim, vo, [&](const ForwardDeployment& deployment, const System& system) {
+      sources.push_back(TargetSource{&system, forward_warheads_each(deployment, system), false, false});
+    });
+  }
+  std::erase_if(sources, [](const TargetSource& t) { return t.warheads_each <= 0.0; });
+
+  // Kill probabilities first: the warning depends on which kinds can kill which targets.
+  std::vector<double> p(kinds.size() * sources.size());
+  for (std::size_t k = 0; k < kinds.size(); ++k) {
+    for (std::size_t t = 0; t < sources.size(); ++t) {
+      const bool in_reach = kinds[k].forward == nullptr || reaches(*kinds[k].forward, sources[t].system->id);
+      p[k * sources.size() + t] =
+          in_reach ? terminal_kill_probability(sspk(lethal_radius_m(kinds[k].yield_kt, sources[t].system->hardness_psi.value),
+                                                    kinds[k].cep_m),
+                                               kinds[k].reliability, 1.0)
+                   : 0.0;
+    }
+  }
+  WarningOutcome& warning = out.warning;
+  for (std::size_t k = 0; k < kinds.size(); ++k) {
+    for (std::size_t t = 0; t < sources.size(); ++t) {
+      if (p[k * sources.size() + t] <= 0.0 || !(sources[t].silo || sources[t].bomber)) continue;
+      std::optional<double>& shortest = sources[t].silo ? warning.silo_flight_minutes : warning.bomber_flight_minutes;
+      shortest = std::min(shortest.value_or(kinds[k].flight_minutes), kinds[k].flight_minutes);
+    }
+  }
+  if (parameters.launch_under_attack) {
+    warning.launch_probability = parameters.warning && warning.silo_flight_minutes
+                                     ? launch_under_attack_probability(vo.warning, *warning.silo_flight_minutes)
+                                     : 1.0;
+  }
+  if (parameters.warning && warning.bomber_flight_minutes) {
+    warning.bomber_escape = bomber_escape_probability(vo.warning, *warning.bomber_flight_minutes);
+  }
+  const double lua = parameters.launch_under_attack && !silos_only ? parameters.lua_share * warning.launch_probability : 0.0;
+
+  std::vector<std::size_t> kept;
+  for (std::size_t t = 0; t < sources.size(); ++t) {
+    const System& system = *sources[t].system;
+    const double hidden = system.untargetable_share(victim_posture) * (sources[t].bomber ? warning.bomber_escape : 1.0);
+    const double targetable = system.launchers_deployed.value * (1.0 - hidden);
+    if (targetable <= 0.0) continue;
+    const double each = sources[t].warheads_each;
+    const double multiplier = sources[t].silo ? 1.0 - lua : 1.0;
     // The silo-kill metrics count warheads as loaded; the exchange counts what would have arrived.
-    const double kill_value =
-        silos_only ? each : each * system.reliability.value * multiplier * (1.0 - withheld.victim);
+    const double kill_value = silos_only ? each : each * system.reliability.value * multiplier * (1.0 - vo.withheld);
     problem.targets.push_back(
-        CounterforceProblem::TargetClass{system.id, targetable, kill_value, each * multiplier, silo});
-    hardness.push_back(system.hardness_psi.value);
+        CounterforceProblem::TargetClass{system.id, targetable, kill_value, each * multiplier, sources[t].silo});
+    kept.push_back(t);
   }
   problem.kill_probability.resize(problem.kinds.size() * problem.targets.size());
   for (std::size_t k = 0; k < problem.kinds.size(); ++k) {
-    for (std::size_t t = 0; t < problem.targets.size(); ++t) {
-      problem.kill_probability[k * problem.targets.size() + t] = terminal_kill_probability(
-          sspk(lethal_radius_m(physics[k].yield_kt, hardness[t]), physics[k].cep_m), physics[k].reliability, 1.0);
+    for (std::size_t t = 0; t < kept.size(); ++t) {
+      problem.kill_probability[k * kept.size() + t] = p[k * sources.size() + kept[t]];
     }
   }
-  return problem;
+  return out;
+}
+
+/// Mean reliability of the counterforce kinds, weighted by their warheads (what share of a
+/// counterforce salvo reaches a silo defence).
+double counterforce_reliability(const CounterforceProblem& problem) {
+  double warheads = 0.0;
+  double arriving = 0.0;
+  for (const CounterforceProblem::Kind& kind : problem.kinds) {
+    warheads += kind.warheads;
+    arriving += kind.warheads * kind.value_cost;
+  }
+  return warheads > 0.0 ? arriving / warheads : 0.0;
+}
+
+}  // namespace
+
+CounterforceProblem counterforce_problem(const ForceSnapshot& striker, Posture striker_posture,
+                                         const ForceSnapshot& victim, Posture victim_posture,
+                                         const StabilityParameters& parameters, bool silos_only, Withheld withheld) {
+  SideOptions striker_options;
+  striker_options.withheld = withheld.striker;
+  SideOptions victim_options;
+  victim_options.withheld = withheld.victim;
+  return counterforce_problem(striker, striker_posture, victim, victim_posture, parameters, striker_options,
+                              victim_options, silos_only);
+}
+
+CounterforceProblem counterforce_problem(const ForceSnapshot& striker, Posture striker_posture,
+                                         const ForceSnapshot& victim, Posture victim_posture,
+                                         const StabilityParameters& parameters, const SideOptions& striker_options,
+                                         const SideOptions& victim_options, bool silos_only) {
+  return compile(striker, striker_posture, victim, victim_posture, parameters, striker_options, victim_options,
+                 silos_only)
+      .problem;
+}
+
+WarningOutcome warning_outcome(const ForceSnapshot& striker, const ForceSnapshot& victim,
+                               const StabilityParameters& parameters, const SideOptions& striker_options,
+                               const SideOptions& victim_options) {
+  return compile(striker, Posture::kDayToDay, victim, Posture::kDayToDay, parameters, striker_options, victim_options,
+                 false)
+      .warning;
 }
 
 StrikeInputs real_strike_inputs(const ForceSnapshot& striker, Posture striker_posture, const ForceSnapshot& victim,
                                 Posture victim_posture, const StabilityParameters& parameters, Withheld withheld) {
+  SideOptions striker_options;
+  striker_options.withheld = withheld.striker;
+  SideOptions victim_options;
+  victim_options.withheld = withheld.victim;
+  return real_strike_inputs(striker, striker_posture, victim, victim_posture, parameters, striker_options,
+                            victim_options);
+}
+
+StrikeInputs real_strike_inputs(const ForceSnapshot& striker, Posture striker_posture, const ForceSnapshot& victim,
+                                Posture victim_posture, const StabilityParameters& parameters,
+                                const SideOptions& striker_options, const SideOptions& victim_options,
+                                int suppression_per_site) {
   StrikeInputs in;
   for (const System& system : striker.systems) {
     if (!in_central_exchange(system)) continue;
-    const double ready = striker_warheads_committed(system, striker_posture, parameters, withheld.striker);
+    const double ready = striker_warheads_committed(system, striker_posture, parameters, striker_options.withheld);
     in.striker_warheads += ready;
     in.striker_arriving += ready * system.reliability.value;
+  }
+  for (const ForwardDeployment& deployment : striker_options.forward) {
+    const System* system = striker.find_system(deployment.system);
+    if (system == nullptr) continue;
+    const double ready = system->launchers_deployed.value * forward_warheads_each(deployment, *system) *
+                         parameters.striker_availability * (1.0 - striker_options.withheld);
+    in.striker_warheads += ready;
+    if (deployment.reaches_value) in.striker_arriving += ready * system->reliability.value;
   }
   for (const System& system : victim.systems) {
     if (!in_central_exchange(system)) continue;
     in.victim_warheads += system.warheads_loaded();
-    in.victim_arriving += system.warheads_loaded() * system.reliability.value * (1.0 - withheld.victim);
+    in.victim_arriving += system.warheads_loaded() * system.reliability.value * (1.0 - victim_options.withheld);
   }
+  for_each_retaliating_forward(victim, victim_options, [&](const ForwardDeployment& deployment, const System& system) {
+    const double loaded = system.launchers_deployed.value * forward_warheads_each(deployment, system);
+    in.victim_warheads += loaded;
+    in.victim_arriving += loaded * system.reliability.value * (1.0 - victim_options.withheld);
+  });
   in.striker_w80 = striker.w80.value;
   in.victim_w80 = victim.w80.value;
-  in.draw_down = draw_down(counterforce_problem(striker, striker_posture, victim, victim_posture, parameters,
-                                                /*silos_only=*/false, withheld),
-                           parameters.draw_down);
+
+  // Warheads that leave the strike before the counterforce and value warheads: on the victim's
+  // command (decapitation) and on its defence sites (suppression). They arrive at the striker's
+  // mean reliability.
+  const double mean_reliability = in.striker_warheads > 0.0 ? in.striker_arriving / in.striker_warheads : 0.0;
+  const MissileDefence* victim_defence = victim_options.defence;
+  const double sites = victim_defence != nullptr ? victim_defence->sites : 0.0;
+  const double decapitation = std::clamp(striker_options.decapitation_share, 0.0, 1.0) * in.striker_warheads;
+  const double suppression = std::min(in.striker_warheads - decapitation, std::max(0, suppression_per_site) * sites);
+  in.striker_warheads -= decapitation + suppression;
+  in.decapitation_warheads = decapitation;
+  in.suppression_warheads = suppression;
+  in.striker_arriving -= (decapitation + suppression) * mean_reliability;
+  in.retaliation_share = retaliation_share(victim_options.command, decapitation * mean_reliability);
+  double site_survival = 1.0;
+  if (suppression > 0.0 && sites > 0.0) {
+    site_survival =
+        std::pow(1.0 - mean_reliability * victim_defence->site_kill_probability, suppression / sites);
+  }
+
+  const CounterforceProblem problem = counterforce_problem(striker, striker_posture, victim, victim_posture,
+                                                           parameters, striker_options, victim_options);
+  in.draw_down = draw_down(problem, parameters.draw_down);
+  if (victim_defence != nullptr) {
+    const Penetration silo_defence(*victim_defence, layer_interceptors(*victim_defence, true, site_survival));
+    in.draw_down = thinned_draw_down(in.draw_down, silo_defence, counterforce_reliability(problem));
+    in.victim_defence = Penetration(*victim_defence, layer_interceptors(*victim_defence, false, site_survival));
+  }
+  if (striker_options.defence != nullptr) {
+    in.striker_defence = Penetration(*striker_options.defence, layer_interceptors(*striker_options.defence, false, 1.0));
+  }
   return in;
+}
+
+FirstStrike real_first_strike(const ForceSnapshot& striker, Posture striker_posture, const ForceSnapshot& victim,
+                              Posture victim_posture, const StabilityParameters& parameters,
+                              const SideOptions& striker_options, const SideOptions& victim_options) {
+  const auto strike = [&](int per_site) {
+    const StrikeInputs in = real_strike_inputs(striker, striker_posture, victim, victim_posture, parameters,
+                                               striker_options, victim_options, per_site);
+    FirstStrike result = evaluate_first_strike(in, parameters);
+    result.decapitation_spent = in.decapitation_warheads;
+    result.suppression_spent = in.suppression_warheads;
+    return result;
+  };
+  FirstStrike best = strike(0);
+  const MissileDefence* defence = victim_options.defence;
+  const bool can_suppress =
+      defence != nullptr && defence->sites > 0.0 && defence->interceptors > 0.0 &&
+      std::any_of(defence->layers.begin(), defence->layers.end(), [](const DefenceLayer& l) { return l.suppressible; });
+  if (!can_suppress) return best;
+  for (int per_site = 1; per_site <= parameters.max_warheads_per_target; ++per_site) {
+    const FirstStrike candidate = strike(per_site);
+    const bool lower = candidate.cost_striker < best.cost_striker - parameters.stop_tolerance;
+    const bool tie = std::abs(candidate.cost_striker - best.cost_striker) <= parameters.stop_tolerance;
+    if (lower || (tie && candidate.cost_victim > best.cost_victim)) best = candidate;
+  }
+  return best;
 }
 
 StabilityResult evaluate_real(const ForceSnapshot& a, const ForceSnapshot& b, PostureCase posture_case,
                               const StabilityParameters& parameters, double withheld_a, double withheld_b) {
+  SideOptions options_a;
+  options_a.withheld = withheld_a;
+  SideOptions options_b;
+  options_b.withheld = withheld_b;
+  return evaluate_real(a, b, posture_case, parameters, options_a, options_b);
+}
+
+StabilityResult evaluate_real(const ForceSnapshot& a, const ForceSnapshot& b, PostureCase posture_case,
+                              const StabilityParameters& parameters, const SideOptions& options_a,
+                              const SideOptions& options_b) {
   const Posture striker = striker_posture(posture_case);
   const Posture victim = victim_posture(posture_case);
-  return stability_from_strikes(
-      evaluate_first_strike(real_strike_inputs(a, striker, b, victim, parameters, Withheld{withheld_a, withheld_b}),
-                            parameters),
-      evaluate_first_strike(real_strike_inputs(b, striker, a, victim, parameters, Withheld{withheld_b, withheld_a}),
-                            parameters));
+  return stability_from_strikes(real_first_strike(a, striker, b, victim, parameters, options_a, options_b),
+                                real_first_strike(b, striker, a, victim, parameters, options_b, options_a));
 }
 
 SiloKillMetrics silo_kill_metrics(const ForceSnapshot& striker, Posture striker_posture, const ForceSnapshot& victim,

@@ -1,0 +1,26 @@
+// Command and control in the exchange (issue 5): whether a victim's command survives a first
+// strike (possibly aimed partly at it: decapitation), and an automatic or semi-automatic
+// retaliation system (Perimeter, "Dead Hand") that gets surviving forces launched when it does
+// not. Pure functions of plain numbers. No public source gives these probabilities: every figure
+// is an assumption, labelled with its range in the scenarios and docs/methods.md §12.
+#pragma once
+
+namespace stratstab {
+
+/// A side's command and control, as a victim.
+struct CommandAndControl {
+  double survival = 1;                 ///< command survives a first strike that does not aim at it
+  double nodes = 1;                    ///< command posts a decapitation strike must all destroy
+  double node_kill_probability = 0.9;  ///< of one arriving warhead on one command post
+  double perimeter = 0;  ///< chance an automatic system gets the surviving forces launched when command is lost
+};
+
+/// The chance that the command survives when `decapitation_arriving` warheads arrive on its
+/// nodes, spread evenly: survival × (1 - (1 - (1 - p)^(d / N))^N) (a node survives its share; the
+/// command survives if any node does).
+double command_survival(const CommandAndControl& command, double decapitation_arriving);
+
+/// Share of the surviving forces that retaliate: q + (1 - q) perimeter, q the command's survival.
+double retaliation_share(const CommandAndControl& command, double decapitation_arriving);
+
+}  // namespace stratstab

@@ -1,0 +1,44 @@
+// Warning time and launch under attack (issue 5): how long a victim has between the first
+// warheads' launch and their arrival, and what it can do in that time. Pure functions of plain
+// numbers; the figures and their sources are in docs/methods.md §11 (defaults are labelled
+// assumptions with ranges there).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "stratstab/forces.hpp"
+
+namespace stratstab {
+
+/// A side's warning and reaction times, in minutes, as a victim.
+struct WarningChain {
+  double detection_minutes = 2;      ///< from launch to a warning the leadership acts on
+  double decision_minutes_min = 4;   ///< the time to decide to launch is uniform on [min, max]
+  double decision_minutes_max = 12;  ///< (an assumption: no public distribution exists)
+  double launch_minutes = 2;         ///< from the order to silo missiles away
+  double bomber_escape_minutes_min = 8;   ///< alert bombers need uniform [min, max] minutes after
+  double bomber_escape_minutes_max = 15;  ///< warning to take off and get clear of their bases
+};
+
+/// A side's missiles' flight times to the other side, in minutes, by vehicle class, with
+/// per-system overrides (e.g. a depressed-trajectory SLBM, a glide vehicle).
+struct FlightTimes {
+  double icbm_minutes = 30;
+  double slbm_minutes = 15;
+  std::vector<std::pair<std::string, double>> by_system;  ///< system id, minutes
+  /// The flight time of `system`'s warheads to the other side (its override, or its class's).
+  [[nodiscard]] double of(const System& system) const;
+};
+
+/// The chance that the victim launches its silo force before warheads arriving `flight_minutes`
+/// after launch land: the decision must fit in flight - detection - launch minutes, the decision
+/// time being uniform on [decision_minutes_min, decision_minutes_max].
+double launch_under_attack_probability(const WarningChain& victim, double flight_minutes);
+
+/// The chance that an alert bomber gets away when the first warheads on its base arrive
+/// `flight_minutes` after launch: flight - detection must cover its escape time (uniform on the
+/// chain's range). No launch decision is needed to flush alert bombers (positive control).
+double bomber_escape_probability(const WarningChain& victim, double flight_minutes);
+
+}  // namespace stratstab
