@@ -24,7 +24,16 @@ struct ScenarioSide {
   std::string force_reference;           ///< `force:` as written (snapshot id or path)
   int upload_months = 0;                 ///< the snapshot was uploaded for this many months
   double withheld = 0;                   ///< share held back against a third country
+  std::optional<MissileDefence> defence;  ///< `defense:`
+  CommandAndControl command;
+  double decapitation_share = 0;
+  WarningChain warning;
+  FlightTimes flight;
+  std::vector<ForwardDeployment> forward;
 };
+
+/// The side's exchange options (a view into `side`, which must outlive it).
+SideOptions side_options(const ScenarioSide& side);
 
 struct Scenario {
   std::string name;

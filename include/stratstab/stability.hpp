@@ -17,6 +17,11 @@ struct StabilityParameters {
   double striker_availability = 0.9;                  ///< share of non-fixed warheads available to a striker
   bool launch_under_attack = false;                   ///< victim launches a share of its silo force on warning
   bool warning = false;  ///< real sides: launch under attack and bomber escape follow from flight times
+  /// Whether a striker counts on its own missile defence when it chooses its counterforce spend.
+  /// true: s* minimises its cost with the defence (it may then shift warheads from counterforce to
+  /// value, so the retaliation that arrives can rise as its interceptors rise); false: it plans as
+  /// if undefended and the defence only thins what comes back (a cautious planner).
+  bool defence_in_planning = true;
   double lua_share = 0.9;                             ///< that share
   double stop_tolerance = 1e-9;                       ///< ties in C_A within this take the larger C_B
   int max_warheads_per_target = 2;                    ///< most warheads on one launcher

@@ -338,9 +338,23 @@ FirstStrike real_first_strike(const ForceSnapshot& striker, Posture striker_post
                               Posture victim_posture, const StabilityParameters& parameters,
                               const SideOptions& striker_options, const SideOptions& victim_options) {
   const auto strike = [&](int per_site) {
-    const StrikeInputs in = real_strike_inputs(striker, striker_posture, victim, victim_posture, parameters,
-                                               striker_options, victim_options, per_site);
-    FirstStrike result = evaluate_first_strike(in, parameters);
+    StrikeInputs in = real_strike_inputs(striker, striker_posture, victim, victim_posture, parameters,
+                                         striker_options, victim_options, per_site);
+    FirstStrike result;
+    if (parameters.defence_in_planning || in.striker_defence.is_identity()) {
+      result = evaluate_first_strike(in, parameters);
+    } else {
+      // Plan as if undefended, then let the defence thin the retaliation at that plan.
+      const Penetration own_defence = std::move(in.striker_defence);
+      in.striker_defence = Penetration();
+      result = evaluate_first_strike(in, parameters);
+      result.retaliation_arriving = own_defence.through(result.retaliation_launched);
+      result.damage_to_striker = damage(result.retaliation_arriving, in.striker_w80);
+      const double own = std::pow(result.damage_to_striker, parameters.cost_exponent);
+      const double enemy = std::pow(result.damage_to_victim, parameters.cost_exponent);
+      result.cost_striker = own + parameters.surcharge * (1.0 - enemy);
+      result.cost_victim = enemy + parameters.surcharge * (1.0 - own);
+    }
     result.decapitation_spent = in.decapitation_warheads;
     result.suppression_spent = in.suppression_warheads;
     return result;

@@ -73,6 +73,8 @@ void read_options(MapReader& scenario, Scenario& out) {
   if (auto v = r.word("posture")) out.posture = posture_case_from_string(*v).value_or(PostureCase::kDayToDay);
   if (auto v = r.word("draw_down")) p.draw_down = *v == "greedy" ? DrawDownMethod::kGreedy : DrawDownMethod::kExact;
   if (auto v = r.boolean("launch_under_attack")) p.launch_under_attack = *v;
+  if (auto v = r.boolean("warning")) p.warning = *v;
+  if (auto v = r.boolean("defence_in_planning")) p.defence_in_planning = *v;
   if (auto v = r.number("lua_share")) p.lua_share = *v;
   if (auto v = r.integer("max_warheads_per_target")) p.max_warheads_per_target = static_cast<int>(*v);
   if (auto v = r.number("cost_exponent")) p.cost_exponent = *v;
@@ -131,6 +133,123 @@ void read_force(MapReader& side, const std::filesystem::path& scenario_file, con
   }
 }
 
+void read_defence(MapReader& side, ScenarioSide& out) {
+  auto section = side.section("defense", "defence");
+  if (!section) return;
+  MapReader& r = *section;
+  MissileDefence& d = out.defence.emplace();
+  if (auto v = r.number("interceptors")) d.interceptors = *v;
+  if (auto v = r.word("covers")) {
+    d.covers = *v == "silos" ? DefenceCoverage::kSilos : *v == "both" ? DefenceCoverage::kBoth : DefenceCoverage::kValue;
+  }
+  if (auto v = r.number("silo_share")) d.silo_share = *v;
+  if (auto v = r.number("decoys_per_warhead")) d.decoys_per_warhead = *v;
+  if (auto v = r.number("sites")) d.sites = *v;
+  if (auto v = r.number("site_kill_probability")) d.site_kill_probability = *v;
+  const std::vector<YAML::Node> items = r.list("layers", true);
+  std::vector<bool> share_given;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    MapReader layer(items[i], io::index_path(r.key_path("layers"), i), schema_section("defence_layer"), r.sink());
+    if (!layer.is_mapping()) continue;
+    DefenceLayer& l = d.layers.emplace_back();
+    l.name = layer.string("name").value_or("");
+    if (auto v = layer.number("sspk")) l.sspk = *v;
+    if (auto v = layer.integer("shots")) l.shots = static_cast<int>(*v);
+    if (auto v = layer.integer("second_shots")) l.second_shots = static_cast<int>(*v);
+    if (auto v = layer.number("tracking_reliability")) l.tracking_reliability = *v;
+    const auto share = layer.number("inventory_share");
+    share_given.push_back(share.has_value());
+    if (share) l.inventory_share = *share;
+    if (auto v = layer.boolean("sees_decoys")) l.sees_decoys = *v;
+    if (auto v = layer.boolean("suppressible")) l.suppressible = *v;
+  }
+  // Layers without a share split what the others leave equally.
+  double given = 0.0;
+  std::size_t missing = 0;
+  for (std::size_t i = 0; i < d.layers.size(); ++i) {
+    if (share_given[i]) {
+      given += d.layers[i].inventory_share;
+    } else {
+      ++missing;
+    }
+  }
+  if (given > 1.0 + 1e-9) {
+    r.sink().add(Diagnostic{Severity::kError, r.location(),
+                            fmt::format("expected the layers' inventory_share to sum to at most 1, got {:.6g}", given)});
+  }
+  for (std::size_t i = 0; i < d.layers.size(); ++i) {
+    if (!share_given[i]) d.layers[i].inventory_share = std::max(0.0, 1.0 - given) / static_cast<double>(missing);
+  }
+}
+
+void read_command(MapReader& side, ScenarioSide& out) {
+  if (auto v = side.number("decapitation_share")) out.decapitation_share = *v;
+  auto section = side.section("command", "command");
+  if (!section) return;
+  MapReader& r = *section;
+  CommandAndControl& c = out.command;
+  if (auto v = r.number("survival")) c.survival = *v;
+  if (auto v = r.number("nodes")) c.nodes = *v;
+  if (auto v = r.number("node_kill_probability")) c.node_kill_probability = *v;
+  if (auto v = r.number("perimeter")) c.perimeter = *v;
+}
+
+void read_warning(MapReader& side, ScenarioSide& out) {
+  if (auto section = side.section("warning", "warning")) {
+    MapReader& r = *section;
+    WarningChain& w = out.warning;
+    if (auto v = r.number("detection_minutes")) w.detection_minutes = *v;
+    if (auto v = r.number("decision_minutes_min")) w.decision_minutes_min = *v;
+    if (auto v = r.number("decision_minutes_max")) w.decision_minutes_max = *v;
+    if (auto v = r.number("launch_minutes")) w.launch_minutes = *v;
+    if (auto v = r.number("bomber_escape_minutes_min")) w.bomber_escape_minutes_min = *v;
+    if (auto v = r.number("bomber_escape_minutes_max")) w.bomber_escape_minutes_max = *v;
+    if (w.decision_minutes_min > w.decision_minutes_max) {
+      r.sink().add(Diagnostic{Severity::kError, r.location(),
+                              fmt::format("expected decision_minutes_min <= decision_minutes_max, got {} > {}",
+                                          w.decision_minutes_min, w.decision_minutes_max)});
+    }
+    if (w.bomber_escape_minutes_min > w.bomber_escape_minutes_max) {
+      r.sink().add(Diagnostic{Severity::kError, r.location(),
+                              fmt::format("expected bomber_escape_minutes_min <= bomber_escape_minutes_max, got {} > {}",
+                                          w.bomber_escape_minutes_min, w.bomber_escape_minutes_max)});
+    }
+  }
+  if (auto section = side.section("flight_minutes", "flight_minutes")) {
+    if (auto v = section->number("icbm")) out.flight.icbm_minutes = *v;
+    if (auto v = section->number("slbm")) out.flight.slbm_minutes = *v;
+  }
+}
+
+/// Forward deployments; their `system` must be one of the side's own non-central systems. Their
+/// `reaches` ids are checked against the other side once both are read.
+void read_forward(MapReader& side, ScenarioSide& out) {
+  const std::vector<YAML::Node> items = side.list("forward", false);
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    MapReader r(items[i], io::index_path(side.key_path("forward"), i), schema_section("forward"), side.sink());
+    if (!r.is_mapping()) continue;
+    ForwardDeployment& f = out.forward.emplace_back();
+    f.system = r.string("system").value_or("");
+    f.location = r.string("location").value_or("");
+    if (auto v = r.number("flight_minutes")) f.flight_minutes = *v;
+    if (auto v = r.word_list("reaches")) f.reaches = *v;
+    if (auto v = r.boolean("reaches_value")) f.reaches_value = *v;
+    if (auto v = r.number("warheads_per_launcher")) f.warheads_per_launcher = *v;
+    if (!out.forces || f.system.empty()) continue;
+    const System* system = out.forces->find_system(f.system);
+    if (system == nullptr) {
+      r.sink().add(Diagnostic{Severity::kError, r.location(),
+                              fmt::format("expected a system of snapshot '{}' at `system`, got '{}'", out.forces->id,
+                                          f.system)});
+    } else if (in_central_exchange(*system)) {
+      r.sink().add(Diagnostic{Severity::kError, r.location(),
+                              fmt::format("'{}' is already in the central exchange (basing {}); forward entries are for "
+                                          "intermediate-range and non-strategic systems",
+                                          f.system, to_string(system->basing))});
+    }
+  }
+}
+
 void read_side(MapReader& side, const std::filesystem::path& scenario_file, const DataCatalog* catalog,
                ScenarioSide& out) {
   const bool has_abstract = side.has("abstract");
@@ -148,6 +267,15 @@ void read_side(MapReader& side, const std::filesystem::path& scenario_file, cons
     side.sink().add(Diagnostic{Severity::kError, side.location(),
                                "`withheld` and `upload_months` apply to real sides (`force`) only"});
   }
+  for (std::string_view key : {"defense", "command", "decapitation_share", "warning", "flight_minutes", "forward"}) {
+    if (!has_force && side.has(key)) {
+      side.sink().add(Diagnostic{Severity::kError, side.location(),
+                                 fmt::format("`{}` applies to real sides (`force`) only", key)});
+    }
+  }
+  read_defence(side, out);
+  read_command(side, out);
+  read_warning(side, out);
   if (out.forces && out.upload_months > 0) {
     // The force after N months of upload (METHOD.md §6, `stratstab upload`): a new snapshot.
     UploadOptions options;
@@ -155,6 +283,7 @@ void read_side(MapReader& side, const std::filesystem::path& scenario_file, cons
     const UploadPath path = compute_upload(*out.forces, options);
     out.forces = uploaded_snapshot(*out.forces, path, path.steps.back().added_by_system);
   }
+  read_forward(side, out);
 }
 
 void read_sides(MapReader& scenario, Scenario& out, const DataCatalog* catalog) {
@@ -186,6 +315,25 @@ void read_sides(MapReader& scenario, Scenario& out, const DataCatalog* catalog) 
       if (side.is_mapping()) read_side(side, out.file, catalog, out.sides[index]);
     }
     ++index;
+  }
+  // Forward systems reach systems of the other side.
+  if (seen.size() == 2) {
+    for (std::size_t i = 0; i < 2; ++i) {
+      const ScenarioSide& own = out.sides[i];
+      const ScenarioSide& other = out.sides[1 - i];
+      if (!other.forces) continue;
+      for (std::size_t f = 0; f < own.forward.size(); ++f) {
+        for (const std::string& id : own.forward[f].reaches) {
+          if (other.forces->find_system(id) == nullptr) {
+            scenario.sink().error(node->Mark(),
+                                  io::join_path(io::index_path(io::join_path("sides." + own.id, "forward"), f),
+                                                "reaches"),
+                                  fmt::format("expected systems of the other side's snapshot '{}', got '{}'",
+                                              other.forces->id, id));
+          }
+        }
+      }
+    }
   }
   if (seen.size() != 2) {
     scenario.sink().error(node->Mark(), "sides", fmt::format("expected exactly two sides, got {}", seen.size()));
@@ -246,6 +394,22 @@ LoadResult<Scenario> read_scenario(const std::filesystem::path& file, const std:
 Scenario load_scenario(const std::filesystem::path& file, const std::vector<Override>& overrides,
                        const DataCatalog* catalog) {
   return value_or_throw(read_scenario(file, overrides, catalog));
+}
+
+}  // namespace stratstab
+
+namespace stratstab {
+
+SideOptions side_options(const ScenarioSide& side) {
+  SideOptions o;
+  o.withheld = side.withheld;
+  o.defence = side.defence ? &*side.defence : nullptr;
+  o.command = side.command;
+  o.decapitation_share = side.decapitation_share;
+  o.warning = side.warning;
+  o.flight = side.flight;
+  o.forward = side.forward;
+  return o;
 }
 
 }  // namespace stratstab

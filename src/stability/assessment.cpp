@@ -76,15 +76,15 @@ Assessment assess_scenario(const Scenario& scenario) {
   }
   const ForceSnapshot* a = &*scenario.sides[0].forces;
   const ForceSnapshot* b = &*scenario.sides[1].forces;
-  const double wa = scenario.sides[0].withheld;
-  const double wb = scenario.sides[1].withheld;
+  const SideOptions oa = side_options(scenario.sides[0]);
+  const SideOptions ob = side_options(scenario.sides[1]);
   // Each direction's counterforce problem, built once for the allocation and the greedy check.
   const Posture striker = striker_posture(scenario.posture);
   const Posture victim = victim_posture(scenario.posture);
   const CounterforceProblem a_on_b =
-      counterforce_problem(*a, striker, *b, victim, scenario.parameters, /*silos_only=*/false, Withheld{wa, wb});
+      counterforce_problem(*a, striker, *b, victim, scenario.parameters, oa, ob);
   const CounterforceProblem b_on_a =
-      counterforce_problem(*b, striker, *a, victim, scenario.parameters, /*silos_only=*/false, Withheld{wb, wa});
+      counterforce_problem(*b, striker, *a, victim, scenario.parameters, ob, oa);
   out.strikes[0] = strike_detail(out.result.a_strikes_b, &a_on_b, method);
   out.strikes[1] = strike_detail(out.result.b_strikes_a, &b_on_a, method);
 
@@ -92,12 +92,12 @@ Assessment assess_scenario(const Scenario& scenario) {
   out.sides[1] = side_detail(scenario.sides[1], *a, scenario);
   for (PostureCase c : {PostureCase::kDayToDay, PostureCase::kGenerated, PostureCase::kStrikerGenerated}) {
     out.postures.push_back(
-        PostureRow{c, c == scenario.posture ? out.result : evaluate_real(*a, *b, c, scenario.parameters, wa, wb)});
+        PostureRow{c, c == scenario.posture ? out.result : evaluate_real(*a, *b, c, scenario.parameters, oa, ob)});
   }
   if (method == DrawDownMethod::kExact) {
     StabilityParameters greedy = scenario.parameters;
     greedy.draw_down = DrawDownMethod::kGreedy;
-    out.greedy_index = evaluate_real(*a, *b, scenario.posture, greedy, wa, wb).index;
+    out.greedy_index = evaluate_real(*a, *b, scenario.posture, greedy, oa, ob).index;
     out.greedy_shortfall[0] = greedy_shortfall(a_on_b, out.result.a_strikes_b.counterforce_spent);
     out.greedy_shortfall[1] = greedy_shortfall(b_on_a, out.result.b_strikes_a.counterforce_spent);
   }

@@ -5,7 +5,7 @@ namespace stratstab {
 StabilityResult evaluate_scenario(const Scenario& scenario) {
   if (scenario.is_real()) {
     return evaluate_real(*scenario.sides[0].forces, *scenario.sides[1].forces, scenario.posture, scenario.parameters,
-                         scenario.sides[0].withheld, scenario.sides[1].withheld);
+                         side_options(scenario.sides[0]), side_options(scenario.sides[1]));
   }
   return evaluate_abstract(*scenario.sides[0].abstract, *scenario.sides[1].abstract, scenario.parameters);
 }
