@@ -55,8 +55,25 @@ struct PostureRow {
   StabilityResult result;
 };
 
+/// One issue-5 feature of the scenario switched off, to show what it does to the index.
+struct Attribution {
+  std::string feature;  ///< e.g. `US missile defence`
+  double index_without = 0;
+  StabilityResult without;
+};
+
+/// The victim's warning in one strike.
+struct StrikeEnvironment {
+  WarningOutcome warning;
+};
+
 struct Assessment {
   StabilityResult result;
+  /// [0]: side 0 strikes side 1; [1]: the reverse.
+  std::array<StrikeEnvironment, 2> environment;
+  /// Real sides: the index with each missile defence, command-and-control setting, the warning
+  /// model and each side's forward systems switched off in turn (only those the scenario has).
+  std::vector<Attribution> attributions;
   std::array<StrikeDetail, 2> strikes;  ///< [0]: side 0 strikes side 1; [1]: the reverse
   std::array<SideDetail, 2> sides;
   std::vector<PostureRow> postures;  ///< real sides: all three posture cases

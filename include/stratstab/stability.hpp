@@ -52,6 +52,7 @@ struct FirstStrike {
   double retaliation_launched = 0;   ///< surviving victim warheads launched in retaliation (times the
                                      ///< share its command and control gets off) that would arrive
                                      ///< but for the striker's defence
+  double retaliation_share = 1;     ///< share of the surviving forces the victim's command gets off
   double retaliation_arriving = 0;   ///< U(s*): of those, the ones that get through and arrive on the striker
   double striker_remaining = 0;      ///< W - s*, striking the victim's value
   double remaining_arriving = 0;     ///< L(s*): of those, the ones that arrive (through any defence)

@@ -150,7 +150,13 @@ json strike_json(const std::string& striker, const std::string& victim, const Fi
               {"counterforce_by_target", by_target},
               {"victim_destroyed", f.victim_destroyed},
               {"victim_surviving", f.victim_surviving},
+              {"retaliation_share", f.retaliation_share},
+              {"retaliation_launched", f.retaliation_launched},
+              {"retaliation_intercepted", f.retaliation_launched - f.retaliation_arriving},
               {"retaliation_arriving", f.retaliation_arriving},
+              {"remaining_intercepted", f.remaining_intercepted},
+              {"suppression_spent", f.suppression_spent},
+              {"decapitation_spent", f.decapitation_spent},
               {"striker_remaining", f.striker_remaining},
               {"remaining_arriving", f.remaining_arriving},
               {"damage_to_striker", f.damage_to_striker},
@@ -203,7 +209,9 @@ json assessment_to_json(const Scenario& scenario, const Assessment& assessment) 
                        {"striker_availability", p.striker_availability},
                        {"stop_tolerance", p.stop_tolerance},
                        {"posture", to_string(scenario.posture)},
-                       {"draw_down", to_string(p.draw_down)}}},
+                       {"draw_down", to_string(p.draw_down)},
+                       {"warning", p.warning},
+                       {"defence_in_planning", p.defence_in_planning}}},
       {"stability", json{{"index", result.index}, {"sides", json{{a, side_json(result.a)}, {b, side_json(result.b)}}}}},
       {"exchanges", json::array({strike_json(a, b, result.a_strikes_b, assessment.strikes[0]),
                                  strike_json(b, a, result.b_strikes_a, assessment.strikes[1])})},
@@ -217,6 +225,24 @@ json assessment_to_json(const Scenario& scenario, const Assessment& assessment) 
                               {"sides", json{{a, side_json(row.result.a)}, {b, side_json(row.result.b)}}}});
     }
     out["postures"] = postures;
+    json attributions = json::array();
+    for (const Attribution& at : assessment.attributions) {
+      attributions.push_back(json{{"without", at.feature},
+                                  {"index", at.index_without},
+                                  {"sides", json{{a, side_json(at.without.a)}, {b, side_json(at.without.b)}}}});
+    }
+    out["what_moved_it"] = attributions;
+    json warning = json::array();
+    for (std::size_t i = 0; i < 2; ++i) {
+      const WarningOutcome& w = assessment.environment[i].warning;
+      warning.push_back(json{{"striker", scenario.sides[i].id},
+                             {"victim", scenario.sides[1 - i].id},
+                             {"silo_flight_minutes", optional_json(w.silo_flight_minutes)},
+                             {"bomber_flight_minutes", optional_json(w.bomber_flight_minutes)},
+                             {"launch_under_attack_probability", w.launch_probability},
+                             {"bomber_escape", w.bomber_escape}});
+    }
+    out["warning"] = warning;
     out["greedy_check"] = json{{"index", optional_json(assessment.greedy_index)},
                                {"shortfall", json{{a, optional_json(assessment.greedy_shortfall[0])},
                                                   {b, optional_json(assessment.greedy_shortfall[1])}}}};

@@ -2,7 +2,10 @@
 // (warheads available, counterforce spent by target class, victim warheads destroyed and surviving,
 // retaliation arriving), C1, C2 and the ratio per side, the index, the counterforce metrics and
 // the index under the three posture cases.
+#include <cmath>
+
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "stratstab/report.hpp"
 
@@ -20,13 +23,102 @@ std::string strike_text(const std::string& striker, const std::string& victim, c
     if (t.spent <= 0.0) continue;
     out += fmt::format("    on {:<16} {:>8.1f} warheads, destroying {:>8.1f}\n", t.target, t.spent, t.destroyed);
   }
+  if (f.suppression_spent > 0.0 || f.decapitation_spent > 0.0) {
+    out += fmt::format("  spent first: {:.1f} on {}'s defence sites (suppression), {:.1f} on its command\n",
+                       f.suppression_spent, victim, f.decapitation_spent);
+  }
+  if (f.retaliation_share < 1.0) {
+    out += fmt::format("  {}'s command gets off {:.1f}% of its surviving forces\n", victim, 100.0 * f.retaliation_share);
+  }
+  if (f.retaliation_launched > f.retaliation_arriving + 1e-9) {
+    out += fmt::format("  retaliation reaching {}'s defence: {:.1f} warheads; intercepted {:.1f}\n", striker,
+                       f.retaliation_launched, f.retaliation_launched - f.retaliation_arriving);
+  }
   out += fmt::format("  retaliation arriving on {}: {:.1f} warheads (damage {:.3f})\n", striker, f.retaliation_arriving,
                      f.damage_to_striker);
+  if (f.remaining_intercepted > 0.0) {
+    out += fmt::format("  {}'s defence intercepts {:.1f} of the warheads on its value\n", victim,
+                       f.remaining_intercepted);
+  }
   out += fmt::format("  {} warheads left for {}'s value: {:.1f}, arriving {:.1f} (damage {:.3f})\n", striker, victim,
                      f.striker_remaining, f.remaining_arriving, f.damage_to_victim);
   out +=
       fmt::format("  cost to {} (C1) {:.6f}; cost to {} (C2) {:.6f}\n", striker, f.cost_striker, victim, f.cost_victim);
   return out;
+}
+
+std::string optional_number(const std::optional<double>& v, std::string_view format_spec = "{:.0f}") {
+  return v ? fmt::format(fmt::runtime(format_spec), *v) : std::string("n/a");
+}
+
+std::string defence_text(const ScenarioSide& side) {
+  if (!side.defence) return {};
+  const MissileDefence& d = *side.defence;
+  std::string out = fmt::format("{} missile defence: {:g} interceptors, covers {}, {:g} decoys per warhead, {:g} "
+                                "sites\n",
+                                side.id, d.interceptors, to_string(d.covers), d.decoys_per_warhead, d.sites);
+  const std::vector<double> value = layer_interceptors(d, false, 1.0);
+  const std::vector<double> silos = layer_interceptors(d, true, 1.0);
+  out += fmt::format("  {:<30} {:>6} {:>12} {:>10} {:>12} {:>12}\n", "layer", "P_kill", "per object", "on value",
+                     "engages", "on silos");
+  for (std::size_t l = 0; l < d.layers.size(); ++l) {
+    const DefenceLayer& layer = d.layers[l];
+    const double per_object = interceptors_per_object(layer);
+    const double objects = layer.sees_decoys ? 1.0 + d.decoys_per_warhead : 1.0;
+    const double engages = per_object > 0.0 ? std::floor(value[l] / per_object + 1e-9) / objects : 0.0;
+    out += fmt::format("  {:<30} {:>6.3f} {:>12.2f} {:>10.0f} {:>12.1f} {:>12.0f}\n", layer.name,
+                       layer_kill_probability(layer), per_object, value[l], engages, silos[l]);
+  }
+  out += "  (engages: warheads the layer can engage before it saturates, with the decoys it must also engage)\n";
+  return out;
+}
+
+std::string options_text(const Scenario& scenario, const Assessment& assessment) {
+  std::string out;
+  for (const ScenarioSide& side : scenario.sides) {
+    out += defence_text(side);
+    const CommandAndControl none;
+    if (side.command.survival != none.survival || side.command.perimeter != none.perimeter) {
+      out += fmt::format("{} command: survives a strike not aimed at it with probability {:g}; {:g} command posts; "
+                         "automatic retaliation (Perimeter) {:g}\n",
+                         side.id, side.command.survival, side.command.nodes, side.command.perimeter);
+    }
+    if (side.decapitation_share > 0.0) {
+      out += fmt::format("{} aims {:g}% of its first strike at the other side's command\n", side.id,
+                         100.0 * side.decapitation_share);
+    }
+    for (const ForwardDeployment& f : side.forward) {
+      out += fmt::format("{} forward: {} in {}, {:g} min flight, reaches [{}]{}{}\n", side.id, f.system, f.location,
+                         f.flight_minutes, fmt::join(f.reaches, ", "), f.reaches_value ? " and the other side's value" : "",
+                         f.warheads_per_launcher ? fmt::format(", {:g} warheads per launcher", *f.warheads_per_launcher)
+                                                 : std::string());
+    }
+  }
+  if (scenario.parameters.warning || scenario.parameters.launch_under_attack) {
+    for (std::size_t i = 0; i < 2; ++i) {
+      const WarningOutcome& w = assessment.environment[i].warning;
+      const std::string& striker = scenario.sides[i].id;
+      const std::string& victim = scenario.sides[1 - i].id;
+      out += fmt::format("Warning when {} strikes: first warheads on {}'s silos after {} min, on its bombers after {} "
+                         "min; launch under attack {:.3f}; alert bombers escape {:.3f}{}\n",
+                         striker, victim, optional_number(w.silo_flight_minutes, "{:g}"),
+                         optional_number(w.bomber_flight_minutes, "{:g}"), w.launch_probability, w.bomber_escape,
+                         scenario.parameters.warning ? "" : " (warning model off)");
+    }
+  }
+  if (!assessment.attributions.empty()) {
+    out += "\nWhat moved the index (each feature switched off in turn)\n";
+    out += fmt::format("  {:<56} {:>10} {:>10} {:>10} {:>10} {:>10}\n", "without", "index",
+                       fmt::format("{} C1", scenario.sides[0].id), fmt::format("{} C2", scenario.sides[0].id),
+                       fmt::format("{} C1", scenario.sides[1].id), fmt::format("{} C2", scenario.sides[1].id));
+    const auto row = [&](std::string_view label, const StabilityResult& r) {
+      out += fmt::format("  {:<56} {:>10.6f} {:>10.6f} {:>10.6f} {:>10.6f} {:>10.6f}\n", label, r.index, r.a.c1, r.a.c2,
+                         r.b.c1, r.b.c2);
+    };
+    row("(nothing: this scenario)", assessment.result);
+    for (const Attribution& a : assessment.attributions) row(a.feature, a.without);
+  }
+  return out.empty() ? out : out + "\n";
 }
 
 std::string forces_text(const SideDetail& side, const Scenario& scenario) {
@@ -49,9 +141,6 @@ std::string forces_text(const SideDetail& side, const Scenario& scenario) {
   return out;
 }
 
-std::string optional_number(const std::optional<double>& v, std::string_view format_spec = "{:.0f}") {
-  return v ? fmt::format(fmt::runtime(format_spec), *v) : std::string("n/a");
-}
 
 }  // namespace
 
@@ -73,6 +162,7 @@ std::string format_assessment(const Scenario& scenario, const Assessment& assess
   if (scenario.is_real()) {
     out += forces_text(assessment.sides[0], scenario) + "\n" + forces_text(assessment.sides[1], scenario) + "\n";
   }
+  if (scenario.is_real()) out += options_text(scenario, assessment);
   out += strike_text(a, b, result.a_strikes_b, assessment.strikes[0]) + "\n" +
          strike_text(b, a, result.b_strikes_a, assessment.strikes[1]) + "\n";
   out += fmt::format("{:<8} {:>10} {:>10} {:>10} {:>10}\n", "side", "C1", "C2", "ratio", "unclipped");

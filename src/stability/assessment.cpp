@@ -94,6 +94,59 @@ Assessment assess_scenario(const Scenario& scenario) {
     out.postures.push_back(
         PostureRow{c, c == scenario.posture ? out.result : evaluate_real(*a, *b, c, scenario.parameters, oa, ob)});
   }
+  // What moved the index: each issue-5 feature off in turn.
+  const auto attribute = [&](std::string feature, const StabilityParameters& parameters, const SideOptions& xa,
+                             const SideOptions& xb) {
+    Attribution attribution;
+    attribution.feature = std::move(feature);
+    attribution.without = evaluate_real(*a, *b, scenario.posture, parameters, xa, xb);
+    attribution.index_without = attribution.without.index;
+    out.attributions.push_back(std::move(attribution));
+  };
+  for (std::size_t i = 0; i < 2; ++i) {
+    const ScenarioSide& side = scenario.sides[i];
+    const auto switched = [&](auto change) {
+      SideOptions xa = oa;
+      SideOptions xb = ob;
+      change(i == 0 ? xa : xb);
+      return std::pair{xa, xb};
+    };
+    if (side.defence && side.defence->interceptors > 0.0) {
+      auto [xa, xb] = switched([](SideOptions& o) { o.defence = nullptr; });
+      attribute(side.id + " missile defence", scenario.parameters, xa, xb);
+    }
+    const CommandAndControl none;
+    if (side.command.survival != none.survival || side.command.perimeter != none.perimeter) {
+      auto [xa, xb] = switched([&](SideOptions& o) { o.command.perimeter = 0.0; });
+      if (side.command.perimeter > 0.0) attribute(side.id + " Perimeter (automatic retaliation)", scenario.parameters, xa, xb);
+      auto [ya, yb] = switched([&](SideOptions& o) { o.command = none; });
+      attribute(side.id + " command vulnerability (survival < 1, Perimeter)", scenario.parameters, ya, yb);
+    }
+    if (side.decapitation_share > 0.0) {
+      auto [xa, xb] = switched([](SideOptions& o) { o.decapitation_share = 0.0; });
+      attribute(side.id + " decapitation strike", scenario.parameters, xa, xb);
+    }
+    if (!side.forward.empty()) {
+      auto [xa, xb] = switched([](SideOptions& o) { o.forward = {}; });
+      attribute(side.id + " forward-based systems", scenario.parameters, xa, xb);
+    }
+  }
+  if (scenario.parameters.warning) {
+    StabilityParameters fixed = scenario.parameters;
+    fixed.warning = false;
+    attribute(scenario.parameters.launch_under_attack ? "warning model (fixed launch-under-attack share instead)"
+                                                      : "warning model (alert bombers always escape instead)",
+              fixed, oa, ob);
+  }
+  for (std::size_t i = 0; i < 2; ++i) {
+    const SideOptions& striker_options = i == 0 ? oa : ob;
+    const SideOptions& victim_options = i == 0 ? ob : oa;
+    const ForceSnapshot& striker_forces = i == 0 ? *a : *b;
+    const ForceSnapshot& victim_forces = i == 0 ? *b : *a;
+    StrikeEnvironment& env = out.environment[i];
+    env.warning = warning_outcome(striker_forces, victim_forces, scenario.parameters, striker_options, victim_options);
+  }
+
   if (method == DrawDownMethod::kExact) {
     StabilityParameters greedy = scenario.parameters;
     greedy.draw_down = DrawDownMethod::kGreedy;

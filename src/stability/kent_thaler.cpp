@@ -257,6 +257,7 @@ FirstStrike evaluate_first_strike(const StrikeInputs& inputs, const StabilityPar
   result.victim_warheads = inputs.victim_warheads;
   result.counterforce_spent = best_s;
   const double killed_arriving = best_piece.k0 + best_piece.k_slope * (best_s - best_piece.s0);
+  result.retaliation_share = rho;
   result.retaliation_launched = rho * std::max(0.0, inputs.victim_arriving - killed_arriving);
   result.retaliation_arriving = std::max(0.0, best_piece.u0 - best_piece.u_slope * (best_s - best_piece.s0));
   result.victim_destroyed = std::min(inputs.victim_warheads, inputs.draw_down.destroyed(best_s));
