@@ -26,6 +26,7 @@ struct ScenarioSide {
   double withheld = 0;                   ///< share held back against a third country
   std::optional<MissileDefence> defence;  ///< `defense:`
   CommandAndControl command;
+  bool command_given = false;  ///< `command:` was written (a decapitation strike on this side needs it)
   double decapitation_share = 0;
   WarningChain warning;
   FlightTimes flight;

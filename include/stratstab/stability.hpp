@@ -59,6 +59,7 @@ struct FirstStrike {
   double remaining_intercepted = 0;  ///< value warheads the victim's defence stopped
   double suppression_spent = 0;      ///< warheads spent on the victim's defence sites before the rest
   double decapitation_spent = 0;     ///< warheads spent on the victim's command
+  double forward_spent = 0;          ///< forward warheads that cannot reach value, all fired first at what they reach
   double damage_to_striker = 0;      ///< D_striker(U)
   double damage_to_victim = 0;       ///< D_victim(L)
   double cost_striker = 0;           ///< C1 of the striker
@@ -82,6 +83,8 @@ struct StrikeInputs {
   Penetration striker_defence;  ///< the striker's defence against the retaliation (identity: none)
   Penetration victim_defence;   ///< the victim's defence against the value warheads (identity: none)
   double decapitation_warheads = 0;  ///< left the strike for the victim's command (for the report)
+  double forward_spent = 0;      ///< forward warheads fired first at what they reach (not in W)
+  double forward_destroyed = 0;  ///< victim warheads (as loaded) they destroyed (already out of V's arriving)
   double suppression_warheads = 0;   ///< left the strike for the victim's defence sites (for the report)
 };
 

@@ -75,6 +75,11 @@ double striker_warheads_committed(const System& system, Posture posture, const S
 
 namespace {
 
+/// A kind counts as aimed at a target class, for the victim's warning, when one warhead kills one
+/// of its launchers with at least this probability (stratstab assumption: a planner does not fire
+/// weapons with a lower chance at hard targets; conventional glide bodies on silos fall below it).
+constexpr double kThreatKillProbability = 0.1;
+
 /// A victim launcher class before its count is known (the count depends on the warning).
 struct TargetSource {
   const System* system = nullptr;
@@ -93,7 +98,10 @@ struct KindSource {
 };
 
 struct Compiled {
-  CounterforceProblem problem;
+  CounterforceProblem problem;  ///< the striker's warheads that could go to value as well
+  /// Forward systems that cannot reach the victim's value: they can only do counterforce, arrive
+  /// first (short flight) and cost the value strike nothing, so they all fire first (same targets).
+  CounterforceProblem forward_salvo;
   WarningOutcome warning;
 };
 
@@ -179,7 +187,7 @@ Compiled compile(const ForceSnapshot& striker, Posture striker_posture, const Fo
   WarningOutcome& warning = out.warning;
   for (std::size_t k = 0; k < kinds.size(); ++k) {
     for (std::size_t t = 0; t < sources.size(); ++t) {
-      if (p[k * sources.size() + t] <= 0.0 || !(sources[t].silo || sources[t].bomber)) continue;
+      if (p[k * sources.size() + t] < kThreatKillProbability || !(sources[t].silo || sources[t].bomber)) continue;
       std::optional<double>& shortest = sources[t].silo ? warning.silo_flight_minutes : warning.bomber_flight_minutes;
       shortest = std::min(shortest.value_or(kinds[k].flight_minutes), kinds[k].flight_minutes);
     }
@@ -208,12 +216,21 @@ Compiled compile(const ForceSnapshot& striker, Posture striker_posture, const Fo
         CounterforceProblem::TargetClass{system.id, targetable, kill_value, each * multiplier, sources[t].silo});
     kept.push_back(t);
   }
-  problem.kill_probability.resize(problem.kinds.size() * problem.targets.size());
-  for (std::size_t k = 0; k < problem.kinds.size(); ++k) {
-    for (std::size_t t = 0; t < kept.size(); ++t) {
-      problem.kill_probability[k * kept.size() + t] = p[k * sources.size() + kept[t]];
-    }
+  // Split the kinds: forward systems that cannot reach value form the first salvo.
+  CounterforceProblem& salvo = out.forward_salvo;
+  salvo.max_warheads_per_target = problem.max_warheads_per_target;
+  salvo.targets = problem.targets;
+  std::vector<CounterforceProblem::Kind> all_kinds = std::move(problem.kinds);
+  problem.kinds.clear();
+  std::vector<double> main_p;
+  for (std::size_t k = 0; k < all_kinds.size(); ++k) {
+    const bool first_salvo = kinds[k].forward != nullptr && !kinds[k].forward->reaches_value;
+    CounterforceProblem& into = first_salvo ? salvo : problem;
+    into.kinds.push_back(all_kinds[k]);
+    std::vector<double>& matrix = first_salvo ? salvo.kill_probability : main_p;
+    for (std::size_t t = 0; t < kept.size(); ++t) matrix.push_back(p[k * sources.size() + kept[t]]);
   }
+  problem.kill_probability = std::move(main_p);
   return out;
 }
 
@@ -283,10 +300,11 @@ StrikeInputs real_strike_inputs(const ForceSnapshot& striker, Posture striker_po
   for (const ForwardDeployment& deployment : striker_options.forward) {
     const System* system = striker.find_system(deployment.system);
     if (system == nullptr) continue;
+    if (!deployment.reaches_value) continue;  // the first salvo (compile): not in the value pool
     const double ready = system->launchers_deployed.value * forward_warheads_each(deployment, *system) *
                          parameters.striker_availability * (1.0 - striker_options.withheld);
     in.striker_warheads += ready;
-    if (deployment.reaches_value) in.striker_arriving += ready * system->reliability.value;
+    in.striker_arriving += ready * system->reliability.value;
   }
   for (const System& system : victim.systems) {
     if (!in_central_exchange(system)) continue;
@@ -320,8 +338,25 @@ StrikeInputs real_strike_inputs(const ForceSnapshot& striker, Posture striker_po
         std::pow(1.0 - mean_reliability * victim_defence->site_kill_probability, suppression / sites);
   }
 
-  const CounterforceProblem problem = counterforce_problem(striker, striker_posture, victim, victim_posture,
-                                                           parameters, striker_options, victim_options);
+  Compiled compiled = compile(striker, striker_posture, victim, victim_posture, parameters, striker_options,
+                              victim_options, /*silos_only=*/false);
+  CounterforceProblem& problem = compiled.problem;
+  if (!compiled.forward_salvo.kinds.empty()) {
+    // The forward first salvo: every such warhead fires, allocated greedily (a few dozen at most);
+    // the launchers it destroys leave the target classes and their warheads the retaliation.
+    double salvo_warheads = 0.0;
+    for (const CounterforceProblem::Kind& kind : compiled.forward_salvo.kinds) salvo_warheads += kind.warheads;
+    const CounterforceAllocation salvo = allocation(compiled.forward_salvo, salvo_warheads, DrawDownMethod::kGreedy);
+    for (std::size_t t = 0; t < problem.targets.size(); ++t) {
+      CounterforceProblem::TargetClass& target = problem.targets[t];
+      if (target.destroyed_value <= 0.0) continue;
+      const double launchers = salvo.destroyed_by_target[t] / target.destroyed_value;
+      target.count = std::max(0.0, target.count - launchers);
+    }
+    for (double spent : salvo.spent_by_kind) in.forward_spent += spent;
+    for (double destroyed : salvo.destroyed_by_target) in.forward_destroyed += destroyed;
+    in.victim_arriving = std::max(0.0, in.victim_arriving - salvo.kills);
+  }
   in.draw_down = draw_down(problem, parameters.draw_down);
   if (victim_defence != nullptr) {
     const Penetration silo_defence(*victim_defence, layer_interceptors(*victim_defence, true, site_survival));
@@ -356,6 +391,7 @@ FirstStrike real_first_strike(const ForceSnapshot& striker, Posture striker_post
       result.cost_victim = enemy + parameters.surcharge * (1.0 - own);
     }
     result.decapitation_spent = in.decapitation_warheads;
+    result.forward_spent = in.forward_spent;
     result.suppression_spent = in.suppression_warheads;
     return result;
   };

@@ -187,6 +187,7 @@ void read_command(MapReader& side, ScenarioSide& out) {
   auto section = side.section("command", "command");
   if (!section) return;
   MapReader& r = *section;
+  out.command_given = true;
   CommandAndControl& c = out.command;
   if (auto v = r.number("survival")) c.survival = *v;
   if (auto v = r.number("nodes")) c.nodes = *v;
@@ -316,8 +317,17 @@ void read_sides(MapReader& scenario, Scenario& out, const DataCatalog* catalog) 
     }
     ++index;
   }
-  // Forward systems reach systems of the other side.
+  // Forward systems reach systems of the other side; a decapitation strike needs the other side's
+  // command described (no silent default for how vulnerable it is).
   if (seen.size() == 2) {
+    for (std::size_t i = 0; i < 2; ++i) {
+      if (out.sides[i].decapitation_share > 0.0 && !out.sides[1 - i].command_given) {
+        scenario.sink().error(node->Mark(), io::join_path("sides." + out.sides[i].id, "decapitation_share"),
+                              fmt::format("a decapitation strike needs the other side's command: expected "
+                                          "`sides.{}.command` (survival, nodes, node_kill_probability, perimeter)",
+                                          out.sides[1 - i].id));
+      }
+    }
     for (std::size_t i = 0; i < 2; ++i) {
       const ScenarioSide& own = out.sides[i];
       const ScenarioSide& other = out.sides[1 - i];

@@ -23,6 +23,10 @@ std::string strike_text(const std::string& striker, const std::string& victim, c
     if (t.spent <= 0.0) continue;
     out += fmt::format("    on {:<16} {:>8.1f} warheads, destroying {:>8.1f}\n", t.target, t.spent, t.destroyed);
   }
+  if (f.forward_spent > 0.0) {
+    out += fmt::format("  forward systems fire {:.1f} warheads first at what they reach (included in the destroyed)\n",
+                       f.forward_spent);
+  }
   if (f.suppression_spent > 0.0 || f.decapitation_spent > 0.0) {
     out += fmt::format("  spent first: {:.1f} on {}'s defence sites (suppression), {:.1f} on its command\n",
                        f.suppression_spent, victim, f.decapitation_spent);
@@ -100,10 +104,11 @@ std::string options_text(const Scenario& scenario, const Assessment& assessment)
       const std::string& striker = scenario.sides[i].id;
       const std::string& victim = scenario.sides[1 - i].id;
       out += fmt::format("Warning when {} strikes: first warheads on {}'s silos after {} min, on its bombers after {} "
-                         "min; launch under attack {:.3f}; alert bombers escape {:.3f}{}\n",
+                         "min; launch under attack {}; alert bombers escape {:.3f}{}\n",
                          striker, victim, optional_number(w.silo_flight_minutes, "{:g}"),
-                         optional_number(w.bomber_flight_minutes, "{:g}"), w.launch_probability, w.bomber_escape,
-                         scenario.parameters.warning ? "" : " (warning model off)");
+                         optional_number(w.bomber_flight_minutes, "{:g}"),
+                         scenario.parameters.launch_under_attack ? fmt::format("{:.3f}", w.launch_probability) : "off",
+                         w.bomber_escape, scenario.parameters.warning ? "" : " (warning model off)");
     }
   }
   if (!assessment.attributions.empty()) {

@@ -119,7 +119,10 @@ Assessment assess_scenario(const Scenario& scenario) {
     if (side.command.survival != none.survival || side.command.perimeter != none.perimeter) {
       auto [xa, xb] = switched([&](SideOptions& o) { o.command.perimeter = 0.0; });
       if (side.command.perimeter > 0.0) attribute(side.id + " Perimeter (automatic retaliation)", scenario.parameters, xa, xb);
-      auto [ya, yb] = switched([&](SideOptions& o) { o.command = none; });
+      auto [ya, yb] = switched([&](SideOptions& o) {
+        o.command = none;
+        o.command.node_kill_probability = 0.0;  // immune to decapitation as well
+      });
       attribute(side.id + " command vulnerability (survival < 1, Perimeter)", scenario.parameters, ya, yb);
     }
     if (side.decapitation_share > 0.0) {

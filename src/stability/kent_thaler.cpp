@@ -260,7 +260,8 @@ FirstStrike evaluate_first_strike(const StrikeInputs& inputs, const StabilityPar
   result.retaliation_share = rho;
   result.retaliation_launched = rho * std::max(0.0, inputs.victim_arriving - killed_arriving);
   result.retaliation_arriving = std::max(0.0, best_piece.u0 - best_piece.u_slope * (best_s - best_piece.s0));
-  result.victim_destroyed = std::min(inputs.victim_warheads, inputs.draw_down.destroyed(best_s));
+  result.victim_destroyed =
+      std::min(inputs.victim_warheads, inputs.forward_destroyed + inputs.draw_down.destroyed(best_s));
   result.victim_surviving = std::max(0.0, inputs.victim_warheads - result.victim_destroyed);
   result.striker_remaining = std::max(0.0, w - best_s);
   result.remaining_arriving = std::max(0.0, best_piece.l0 - best_piece.l_slope * (best_s - best_piece.s0));
