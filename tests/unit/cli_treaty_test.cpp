@@ -105,6 +105,28 @@ TEST(CliTreatyTest, UploadHorizonOutOfRangeIsUsageError) {
   EXPECT_EQ(test::run_cli("upload us-2026-11-01 --horizon-months 1000").exit_code, 2);
 }
 
+TEST(CliAssessTest, Issue5ScenariosShowWhatMovedTheIndex) {
+  // Each issue-5 scenario names the features it switches off, and its JSON carries them.
+  const std::vector<std::pair<const char*, const char*>> cases{
+      {"golden-dome", "US missile defence"},
+      {"perimeter", "RU Perimeter (automatic retaliation)"},
+      {"oreshnik-belarus", "RU forward-based systems"},
+      {"dark-eagle-germany", "US forward-based systems"},
+      {"warning-lua", "warning model (fixed launch-under-attack share instead)"}};
+  for (const auto& [name, feature] : cases) {
+    const test::CliRun text = test::run_cli(std::string("assess ") + name + " --set options.draw_down=greedy");
+    EXPECT_EQ(text.exit_code, 0) << name << text.err;
+    EXPECT_NE(text.out.find("What moved the index"), std::string::npos) << name;
+    EXPECT_NE(text.out.find(feature), std::string::npos) << name;
+    const test::CliRun json = test::run_cli(std::string("assess ") + name + " --set options.draw_down=greedy --json");
+    ASSERT_EQ(json.exit_code, 0) << name << json.err;
+    EXPECT_NE(json.out.find("\"what_moved_it\""), std::string::npos) << name;
+  }
+  const test::CliRun bad = test::run_cli("assess golden-dome --set sides.US.defense.covers=cities");
+  EXPECT_EQ(bad.exit_code, 3);
+  EXPECT_NE(bad.err.find("sides.US.defense.covers"), std::string::npos) << bad.err;
+}
+
 }  // namespace
 }  // namespace stratstab
 
@@ -142,7 +164,8 @@ TEST(CliCompareTest, LibraryScenariosSideBySide) {
 
 TEST(CliCompareTest, EveryLibraryScenarioRuns) {
   for (const char* name : {"baseline-2025", "informal-2026", "upload-both-24", "upload-us-24", "upload-ru-24",
-                           "aggregate-cap-3500", "nonstrategic-freeze", "china-2030-withheld", "us-ru-2026-11"}) {
+                           "aggregate-cap-3500", "nonstrategic-freeze", "china-2030-withheld", "us-ru-2026-11",
+                           "golden-dome", "warning-lua", "perimeter", "oreshnik-belarus", "dark-eagle-germany"}) {
     const test::CliRun a = test::run_cli(std::string("assess ") + name + " --set options.draw_down=greedy");
     EXPECT_EQ(a.exit_code, 0) << name << a.err;
   }
@@ -151,6 +174,28 @@ TEST(CliCompareTest, EveryLibraryScenarioRuns) {
       "nonstrategic-freeze china-2030-withheld");
   EXPECT_EQ(all.exit_code, 0) << all.err;
   EXPECT_NE(all.out.find("total_warheads"), std::string::npos) << all.out;  // the aggregate cap's limit
+}
+
+TEST(CliAssessTest, Issue5ScenariosShowWhatMovedTheIndex) {
+  // Each issue-5 scenario names the features it switches off, and its JSON carries them.
+  const std::vector<std::pair<const char*, const char*>> cases{
+      {"golden-dome", "US missile defence"},
+      {"perimeter", "RU Perimeter (automatic retaliation)"},
+      {"oreshnik-belarus", "RU forward-based systems"},
+      {"dark-eagle-germany", "US forward-based systems"},
+      {"warning-lua", "warning model (fixed launch-under-attack share instead)"}};
+  for (const auto& [name, feature] : cases) {
+    const test::CliRun text = test::run_cli(std::string("assess ") + name + " --set options.draw_down=greedy");
+    EXPECT_EQ(text.exit_code, 0) << name << text.err;
+    EXPECT_NE(text.out.find("What moved the index"), std::string::npos) << name;
+    EXPECT_NE(text.out.find(feature), std::string::npos) << name;
+    const test::CliRun json = test::run_cli(std::string("assess ") + name + " --set options.draw_down=greedy --json");
+    ASSERT_EQ(json.exit_code, 0) << name << json.err;
+    EXPECT_NE(json.out.find("\"what_moved_it\""), std::string::npos) << name;
+  }
+  const test::CliRun bad = test::run_cli("assess golden-dome --set sides.US.defense.covers=cities");
+  EXPECT_EQ(bad.exit_code, 3);
+  EXPECT_NE(bad.err.find("sides.US.defense.covers"), std::string::npos) << bad.err;
 }
 
 }  // namespace
