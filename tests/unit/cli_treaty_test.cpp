@@ -176,27 +176,5 @@ TEST(CliCompareTest, EveryLibraryScenarioRuns) {
   EXPECT_NE(all.out.find("total_warheads"), std::string::npos) << all.out;  // the aggregate cap's limit
 }
 
-TEST(CliAssessTest, Issue5ScenariosShowWhatMovedTheIndex) {
-  // Each issue-5 scenario names the features it switches off, and its JSON carries them.
-  const std::vector<std::pair<const char*, const char*>> cases{
-      {"golden-dome", "US missile defence"},
-      {"perimeter", "RU Perimeter (automatic retaliation)"},
-      {"oreshnik-belarus", "RU forward-based systems"},
-      {"dark-eagle-germany", "US forward-based systems"},
-      {"warning-lua", "warning model (fixed launch-under-attack share instead)"}};
-  for (const auto& [name, feature] : cases) {
-    const test::CliRun text = test::run_cli(std::string("assess ") + name + " --set options.draw_down=greedy");
-    EXPECT_EQ(text.exit_code, 0) << name << text.err;
-    EXPECT_NE(text.out.find("What moved the index"), std::string::npos) << name;
-    EXPECT_NE(text.out.find(feature), std::string::npos) << name;
-    const test::CliRun json = test::run_cli(std::string("assess ") + name + " --set options.draw_down=greedy --json");
-    ASSERT_EQ(json.exit_code, 0) << name << json.err;
-    EXPECT_NE(json.out.find("\"what_moved_it\""), std::string::npos) << name;
-  }
-  const test::CliRun bad = test::run_cli("assess golden-dome --set sides.US.defense.covers=cities");
-  EXPECT_EQ(bad.exit_code, 3);
-  EXPECT_NE(bad.err.find("sides.US.defense.covers"), std::string::npos) << bad.err;
-}
-
 }  // namespace
 }  // namespace stratstab
