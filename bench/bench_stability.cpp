@@ -7,6 +7,7 @@
 
 #include "stratstab/catalog.hpp"
 #include "stratstab/exchange.hpp"
+#include "stratstab/scenario.hpp"
 #include "stratstab/stability.hpp"
 
 namespace {
@@ -54,5 +55,28 @@ void BM_KentThalerRealUsRu2026(benchmark::State& state) {
   state.SetLabel(std::string(to_string(p.draw_down)) + (p.launch_under_attack ? ", LUA" : ""));
 }
 BENCHMARK(BM_KentThalerRealUsRu2026)->Args({0, 0})->Args({0, 1})->Args({1, 0});
+
+}  // namespace
+
+// The Golden Dome scenario (issue 5): the same exchange with a three-layer US defence of 1,000
+// interceptors, suppression choices (0-2 warheads per site) evaluated for Russia's strike, greedy
+// draw-down. The defence cuts each piece of K(s) at its kinks; suppression triples Russia's
+// strike evaluations. Loaded once, outside the loop.
+namespace {
+
+void BM_KentThalerGoldenDome(benchmark::State& state) {
+  static const stratstab::DataCatalog catalog(stratstab::DataCatalog::default_data_dir());
+  static const stratstab::Scenario scenario = [] {
+    stratstab::Scenario s = stratstab::load_scenario(catalog.scenario_path("golden-dome"), {}, &catalog);
+    s.parameters.draw_down = stratstab::DrawDownMethod::kGreedy;
+    return s;
+  }();
+  for (auto _ : state) {
+    const auto r = stratstab::evaluate_scenario(scenario);
+    benchmark::DoNotOptimize(r.index);
+  }
+  state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_KentThalerGoldenDome);
 
 }  // namespace
