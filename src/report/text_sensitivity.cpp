@@ -115,7 +115,8 @@ std::string format_sensitivity(const Scenario& scenario, const Sensitivity& s) {
   } else {
     uploading = "neither side uploads";
   }
-  out += fmt::format("\nUpload path: {}; horizon {} months, {} draw-down\n", uploading, s.options.horizon_months, method);
+  out +=
+      fmt::format("\nUpload path: {}; horizon {} months, {} draw-down\n", uploading, s.options.horizon_months, method);
   out += fmt::format("  {:>5} {:>12} {:>12} {:>10} {:>10} {:>10}\n", "month", a + " warheads", b + " warheads", "index",
                      "C1/C2 " + a, "C1/C2 " + b);
   for (const UploadPathPoint& p : s.upload_path) {
