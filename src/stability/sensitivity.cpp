@@ -47,10 +47,24 @@ double central_warheads(const ForceSnapshot& snapshot) {
   return total;
 }
 
+/// A snapshot without what the exchange never reads (bibliography, texts), so the many copies
+/// the differences and the path make are cheap.
+ForceSnapshot exchange_copy(const ForceSnapshot& snapshot) {
+  ForceSnapshot out;
+  out.id = snapshot.id;
+  out.side = snapshot.side;
+  out.date = snapshot.date;
+  out.inventory = snapshot.inventory;
+  out.w80 = snapshot.w80;
+  out.systems = snapshot.systems;
+  return out;
+}
+
+/// evaluate_real with the scenario's posture case and withheld shares, as evaluate_scenario does.
 class Evaluator {
  public:
-  Evaluator(const Scenario& scenario, const StabilityParameters& parameters)
-      : scenario_(scenario), parameters_(parameters) {}
+  Evaluator(const Scenario& scenario, const StabilityParameters& parameters, const std::array<ForceSnapshot, 2>& sides)
+      : scenario_(scenario), parameters_(parameters), sides_(sides) {}
 
   [[nodiscard]] StabilityResult operator()(const ForceSnapshot& a, const ForceSnapshot& b) const {
     return evaluate_real(a, b, scenario_.posture, parameters_, scenario_.sides[0].withheld,
@@ -59,12 +73,13 @@ class Evaluator {
 
   /// The index with side `side`'s snapshot replaced by `changed`.
   [[nodiscard]] StabilityResult with_side(std::size_t side, const ForceSnapshot& changed) const {
-    return side == 0 ? (*this)(changed, *scenario_.sides[1].forces) : (*this)(*scenario_.sides[0].forces, changed);
+    return side == 0 ? (*this)(changed, sides_[1]) : (*this)(sides_[0], changed);
   }
 
  private:
   const Scenario& scenario_;
   StabilityParameters parameters_;
+  const std::array<ForceSnapshot, 2>& sides_;
 };
 
 /// The change `changed` makes (`units` launchers or warheads added or removed), per unit.
@@ -104,18 +119,19 @@ Sensitivity compute_sensitivity(const Scenario& scenario, const SensitivityOptio
     out.side_ids[i] = scenario.sides[i].id;
     out.forces[i] = scenario.sides[i].forces->id;
   }
-  const Evaluator evaluate(scenario, out.parameters);
+  const std::array<ForceSnapshot, 2> sides{exchange_copy(*scenario.sides[0].forces),
+                                           exchange_copy(*scenario.sides[1].forces)};
+  const ForceSnapshot& a = sides[0];
+  const ForceSnapshot& b = sides[1];
+  const Evaluator evaluate(scenario, out.parameters, sides);
   StabilityParameters exact_parameters = scenario.parameters;
   exact_parameters.draw_down = DrawDownMethod::kExact;
-  const Evaluator exact(scenario, exact_parameters);
-
-  const ForceSnapshot& a = *scenario.sides[0].forces;
-  const ForceSnapshot& b = *scenario.sides[1].forces;
+  const Evaluator exact(scenario, exact_parameters, sides);
   out.base = evaluate(a, b);
   out.base_exact_index = options.draw_down == DrawDownMethod::kExact ? out.base.index : exact(a, b).index;
 
   for (std::size_t side = 0; side < 2; ++side) {
-    const ForceSnapshot& forces = *scenario.sides[side].forces;
+    const ForceSnapshot& forces = sides[side];
     for (std::size_t k = 0; k < forces.systems.size(); ++k) {
       const System& system = forces.systems[k];
       if (!in_central_exchange(system)) continue;
