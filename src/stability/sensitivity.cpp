@@ -47,16 +47,13 @@ double central_warheads(const ForceSnapshot& snapshot) {
   return total;
 }
 
-/// A snapshot without what the exchange never reads (bibliography, texts), so the many copies
-/// the differences and the path make are cheap.
+/// The snapshot without its bibliography and texts, which the exchange never reads, so that the
+/// many copies the differences and the path make are cheap.
 ForceSnapshot exchange_copy(const ForceSnapshot& snapshot) {
-  ForceSnapshot out;
-  out.id = snapshot.id;
-  out.side = snapshot.side;
-  out.date = snapshot.date;
-  out.inventory = snapshot.inventory;
-  out.w80 = snapshot.w80;
-  out.systems = snapshot.systems;
+  ForceSnapshot out = snapshot;
+  out.sources = {};
+  out.title.clear();
+  out.description.clear();
   return out;
 }
 
@@ -188,7 +185,7 @@ Sensitivity compute_sensitivity(const Scenario& scenario, const SensitivityOptio
       out.horizon_exact_index =
           options.draw_down == DrawDownMethod::kExact ? point.result.index : exact(state[0], state[1]).index;
     }
-    out.upload_path.push_back(std::move(point));
+    out.upload_path.push_back(point);
   }
   return out;
 }
