@@ -11,6 +11,7 @@
 #include "stratstab/figure.hpp"
 #include "stratstab/forces.hpp"
 #include "stratstab/scenario.hpp"
+#include "stratstab/sensitivity.hpp"
 #include "stratstab/treaty.hpp"
 #include "stratstab/upload.hpp"
 #include "stratstab/weapon_effects.hpp"
@@ -27,6 +28,11 @@ nlohmann::json to_json(const DataAudit& audit);
 /// `assess --json`: the scenario's name and options, `stability.index`, `stability.sides.<ID>` with
 /// c1, c2, ratio, ratio_unclipped, and `exchanges[]` (one per first strike).
 nlohmann::json assessment_to_json(const Scenario& scenario, const Assessment& assessment);
+/// `sensitivity --json`: `method`, `sides`, `base`, `systems[]` (side, system, per_launcher,
+/// per_launcher_removed, per_warhead: {units, index, c1_a, c2_a, ratio_a, ratio_unclipped_a, c1_b,
+/// ..., destabilising}, and `destabilising` per change), `upload` and `upload_path[]` (month,
+/// deployed_strategic_warheads and ratio per side, index, sides.<ID>.c1/c2/ratio).
+nlohmann::json sensitivity_to_json(const Scenario& scenario, const Sensitivity& sensitivity);
 /// `compare --json`: one object per scenario (index, treaty, per side: force, warheads by leg,
 /// treaty limits, c1, c2, ratio, exchange ratio, silo metric).
 nlohmann::json comparison_to_json(const std::vector<ComparisonColumn>& columns);

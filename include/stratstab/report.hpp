@@ -8,6 +8,7 @@
 #include "stratstab/audit.hpp"
 #include "stratstab/forces.hpp"
 #include "stratstab/scenario.hpp"
+#include "stratstab/sensitivity.hpp"
 #include "stratstab/treaty.hpp"
 #include "stratstab/upload.hpp"
 #include "stratstab/weapon_effects.hpp"
@@ -31,6 +32,10 @@ std::string format_audit(const DataAudit& audit);
 
 /// `assess`: each first strike and the index with its parts.
 std::string format_assessment(const Scenario& scenario, const Assessment& assessment);
+
+/// `sensitivity`: the method, the base point, per system the change per launcher added or removed
+/// and per warhead uploaded (destabilising ones marked), and the index along the upload path.
+std::string format_sensitivity(const Scenario& scenario, const Sensitivity& sensitivity);
 
 /// `calc kill`: inputs, each derived quantity with its unit, and the soft-target caveat.
 std::string format_kill_calculation(const KillCalculation& calculation);
