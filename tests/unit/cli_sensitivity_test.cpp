@@ -14,7 +14,7 @@ TEST(CliSensitivityTest, DefaultScenarioJson) {
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const auto json = nlohmann::json::parse(r.out);
   EXPECT_EQ(json.at("scenario"), "us-ru-2026-11");
-  EXPECT_EQ(json.at("method").at("draw_down"), "greedy");
+  EXPECT_EQ(json.at("method").at("draw_down"), "exact");
   EXPECT_EQ(json.at("sides").at("a").at("id"), "US");
   EXPECT_EQ(json.at("sides").at("b").at("id"), "RU");
   const auto& systems = json.at("systems");

@@ -47,7 +47,9 @@ std::size_t system_index(const ForceSnapshot& snapshot, const std::string& id) {
 // scenario's, divided by the units, with the greedy draw-down.
 TEST(SensitivityTest, DifferencesAreTheIndexOnHandChangedSnapshotsMinusTheBase) {
   const Scenario& scenario = default_scenario();
-  const Sensitivity s = compute_sensitivity(scenario);
+  SensitivityOptions screening;
+  screening.draw_down = DrawDownMethod::kGreedy;  // the differences' arithmetic, at screening speed
+  const Sensitivity s = compute_sensitivity(scenario, screening);
   EXPECT_EQ(s.parameters.draw_down, DrawDownMethod::kGreedy);
   const ForceSnapshot& us = *scenario.sides[0].forces;
   const ForceSnapshot& ru = *scenario.sides[1].forces;
@@ -105,6 +107,7 @@ TEST(SensitivityTest, WithheldSharesAndPostureAreTheScenarios) {
   std::vector<Override> overrides{Override::parse("options.posture=striker_generated")};
   Scenario scenario = load_scenario(catalog().scenario_path("china-2030-withheld"), overrides, &catalog());
   SensitivityOptions options;
+  options.draw_down = DrawDownMethod::kGreedy;
   options.horizon_months = 0;
   const Sensitivity s = compute_sensitivity(scenario, options);
   const double exact = evaluate_scenario(scenario).index;
@@ -185,6 +188,7 @@ TEST(SensitivityTest, BomberOnlySidesMatchTheClosedForm) {
   scenario.sides[1].id = "B";
   scenario.sides[1].forces = b;
   SensitivityOptions options;
+  options.draw_down = DrawDownMethod::kGreedy;
   options.upload = {false, false};
   options.horizon_months = 0;
   const Sensitivity s = compute_sensitivity(scenario, options);
@@ -252,6 +256,7 @@ TEST(SensitivityTest, UploadPathEndsAreTheUploadedSnapshots) {
   const ForceSnapshot& ru = *scenario.sides[1].forces;
   const StabilityParameters p = greedy(scenario);
   SensitivityOptions options;
+  options.draw_down = DrawDownMethod::kGreedy;
   options.horizon_months = 12;
   options.upload = {false, true};  // RU only
   const Sensitivity s = compute_sensitivity(scenario, options);
