@@ -26,6 +26,7 @@ int main(int argc, char** argv) {
   app::add_treaty_commands(app, global, run);
   app::add_upload_command(app, global, run);
   app::add_compare_command(app, global, run);
+  app::add_sweep_command(app, global, run);
   app::add_docs_commands(app, run);
   app::add_calc_commands(app, run);
   app::add_wta_command(app, run);

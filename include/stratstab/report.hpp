@@ -8,6 +8,7 @@
 #include "stratstab/audit.hpp"
 #include "stratstab/forces.hpp"
 #include "stratstab/scenario.hpp"
+#include "stratstab/sweep.hpp"
 #include "stratstab/treaty.hpp"
 #include "stratstab/upload.hpp"
 #include "stratstab/weapon_effects.hpp"
@@ -31,6 +32,10 @@ std::string format_audit(const DataAudit& audit);
 
 /// `assess`: each first strike and the index with its parts.
 std::string format_assessment(const Scenario& scenario, const Assessment& assessment);
+
+/// `sweep`: one row per value with the index and each side's C1, C2 and ratio (real sides: also each
+/// strike's counterforce spend and arriving retaliation), then what the columns mean.
+std::string format_sweep(const Sweep& sweep);
 
 /// `calc kill`: inputs, each derived quantity with its unit, and the soft-target caveat.
 std::string format_kill_calculation(const KillCalculation& calculation);
