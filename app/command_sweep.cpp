@@ -38,7 +38,8 @@ Sweep run_sweep(const SweepRequest& request, const DataCatalog& catalog) {
   // Every value is loaded even after one fails, so that all bad values are reported at once; once
   // one has failed the rest are only validated, since nothing will be printed. A problem that does
   // not depend on the value (in the file, or a misspelt --param) comes back for every value and is
-  // reported once: diagnostics are told apart with the value left out of the `--set` label.
+  // reported once: diagnostics are told apart with the value left out of the `--set KEY=VALUE` label
+  // the loader gives a problem at an overridden key.
   std::vector<Diagnostic> problems;
   std::set<std::string> seen;
   overrides.push_back(Override{request.param, ""});
