@@ -90,8 +90,18 @@ void add_data_commands(CLI::App& app, const GlobalOptions& global, std::function
   check->callback([&run, &global, json, files] {
     run = [&global, json, files] {
       std::vector<std::filesystem::path> paths(files->begin(), files->end());
-      if (paths.empty()) paths = open_catalog(global).snapshot_files();
       DataAudit audit;
+      if (paths.empty()) {
+        // The bundled data: every snapshot, and every bibliography file on its own, so that a file no
+        // snapshot cites yet (sources gathered for a coming model) is validated too.
+        const DataCatalog catalog = open_catalog(global);
+        paths = catalog.snapshot_files();
+        for (const auto& file : catalog.bibliography_files()) {
+          auto result = read_bibliography(file);
+          if (result.value) audit_bibliography(*result.value, audit);
+          for (Diagnostic& d : result.diagnostics) audit.load_errors.push_back(std::move(d));
+        }
+      }
       for (const auto& path : paths) {
         auto result = read_force_snapshot(path);
         if (result.value) audit_snapshot(*result.value, audit);

@@ -26,5 +26,6 @@ void add_treaty_commands(CLI::App& app, const GlobalOptions& global, std::functi
 void add_upload_command(CLI::App& app, const GlobalOptions& global, std::function<int()>& run);
 void add_compare_command(CLI::App& app, const GlobalOptions& global, std::function<int()>& run);
 void add_sensitivity_command(CLI::App& app, const GlobalOptions& global, std::function<int()>& run);
+void add_sweep_command(CLI::App& app, const GlobalOptions& global, std::function<int()>& run);
 
 }  // namespace stratstab::app

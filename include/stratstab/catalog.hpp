@@ -38,6 +38,10 @@ class DataCatalog {
   /// .yaml / .yml is a path); throws InputError or NotFoundError.
   [[nodiscard]] ForceSnapshot load_snapshot(std::string_view id_or_path) const;
 
+  /// The bibliography files (`data/sources/*.yaml`), sorted; `data check` reads every one, including
+  /// those no snapshot or treaty cites yet.
+  [[nodiscard]] std::vector<std::filesystem::path> bibliography_files() const;
+
   /// Ids of the bundled treaty regimes (`data/treaties/*.yaml`), sorted.
   [[nodiscard]] std::vector<std::string> treaty_ids() const;
   /// The file of treaty `id`; throws NotFoundError naming the ids that exist.

@@ -12,6 +12,7 @@
 #include "stratstab/forces.hpp"
 #include "stratstab/scenario.hpp"
 #include "stratstab/sensitivity.hpp"
+#include "stratstab/sweep.hpp"
 #include "stratstab/treaty.hpp"
 #include "stratstab/upload.hpp"
 #include "stratstab/weapon_effects.hpp"
@@ -36,6 +37,10 @@ nlohmann::json sensitivity_to_json(const Scenario& scenario, const Sensitivity& 
 /// `compare --json`: one object per scenario (index, treaty, per side: force, warheads by leg,
 /// treaty limits, c1, c2, ratio, exchange ratio, silo metric).
 nlohmann::json comparison_to_json(const std::vector<ComparisonColumn>& columns);
+/// `sweep --json`: scenario, form, param and `points[]`, each with value (a number, true/false or the
+/// text), index, `sides.<ID>` {c1, c2, ratio} and `exchanges[]` {striker, victim, counterforce_spent,
+/// retaliation_arriving}.
+nlohmann::json sweep_to_json(const Sweep& sweep);
 /// `calc kill --json`: inputs, lethal_radius_m, sspk, kill_probability, kill_probability_n, ...
 nlohmann::json to_json(const KillCalculation& calculation);
 

@@ -9,6 +9,7 @@
 #include "stratstab/forces.hpp"
 #include "stratstab/scenario.hpp"
 #include "stratstab/sensitivity.hpp"
+#include "stratstab/sweep.hpp"
 #include "stratstab/treaty.hpp"
 #include "stratstab/upload.hpp"
 #include "stratstab/weapon_effects.hpp"
@@ -36,6 +37,9 @@ std::string format_assessment(const Scenario& scenario, const Assessment& assess
 /// `sensitivity`: the method, the base point, per system the change per launcher added or removed
 /// and per warhead uploaded (destabilising ones marked), and the index along the upload path.
 std::string format_sensitivity(const Scenario& scenario, const Sensitivity& sensitivity);
+/// `sweep`: one row per value with the index and each side's C1, C2 and ratio (real sides: also each
+/// strike's counterforce spend and arriving retaliation), then what the columns mean.
+std::string format_sweep(const Sweep& sweep);
 
 /// `calc kill`: inputs, each derived quantity with its unit, and the soft-target caveat.
 std::string format_kill_calculation(const KillCalculation& calculation);

@@ -1,5 +1,7 @@
 #include "stratstab/audit.hpp"
 
+#include <fmt/format.h>
+
 namespace stratstab {
 
 void audit_snapshot(const ForceSnapshot& snapshot, DataAudit& audit) {
@@ -16,6 +18,21 @@ void audit_snapshot(const ForceSnapshot& snapshot, DataAudit& audit) {
     ++audit.unsourced;
     audit.unsourced_figures.push_back(std::move(problem));
   });
+}
+
+void audit_bibliography(const Bibliography& bibliography, DataAudit& audit) {
+  ++audit.bibliography_files;
+  for (const auto& [id, source] : bibliography) {
+    ++audit.sources;
+    const SourceLocation here{source.file, source.line, 0, "id"};
+    const auto [seen, added] = audit.source_ids.emplace(id, here);
+    if (added) continue;
+    audit.load_errors.push_back(
+        Diagnostic{Severity::kError, here,
+                   fmt::format("duplicate source id '{}' (already defined at {}:{}); ids must be unique over all "
+                               "bibliography files, since a snapshot or treaty may cite any of them together",
+                               id, seen->second.file, seen->second.line)});
+  }
 }
 
 }  // namespace stratstab

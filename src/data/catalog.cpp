@@ -86,6 +86,10 @@ ForceSnapshot DataCatalog::load_snapshot(std::string_view id_or_path) const {
                                                          : snapshot_path(id_or_path));
 }
 
+std::vector<std::filesystem::path> DataCatalog::bibliography_files() const {
+  return yaml_files(dir_ / "sources");
+}
+
 std::vector<std::string> DataCatalog::treaty_ids() const {
   std::vector<std::string> ids;
   for (const auto& file : yaml_files(dir_ / "treaties")) ids.push_back(file.stem().string());

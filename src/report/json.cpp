@@ -99,9 +99,14 @@ json to_json(const DataAudit& audit) {
   }
   json errors = json::array();
   for (const Diagnostic& d : audit.load_errors) errors.push_back(to_json(d));
-  return json{{"snapshots", audit.snapshots},   {"figures", audit.figures},
-              {"unsourced", audit.unsourced},   {"figures_by_grade", audit.figures_by_grade},
-              {"unsourced_figures", unsourced}, {"load_errors", errors}};
+  return json{{"snapshots", audit.snapshots},
+              {"figures", audit.figures},
+              {"unsourced", audit.unsourced},
+              {"figures_by_grade", audit.figures_by_grade},
+              {"unsourced_figures", unsourced},
+              {"load_errors", errors},
+              {"bibliography_files", audit.bibliography_files},
+              {"sources", audit.sources}};
 }
 
 json to_json(const KillCalculation& calculation) {

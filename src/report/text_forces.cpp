@@ -115,6 +115,9 @@ std::string format_audit(const DataAudit& audit) {
   out += "Figures by grade:";
   for (const auto& [grade, count] : audit.figures_by_grade) out += fmt::format(" {} {}", grade, count);
   out += "\n";
+  if (audit.bibliography_files > 0) {
+    out += fmt::format("{} bibliography files, {} sources\n", audit.bibliography_files, audit.sources);
+  }
   for (const UnsourcedFigure& f : audit.unsourced_figures) {
     std::string missing;
     for (const std::string& m : f.missing) missing += (missing.empty() ? "" : ", ") + m;

@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include "stratstab/audit.hpp"
+#include "stratstab/catalog.hpp"
 #include "stratstab/load.hpp"
 #include "test_support.hpp"
 
@@ -48,6 +49,51 @@ TEST(AuditTest, FigureIsSourcedNeedsAllParts) {
   EXPECT_FALSE(f.is_sourced());  // assumption without range
   f.range = Range{0, 2};
   EXPECT_TRUE(f.is_sourced());
+}
+
+// Two files that each define `shared` (one of them twice over: that duplicate is the loader's to
+// report) and one source of their own: 2 files, 4 sources counted, one duplicate across files,
+// located at the second file's definition.
+TEST(AuditTest, SourceIdsMustBeUniqueOverBibliographyFiles) {
+  const test::TempDir dir;
+  const auto first = dir.write("a.yaml",
+                               "schema: 1\nsources:\n  - {id: shared, title: A, date: 2020}\n"
+                               "  - {id: only-a, title: A2, date: 2020}\n");
+  const auto second = dir.write("b.yaml",
+                                "schema: 1\nsources:\n  - {id: only-b, title: B, date: 2021}\n"
+                                "  - {id: shared, title: B2, date: 2021}\n");
+  DataAudit audit;
+  for (const auto& file : {first, second}) {
+    const LoadResult<Bibliography> bibliography = read_bibliography(file);
+    ASSERT_TRUE(bibliography.value.has_value()) << test::dump(bibliography.diagnostics);
+    audit_bibliography(*bibliography.value, audit);
+  }
+  EXPECT_EQ(audit.bibliography_files, 2);
+  EXPECT_EQ(audit.sources, 4);
+  ASSERT_EQ(audit.load_errors.size(), 1U) << test::dump(audit.load_errors);
+  const Diagnostic& d = audit.load_errors.front();
+  EXPECT_EQ(d.where.file, second.string());
+  EXPECT_EQ(d.where.line, 4);
+  EXPECT_NE(d.message.find("duplicate source id 'shared' (already defined at " + first.string() + ":3)"),
+            std::string::npos)
+      << d.message;
+}
+
+// Every bundled bibliography file loads on its own, ids are unique over all of them, and the
+// defence sources (cited by nothing yet) are among them.
+TEST(AuditTest, BundledBibliographiesAreCleanAndIncludeDefence) {
+  const DataCatalog catalog(STRATSTAB_SOURCE_DIR "/data");
+  DataAudit audit;
+  bool defence = false;
+  for (const auto& file : catalog.bibliography_files()) {
+    const LoadResult<Bibliography> bibliography = read_bibliography(file);
+    ASSERT_TRUE(bibliography.value.has_value()) << test::dump(bibliography.diagnostics);
+    audit_bibliography(*bibliography.value, audit);
+    defence = defence || bibliography.value->contains("sgs-launch-on-warning-2020");
+  }
+  EXPECT_TRUE(audit.load_errors.empty()) << test::dump(audit.load_errors);
+  EXPECT_GE(audit.bibliography_files, 6);
+  EXPECT_TRUE(defence);
 }
 
 }  // namespace

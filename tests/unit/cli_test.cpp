@@ -74,6 +74,9 @@ TEST(CliTest, DataCheckOnBundledDataIsClean) {
   EXPECT_GE(json.at("figures").get<int>(), 150);
   EXPECT_EQ(json.at("unsourced").get<int>(), 0);
   EXPECT_TRUE(json.at("load_errors").empty());
+  // Every bibliography file is read on its own too, including those no snapshot cites (defence.yaml).
+  EXPECT_GE(json.at("bibliography_files").get<int>(), 6);
+  EXPECT_GE(json.at("sources").get<int>(), 100);
 }
 
 TEST(CliTest, ShowJsonCarriesProvenance) {

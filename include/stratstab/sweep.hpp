@@ -1,0 +1,69 @@
+// `stratstab sweep`: the first-strike stability index as one scenario key runs over a list of values.
+// Loading the scenario once per value is I/O and stays with the caller (load_scenario with the
+// value as one more override, so every value meets the file's validation); this header holds the
+// pure parts: the list of values from `--values` or `--range`, and one evaluated point.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "stratstab/scenario.hpp"
+#include "stratstab/stability.hpp"
+
+namespace stratstab {
+
+/// Most points one sweep takes: a real-side point costs milliseconds, so 10,000 is minutes, and a
+/// larger count is more likely a slip in `--range` than a plan.
+inline constexpr std::size_t kMaxSweepPoints = 10000;
+
+/// One first strike at one point, reduced to what a sweep follows.
+struct SweepExchange {
+  std::string striker;
+  std::string victim;
+  double counterforce_spent = 0;    ///< s*: striker warheads spent on counterforce
+  double retaliation_arriving = 0;  ///< U(s*): the victim's surviving warheads arriving on the striker
+};
+
+struct SweepSide {
+  std::string id;
+  SideStability stability;  ///< c1, c2, ratio
+};
+
+/// The scenario evaluated with the swept key at one value.
+struct SweepPoint {
+  std::string value;  ///< as given on the command line (a YAML scalar)
+  double index = 0;
+  std::array<SweepSide, 2> sides;
+  std::array<SweepExchange, 2> exchanges;  ///< [0]: side 0 strikes side 1; [1]: the reverse
+};
+
+struct Sweep {
+  std::string scenario;  ///< the scenario's name
+  std::string param;     ///< the swept key's dotted path
+  bool real = false;     ///< real sides (the text table then shows each exchange)
+  std::vector<SweepPoint> points;
+};
+
+/// Evaluates one point. `scenario` must already carry the value (loaded with `param=value` as its
+/// last override); `value` is only recorded. Pure and reentrant.
+SweepPoint sweep_point(const Scenario& scenario, std::string value);
+
+/// Checks `--param KEY`: a dotted key path as `--set` takes it, without `=`. Throws InputError
+/// located at `--param` otherwise.
+void check_sweep_param(std::string_view param);
+
+/// `--values a,b,c`: the comma-separated values, each trimmed of blanks and passed on as YAML text.
+/// Throws InputError located at `--values` for an empty entry or more than `max_points` values.
+std::vector<std::string> parse_sweep_values(std::string_view text, std::size_t max_points = kMaxSweepPoints);
+
+/// `--range FROM:TO:STEP`: FROM, FROM + STEP, ... up to and including TO (TO is reached when it is
+/// within 1e-9 steps of a point), each written with 12 significant digits so that 0:1:0.1 gives 0.3
+/// and not 0.30000000000000004. Throws InputError located at `--range` when the text is not three
+/// finite numbers, STEP <= 0, TO < FROM, the count exceeds `max_points`, or STEP is too small for 12
+/// digits to tell two points apart.
+std::vector<std::string> parse_sweep_range(std::string_view text, std::size_t max_points = kMaxSweepPoints);
+
+}  // namespace stratstab
