@@ -77,23 +77,23 @@ CounterforceProblem counterforce_problem(const ForceSnapshot& striker, Posture s
 /// reaches (and its value, if it reaches it), is a counterforce target when its warheads reach the
 /// other side's value, and shortens the warning of what it reaches.
 struct ForwardDeployment {
-  std::string system;            ///< id of a system in the side's snapshot
-  std::string location;          ///< e.g. `Belarus (Krichev-6)`
-  double flight_minutes = 10;    ///< to the targets it reaches
-  std::vector<std::string> reaches;  ///< the other side's system ids within its range
-  bool reaches_value = false;    ///< within range of the other side's value (its homeland)
+  std::string system;                           ///< id of a system in the side's snapshot
+  std::string location;                         ///< e.g. `Belarus (Krichev-6)`
+  double flight_minutes = 10;                   ///< to the targets it reaches
+  std::vector<std::string> reaches;             ///< the other side's system ids within its range
+  bool reaches_value = false;                   ///< within range of the other side's value (its homeland)
   std::optional<double> warheads_per_launcher;  ///< loaded for the scenario (e.g. a nuclear load)
 };
 
 /// Everything about a side in the exchange besides its snapshot (issue 5). A non-owning view:
 /// cheap to copy, so millions of evaluations allocate nothing for it.
 struct SideOptions {
-  double withheld = 0;                        ///< share held back against a third country (Withheld)
-  const MissileDefence* defence = nullptr;    ///< its missile defence, if any
-  CommandAndControl command;                  ///< as a victim
-  double decapitation_share = 0;              ///< as a striker: share of its first strike aimed at the other's command
-  WarningChain warning;                       ///< as a victim (used with StabilityParameters::warning)
-  FlightTimes flight;                         ///< as a striker: its missiles' flight times to the other side
+  double withheld = 0;                         ///< share held back against a third country (Withheld)
+  const MissileDefence* defence = nullptr;     ///< its missile defence, if any
+  CommandAndControl command;                   ///< as a victim
+  double decapitation_share = 0;               ///< as a striker: share of its first strike aimed at the other's command
+  WarningChain warning;                        ///< as a victim (used with StabilityParameters::warning)
+  FlightTimes flight;                          ///< as a striker: its missiles' flight times to the other side
   std::span<const ForwardDeployment> forward;  ///< its forward-based systems in the exchange
 };
 

@@ -18,12 +18,12 @@ namespace stratstab {
 
 /// One side: either Kent–Thaler's abstract form or a real force snapshot (both sides the same form).
 struct ScenarioSide {
-  std::string id;                        ///< as written under `sides:` (e.g. `A`, `US`)
-  std::optional<AbstractSide> abstract;  ///< Kent–Thaler abstract form (METHOD.md §4)
-  std::optional<ForceSnapshot> forces;   ///< a real side: the snapshot, loaded and validated
-  std::string force_reference;           ///< `force:` as written (snapshot id or path)
-  int upload_months = 0;                 ///< the snapshot was uploaded for this many months
-  double withheld = 0;                   ///< share held back against a third country
+  std::string id;                         ///< as written under `sides:` (e.g. `A`, `US`)
+  std::optional<AbstractSide> abstract;   ///< Kent–Thaler abstract form (METHOD.md §4)
+  std::optional<ForceSnapshot> forces;    ///< a real side: the snapshot, loaded and validated
+  std::string force_reference;            ///< `force:` as written (snapshot id or path)
+  int upload_months = 0;                  ///< the snapshot was uploaded for this many months
+  double withheld = 0;                    ///< share held back against a third country
   std::optional<MissileDefence> defence;  ///< `defense:`
   CommandAndControl command;
   bool command_given = false;  ///< `command:` was written (a decapitation strike on this side needs it)

@@ -12,11 +12,11 @@ namespace stratstab {
 
 /// Model constants; defaults are METHOD.md §4's (as relayed from R-3765-AF pp. 22–35, App. C).
 struct StabilityParameters {
-  double cost_exponent = 0.75;                        ///< a in C = D_own^a + b (1 - D_enemy^a)
-  double surcharge = 0.3;                             ///< b: weight of the enemy value left undestroyed
-  double striker_availability = 0.9;                  ///< share of non-fixed warheads available to a striker
-  bool launch_under_attack = false;                   ///< victim launches a share of its silo force on warning
-  bool warning = false;  ///< real sides: launch under attack and bomber escape follow from flight times
+  double cost_exponent = 0.75;        ///< a in C = D_own^a + b (1 - D_enemy^a)
+  double surcharge = 0.3;             ///< b: weight of the enemy value left undestroyed
+  double striker_availability = 0.9;  ///< share of non-fixed warheads available to a striker
+  bool launch_under_attack = false;   ///< victim launches a share of its silo force on warning
+  bool warning = false;               ///< real sides: launch under attack and bomber escape follow from flight times
   /// Whether a striker counts on its own missile defence when it chooses its counterforce spend.
   /// true: s* minimises its cost with the defence (it may then shift warheads from counterforce to
   /// value, so the retaliation that arrives can rise as its interceptors rise); false: it plans as
@@ -52,7 +52,7 @@ struct FirstStrike {
   double retaliation_launched = 0;   ///< surviving victim warheads launched in retaliation (times the
                                      ///< share its command and control gets off) that would arrive
                                      ///< but for the striker's defence
-  double retaliation_share = 1;     ///< share of the surviving forces the victim's command gets off
+  double retaliation_share = 1;      ///< share of the surviving forces the victim's command gets off
   double retaliation_arriving = 0;   ///< U(s*): of those, the ones that get through and arrive on the striker
   double striker_remaining = 0;      ///< W - s*, striking the victim's value
   double remaining_arriving = 0;     ///< L(s*): of those, the ones that arrive (through any defence)
@@ -80,11 +80,11 @@ struct StrikeInputs {
   /// Share of the victim's surviving warheads that are launched in retaliation (command and
   /// control: 1 when command survives for sure).
   double retaliation_share = 1;
-  Penetration striker_defence;  ///< the striker's defence against the retaliation (identity: none)
-  Penetration victim_defence;   ///< the victim's defence against the value warheads (identity: none)
+  Penetration striker_defence;       ///< the striker's defence against the retaliation (identity: none)
+  Penetration victim_defence;        ///< the victim's defence against the value warheads (identity: none)
   double decapitation_warheads = 0;  ///< left the strike for the victim's command (for the report)
-  double forward_spent = 0;      ///< forward warheads fired first at what they reach (not in W)
-  double forward_destroyed = 0;  ///< victim warheads (as loaded) they destroyed (already out of V's arriving)
+  double forward_spent = 0;          ///< forward warheads fired first at what they reach (not in W)
+  double forward_destroyed = 0;      ///< victim warheads (as loaded) they destroyed (already out of V's arriving)
   double suppression_warheads = 0;   ///< left the strike for the victim's defence sites (for the report)
 };
 

@@ -13,10 +13,10 @@ namespace stratstab {
 
 /// A side's warning and reaction times, in minutes, as a victim.
 struct WarningChain {
-  double detection_minutes = 2;      ///< from launch to a warning the leadership acts on
-  double decision_minutes_min = 4;   ///< the time to decide to launch is uniform on [min, max]
-  double decision_minutes_max = 12;  ///< (an assumption: no public distribution exists)
-  double launch_minutes = 2;         ///< from the order to silo missiles away
+  double detection_minutes = 2;           ///< from launch to a warning the leadership acts on
+  double decision_minutes_min = 4;        ///< the time to decide to launch is uniform on [min, max]
+  double decision_minutes_max = 12;       ///< (an assumption: no public distribution exists)
+  double launch_minutes = 2;              ///< from the order to silo missiles away
   double bomber_escape_minutes_min = 8;   ///< alert bombers need uniform [min, max] minutes after
   double bomber_escape_minutes_max = 15;  ///< warning to take off and get clear of their bases
 };

@@ -137,8 +137,8 @@ Compiled compile(const ForceSnapshot& striker, Posture striker_posture, const Fo
       if (type.share.value <= 0.0 || type.yield_kt.value <= 0.0) continue;
       problem.kinds.push_back(
           CounterforceProblem::Kind{system.id + "/" + type.type, ready * type.share.value, system.reliability.value});
-      kinds.push_back(KindSource{type.yield_kt.value, system.cep_m.value, system.reliability.value,
-                                 so.flight.of(system), nullptr});
+      kinds.push_back(
+          KindSource{type.yield_kt.value, system.cep_m.value, system.reliability.value, so.flight.of(system), nullptr});
     }
   }
   for (const ForwardDeployment& deployment : so.forward) {
@@ -163,7 +163,8 @@ Compiled compile(const ForceSnapshot& striker, Posture striker_posture, const Fo
     if (!in_central_exchange(system)) continue;
     const bool silo = system.basing == Basing::kSilo;
     if (silos_only && !silo) continue;
-    sources.push_back(TargetSource{&system, system.warheads_per_launcher.value, silo, system.basing == Basing::kBomber});
+    sources.push_back(
+        TargetSource{&system, system.warheads_per_launcher.value, silo, system.basing == Basing::kBomber});
   }
   if (!silos_only) {
     for_each_retaliating_forward(victim, vo, [&](const ForwardDeployment& deployment, const System& system) {
@@ -178,10 +179,11 @@ Compiled compile(const ForceSnapshot& striker, Posture striker_posture, const Fo
     for (std::size_t t = 0; t < sources.size(); ++t) {
       const bool in_reach = kinds[k].forward == nullptr || reaches(*kinds[k].forward, sources[t].system->id);
       p[k * sources.size() + t] =
-          in_reach ? terminal_kill_probability(sspk(lethal_radius_m(kinds[k].yield_kt, sources[t].system->hardness_psi.value),
-                                                    kinds[k].cep_m),
-                                               kinds[k].reliability, 1.0)
-                   : 0.0;
+          in_reach
+              ? terminal_kill_probability(
+                    sspk(lethal_radius_m(kinds[k].yield_kt, sources[t].system->hardness_psi.value), kinds[k].cep_m),
+                    kinds[k].reliability, 1.0)
+              : 0.0;
     }
   }
   WarningOutcome& warning = out.warning;
@@ -200,7 +202,8 @@ Compiled compile(const ForceSnapshot& striker, Posture striker_posture, const Fo
   if (parameters.warning && warning.bomber_flight_minutes) {
     warning.bomber_escape = bomber_escape_probability(vo.warning, *warning.bomber_flight_minutes);
   }
-  const double lua = parameters.launch_under_attack && !silos_only ? parameters.lua_share * warning.launch_probability : 0.0;
+  const double lua =
+      parameters.launch_under_attack && !silos_only ? parameters.lua_share * warning.launch_probability : 0.0;
 
   std::vector<std::size_t> kept;
   for (std::size_t t = 0; t < sources.size(); ++t) {
@@ -334,8 +337,7 @@ StrikeInputs real_strike_inputs(const ForceSnapshot& striker, Posture striker_po
   in.retaliation_share = retaliation_share(victim_options.command, decapitation * mean_reliability);
   double site_survival = 1.0;
   if (suppression > 0.0 && sites > 0.0) {
-    site_survival =
-        std::pow(1.0 - mean_reliability * victim_defence->site_kill_probability, suppression / sites);
+    site_survival = std::pow(1.0 - mean_reliability * victim_defence->site_kill_probability, suppression / sites);
   }
 
   Compiled compiled = compile(striker, striker_posture, victim, victim_posture, parameters, striker_options,
@@ -364,7 +366,8 @@ StrikeInputs real_strike_inputs(const ForceSnapshot& striker, Posture striker_po
     in.victim_defence = Penetration(*victim_defence, layer_interceptors(*victim_defence, false, site_survival));
   }
   if (striker_options.defence != nullptr) {
-    in.striker_defence = Penetration(*striker_options.defence, layer_interceptors(*striker_options.defence, false, 1.0));
+    in.striker_defence =
+        Penetration(*striker_options.defence, layer_interceptors(*striker_options.defence, false, 1.0));
   }
   return in;
 }
@@ -373,8 +376,8 @@ FirstStrike real_first_strike(const ForceSnapshot& striker, Posture striker_post
                               Posture victim_posture, const StabilityParameters& parameters,
                               const SideOptions& striker_options, const SideOptions& victim_options) {
   const auto strike = [&](int per_site) {
-    StrikeInputs in = real_strike_inputs(striker, striker_posture, victim, victim_posture, parameters,
-                                         striker_options, victim_options, per_site);
+    StrikeInputs in = real_strike_inputs(striker, striker_posture, victim, victim_posture, parameters, striker_options,
+                                         victim_options, per_site);
     FirstStrike result;
     if (parameters.defence_in_planning || in.striker_defence.is_identity()) {
       result = evaluate_first_strike(in, parameters);

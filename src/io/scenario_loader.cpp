@@ -140,7 +140,9 @@ void read_defence(MapReader& side, ScenarioSide& out) {
   MissileDefence& d = out.defence.emplace();
   if (auto v = r.number("interceptors")) d.interceptors = *v;
   if (auto v = r.word("covers")) {
-    d.covers = *v == "silos" ? DefenceCoverage::kSilos : *v == "both" ? DefenceCoverage::kBoth : DefenceCoverage::kValue;
+    d.covers = *v == "silos"  ? DefenceCoverage::kSilos
+               : *v == "both" ? DefenceCoverage::kBoth
+                              : DefenceCoverage::kValue;
   }
   if (auto v = r.number("silo_share")) d.silo_share = *v;
   if (auto v = r.number("decoys_per_warhead")) d.decoys_per_warhead = *v;
@@ -174,8 +176,9 @@ void read_defence(MapReader& side, ScenarioSide& out) {
     }
   }
   if (given > 1.0 + 1e-9) {
-    r.sink().add(Diagnostic{Severity::kError, r.location(),
-                            fmt::format("expected the layers' inventory_share to sum to at most 1, got {:.6g}", given)});
+    r.sink().add(
+        Diagnostic{Severity::kError, r.location(),
+                   fmt::format("expected the layers' inventory_share to sum to at most 1, got {:.6g}", given)});
   }
   for (std::size_t i = 0; i < d.layers.size(); ++i) {
     if (!share_given[i]) d.layers[i].inventory_share = std::max(0.0, 1.0 - given) / static_cast<double>(missing);
@@ -211,9 +214,10 @@ void read_warning(MapReader& side, ScenarioSide& out) {
                                           w.decision_minutes_min, w.decision_minutes_max)});
     }
     if (w.bomber_escape_minutes_min > w.bomber_escape_minutes_max) {
-      r.sink().add(Diagnostic{Severity::kError, r.location(),
-                              fmt::format("expected bomber_escape_minutes_min <= bomber_escape_minutes_max, got {} > {}",
-                                          w.bomber_escape_minutes_min, w.bomber_escape_minutes_max)});
+      r.sink().add(
+          Diagnostic{Severity::kError, r.location(),
+                     fmt::format("expected bomber_escape_minutes_min <= bomber_escape_minutes_max, got {} > {}",
+                                 w.bomber_escape_minutes_min, w.bomber_escape_minutes_max)});
     }
   }
   if (auto section = side.section("flight_minutes", "flight_minutes")) {
@@ -239,14 +243,15 @@ void read_forward(MapReader& side, ScenarioSide& out) {
     if (!out.forces || f.system.empty()) continue;
     const System* system = out.forces->find_system(f.system);
     if (system == nullptr) {
-      r.sink().add(Diagnostic{Severity::kError, r.location(),
-                              fmt::format("expected a system of snapshot '{}' at `system`, got '{}'", out.forces->id,
-                                          f.system)});
+      r.sink().add(Diagnostic{
+          Severity::kError, r.location(),
+          fmt::format("expected a system of snapshot '{}' at `system`, got '{}'", out.forces->id, f.system)});
     } else if (in_central_exchange(*system)) {
-      r.sink().add(Diagnostic{Severity::kError, r.location(),
-                              fmt::format("'{}' is already in the central exchange (basing {}); forward entries are for "
-                                          "intermediate-range and non-strategic systems",
-                                          f.system, to_string(system->basing))});
+      r.sink().add(
+          Diagnostic{Severity::kError, r.location(),
+                     fmt::format("'{}' is already in the central exchange (basing {}); forward entries are for "
+                                 "intermediate-range and non-strategic systems",
+                                 f.system, to_string(system->basing))});
     }
   }
 }
@@ -270,8 +275,8 @@ void read_side(MapReader& side, const std::filesystem::path& scenario_file, cons
   }
   for (std::string_view key : {"defense", "command", "decapitation_share", "warning", "flight_minutes", "forward"}) {
     if (!has_force && side.has(key)) {
-      side.sink().add(Diagnostic{Severity::kError, side.location(),
-                                 fmt::format("`{}` applies to real sides (`force`) only", key)});
+      side.sink().add(
+          Diagnostic{Severity::kError, side.location(), fmt::format("`{}` applies to real sides (`force`) only", key)});
     }
   }
   read_defence(side, out);
@@ -335,11 +340,9 @@ void read_sides(MapReader& scenario, Scenario& out, const DataCatalog* catalog) 
       for (std::size_t f = 0; f < own.forward.size(); ++f) {
         for (const std::string& id : own.forward[f].reaches) {
           if (other.forces->find_system(id) == nullptr) {
-            scenario.sink().error(node->Mark(),
-                                  io::join_path(io::index_path(io::join_path("sides." + own.id, "forward"), f),
-                                                "reaches"),
-                                  fmt::format("expected systems of the other side's snapshot '{}', got '{}'",
-                                              other.forces->id, id));
+            scenario.sink().error(
+                node->Mark(), io::join_path(io::index_path(io::join_path("sides." + own.id, "forward"), f), "reaches"),
+                fmt::format("expected systems of the other side's snapshot '{}', got '{}'", other.forces->id, id));
           }
         }
       }

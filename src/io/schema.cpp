@@ -590,7 +590,6 @@ constexpr std::array kForwardKeys{
             .description = "Warheads loaded for the scenario (default: the snapshot's)."},
 };
 
-
 constexpr std::array kAbstractSideKeys{
     KeySpec{.name = "nf",
             .kind = KeyKind::kNumber,

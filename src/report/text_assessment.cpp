@@ -32,7 +32,8 @@ std::string strike_text(const std::string& striker, const std::string& victim, c
                        f.suppression_spent, victim, f.decapitation_spent);
   }
   if (f.retaliation_share < 1.0) {
-    out += fmt::format("  {}'s command gets off {:.1f}% of its surviving forces\n", victim, 100.0 * f.retaliation_share);
+    out +=
+        fmt::format("  {}'s command gets off {:.1f}% of its surviving forces\n", victim, 100.0 * f.retaliation_share);
   }
   if (f.retaliation_launched > f.retaliation_arriving + 1e-9) {
     out += fmt::format("  retaliation reaching {}'s defence: {:.1f} warheads; intercepted {:.1f}\n", striker,
@@ -41,8 +42,8 @@ std::string strike_text(const std::string& striker, const std::string& victim, c
   out += fmt::format("  retaliation arriving on {}: {:.1f} warheads (damage {:.3f})\n", striker, f.retaliation_arriving,
                      f.damage_to_striker);
   if (f.remaining_intercepted > 0.0) {
-    out += fmt::format("  {}'s defence intercepts {:.1f} of the warheads on its value\n", victim,
-                       f.remaining_intercepted);
+    out +=
+        fmt::format("  {}'s defence intercepts {:.1f} of the warheads on its value\n", victim, f.remaining_intercepted);
   }
   out += fmt::format("  {} warheads left for {}'s value: {:.1f}, arriving {:.1f} (damage {:.3f})\n", striker, victim,
                      f.striker_remaining, f.remaining_arriving, f.damage_to_victim);
@@ -58,9 +59,10 @@ std::string optional_number(const std::optional<double>& v, std::string_view for
 std::string defence_text(const ScenarioSide& side) {
   if (!side.defence) return {};
   const MissileDefence& d = *side.defence;
-  std::string out = fmt::format("{} missile defence: {:g} interceptors, covers {}, {:g} decoys per warhead, {:g} "
-                                "sites\n",
-                                side.id, d.interceptors, to_string(d.covers), d.decoys_per_warhead, d.sites);
+  std::string out = fmt::format(
+      "{} missile defence: {:g} interceptors, covers {}, {:g} decoys per warhead, {:g} "
+      "sites\n",
+      side.id, d.interceptors, to_string(d.covers), d.decoys_per_warhead, d.sites);
   const std::vector<double> value = layer_interceptors(d, false, 1.0);
   const std::vector<double> silos = layer_interceptors(d, true, 1.0);
   out += fmt::format("  {:<30} {:>6} {:>12} {:>10} {:>12} {:>12}\n", "layer", "P_kill", "per object", "on value",
@@ -83,9 +85,10 @@ std::string options_text(const Scenario& scenario, const Assessment& assessment)
     out += defence_text(side);
     const CommandAndControl none;
     if (side.command.survival != none.survival || side.command.perimeter != none.perimeter) {
-      out += fmt::format("{} command: survives a strike not aimed at it with probability {:g}; {:g} command posts; "
-                         "automatic retaliation (Perimeter) {:g}\n",
-                         side.id, side.command.survival, side.command.nodes, side.command.perimeter);
+      out += fmt::format(
+          "{} command: survives a strike not aimed at it with probability {:g}; {:g} command posts; "
+          "automatic retaliation (Perimeter) {:g}\n",
+          side.id, side.command.survival, side.command.nodes, side.command.perimeter);
     }
     if (side.decapitation_share > 0.0) {
       out += fmt::format("{} aims {:g}% of its first strike at the other side's command\n", side.id,
@@ -93,7 +96,8 @@ std::string options_text(const Scenario& scenario, const Assessment& assessment)
     }
     for (const ForwardDeployment& f : side.forward) {
       out += fmt::format("{} forward: {} in {}, {:g} min flight, reaches [{}]{}{}\n", side.id, f.system, f.location,
-                         f.flight_minutes, fmt::join(f.reaches, ", "), f.reaches_value ? " and the other side's value" : "",
+                         f.flight_minutes, fmt::join(f.reaches, ", "),
+                         f.reaches_value ? " and the other side's value" : "",
                          f.warheads_per_launcher ? fmt::format(", {:g} warheads per launcher", *f.warheads_per_launcher)
                                                  : std::string());
     }
@@ -103,12 +107,13 @@ std::string options_text(const Scenario& scenario, const Assessment& assessment)
       const WarningOutcome& w = assessment.environment[i].warning;
       const std::string& striker = scenario.sides[i].id;
       const std::string& victim = scenario.sides[1 - i].id;
-      out += fmt::format("Warning when {} strikes: first warheads on {}'s silos after {} min, on its bombers after {} "
-                         "min; launch under attack {}; alert bombers escape {:.3f}{}\n",
-                         striker, victim, optional_number(w.silo_flight_minutes, "{:g}"),
-                         optional_number(w.bomber_flight_minutes, "{:g}"),
-                         scenario.parameters.launch_under_attack ? fmt::format("{:.3f}", w.launch_probability) : "off",
-                         w.bomber_escape, scenario.parameters.warning ? "" : " (warning model off)");
+      out += fmt::format(
+          "Warning when {} strikes: first warheads on {}'s silos after {} min, on its bombers after {} "
+          "min; launch under attack {}; alert bombers escape {:.3f}{}\n",
+          striker, victim, optional_number(w.silo_flight_minutes, "{:g}"),
+          optional_number(w.bomber_flight_minutes, "{:g}"),
+          scenario.parameters.launch_under_attack ? fmt::format("{:.3f}", w.launch_probability) : "off",
+          w.bomber_escape, scenario.parameters.warning ? "" : " (warning model off)");
     }
   }
   if (!assessment.attributions.empty()) {
@@ -145,7 +150,6 @@ std::string forces_text(const SideDetail& side, const Scenario& scenario) {
   out += fmt::format("  {:<16} {:<7} {:>9.0f} {:>9.1f} {:>12.1f}\n", "total", "", launchers, warheads, ready);
   return out;
 }
-
 
 }  // namespace
 

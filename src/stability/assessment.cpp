@@ -81,10 +81,8 @@ Assessment assess_scenario(const Scenario& scenario) {
   // Each direction's counterforce problem, built once for the allocation and the greedy check.
   const Posture striker = striker_posture(scenario.posture);
   const Posture victim = victim_posture(scenario.posture);
-  const CounterforceProblem a_on_b =
-      counterforce_problem(*a, striker, *b, victim, scenario.parameters, oa, ob);
-  const CounterforceProblem b_on_a =
-      counterforce_problem(*b, striker, *a, victim, scenario.parameters, ob, oa);
+  const CounterforceProblem a_on_b = counterforce_problem(*a, striker, *b, victim, scenario.parameters, oa, ob);
+  const CounterforceProblem b_on_a = counterforce_problem(*b, striker, *a, victim, scenario.parameters, ob, oa);
   out.strikes[0] = strike_detail(out.result.a_strikes_b, &a_on_b, method);
   out.strikes[1] = strike_detail(out.result.b_strikes_a, &b_on_a, method);
 
@@ -118,7 +116,8 @@ Assessment assess_scenario(const Scenario& scenario) {
     const CommandAndControl none;
     if (side.command.survival != none.survival || side.command.perimeter != none.perimeter) {
       auto [xa, xb] = switched([&](SideOptions& o) { o.command.perimeter = 0.0; });
-      if (side.command.perimeter > 0.0) attribute(side.id + " Perimeter (automatic retaliation)", scenario.parameters, xa, xb);
+      if (side.command.perimeter > 0.0)
+        attribute(side.id + " Perimeter (automatic retaliation)", scenario.parameters, xa, xb);
       auto [ya, yb] = switched([&](SideOptions& o) {
         o.command = none;
         o.command.node_kill_probability = 0.0;  // immune to decapitation as well
