@@ -85,6 +85,10 @@ class Penetration {
     double kill = 0;      ///< P_l
     double capacity = 0;  ///< c_l: warheads (not objects) the layer can engage
   };
+  /// The fewest warheads arriving at the first layer that leave `through_count` after the first
+  /// `layer_count` layers.
+  [[nodiscard]] double arriving_before(std::size_t layer_count, double through_count) const;
+
   std::vector<ActiveLayer> layers_;  ///< layers that engage anything, in order
   std::vector<double> kink_x_;
 };

@@ -97,9 +97,10 @@ struct SideOptions {
   std::span<const ForwardDeployment> forward;  ///< its forward-based systems in the exchange
 };
 
-/// The counterforce problem with both sides' options: the striker's forward systems join its
-/// kinds (kill probability 0 on what they cannot reach; value cost 0 when they cannot reach
-/// value); the victim's forward systems that reach the striker's value join the targets; with
+/// The counterforce problem with both sides' options, as the exchange allocates on it: the
+/// striker's forward systems that reach value join its kinds (kill probability 0 on what they
+/// cannot reach); those that cannot reach value have fired first (their kills are out of the
+/// target counts); the victim's forward systems that reach the striker's value join the targets; with
 /// StabilityParameters::warning, launch under attack happens with the probability the shortest
 /// flight time among the kinds that can kill a silo leaves (warning.hpp), and alert bombers escape
 /// only with the probability the shortest flight time on bombers leaves.

@@ -5,6 +5,7 @@
 #include <array>
 #include <filesystem>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <optional>
@@ -55,6 +56,8 @@ struct Override {
   std::string value;  ///< e.g. `0.7`
   /// Parses `KEY=VALUE`; throws InputError (located at the command line) when malformed.
   static Override parse(const std::string& text);
+  /// Whether `path` is a dotted key path as KEY takes it: non-empty, no empty segment.
+  static bool is_key_path(std::string_view path);
 };
 
 class DataCatalog;

@@ -64,15 +64,7 @@ Penetration::Penetration(const MissileDefence& defence, const std::vector<double
   }
   // Layer l saturates where what reaches it equals its capacity: map c_l back through the layers
   // before it.
-  for (std::size_t l = 0; l < layers_.size(); ++l) {
-    double z = layers_[l].capacity;
-    for (std::size_t j = l; j-- > 0;) {
-      const ActiveLayer& before = layers_[j];
-      z = (before.kill < 1.0 && z <= before.capacity * (1.0 - before.kill)) ? z / (1.0 - before.kill)
-                                                                            : z + before.kill * before.capacity;
-    }
-    kink_x_.push_back(z);
-  }
+  for (std::size_t l = 0; l < layers_.size(); ++l) kink_x_.push_back(arriving_before(l, layers_[l].capacity));
   std::sort(kink_x_.begin(), kink_x_.end());
   kink_x_.erase(std::unique(kink_x_.begin(), kink_x_.end()), kink_x_.end());
 }
@@ -93,14 +85,19 @@ double Penetration::slope_at(double arriving) const {
   return slope;
 }
 
-double Penetration::arriving_for(double through_count) const {
+double Penetration::arriving_before(std::size_t layer_count, double through_count) const {
+  // Each layer maps w to (1 - P) w below its capacity c and to w - P c above it; invert the last first.
   double z = through_count;
-  for (std::size_t j = layers_.size(); j-- > 0;) {
+  for (std::size_t j = layer_count; j-- > 0;) {
     const ActiveLayer& layer = layers_[j];
     z = (layer.kill < 1.0 && z <= layer.capacity * (1.0 - layer.kill)) ? z / (1.0 - layer.kill)
                                                                        : z + layer.kill * layer.capacity;
   }
   return z;
+}
+
+double Penetration::arriving_for(double through_count) const {
+  return arriving_before(layers_.size(), through_count);
 }
 
 }  // namespace stratstab

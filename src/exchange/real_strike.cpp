@@ -97,16 +97,27 @@ struct KindSource {
   const ForwardDeployment* forward = nullptr;  ///< null for central systems
 };
 
+/// The strike compiled from two snapshots and both sides' options. Forward systems that cannot
+/// reach the victim's value can only do counterforce, arrive first (short flight) and cost the
+/// value strike nothing, so they all fire first; `problem` is what is left after that salvo.
 struct Compiled {
-  CounterforceProblem problem;  ///< the striker's warheads that could go to value as well
-  /// Forward systems that cannot reach the victim's value: they can only do counterforce, arrive
-  /// first (short flight) and cost the value strike nothing, so they all fire first (same targets).
-  CounterforceProblem forward_salvo;
+  CounterforceProblem problem;   ///< the striker's warheads that could go to value as well
+  double forward_spent = 0;      ///< warheads of the forward first salvo
+  double forward_destroyed = 0;  ///< victim warheads (as loaded) it destroys
+  double forward_kills = 0;      ///< the same in arriving units (out of the victim's retaliation)
   WarningOutcome warning;
 };
 
 double forward_warheads_each(const ForwardDeployment& deployment, const System& system) {
   return deployment.warheads_per_launcher.value_or(system.warheads_per_launcher.value);
+}
+
+/// A forward system's warheads in the first strike. Forward systems are road-mobile or aircraft
+/// at known bases: ready as road-mobile ICBMs (`striker_availability`), less the withheld share.
+double forward_warheads_committed(const ForwardDeployment& deployment, const System& system,
+                                  const StabilityParameters& parameters, double withheld_share) {
+  return system.launchers_deployed.value * forward_warheads_each(deployment, system) * parameters.striker_availability *
+         (1.0 - withheld_share);
 }
 
 bool reaches(const ForwardDeployment& deployment, const std::string& system_id) {
@@ -144,9 +155,7 @@ Compiled compile(const ForceSnapshot& striker, Posture striker_posture, const Fo
   for (const ForwardDeployment& deployment : so.forward) {
     const System* system = striker.find_system(deployment.system);
     if (system == nullptr) continue;
-    // Forward systems are road-mobile or aircraft at known bases: ready as road-mobile ICBMs.
-    const double ready = system->launchers_deployed.value * forward_warheads_each(deployment, *system) *
-                         parameters.striker_availability * (1.0 - so.withheld);
+    const double ready = forward_warheads_committed(deployment, *system, parameters, so.withheld);
     if (ready <= 0.0) continue;
     for (const WarheadType& type : system->warheads) {
       if (type.share.value <= 0.0 || type.yield_kt.value <= 0.0) continue;
@@ -220,7 +229,7 @@ Compiled compile(const ForceSnapshot& striker, Posture striker_posture, const Fo
     kept.push_back(t);
   }
   // Split the kinds: forward systems that cannot reach value form the first salvo.
-  CounterforceProblem& salvo = out.forward_salvo;
+  CounterforceProblem salvo;
   salvo.max_warheads_per_target = problem.max_warheads_per_target;
   salvo.targets = problem.targets;
   std::vector<CounterforceProblem::Kind> all_kinds = std::move(problem.kinds);
@@ -234,6 +243,21 @@ Compiled compile(const ForceSnapshot& striker, Posture striker_posture, const Fo
     for (std::size_t t = 0; t < kept.size(); ++t) matrix.push_back(p[k * sources.size() + kept[t]]);
   }
   problem.kill_probability = std::move(main_p);
+  if (!salvo.kinds.empty()) {
+    // Every warhead of the salvo fires, allocated greedily (a few dozen at most); the launchers it
+    // destroys leave the target classes.
+    double salvo_warheads = 0.0;
+    for (const CounterforceProblem::Kind& kind : salvo.kinds) salvo_warheads += kind.warheads;
+    const CounterforceAllocation fired = allocation(salvo, salvo_warheads, DrawDownMethod::kGreedy);
+    for (std::size_t t = 0; t < problem.targets.size(); ++t) {
+      CounterforceProblem::TargetClass& target = problem.targets[t];
+      if (target.destroyed_value <= 0.0) continue;
+      target.count = std::max(0.0, target.count - fired.destroyed_by_target[t] / target.destroyed_value);
+    }
+    for (double spent : fired.spent_by_kind) out.forward_spent += spent;
+    for (double destroyed : fired.destroyed_by_target) out.forward_destroyed += destroyed;
+    out.forward_kills = fired.kills;
+  }
   return out;
 }
 
@@ -304,8 +328,7 @@ StrikeInputs real_strike_inputs(const ForceSnapshot& striker, Posture striker_po
     const System* system = striker.find_system(deployment.system);
     if (system == nullptr) continue;
     if (!deployment.reaches_value) continue;  // the first salvo (compile): not in the value pool
-    const double ready = system->launchers_deployed.value * forward_warheads_each(deployment, *system) *
-                         parameters.striker_availability * (1.0 - striker_options.withheld);
+    const double ready = forward_warheads_committed(deployment, *system, parameters, striker_options.withheld);
     in.striker_warheads += ready;
     in.striker_arriving += ready * system->reliability.value;
   }
@@ -340,25 +363,12 @@ StrikeInputs real_strike_inputs(const ForceSnapshot& striker, Posture striker_po
     site_survival = std::pow(1.0 - mean_reliability * victim_defence->site_kill_probability, suppression / sites);
   }
 
-  Compiled compiled = compile(striker, striker_posture, victim, victim_posture, parameters, striker_options,
-                              victim_options, /*silos_only=*/false);
-  CounterforceProblem& problem = compiled.problem;
-  if (!compiled.forward_salvo.kinds.empty()) {
-    // The forward first salvo: every such warhead fires, allocated greedily (a few dozen at most);
-    // the launchers it destroys leave the target classes and their warheads the retaliation.
-    double salvo_warheads = 0.0;
-    for (const CounterforceProblem::Kind& kind : compiled.forward_salvo.kinds) salvo_warheads += kind.warheads;
-    const CounterforceAllocation salvo = allocation(compiled.forward_salvo, salvo_warheads, DrawDownMethod::kGreedy);
-    for (std::size_t t = 0; t < problem.targets.size(); ++t) {
-      CounterforceProblem::TargetClass& target = problem.targets[t];
-      if (target.destroyed_value <= 0.0) continue;
-      const double launchers = salvo.destroyed_by_target[t] / target.destroyed_value;
-      target.count = std::max(0.0, target.count - launchers);
-    }
-    for (double spent : salvo.spent_by_kind) in.forward_spent += spent;
-    for (double destroyed : salvo.destroyed_by_target) in.forward_destroyed += destroyed;
-    in.victim_arriving = std::max(0.0, in.victim_arriving - salvo.kills);
-  }
+  const Compiled compiled = compile(striker, striker_posture, victim, victim_posture, parameters, striker_options,
+                                    victim_options, /*silos_only=*/false);
+  const CounterforceProblem& problem = compiled.problem;
+  in.forward_spent = compiled.forward_spent;
+  in.forward_destroyed = compiled.forward_destroyed;
+  in.victim_arriving = std::max(0.0, in.victim_arriving - compiled.forward_kills);
   in.draw_down = draw_down(problem, parameters.draw_down);
   if (victim_defence != nullptr) {
     const Penetration silo_defence(*victim_defence, layer_interceptors(*victim_defence, true, site_survival));

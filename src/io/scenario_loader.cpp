@@ -360,12 +360,14 @@ void read_sides(MapReader& scenario, Scenario& out, const DataCatalog* catalog) 
 
 }  // namespace
 
+bool Override::is_key_path(std::string_view path) {
+  return !path.empty() && path.front() != '.' && path.back() != '.' && path.find("..") == std::string_view::npos;
+}
+
 Override Override::parse(const std::string& text) {
   const auto eq = text.find('=');
   const std::string path = eq == std::string::npos ? text : text.substr(0, eq);
-  const bool path_ok =
-      !path.empty() && path.front() != '.' && path.back() != '.' && path.find("..") == std::string::npos;
-  if (eq == std::string::npos || !path_ok) {
+  if (eq == std::string::npos || !is_key_path(path)) {
     throw InputError({Diagnostic{Severity::kError, SourceLocation{"--set " + text, 0, 0, ""},
                                  "expected KEY=VALUE with a dotted key path, e.g. sides.A.abstract.alert=0.7"}});
   }

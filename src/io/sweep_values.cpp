@@ -50,9 +50,7 @@ std::optional<double> finite_number(std::string_view text) {
 }  // namespace
 
 void check_sweep_param(std::string_view param) {
-  const bool ok = !param.empty() && param.front() != '.' && param.back() != '.' &&
-                  param.find("..") == std::string_view::npos && param.find('=') == std::string_view::npos;
-  if (!ok) {
+  if (!Override::is_key_path(param) || param.find('=') != std::string_view::npos) {
     fail("--param", fmt::format("expected a dotted key path as --set takes it (without '='), e.g. "
                                 "sides.A.abstract.alert; got '{}'",
                                 param));
