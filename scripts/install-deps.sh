@@ -15,6 +15,8 @@ packages=(
   pkg-config                       # finds the COIN-OR libraries below
   coinor-libclp-dev                # Clp: linear programmes (exact counterforce draw-down over attack patterns)
   coinor-libipopt-dev              # Ipopt: independent NLP reference for the WTA solver (tests and benchmarks only)
+  python3                          # scripts/doc_examples.py: checks the example outputs in docs/ (a test)
+  jq                               # used by JSON examples in docs/usersguide.md, which the tests run
 )
 
 missing=()
