@@ -15,6 +15,7 @@ packages=(
   pkg-config                       # finds the COIN-OR libraries below
   coinor-libclp-dev                # Clp: linear programmes (exact counterforce draw-down over attack patterns)
   coinor-libipopt-dev              # Ipopt: independent NLP reference for the WTA solver (tests and benchmarks only)
+  python3 python3-yaml             # test: the bundled data read by a YAML 1.1 reader (PyYAML), grades stay strings
 )
 
 missing=()

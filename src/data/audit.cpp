@@ -2,6 +2,12 @@
 
 #include <fmt/format.h>
 
+#include "stratstab/catalog.hpp"
+#include "stratstab/load.hpp"
+#include "stratstab/scenario.hpp"
+#include "stratstab/treaty.hpp"
+#include "stratstab/wta.hpp"
+
 namespace stratstab {
 
 void audit_snapshot(const ForceSnapshot& snapshot, DataAudit& audit) {
@@ -15,6 +21,7 @@ void audit_snapshot(const ForceSnapshot& snapshot, DataAudit& audit) {
     if (figure.date.empty()) problem.missing.emplace_back("date");
     if (!figure.grade) problem.missing.emplace_back("grade");
     if (figure.grade == Grade::kAssumed && !figure.range) problem.missing.emplace_back("range");
+    if (figure.grade == Grade::kDerived && figure.note.empty()) problem.missing.emplace_back("note");
     ++audit.unsourced;
     audit.unsourced_figures.push_back(std::move(problem));
   });
@@ -32,6 +39,47 @@ void audit_bibliography(const Bibliography& bibliography, DataAudit& audit) {
                    fmt::format("duplicate source id '{}' (already defined at {}:{}); ids must be unique over all "
                                "bibliography files, since a snapshot or treaty may cite any of them together",
                                id, seen->second.file, seen->second.line)});
+  }
+}
+
+namespace {
+template <typename T>
+void keep_problems(LoadResult<T>& result, DataAudit& audit) {
+  for (Diagnostic& d : result.diagnostics) audit.load_errors.push_back(std::move(d));
+}
+}  // namespace
+
+void audit_data_file(const std::filesystem::path& file, DataFileKind kind, const DataCatalog* catalog,
+                     DataAudit& audit) {
+  ++audit.files_by_kind[std::string(to_string(kind))];
+  switch (kind) {
+    case DataFileKind::kForces: {
+      auto result = read_force_snapshot(file);
+      if (result.value) audit_snapshot(*result.value, audit);
+      keep_problems(result, audit);
+      return;
+    }
+    case DataFileKind::kSources: {
+      auto result = read_bibliography(file);
+      if (result.value) audit_bibliography(*result.value, audit);
+      keep_problems(result, audit);
+      return;
+    }
+    case DataFileKind::kScenario: {
+      auto result = read_scenario(file, {}, catalog);
+      keep_problems(result, audit);
+      return;
+    }
+    case DataFileKind::kTreaty: {
+      auto result = read_treaty(file);
+      keep_problems(result, audit);
+      return;
+    }
+    case DataFileKind::kWta: {
+      auto result = read_wta_problem(file);
+      keep_problems(result, audit);
+      return;
+    }
   }
 }
 
