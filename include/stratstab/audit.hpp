@@ -19,7 +19,8 @@ namespace stratstab {
 
 struct UnsourcedFigure {
   SourceLocation where;
-  std::vector<std::string> missing;  ///< of "source", "date", "grade", "range", "note" (a DERIVED figure without its derivation)
+  std::vector<std::string>
+      missing;  ///< of "source", "date", "grade", "range", "note" (a DERIVED figure without its derivation)
 };
 
 /// The kinds of data file `data check` knows, by the folder they live in under data/.

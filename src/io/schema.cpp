@@ -246,8 +246,9 @@ constexpr std::array kFigureKeys{
             .kind = KeyKind::kEnum,
             .required = false,
             .allowed = "OFF | EST | PRESS | LOW | ASSUMED | DERIVED",
-            .description = "Trust grade (docs/io_formats.md): DERIVED is computed by the project from sourced figures, with "
-                           "the derivation in `note`. Missing: the figure is reported by `data check`."},
+            .description =
+                "Trust grade (docs/io_formats.md): DERIVED is computed by the project from sourced figures, with "
+                "the derivation in `note`. Missing: the figure is reported by `data check`."},
     KeySpec{.name = "src",
             .kind = KeyKind::kId,
             .required = false,

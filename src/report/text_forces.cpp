@@ -74,7 +74,9 @@ std::string format_snapshot(const ForceSnapshot& snapshot) {
                        s.payload == Payload::kConventional ? "conventional" : counting);
   }
   out += fmt::format("\nWarheads loaded on deployed launchers of nuclear systems: {:g}\n", warheads_loaded(snapshot));
-  out += "Grades: O official, E estimate, P press, L low, A assumed (with a range), D derived by the project (see --json).\n";
+  out +=
+      "Grades: O official, E estimate, P press, L low, A assumed (with a range), D derived by the project (see "
+      "--json).\n";
   out += fmt::format("Sources cited: {} (see --json for each figure's source, date, range and note)\n",
                      snapshot.sources.size());
   return out;
