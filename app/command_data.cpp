@@ -144,7 +144,11 @@ void add_data_commands(CLI::App& app, const GlobalOptions& global, std::function
         // gathered for a coming model) is validated too.
         paths.push_back(catalog.dir());
       }
-      for (const auto& [file, kind] : data_files(paths, audit)) audit_data_file(file, kind, &catalog, audit);
+      auto found = data_files(paths, audit);
+      // Bibliographies first, so that the source ids a scenario's figures cite can be checked.
+      std::stable_partition(found.begin(), found.end(),
+                            [](const auto& file) { return file.second == DataFileKind::kSources; });
+      for (const auto& [file, kind] : found) audit_data_file(file, kind, &catalog, audit);
       if (*json) {
         print_json(to_json(audit));
       } else {

@@ -56,6 +56,11 @@ void audit_snapshot(const ForceSnapshot& snapshot, DataAudit& audit);
 /// load error located at the later definition.
 void audit_bibliography(const Bibliography& bibliography, DataAudit& audit);
 
+/// Adds a scenario's figures (its missile defence, command, warning and flight-time assumptions;
+/// plain numbers count as unsourced figures) to the audit; a source id that no bibliography file
+/// checked so far defines becomes a load error.
+void audit_scenario_figures(const std::vector<Figure>& figures, DataAudit& audit);
+
 class DataCatalog;
 
 /// Loads `file` as a file of `kind` and adds it to the audit: snapshots and bibliographies as above,

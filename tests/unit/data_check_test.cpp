@@ -89,6 +89,43 @@ TEST(DataCheckTest, UnknownKindAndMissingPathAreLoadErrors) {
   EXPECT_NE(r.out.find("absent.yaml: error: no such file or directory"), std::string::npos) << r.out;
 }
 
+// A scenario's missile-defence, command and warning values are figures too: an ASSUMED one without
+// its range, a plain number and a source no bibliography defines are each reported, located.
+TEST(DataCheckTest, ScenarioAssumptionsNeedRangesAndKnownSources) {
+  const test::TempDir dir;
+  const std::string text =
+      "name: t\n"
+      "sides:\n"
+      "  US:\n"
+      "    force: us-2026-11-01\n"
+      "    command:\n"
+      "      survival: {value: 0.9, grade: ASSUMED, src: blair-strategic-command-1985, date: 1985}\n"
+      "      nodes: 10\n"
+      "      node_kill_probability: {value: 0.9, grade: ASSUMED, src: nowhere-1999, date: 1999, range: [0.5, 1]}\n"
+      "      perimeter: {value: 0, grade: ASSUMED, src: blair-strategic-command-1985, date: 1985, range: [0, 0]}\n"
+      "  RU:\n"
+      "    force: ru-2026-11-01\n";
+  const auto file = dir.write("what-if.yaml", text);
+  EXPECT_EQ(detect_data_file_kind(file), DataFileKind::kScenario);
+  const CliRun r = run_cli("data check --json " + (kData / "sources").string() + " " + file.string());
+  EXPECT_EQ(r.exit_code, 3) << r.out << r.err;  // the unknown source is a load error
+  const auto json = nlohmann::json::parse(r.out);
+  EXPECT_EQ(json.at("files_by_kind").at("scenarios").get<int>(), 1);
+  EXPECT_EQ(json.at("figures").get<int>(), 4);
+  ASSERT_EQ(json.at("unsourced_figures").size(), 2U) << json.at("unsourced_figures").dump(2);
+  const auto& survival = json.at("unsourced_figures").at(0);
+  EXPECT_EQ(survival.at("key_path"), "sides.US.command.survival");
+  EXPECT_EQ(survival.at("line").get<int>(), test::line_of(text, "survival:"));
+  EXPECT_EQ(survival.at("missing"), (nlohmann::json{"range"}));
+  const auto& nodes = json.at("unsourced_figures").at(1);
+  EXPECT_EQ(nodes.at("key_path"), "sides.US.command.nodes");
+  EXPECT_EQ(nodes.at("missing"), (nlohmann::json{"source", "date", "grade"}));
+  ASSERT_EQ(json.at("load_errors").size(), 1U) << json.at("load_errors").dump(2);
+  EXPECT_EQ(json.at("load_errors").at(0).at("key_path"), "sides.US.command.node_kill_probability");
+  EXPECT_NE(json.at("load_errors").at(0).at("message").get<std::string>().find("unknown source id 'nowhere-1999'"),
+            std::string::npos);
+}
+
 TEST(DataCheckTest, DerivedFigureNeedsItsDerivation) {
   Figure f;
   f.value = 7;
