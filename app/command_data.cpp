@@ -1,7 +1,10 @@
 #include "command_data.hpp"
 
+#include <algorithm>
+#include <filesystem>
 #include <iostream>
 #include <memory>
+#include <utility>
 
 #include "exit_codes.hpp"
 #include "stratstab/audit.hpp"
@@ -28,6 +31,45 @@ std::vector<ForceSnapshot> load_all(const DataCatalog& catalog) {
   }
   if (!problems.empty()) throw InputError(std::move(problems));
   return snapshots;
+}
+
+/// The files `data check` reads for the given paths, each with its kind: a directory gives its
+/// *.yaml files (recursively, sorted); a path that does not exist or whose kind cannot be told
+/// becomes a load error naming it.
+std::vector<std::pair<std::filesystem::path, DataFileKind>> data_files(const std::vector<std::filesystem::path>& paths,
+                                                                       DataAudit& audit) {
+  std::vector<std::pair<std::filesystem::path, DataFileKind>> out;
+  auto problem = [&audit](const std::filesystem::path& path, std::string message) {
+    audit.load_errors.push_back(
+        Diagnostic{Severity::kError, SourceLocation{path.string(), 0, 0, ""}, std::move(message)});
+  };
+  auto add = [&](const std::filesystem::path& file) {
+    if (auto kind = detect_data_file_kind(file)) {
+      out.emplace_back(file, *kind);
+    } else {
+      problem(file,
+              "cannot tell what kind of data file this is: expected it in a forces/, scenarios/, treaties/, sources/ "
+              "or wta/ folder, or a top-level key systems (forces), sides (scenario), limits (treaty), sources "
+              "(bibliography) or weapons (WTA)");
+    }
+  };
+  for (const auto& path : paths) {
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec)) {
+      std::vector<std::filesystem::path> found;
+      for (const auto& entry : std::filesystem::recursive_directory_iterator(path, ec)) {
+        if (entry.is_regular_file() && entry.path().extension() == ".yaml") found.push_back(entry.path());
+      }
+      std::sort(found.begin(), found.end());
+      if (found.empty()) problem(path, "no .yaml data files in this directory");
+      for (const auto& file : found) add(file);
+    } else if (!std::filesystem::exists(path, ec)) {
+      problem(path, "no such file or directory");
+    } else {
+      add(path);
+    }
+  }
+  return out;
 }
 
 void print_json(const nlohmann::json& value) {
@@ -84,29 +126,29 @@ void add_data_commands(CLI::App& app, const GlobalOptions& global, std::function
   });
 
   CLI::App* check = data->add_subcommand(
-      "check", "Count the figures in the bundled data (or the given files) and list any without source, date or grade");
-  check->add_option("FILES", *files, "Snapshot files to check instead of the bundled data");
-  check->add_flag("--json", *json, "Print JSON (keys: figures, unsourced, unsourced_figures, load_errors, ...)");
+      "check",
+      "Check every bundled data file by its kind (forces, scenarios, treaties, sources, wta), or the given files and "
+      "directories: figures without source, date or grade, and files that do not load");
+  check->add_option("PATHS", *files,
+                    "Files or directories to check instead of the bundled data; each file's kind comes from its folder "
+                    "(forces/, scenarios/, ...) or else from its top-level keys");
+  check->add_flag("--json", *json,
+                  "Print JSON (keys: files_by_kind, figures, unsourced, unsourced_figures, load_errors, ...)");
   check->callback([&run, &global, json, files] {
     run = [&global, json, files] {
-      std::vector<std::filesystem::path> paths(files->begin(), files->end());
       DataAudit audit;
+      const DataCatalog catalog = open_catalog(global);
+      std::vector<std::filesystem::path> paths(files->begin(), files->end());
       if (paths.empty()) {
-        // The bundled data: every snapshot, and every bibliography file on its own, so that a file no
-        // snapshot cites yet (sources gathered for a coming model) is validated too.
-        const DataCatalog catalog = open_catalog(global);
-        paths = catalog.snapshot_files();
-        for (const auto& file : catalog.bibliography_files()) {
-          auto result = read_bibliography(file);
-          if (result.value) audit_bibliography(*result.value, audit);
-          for (Diagnostic& d : result.diagnostics) audit.load_errors.push_back(std::move(d));
-        }
+        // The bundled data: every file of every kind, so that a file nothing cites yet (sources
+        // gathered for a coming model) is validated too.
+        paths.push_back(catalog.dir());
       }
-      for (const auto& path : paths) {
-        auto result = read_force_snapshot(path);
-        if (result.value) audit_snapshot(*result.value, audit);
-        for (Diagnostic& d : result.diagnostics) audit.load_errors.push_back(std::move(d));
-      }
+      auto found = data_files(paths, audit);
+      // Bibliographies first, so that the source ids a scenario's figures cite can be checked.
+      std::stable_partition(found.begin(), found.end(),
+                            [](const auto& file) { return file.second == DataFileKind::kSources; });
+      for (const auto& [file, kind] : found) audit_data_file(file, kind, &catalog, audit);
       if (*json) {
         print_json(to_json(audit));
       } else {

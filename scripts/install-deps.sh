@@ -17,6 +17,7 @@ packages=(
   coinor-libipopt-dev              # Ipopt: independent NLP reference for the WTA solver (tests and benchmarks only)
   python3                          # scripts/doc_examples.py: checks the example outputs in docs/ (a test)
   jq                               # used by JSON examples in docs/usersguide.md, which the tests run
+  python3-yaml                     # test: the bundled data read by a YAML 1.1 reader (PyYAML), grades stay strings
 )
 
 missing=()

@@ -17,9 +17,10 @@ enum class Grade {
   kPress,     ///< [PRESS] journalism
   kLow,       ///< [LOW] aggregator, placeholder only
   kAssumed,   ///< [ASSUMED] no public figure: documented assumption with a range
+  kDerived,   ///< [DERIVED] computed by the project from sourced figures; the derivation is in the note
 };
 
-/// `OFF`, `EST`, `PRESS`, `LOW`, `ASSUMED`.
+/// `OFF`, `EST`, `PRESS`, `LOW`, `ASSUMED`, `DERIVED`.
 std::string_view to_string(Grade grade);
 std::optional<Grade> grade_from_string(std::string_view text);
 
@@ -39,9 +40,11 @@ struct Figure {
   std::string note;
   SourceLocation where;  ///< where the figure was read, for audits and messages
 
-  /// True when the figure has a source, a date and a grade, and an assumption has its range.
+  /// True when the figure has a source, a date and a grade, an assumption has its range and a derived
+  /// figure says in its note how it was derived.
   [[nodiscard]] bool is_sourced() const {
-    return grade.has_value() && !source_id.empty() && !date.empty() && (*grade != Grade::kAssumed || range.has_value());
+    return grade.has_value() && !source_id.empty() && !date.empty() &&
+           (*grade != Grade::kAssumed || range.has_value()) && (*grade != Grade::kDerived || !note.empty());
   }
 };
 

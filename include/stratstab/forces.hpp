@@ -100,6 +100,9 @@ struct Inventory {
   Figure warheads_deployed;
   Figure warheads_stored;
   std::optional<Figure> warheads_retired;
+  /// The government's own count of retired warheads where it publishes one (NNSA), carried beside
+  /// the estimate in `warheads_retired` when the two differ; informational, used by no computation.
+  std::optional<Figure> warheads_retired_official;
   Figure nonstrategic_warheads;
   std::optional<Figure> strategic_warheads_stored;  ///< available for upload
 };
@@ -129,6 +132,7 @@ void for_each_figure(Snapshot& snapshot, Visitor&& visit) {
   visit(inv.warheads_deployed);
   visit(inv.warheads_stored);
   if (inv.warheads_retired) visit(*inv.warheads_retired);
+  if (inv.warheads_retired_official) visit(*inv.warheads_retired_official);
   visit(inv.nonstrategic_warheads);
   if (inv.strategic_warheads_stored) visit(*inv.strategic_warheads_stored);
   visit(snapshot.w80);

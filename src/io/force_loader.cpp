@@ -35,6 +35,7 @@ void read_inventory(MapReader& parent, Inventory& inventory) {
   if (auto f = reader.figure("warheads_deployed")) inventory.warheads_deployed = *f;
   if (auto f = reader.figure("warheads_stored")) inventory.warheads_stored = *f;
   inventory.warheads_retired = reader.figure("warheads_retired");
+  inventory.warheads_retired_official = reader.figure("warheads_retired_official");
   if (auto f = reader.figure("nonstrategic_warheads")) inventory.nonstrategic_warheads = *f;
   inventory.strategic_warheads_stored = reader.figure("strategic_warheads_stored");
 }

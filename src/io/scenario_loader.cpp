@@ -100,6 +100,17 @@ void read_abstract(MapReader& side, std::optional<AbstractSide>& out) {
   take("w80", a.w80);
 }
 
+/// One of the scenario's assumptions about the world (io/scenario_figures.hpp): a plain number or a
+/// figure {value, grade, src, date, range, note} whose provenance `data check` audits.
+std::optional<double> parameter(MapReader& r, std::string_view section, std::string_view key) {
+  auto node = r.node(key);
+  if (!node) return std::nullopt;
+  const KeySpec* spec = schema_section(section).find(key);
+  auto figure = io::read_figure(*node, r.key_path(key), *spec, r.sink());
+  if (!figure) return std::nullopt;
+  return figure->value;
+}
+
 /// Resolves `force:` to a loaded snapshot. Problems inside the snapshot file are reported with the
 /// snapshot file's own locations; a reference that names nothing is located at `force`.
 void read_force(MapReader& side, const std::filesystem::path& scenario_file, const DataCatalog* catalog,
@@ -138,16 +149,16 @@ void read_defence(MapReader& side, ScenarioSide& out) {
   if (!section) return;
   MapReader& r = *section;
   MissileDefence& d = out.defence.emplace();
-  if (auto v = r.number("interceptors")) d.interceptors = *v;
+  if (auto v = parameter(r, "defence", "interceptors")) d.interceptors = *v;
   if (auto v = r.word("covers")) {
     d.covers = *v == "silos"  ? DefenceCoverage::kSilos
                : *v == "both" ? DefenceCoverage::kBoth
                               : DefenceCoverage::kValue;
   }
-  if (auto v = r.number("silo_share")) d.silo_share = *v;
-  if (auto v = r.number("decoys_per_warhead")) d.decoys_per_warhead = *v;
-  if (auto v = r.number("sites")) d.sites = *v;
-  if (auto v = r.number("site_kill_probability")) d.site_kill_probability = *v;
+  if (auto v = parameter(r, "defence", "silo_share")) d.silo_share = *v;
+  if (auto v = parameter(r, "defence", "decoys_per_warhead")) d.decoys_per_warhead = *v;
+  if (auto v = parameter(r, "defence", "sites")) d.sites = *v;
+  if (auto v = parameter(r, "defence", "site_kill_probability")) d.site_kill_probability = *v;
   const std::vector<YAML::Node> items = r.list("layers", true);
   std::vector<bool> share_given;
   for (std::size_t i = 0; i < items.size(); ++i) {
@@ -155,11 +166,11 @@ void read_defence(MapReader& side, ScenarioSide& out) {
     if (!layer.is_mapping()) continue;
     DefenceLayer& l = d.layers.emplace_back();
     l.name = layer.string("name").value_or("");
-    if (auto v = layer.number("sspk")) l.sspk = *v;
+    if (auto v = parameter(layer, "defence_layer", "sspk")) l.sspk = *v;
     if (auto v = layer.integer("shots")) l.shots = static_cast<int>(*v);
     if (auto v = layer.integer("second_shots")) l.second_shots = static_cast<int>(*v);
-    if (auto v = layer.number("tracking_reliability")) l.tracking_reliability = *v;
-    const auto share = layer.number("inventory_share");
+    if (auto v = parameter(layer, "defence_layer", "tracking_reliability")) l.tracking_reliability = *v;
+    const auto share = parameter(layer, "defence_layer", "inventory_share");
     share_given.push_back(share.has_value());
     if (share) l.inventory_share = *share;
     if (auto v = layer.boolean("sees_decoys")) l.sees_decoys = *v;
@@ -186,28 +197,28 @@ void read_defence(MapReader& side, ScenarioSide& out) {
 }
 
 void read_command(MapReader& side, ScenarioSide& out) {
-  if (auto v = side.number("decapitation_share")) out.decapitation_share = *v;
+  if (auto v = parameter(side, "scenario_side", "decapitation_share")) out.decapitation_share = *v;
   auto section = side.section("command", "command");
   if (!section) return;
   MapReader& r = *section;
   out.command_given = true;
   CommandAndControl& c = out.command;
-  if (auto v = r.number("survival")) c.survival = *v;
-  if (auto v = r.number("nodes")) c.nodes = *v;
-  if (auto v = r.number("node_kill_probability")) c.node_kill_probability = *v;
-  if (auto v = r.number("perimeter")) c.perimeter = *v;
+  if (auto v = parameter(r, "command", "survival")) c.survival = *v;
+  if (auto v = parameter(r, "command", "nodes")) c.nodes = *v;
+  if (auto v = parameter(r, "command", "node_kill_probability")) c.node_kill_probability = *v;
+  if (auto v = parameter(r, "command", "perimeter")) c.perimeter = *v;
 }
 
 void read_warning(MapReader& side, ScenarioSide& out) {
   if (auto section = side.section("warning", "warning")) {
     MapReader& r = *section;
     WarningChain& w = out.warning;
-    if (auto v = r.number("detection_minutes")) w.detection_minutes = *v;
-    if (auto v = r.number("decision_minutes_min")) w.decision_minutes_min = *v;
-    if (auto v = r.number("decision_minutes_max")) w.decision_minutes_max = *v;
-    if (auto v = r.number("launch_minutes")) w.launch_minutes = *v;
-    if (auto v = r.number("bomber_escape_minutes_min")) w.bomber_escape_minutes_min = *v;
-    if (auto v = r.number("bomber_escape_minutes_max")) w.bomber_escape_minutes_max = *v;
+    if (auto v = parameter(r, "warning", "detection_minutes")) w.detection_minutes = *v;
+    if (auto v = parameter(r, "warning", "decision_minutes_min")) w.decision_minutes_min = *v;
+    if (auto v = parameter(r, "warning", "decision_minutes_max")) w.decision_minutes_max = *v;
+    if (auto v = parameter(r, "warning", "launch_minutes")) w.launch_minutes = *v;
+    if (auto v = parameter(r, "warning", "bomber_escape_minutes_min")) w.bomber_escape_minutes_min = *v;
+    if (auto v = parameter(r, "warning", "bomber_escape_minutes_max")) w.bomber_escape_minutes_max = *v;
     if (w.decision_minutes_min > w.decision_minutes_max) {
       r.sink().add(Diagnostic{Severity::kError, r.location(),
                               fmt::format("expected decision_minutes_min <= decision_minutes_max, got {} > {}",
@@ -221,8 +232,8 @@ void read_warning(MapReader& side, ScenarioSide& out) {
     }
   }
   if (auto section = side.section("flight_minutes", "flight_minutes")) {
-    if (auto v = section->number("icbm")) out.flight.icbm_minutes = *v;
-    if (auto v = section->number("slbm")) out.flight.slbm_minutes = *v;
+    if (auto v = parameter(*section, "flight_minutes", "icbm")) out.flight.icbm_minutes = *v;
+    if (auto v = parameter(*section, "flight_minutes", "slbm")) out.flight.slbm_minutes = *v;
   }
 }
 

@@ -5,12 +5,13 @@
 
 namespace stratstab {
 namespace {
-constexpr std::array<std::pair<Grade, std::string_view>, 5> kGradeNames{{
+constexpr std::array<std::pair<Grade, std::string_view>, 6> kGradeNames{{
     {Grade::kOfficial, "OFF"},
     {Grade::kEstimate, "EST"},
     {Grade::kPress, "PRESS"},
     {Grade::kLow, "LOW"},
     {Grade::kAssumed, "ASSUMED"},
+    {Grade::kDerived, "DERIVED"},
 }};
 }  // namespace
 

@@ -68,6 +68,9 @@ json to_json(const ForceSnapshot& snapshot) {
                  {"warheads_stored", to_json(inv.warheads_stored)},
                  {"nonstrategic_warheads", to_json(inv.nonstrategic_warheads)}};
   if (inv.warheads_retired) inventory["warheads_retired"] = to_json(*inv.warheads_retired);
+  if (inv.warheads_retired_official) {
+    inventory["warheads_retired_official"] = to_json(*inv.warheads_retired_official);
+  }
   if (inv.strategic_warheads_stored) inventory["strategic_warheads_stored"] = to_json(*inv.strategic_warheads_stored);
   json systems = json::array();
   for (const System& s : snapshot.systems) systems.push_back(to_json(s));
@@ -99,7 +102,8 @@ json to_json(const DataAudit& audit) {
   }
   json errors = json::array();
   for (const Diagnostic& d : audit.load_errors) errors.push_back(to_json(d));
-  return json{{"snapshots", audit.snapshots},
+  return json{{"files_by_kind", audit.files_by_kind},
+              {"snapshots", audit.snapshots},
               {"figures", audit.figures},
               {"unsourced", audit.unsourced},
               {"figures_by_grade", audit.figures_by_grade},

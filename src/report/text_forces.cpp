@@ -14,7 +14,7 @@ namespace {
 constexpr std::array kAllBasings{Basing::kSilo,   Basing::kMobile,       Basing::kSsbn,
                                  Basing::kBomber, Basing::kNonstrategic, Basing::kIntermediate};
 
-/// O official, E estimate, P press, L low, A assumed, ? none.
+/// O official, E estimate, P press, L low, A assumed, D derived, ? none.
 char grade_mark(const Figure& figure) {
   if (!figure.grade) return '?';
   switch (*figure.grade) {
@@ -23,6 +23,7 @@ char grade_mark(const Figure& figure) {
     case Grade::kPress: return 'P';
     case Grade::kLow: return 'L';
     case Grade::kAssumed: return 'A';
+    case Grade::kDerived: return 'D';
   }
   return '?';
 }
@@ -73,7 +74,9 @@ std::string format_snapshot(const ForceSnapshot& snapshot) {
                        s.payload == Payload::kConventional ? "conventional" : counting);
   }
   out += fmt::format("\nWarheads loaded on deployed launchers of nuclear systems: {:g}\n", warheads_loaded(snapshot));
-  out += "Grades: O official, E estimate, P press, L low, A assumed (with a range; see --json).\n";
+  out +=
+      "Grades: O official, E estimate, P press, L low, A assumed (with a range), D derived by the project (see "
+      "--json).\n";
   out += fmt::format("Sources cited: {} (see --json for each figure's source, date, range and note)\n",
                      snapshot.sources.size());
   return out;
@@ -110,8 +113,13 @@ std::string format_force_summary(const std::vector<ForceSnapshot>& snapshots) {
 }
 
 std::string format_audit(const DataAudit& audit) {
-  std::string out =
-      fmt::format("{} snapshots, {} figures, {} unsourced\n", audit.snapshots, audit.figures, audit.unsourced);
+  std::string out;
+  if (!audit.files_by_kind.empty()) {
+    out += "Files checked by kind:";
+    for (const auto& [kind, count] : audit.files_by_kind) out += fmt::format(" {} {}", kind, count);
+    out += "\n";
+  }
+  out += fmt::format("{} snapshots, {} figures, {} unsourced\n", audit.snapshots, audit.figures, audit.unsourced);
   out += "Figures by grade:";
   for (const auto& [grade, count] : audit.figures_by_grade) out += fmt::format(" {} {}", grade, count);
   out += "\n";

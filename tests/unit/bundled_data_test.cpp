@@ -120,5 +120,32 @@ TEST(BundledDataTest, AssumptionsCarryRangesAndEveryFigureIsSourced) {
   }
 }
 
+// ru-2026-11-01 keeps Russia's pledged New START limits (issue 10 §3: the eighth Borei had been
+// added with no offset, 1,624 warheads), and its systems add up to its own deployed inventory
+// (they gave 1,758 against 1,718). Hand count: ICBM 33x10 + 12 + 60 + 18 + 176x2.25 + 22x2 = 860,
+// SLBM 112x4 + 48x4 = 640, bombers 40 + 10 = 50 -> 1,550; deployed 321 + 160 + 50 = 531;
+// launchers 531 + (37 + 40 + 20) + (16 + 32) + (10 + 7) = 693; loaded 860 + 640 + 128 + 56 = 1,684.
+TEST(BundledDataTest, Russia2026KeepsTheLimitsAndAddsUp) {
+  const ForceSnapshot s = catalog().load_snapshot("ru-2026-11-01");
+  const NewStartTotals t = count_new_start(s);
+  EXPECT_EQ(t.deployed, 531);
+  EXPECT_EQ(t.warheads, 1550);
+  EXPECT_EQ(t.launchers, 693);
+  double loaded = 0;
+  for (const System& system : s.systems) loaded += system.warheads_loaded();
+  EXPECT_NEAR(loaded, 1684, 1e-6);
+  EXPECT_EQ(s.inventory.warheads_deployed.value, 1684);
+}
+
+// Defense One 2024-05: 19 B-2A after the FY2025 divestment, 12 deployed and 7 not.
+TEST(BundledDataTest, B2FleetIsNineteenFrom2025) {
+  for (const char* id : {"us-2025-01-01", "us-2026-11-01"}) {
+    const System* b2 = catalog().load_snapshot(id).find_system("b2a");
+    ASSERT_NE(b2, nullptr) << id;
+    EXPECT_EQ(b2->launchers_deployed.value + b2->launchers_nondeployed.value, 19) << id;
+    EXPECT_EQ(b2->launchers_nondeployed.value, 7) << id;
+  }
+}
+
 }  // namespace
 }  // namespace stratstab
