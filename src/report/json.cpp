@@ -58,6 +58,20 @@ json to_json(const System& system) {
   };
   if (system.vehicles_deployed) out["vehicles_deployed"] = to_json(*system.vehicles_deployed);
   if (system.vehicles_nondeployed) out["vehicles_nondeployed"] = to_json(*system.vehicles_nondeployed);
+  if (system.ready_day_to_day) out["ready_day_to_day"] = to_json(*system.ready_day_to_day);
+  if (system.ready_generated) out["ready_generated"] = to_json(*system.ready_generated);
+  if (!system.bases.empty()) {
+    json bases = json::array();
+    for (const Base& b : system.bases) {
+      bases.push_back(json{{"id", b.id},
+                           {"name", b.name},
+                           {"lat_deg", b.lat_deg},
+                           {"lon_deg", b.lon_deg},
+                           {"launchers", to_json(b.launchers)},
+                           {"src", b.source_id}});
+    }
+    out["bases"] = std::move(bases);
+  }
   if (!system.notes.empty()) out["notes"] = system.notes;
   return out;
 }
