@@ -14,8 +14,7 @@ namespace stratstab {
 
 /// Whether `deployment` reaches `base` (null: a system without bases) of the other side's
 /// system `target_id`, for a forward system of range `range_km`.
-bool reaches_base(const ForwardDeployment& deployment, double range_km, const std::string& target_id,
-                  const Base* base);
+bool reaches_base(const ForwardDeployment& deployment, double range_km, const std::string& target_id, const Base* base);
 
 /// One base of a system the deployment names in `reaches`, measured from its launch point.
 struct BaseReach {

@@ -25,8 +25,7 @@ std::vector<BaseReach> base_reach(const ForwardDeployment& deployment, const Sys
     if (target == nullptr) continue;
     for (const Base& base : target->bases) {
       const double distance = great_circle_km(*deployment.launch_point, base.point());
-      out.push_back(
-          BaseReach{id, base.id, distance, base.launchers.value, distance <= forward_system.range_km.value});
+      out.push_back(BaseReach{id, base.id, distance, base.launchers.value, distance <= forward_system.range_km.value});
     }
   }
   return out;

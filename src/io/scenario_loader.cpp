@@ -353,7 +353,7 @@ void read_sides(MapReader& scenario, Scenario& out, const DataCatalog* catalog) 
             scenario.sink().error(
                 node->Mark(), reaches_path,
                 fmt::format("expected systems of the other side's snapshot '{}', got '{}'", other.forces->id, id));
-          } else if (own.forward[f].launch_point && target->bases.empty()) {
+          } else if (own.forward[f].launch_point && target->bases.empty() && target->launchers_deployed.value > 0.0) {
             // Reach per base needs the bases; a whole class would silently be the upper bound again.
             scenario.sink().error(node->Mark(), reaches_path,
                                   fmt::format("'{}' of snapshot '{}' lists no `bases`; expected bases with "

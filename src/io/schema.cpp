@@ -643,8 +643,8 @@ constexpr std::array kForwardKeys{
             .required = false,
             .description = "Where it launches from (section `sides.<ID>.forward[].launch_point`). With it, a system "
                            "in `reaches` is reached only at its bases within the forward system's `range_km` "
-                           "(great-circle distance), and every system in `reaches` must list its bases; without "
-                           "it, whole systems are reached (an upper bound)."},
+                           "(great-circle distance), and every system in `reaches` with deployed launchers must list "
+                           "its bases; without it, whole systems are reached (an upper bound)."},
 };
 
 constexpr std::array kLaunchPointKeys{

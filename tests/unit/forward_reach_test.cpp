@@ -3,6 +3,7 @@
 // by posture, and the located errors of the `bases:` and `launch_point:` inputs.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <numbers>
 
@@ -138,9 +139,9 @@ TEST(ForwardReach, TargetClassSplitsIntoReachedAndUnreachedBases) {
   // With range 2,300 km base c is reached too, and the class is whole again.
   SmallForces far;
   far.striker.systems[0].range_km = fig(2300);
-  const CounterforceProblem whole = counterforce_problem(far.striker, Posture::kDayToDay, far.victim,
-                                                         Posture::kDayToDay, far.parameters, far.striker_options(),
-                                                         SideOptions{});
+  const CounterforceProblem whole =
+      counterforce_problem(far.striker, Posture::kDayToDay, far.victim, Posture::kDayToDay, far.parameters,
+                           far.striker_options(), SideOptions{});
   ASSERT_EQ(whole.targets.size(), 1u);
   EXPECT_EQ(whole.targets[0].label, "mob");
 }
@@ -153,8 +154,8 @@ TEST(ForwardReach, OnlyReachedBasesLoseLaunchersToTheFirstSalvo) {
   SmallForces f;
   f.striker.systems[0].cep_m = fig(300);
   f.victim.systems[0].hardness_psi = fig(1000);
-  const StrikeInputs in = real_strike_inputs(f.striker, Posture::kDayToDay, f.victim, Posture::kDayToDay,
-                                             f.parameters, f.striker_options(), SideOptions{});
+  const StrikeInputs in = real_strike_inputs(f.striker, Posture::kDayToDay, f.victim, Posture::kDayToDay, f.parameters,
+                                             f.striker_options(), SideOptions{});
   EXPECT_NEAR(in.forward_spent, 9.0, 1e-9);
   const CounterforceProblem problem = counterforce_problem(f.striker, Posture::kDayToDay, f.victim, Posture::kDayToDay,
                                                            f.parameters, f.striker_options(), SideOptions{});
@@ -293,9 +294,9 @@ TEST_F(BasesLoaderTest, BadBasesAreLocated) {
   ASSERT_NE(d, nullptr) << test::dump(dup.diagnostics);
   EXPECT_NE(d->message.find("duplicate base id 'north'"), std::string::npos) << d->message;
   // A readiness for one posture only.
-  const std::string one = test::replace_once(
-      std::string(kSnapshot), "    ready_generated: {value: 0.7, grade: ASSUMED, range: [0.5, 0.9], src: est-2021}\n",
-      "");
+  const std::string one =
+      test::replace_once(std::string(kSnapshot),
+                         "    ready_generated: {value: 0.7, grade: ASSUMED, range: [0.5, 0.9], src: est-2021}\n", "");
   const auto half = read(one);
   ASSERT_FALSE(half.value.has_value());
   d = test::find_by_key(half.diagnostics, "systems[0].ready_generated");
@@ -324,15 +325,17 @@ TEST_F(BundledForward, DarkEagleFromGrafenwoehrReachesOnlyTheWesternBases) {
     (b.reached ? reached : missed).push_back(b.system + "/" + b.base);
   }
   // Distances from Grafenwöhr (49.717 N, 11.906 E) by an independent haversine (Python, R 6371):
-  // Kozelsk 1,699, Vypolzovo 1,683, Teykovo 2,043, Yoshkar-Ola 2,484, Engels 2,407, Gadzhiyevo
-  // 2,455 km (within 2,775); Nizhny Tagil 3,208, Novosibirsk 4,646, Barnaul 4,773, Irkutsk 6,010,
-  // Ukrainka 7,294, Vilyuchinsk 8,175 km (not).
+  // Vypolzovo 1,683, Kozelsk 1,699, Teykovo 2,043, Tatishchevo 2,362, Engels 2,407, Gadzhiyevo
+  // 2,455, Yoshkar-Ola 2,484 km (within 2,775); Nizhny Tagil 3,208, Dombarovsky 3,331, Novosibirsk
+  // 4,646, Barnaul 4,773, Uzhur 5,030, Irkutsk 6,010, Ukrainka 7,294, Vilyuchinsk 8,175 km (not).
   const std::vector<std::string> expected_reached{
-      "yars-silo/kozelsk",  "yars-mobile/teykovo", "yars-mobile/yoshkar-ola", "yars-mobile/vypolzovo",
-      "tu95ms/engels",      "tu160/engels",        "bulava/gadzhiyevo",       "sineva/gadzhiyevo"};
-  const std::vector<std::string> expected_missed{"yars-mobile/nizhny-tagil", "yars-mobile/novosibirsk",
-                                                 "yars-mobile/irkutsk",      "yars-mobile/barnaul",
-                                                 "tu95ms/ukrainka",          "bulava/vilyuchinsk"};
+      "topol-m-silo/tatishchevo", "topol-m-mobile/teykovo", "yars-silo/kozelsk", "yars-mobile/teykovo",
+      "yars-mobile/yoshkar-ola",  "yars-mobile/vypolzovo",  "tu95ms/engels",     "tu160/engels",
+      "bulava/gadzhiyevo",        "sineva/gadzhiyevo"};
+  const std::vector<std::string> expected_missed{
+      "ss18/dombarovsky",        "ss18/uzhur",          "avangard/dombarovsky", "yars-mobile/nizhny-tagil",
+      "yars-mobile/novosibirsk", "yars-mobile/irkutsk", "yars-mobile/barnaul",  "tu95ms/ukrainka",
+      "bulava/vilyuchinsk"};
   const auto sorted = [](std::vector<std::string> v) {
     std::sort(v.begin(), v.end());
     return v;
@@ -341,19 +344,43 @@ TEST_F(BundledForward, DarkEagleFromGrafenwoehrReachesOnlyTheWesternBases) {
   EXPECT_EQ(sorted(missed), sorted(expected_missed));
 }
 
+TEST_F(BundledForward, OreshnikFromBelarusReachesTheB61BasesAndNoUsCentralBase) {
+  // Aimed at every US system with bases: from Krychaw (53.7194 N, 31.7139 E) the B61 bases are
+  // 1,607-1,881 km away (within 5,500 km); the nearest US central base, Minot, is 7,833 km away
+  // (independent haversine, Python), so no US central launcher is reached.
+  const Scenario s =
+      load("oreshnik-belarus",
+           {"sides.RU.forward=[{system: oreshnik, flight_minutes: 8, reaches: [mm3, trident2, b52h, b2a, "
+            "b61-europe], warheads_per_launcher: 6, launch_point: {lat_deg: 53.7194, lon_deg: 31.7139, "
+            "source: test}}]"});
+  const ForwardDeployment& d = s.sides[1].forward.at(0);
+  double nearest_central_km = 1e9;
+  for (const BaseReach& b : base_reach(d, *s.sides[1].forces->find_system("oreshnik"), *s.sides[0].forces)) {
+    EXPECT_EQ(b.reached, b.system == "b61-europe") << b.system << "/" << b.base << " " << b.distance_km;
+    if (b.system != "b61-europe") nearest_central_km = std::min(nearest_central_km, b.distance_km);
+  }
+  EXPECT_NEAR(nearest_central_km, 7833, 1.0);
+}
+
 TEST_F(BundledForward, LaunchPointNeedsBasesForEverySystemReached) {
-  // topol-m-mobile lists no bases: reach from a launch point cannot be computed for it.
-  const auto result = read_scenario(
-      catalog_.scenario_path("dark-eagle-germany"),
-      {Override::parse("sides.US.forward=[{system: dark-eagle, flight_minutes: 12, reaches: [yars-silo, "
-                       "topol-m-mobile], launch_point: {lat_deg: 49.7, lon_deg: 11.9, source: test}}]")},
-      &catalog_);
+  // 9m729 (16 launchers) lists no bases: reach from a launch point cannot be computed for it.
+  // sarmat lists none either, but has no launchers deployed, so there is nothing to reach.
+  const auto result =
+      read_scenario(catalog_.scenario_path("dark-eagle-germany"),
+                    {Override::parse("sides.US.forward=[{system: dark-eagle, flight_minutes: 12, reaches: [yars-silo, "
+                                     "sarmat, 9m729], launch_point: {lat_deg: 49.7, lon_deg: 11.9, source: test}}]")},
+                    &catalog_);
   ASSERT_FALSE(result.value.has_value());
   const Diagnostic* d = test::find_by_key(result.diagnostics, "sides.US.forward[0].reaches");
   ASSERT_NE(d, nullptr) << test::dump(result.diagnostics);
   EXPECT_EQ(d->message,
-            "'topol-m-mobile' of snapshot 'ru-2026-11-01' lists no `bases`; expected bases with coordinates for every "
+            "'9m729' of snapshot 'ru-2026-11-01' lists no `bases`; expected bases with coordinates for every "
             "system reached from a `launch_point`");
+  // One error only: sarmat, with no launchers, has nothing to reach.
+  EXPECT_EQ(std::count_if(result.diagnostics.begin(), result.diagnostics.end(),
+                          [](const Diagnostic& x) { return x.where.key_path == "sides.US.forward[0].reaches"; }),
+            1)
+      << test::dump(result.diagnostics);
 }
 
 TEST_F(BundledForward, DefaultScenarioHasNoSplitTargets) {
