@@ -2,6 +2,7 @@
 // from a launch point, the target classes split by reach, the readiness of dual-capable aircraft
 // by posture, and the located errors of the `bases:` and `launch_point:` inputs.
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <cmath>
@@ -393,6 +394,40 @@ TEST_F(BundledForward, DefaultScenarioHasNoSplitTargets) {
   for (const CounterforceProblem::TargetClass& t : problem.targets) {
     EXPECT_NE(s.sides[1].forces->find_system(t.label), nullptr) << t.label;
   }
+}
+
+TEST(ForwardCli, B61ReadinessAndReachInTheAssessment) {
+  // Day to day the US first strike in oreshnik-belarus is the default's plus the ready B61s:
+  // 100 aircraft x 1 bomb x ready_day_to_day 0.05 = 5 (it was 100 x 0.9 = 90 before).
+  const test::CliRun with = test::run_cli("assess oreshnik-belarus --json");
+  const test::CliRun plain = test::run_cli("assess us-ru-2026-11 --json");
+  ASSERT_EQ(with.exit_code, 0) << with.err;
+  ASSERT_EQ(plain.exit_code, 0) << plain.err;
+  const auto j = nlohmann::json::parse(with.out);
+  const auto p = nlohmann::json::parse(plain.out);
+  EXPECT_NEAR(j.at("exchanges").at(0).at("striker_warheads").get<double>() -
+                  p.at("exchanges").at(0).at("striker_warheads").get<double>(),
+              5.0, 1e-9);
+  // Generated, 0.7: 70 B61s on top of the default's generated first strike.
+  const test::CliRun gen = test::run_cli("assess oreshnik-belarus --json --set options.posture=generated");
+  const test::CliRun plain_gen = test::run_cli("assess us-ru-2026-11 --json --set options.posture=generated");
+  ASSERT_EQ(gen.exit_code, 0) << gen.err;
+  EXPECT_NEAR(nlohmann::json::parse(gen.out).at("exchanges").at(0).at("striker_warheads").get<double>() -
+                  nlohmann::json::parse(plain_gen.out).at("exchanges").at(0).at("striker_warheads").get<double>(),
+              70.0, 1e-9);
+  // The reach of Oreshnik per base is in the JSON: all six B61 bases, Incirlik the farthest.
+  const auto& forward = j.at("forward");
+  ASSERT_EQ(forward.size(), 2U);
+  const auto& oreshnik = forward.at(1);
+  EXPECT_EQ(oreshnik.at("system"), "oreshnik");
+  ASSERT_EQ(oreshnik.at("bases").size(), 6U);
+  for (const auto& b : oreshnik.at("bases")) EXPECT_TRUE(b.at("reached").get<bool>()) << b.dump();
+  EXPECT_NEAR(oreshnik.at("bases").at(5).at("distance_km").get<double>(), 1881, 1.0);  // Incirlik, Python haversine
+  // The text report lists the bases in and out of reach.
+  const test::CliRun text = test::run_cli("assess dark-eagle-germany");
+  ASSERT_EQ(text.exit_code, 0) << text.err;
+  EXPECT_NE(text.out.find("out of reach ss18/dombarovsky 3331 km"), std::string::npos) << text.out;
+  EXPECT_NE(text.out.find("yars-mobile [teykovo, yoshkar-ola, vypolzovo]"), std::string::npos) << text.out;
 }
 
 }  // namespace
