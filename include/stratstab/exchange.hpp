@@ -15,6 +15,7 @@
 #include "stratstab/defence.hpp"
 #include "stratstab/draw_down.hpp"
 #include "stratstab/forces.hpp"
+#include "stratstab/geo.hpp"
 #include "stratstab/stability.hpp"
 #include "stratstab/warning.hpp"
 
@@ -83,6 +84,11 @@ struct ForwardDeployment {
   std::vector<std::string> reaches;             ///< the other side's system ids within its range
   bool reaches_value = false;                   ///< within range of the other side's value (its homeland)
   std::optional<double> warheads_per_launcher;  ///< loaded for the scenario (e.g. a nuclear load)
+  /// Where it launches from. With it, a system in `reaches` is reached only at its bases within
+  /// the forward system's range (forward_reach.hpp); without it, whole systems are (an upper bound).
+  std::optional<GeoPoint> launch_point;
+  std::string launch_point_name;    ///< e.g. `Grafenwöhr Training Area`
+  std::string launch_point_source;  ///< the public source of the coordinates
 };
 
 /// Everything about a side in the exchange besides its snapshot (issue 5). A non-owning view:

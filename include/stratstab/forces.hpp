@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "stratstab/figure.hpp"
+#include "stratstab/geo.hpp"
 #include "stratstab/source.hpp"
 
 namespace stratstab {
@@ -60,6 +61,22 @@ struct NewStartStatus {
   NewStartCounting counting = NewStartCounting::kNone;
 };
 
+/// One base of a system: where some of its deployed launchers are (a missile division, an SSBN
+/// base, a bomber base). Forward systems reach a base when it lies within their range
+/// (geo.hpp); the model-fidelity work aims at them. The coordinates are of the base or its town
+/// as published (`source_id`); the launchers there are a figure of their own.
+struct Base {
+  std::string id;  ///< unique within its system, e.g. `teykovo`
+  std::string name;
+  double lat_deg = 0;     ///< degrees north
+  double lon_deg = 0;     ///< degrees east
+  Figure launchers;       ///< deployed launchers at the base; a system's bases sum to launchers_deployed
+  std::string source_id;  ///< bibliography id for the coordinates
+  SourceLocation where;
+
+  [[nodiscard]] GeoPoint point() const { return GeoPoint{lat_deg, lon_deg}; }
+};
+
 /// One kind of delivery vehicle in one basing mode (e.g. Minuteman III in silos).
 struct System {
   std::string id;  ///< unique in its snapshot, stable across dates
@@ -82,6 +99,12 @@ struct System {
   Figure untargetable_generated;   ///< the same when forces are generated
   NewStartStatus new_start;
   Figure upload_rate_per_month;  ///< warheads per month that could be added
+  /// Share of deployed launchers ready for a surprise first strike day to day and generated,
+  /// where the snapshot gives it (dual-capable aircraft, whose readiness is measured in weeks);
+  /// absent, the exchange uses the striker availability of METHOD.md §4 (exchange.hpp).
+  std::optional<Figure> ready_day_to_day;
+  std::optional<Figure> ready_generated;
+  std::vector<Base> bases;  ///< where its launchers are; empty when not given
   std::string notes;
   SourceLocation where;
 
@@ -90,6 +113,11 @@ struct System {
   /// Share of deployed launchers the enemy cannot target in a posture.
   [[nodiscard]] double untargetable_share(Posture posture) const {
     return posture == Posture::kDayToDay ? untargetable_day_to_day.value : untargetable_generated.value;
+  }
+  /// The snapshot's readiness share in a posture, if it gives one.
+  [[nodiscard]] std::optional<double> ready_share(Posture posture) const {
+    const std::optional<Figure>& f = posture == Posture::kDayToDay ? ready_day_to_day : ready_generated;
+    return f ? std::optional<double>(f->value) : std::nullopt;
   }
   /// Yield averaged over warhead types by share, kilotons.
   [[nodiscard]] double mean_yield_kt() const;
@@ -154,6 +182,9 @@ void for_each_figure(Snapshot& snapshot, Visitor&& visit) {
     visit(s.untargetable_day_to_day);
     visit(s.untargetable_generated);
     visit(s.upload_rate_per_month);
+    if (s.ready_day_to_day) visit(*s.ready_day_to_day);
+    if (s.ready_generated) visit(*s.ready_generated);
+    for (auto& b : s.bases) visit(b.launchers);
   }
 }
 

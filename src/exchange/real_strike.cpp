@@ -2,8 +2,13 @@
 // rules and the assumptions they carry; docs/methods.md §6 explains them with sources.
 #include <algorithm>
 #include <cmath>
+#include <span>
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "stratstab/exchange.hpp"
+#include "stratstab/forward_reach.hpp"
 #include "stratstab/weapon_effects.hpp"
 
 namespace stratstab {
@@ -80,13 +85,66 @@ namespace {
 /// weapons with a lower chance at hard targets; conventional glide bodies on silos fall below it).
 constexpr double kThreatKillProbability = 0.1;
 
-/// A victim launcher class before its count is known (the count depends on the warning).
+/// A victim launcher class before its count is known (the count depends on the warning): a
+/// system, or the part of it at the bases that the same forward deployments reach.
 struct TargetSource {
   const System* system = nullptr;
   double warheads_each = 0;
   bool silo = false;
   bool bomber = false;
+  std::string label;               ///< the system id, with its bases when the system is split
+  double share = 1;                ///< of the system's deployed launchers
+  std::vector<bool> reached_by{};  ///< by the striker's forward deployments, by index
 };
+
+/// Splits a victim system into target classes by which of the striker's forward deployments
+/// reach its bases (forward_reach.hpp); a system that every deployment reaches alike, or that
+/// lists no bases, stays one class (`share` 1), so central-only exchanges are unchanged.
+void add_split_by_reach(std::vector<TargetSource>& sources, TargetSource source,
+                        std::span<const ForwardDeployment> forward, const ForceSnapshot& striker) {
+  const auto range_of = [&](const ForwardDeployment& d) {
+    const System* s = striker.find_system(d.system);
+    return s != nullptr ? s->range_km.value : 0.0;
+  };
+  const System& system = *source.system;
+  double total = 0.0;
+  for (const Base& base : system.bases) total += base.launchers.value;
+  if (system.bases.empty() || total <= 0.0) {
+    source.label = system.id;
+    for (const ForwardDeployment& d : forward) {
+      source.reached_by.push_back(reaches_base(d, range_of(d), system.id, nullptr));
+    }
+    sources.push_back(std::move(source));
+    return;
+  }
+  // Group the bases by the set of deployments that reach them, in order of first appearance.
+  std::vector<std::vector<bool>> signatures;
+  std::vector<std::vector<const Base*>> groups;
+  for (const Base& base : system.bases) {
+    std::vector<bool> signature;
+    for (const ForwardDeployment& d : forward) signature.push_back(reaches_base(d, range_of(d), system.id, &base));
+    const auto it = std::find(signatures.begin(), signatures.end(), signature);
+    if (it == signatures.end()) {
+      signatures.push_back(std::move(signature));
+      groups.push_back({&base});
+    } else {
+      groups[static_cast<std::size_t>(it - signatures.begin())].push_back(&base);
+    }
+  }
+  for (std::size_t g = 0; g < groups.size(); ++g) {
+    TargetSource part = source;
+    part.reached_by = signatures[g];
+    double launchers = 0.0;
+    std::vector<std::string> ids;
+    for (const Base* base : groups[g]) {
+      launchers += base->launchers.value;
+      ids.push_back(base->id);
+    }
+    part.share = launchers / total;
+    part.label = groups.size() == 1 ? system.id : fmt::format("{} [{}]", system.id, fmt::join(ids, ", "));
+    if (part.share > 0.0) sources.push_back(std::move(part));
+  }
+}
 
 /// One striker warhead kind with what its kill probability needs.
 struct KindSource {
@@ -95,6 +153,7 @@ struct KindSource {
   double reliability = 0;
   double flight_minutes = 0;
   const ForwardDeployment* forward = nullptr;  ///< null for central systems
+  std::size_t forward_index = 0;               ///< of `forward` in the striker's deployments
 };
 
 /// The strike compiled from two snapshots and both sides' options. Forward systems that cannot
@@ -112,16 +171,15 @@ double forward_warheads_each(const ForwardDeployment& deployment, const System& 
   return deployment.warheads_per_launcher.value_or(system.warheads_per_launcher.value);
 }
 
-/// A forward system's warheads in the first strike. Forward systems are road-mobile or aircraft
-/// at known bases: ready as road-mobile ICBMs (`striker_availability`), less the withheld share.
-double forward_warheads_committed(const ForwardDeployment& deployment, const System& system,
+/// A forward system's warheads in the first strike, less the withheld share. Forward systems are
+/// road-mobile missiles or aircraft at known bases: ready as road-mobile ICBMs
+/// (`striker_availability`) unless the snapshot gives the system a readiness for the striker's
+/// posture (`ready_day_to_day`, `ready_generated`: dual-capable aircraft, whose readiness NATO
+/// measures in weeks; docs/methods.md §12).
+double forward_warheads_committed(const ForwardDeployment& deployment, const System& system, Posture posture,
                                   const StabilityParameters& parameters, double withheld_share) {
-  return system.launchers_deployed.value * forward_warheads_each(deployment, system) * parameters.striker_availability *
-         (1.0 - withheld_share);
-}
-
-bool reaches(const ForwardDeployment& deployment, const std::string& system_id) {
-  return std::find(deployment.reaches.begin(), deployment.reaches.end(), system_id) != deployment.reaches.end();
+  const double ready = system.ready_share(posture).value_or(parameters.striker_availability);
+  return system.launchers_deployed.value * forward_warheads_each(deployment, system) * ready * (1.0 - withheld_share);
 }
 
 /// The victim's forward systems that would retaliate on the striker's value.
@@ -152,10 +210,11 @@ Compiled compile(const ForceSnapshot& striker, Posture striker_posture, const Fo
           KindSource{type.yield_kt.value, system.cep_m.value, system.reliability.value, so.flight.of(system), nullptr});
     }
   }
-  for (const ForwardDeployment& deployment : so.forward) {
+  for (std::size_t d = 0; d < so.forward.size(); ++d) {
+    const ForwardDeployment& deployment = so.forward[d];
     const System* system = striker.find_system(deployment.system);
     if (system == nullptr) continue;
-    const double ready = forward_warheads_committed(deployment, *system, parameters, so.withheld);
+    const double ready = forward_warheads_committed(deployment, *system, striker_posture, parameters, so.withheld);
     if (ready <= 0.0) continue;
     for (const WarheadType& type : system->warheads) {
       if (type.share.value <= 0.0 || type.yield_kt.value <= 0.0) continue;
@@ -163,7 +222,7 @@ Compiled compile(const ForceSnapshot& striker, Posture striker_posture, const Fo
                                                         ready * type.share.value,
                                                         deployment.reaches_value ? system->reliability.value : 0.0});
       kinds.push_back(KindSource{type.yield_kt.value, system->cep_m.value, system->reliability.value,
-                                 deployment.flight_minutes, &deployment});
+                                 deployment.flight_minutes, &deployment, d});
     }
   }
 
@@ -172,12 +231,14 @@ Compiled compile(const ForceSnapshot& striker, Posture striker_posture, const Fo
     if (!in_central_exchange(system)) continue;
     const bool silo = system.basing == Basing::kSilo;
     if (silos_only && !silo) continue;
-    sources.push_back(
-        TargetSource{&system, system.warheads_per_launcher.value, silo, system.basing == Basing::kBomber});
+    add_split_by_reach(
+        sources, TargetSource{&system, system.warheads_per_launcher.value, silo, system.basing == Basing::kBomber},
+        so.forward, striker);
   }
   if (!silos_only) {
     for_each_retaliating_forward(victim, vo, [&](const ForwardDeployment& deployment, const System& system) {
-      sources.push_back(TargetSource{&system, forward_warheads_each(deployment, system), false, false});
+      add_split_by_reach(sources, TargetSource{&system, forward_warheads_each(deployment, system), false, false},
+                         so.forward, striker);
     });
   }
   std::erase_if(sources, [](const TargetSource& t) { return t.warheads_each <= 0.0; });
@@ -186,7 +247,7 @@ Compiled compile(const ForceSnapshot& striker, Posture striker_posture, const Fo
   std::vector<double> p(kinds.size() * sources.size());
   for (std::size_t k = 0; k < kinds.size(); ++k) {
     for (std::size_t t = 0; t < sources.size(); ++t) {
-      const bool in_reach = kinds[k].forward == nullptr || reaches(*kinds[k].forward, sources[t].system->id);
+      const bool in_reach = kinds[k].forward == nullptr || sources[t].reached_by[kinds[k].forward_index];
       p[k * sources.size() + t] =
           in_reach
               ? terminal_kill_probability(
@@ -218,14 +279,15 @@ Compiled compile(const ForceSnapshot& striker, Posture striker_posture, const Fo
   for (std::size_t t = 0; t < sources.size(); ++t) {
     const System& system = *sources[t].system;
     const double hidden = system.untargetable_share(victim_posture) * (sources[t].bomber ? warning.bomber_escape : 1.0);
-    const double targetable = system.launchers_deployed.value * (1.0 - hidden);
+    // The hidden share (at sea, dispersed, airborne) is taken alike at every base.
+    const double targetable = system.launchers_deployed.value * sources[t].share * (1.0 - hidden);
     if (targetable <= 0.0) continue;
     const double each = sources[t].warheads_each;
     const double multiplier = sources[t].silo ? 1.0 - lua : 1.0;
     // The silo-kill metrics count warheads as loaded; the exchange counts what would have arrived.
     const double kill_value = silos_only ? each : each * system.reliability.value * multiplier * (1.0 - vo.withheld);
     problem.targets.push_back(
-        CounterforceProblem::TargetClass{system.id, targetable, kill_value, each * multiplier, sources[t].silo});
+        CounterforceProblem::TargetClass{sources[t].label, targetable, kill_value, each * multiplier, sources[t].silo});
     kept.push_back(t);
   }
   // Split the kinds: forward systems that cannot reach value form the first salvo.
@@ -328,7 +390,8 @@ StrikeInputs real_strike_inputs(const ForceSnapshot& striker, Posture striker_po
     const System* system = striker.find_system(deployment.system);
     if (system == nullptr) continue;
     if (!deployment.reaches_value) continue;  // the first salvo (compile): not in the value pool
-    const double ready = forward_warheads_committed(deployment, *system, parameters, striker_options.withheld);
+    const double ready =
+        forward_warheads_committed(deployment, *system, striker_posture, parameters, striker_options.withheld);
     in.striker_warheads += ready;
     in.striker_arriving += ready * system->reliability.value;
   }

@@ -87,6 +87,47 @@ void read_new_start(MapReader& system_reader, System& system) {
   }
 }
 
+/// Tolerance on the launchers at a system's bases against its deployed launchers: counts are
+/// whole numbers or carry two decimals at most.
+constexpr double kBaseSumTolerance = 1e-6;
+
+/// `bases:` of a system: unique ids, and the launchers at them summing to the deployed
+/// launchers (checked by the caller once both are read).
+void read_bases(MapReader& system_reader, System& system) {
+  const std::vector<YAML::Node> items = system_reader.list("bases", false);
+  const std::string list_path = system_reader.key_path("bases");
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    MapReader reader(items[i], io::index_path(list_path, i), schema_section("base"), system_reader.sink());
+    if (!reader.is_mapping()) continue;
+    Base base;
+    base.where = reader.location();
+    auto id = reader.string("id");
+    auto name = reader.string("name");
+    auto lat = reader.number("lat_deg");
+    auto lon = reader.number("lon_deg");
+    auto launchers = reader.figure("launchers");
+    auto src = reader.string("src");
+    if (!id || !name || !lat || !lon || !launchers || !src) continue;
+    for (const Base& other : system.bases) {
+      if (other.id == *id) {
+        SourceLocation where = base.where;
+        where.key_path += ".id";
+        system_reader.sink().add(
+            Diagnostic{Severity::kError, where,
+                       fmt::format("duplicate base id '{}' (first at line {}); expected ids unique within the system",
+                                   *id, other.where.line)});
+      }
+    }
+    base.id = *id;
+    base.name = *name;
+    base.lat_deg = *lat;
+    base.lon_deg = *lon;
+    base.launchers = *launchers;
+    base.source_id = *src;
+    system.bases.push_back(std::move(base));
+  }
+}
+
 std::optional<System> read_system(const YAML::Node& node, std::size_t index, DiagnosticSink& sink) {
   MapReader reader(node, io::index_path("systems", index), schema_section("system"), sink);
   if (!reader.is_mapping()) return std::nullopt;
@@ -116,8 +157,30 @@ std::optional<System> read_system(const YAML::Node& node, std::size_t index, Dia
   take("untargetable_generated", system.untargetable_generated);
   read_new_start(reader, system);
   take("upload_rate_per_month", system.upload_rate_per_month);
+  system.ready_day_to_day = reader.figure("ready_day_to_day");
+  system.ready_generated = reader.figure("ready_generated");
+  read_bases(reader, system);
   system.notes = reader.string("notes").value_or("");
   if (sink.diagnostics().size() != errors_before) return std::nullopt;
+
+  if (system.ready_day_to_day.has_value() != system.ready_generated.has_value()) {
+    SourceLocation where = system.where;
+    where.key_path += system.ready_day_to_day ? ".ready_generated" : ".ready_day_to_day";
+    sink.add(Diagnostic{Severity::kError, where,
+                        "expected `ready_day_to_day` and `ready_generated` together (a readiness for each posture)"});
+    return std::nullopt;
+  }
+  if (!system.bases.empty()) {
+    double at_bases = 0.0;
+    for (const Base& base : system.bases) at_bases += base.launchers.value;
+    if (std::abs(at_bases - system.launchers_deployed.value) > kBaseSumTolerance) {
+      const YAML::Node list = *reader.node("bases");
+      sink.error(list.Mark(), reader.key_path("bases"),
+                 fmt::format("launchers at the bases sum to {:g}; expected them to sum to launchers_deployed {:g}",
+                             at_bases, system.launchers_deployed.value));
+      return std::nullopt;
+    }
+  }
 
   if (system.max_warheads_per_launcher.value < system.warheads_per_launcher.value) {
     sink.add(Diagnostic{Severity::kError, system.max_warheads_per_launcher.where,
@@ -149,6 +212,17 @@ void resolve_sources(ForceSnapshot& snapshot, DiagnosticSink& sink) {
     }
   };
   for_each_figure(snapshot, resolve);
+  for (const System& system : snapshot.systems) {
+    for (const Base& base : system.bases) {
+      if (snapshot.sources.contains(base.source_id)) continue;
+      SourceLocation where = base.where;
+      where.key_path += ".src";
+      sink.add(Diagnostic{Severity::kError, where,
+                          fmt::format("unknown source id '{}'; expected an id defined in the snapshot's bibliography "
+                                      "files or inline sources ({} known)",
+                                      base.source_id, snapshot.sources.size())});
+    }
+  }
 }
 
 void check_identity(MapReader& reader, const std::filesystem::path& file, const ForceSnapshot& snapshot,

@@ -251,6 +251,13 @@ void read_forward(MapReader& side, ScenarioSide& out) {
     if (auto v = r.word_list("reaches")) f.reaches = *v;
     if (auto v = r.boolean("reaches_value")) f.reaches_value = *v;
     if (auto v = r.number("warheads_per_launcher")) f.warheads_per_launcher = *v;
+    if (auto point = r.section("launch_point", "launch_point")) {
+      f.launch_point_name = point->string("name").value_or("");
+      const auto lat = point->number("lat_deg");
+      const auto lon = point->number("lon_deg");
+      f.launch_point_source = point->string("source").value_or("");
+      if (lat && lon) f.launch_point = GeoPoint{*lat, *lon};
+    }
     if (!out.forces || f.system.empty()) continue;
     const System* system = out.forces->find_system(f.system);
     if (system == nullptr) {
@@ -349,11 +356,20 @@ void read_sides(MapReader& scenario, Scenario& out, const DataCatalog* catalog) 
       const ScenarioSide& other = out.sides[1 - i];
       if (!other.forces) continue;
       for (std::size_t f = 0; f < own.forward.size(); ++f) {
+        const std::string reaches_path =
+            io::join_path(io::index_path(io::join_path("sides." + own.id, "forward"), f), "reaches");
         for (const std::string& id : own.forward[f].reaches) {
-          if (other.forces->find_system(id) == nullptr) {
+          const System* target = other.forces->find_system(id);
+          if (target == nullptr) {
             scenario.sink().error(
-                node->Mark(), io::join_path(io::index_path(io::join_path("sides." + own.id, "forward"), f), "reaches"),
+                node->Mark(), reaches_path,
                 fmt::format("expected systems of the other side's snapshot '{}', got '{}'", other.forces->id, id));
+          } else if (own.forward[f].launch_point && target->bases.empty() && target->launchers_deployed.value > 0.0) {
+            // Reach per base needs the bases; a whole class would silently be the upper bound again.
+            scenario.sink().error(node->Mark(), reaches_path,
+                                  fmt::format("'{}' of snapshot '{}' lists no `bases`; expected bases with "
+                                              "coordinates for every system reached from a `launch_point`",
+                                              id, other.forces->id));
           }
         }
       }

@@ -212,7 +212,56 @@ constexpr std::array kSystemKeys{
             .min = 0,
             .max = kMaxUploadPerMonth,
             .description = "Warheads per month that could be added by upload."},
+    KeySpec{.name = "ready_day_to_day",
+            .kind = KeyKind::kFigure,
+            .required = false,
+            .unit = "share",
+            .min = 0,
+            .max = 1,
+            .description = "Share of deployed launchers ready for a surprise first strike day to day, where it is "
+                           "known to differ from the striker availability (dual-capable aircraft); give it with "
+                           "`ready_generated`. Used for forward deployments (docs/methods.md §12)."},
+    KeySpec{.name = "ready_generated",
+            .kind = KeyKind::kFigure,
+            .required = false,
+            .unit = "share",
+            .min = 0,
+            .max = 1,
+            .description = "The same share when forces are generated."},
+    KeySpec{.name = "bases",
+            .kind = KeyKind::kList,
+            .required = false,
+            .description = "Where the deployed launchers are (section `systems[].bases[]`); their launchers sum "
+                           "to `launchers_deployed`. Forward systems reach a base within their range."},
     KeySpec{.name = "notes", .kind = KeyKind::kString, .required = false, .description = "Free text."},
+};
+
+constexpr std::array kBaseKeys{
+    KeySpec{.name = "id", .kind = KeyKind::kId, .description = "Base id, unique within the system."},
+    KeySpec{.name = "name",
+            .kind = KeyKind::kString,
+            .description = "Name, e.g. `Teykovo (54th Guards Missile Division)`."},
+    KeySpec{.name = "lat_deg",
+            .kind = KeyKind::kNumber,
+            .unit = "degrees north",
+            .min = -90,
+            .max = 90,
+            .description = "Latitude of the base (or of its town), south negative."},
+    KeySpec{.name = "lon_deg",
+            .kind = KeyKind::kNumber,
+            .unit = "degrees east",
+            .min = -180,
+            .max = 180,
+            .description = "Longitude, west negative."},
+    KeySpec{.name = "launchers",
+            .kind = KeyKind::kFigure,
+            .unit = "launchers",
+            .min = 0,
+            .max = kMaxLaunchers,
+            .description = "Deployed launchers at the base."},
+    KeySpec{.name = "src",
+            .kind = KeyKind::kId,
+            .description = "Id of the source of the coordinates; must exist in the snapshot's bibliography."},
 };
 
 constexpr std::array kWarheadKeys{
@@ -290,6 +339,7 @@ constexpr std::array kForceSections{
     SchemaSection{"system", "systems[]", "System", kSystemKeys},
     SchemaSection{"warhead", "systems[].warheads[]", "Warhead type", kWarheadKeys},
     SchemaSection{"new_start", "systems[].new_start", "New START status", kNewStartKeys},
+    SchemaSection{"base", "systems[].bases[]", "Base", kBaseKeys},
     SchemaSection{"figure", "(any figure)", "Figure (a sourced number)", kFigureKeys},
 };
 
@@ -599,6 +649,32 @@ constexpr std::array kForwardKeys{
             .min = 0,
             .max = 64,
             .description = "Warheads loaded for the scenario (default: the snapshot's)."},
+    KeySpec{.name = "launch_point",
+            .kind = KeyKind::kMapping,
+            .required = false,
+            .description = "Where it launches from (section `sides.<ID>.forward[].launch_point`). With it, a system "
+                           "in `reaches` is reached only at its bases within the forward system's `range_km` "
+                           "(great-circle distance), and every system in `reaches` with deployed launchers must list "
+                           "its bases; without it, whole systems are reached (an upper bound)."},
+};
+
+constexpr std::array kLaunchPointKeys{
+    KeySpec{.name = "name", .kind = KeyKind::kString, .required = false, .description = "Name of the place."},
+    KeySpec{.name = "lat_deg",
+            .kind = KeyKind::kNumber,
+            .unit = "degrees north",
+            .min = -90,
+            .max = 90,
+            .description = "Latitude, south negative."},
+    KeySpec{.name = "lon_deg",
+            .kind = KeyKind::kNumber,
+            .unit = "degrees east",
+            .min = -180,
+            .max = 180,
+            .description = "Longitude, west negative."},
+    KeySpec{.name = "source",
+            .kind = KeyKind::kString,
+            .description = "Where the coordinates come from (a public source), and why this point."},
 };
 
 constexpr std::array kAbstractSideKeys{
@@ -726,6 +802,7 @@ constexpr std::array kScenarioSections{
     SchemaSection{"warning", "sides.<ID>.warning", "Warning and reaction times", kWarningKeys},
     SchemaSection{"flight_minutes", "sides.<ID>.flight_minutes", "Flight times", kFlightKeys},
     SchemaSection{"forward", "sides.<ID>.forward[]", "Forward-based system", kForwardKeys},
+    SchemaSection{"launch_point", "sides.<ID>.forward[].launch_point", "Launch point", kLaunchPointKeys},
     SchemaSection{"options", "options", "Options", kOptionKeys},
 };
 

@@ -1,5 +1,7 @@
 #include "stratstab/json.hpp"
 
+#include "stratstab/forward_reach.hpp"
+
 #include <fmt/format.h>
 
 #include <cmath>
@@ -58,6 +60,20 @@ json to_json(const System& system) {
   };
   if (system.vehicles_deployed) out["vehicles_deployed"] = to_json(*system.vehicles_deployed);
   if (system.vehicles_nondeployed) out["vehicles_nondeployed"] = to_json(*system.vehicles_nondeployed);
+  if (system.ready_day_to_day) out["ready_day_to_day"] = to_json(*system.ready_day_to_day);
+  if (system.ready_generated) out["ready_generated"] = to_json(*system.ready_generated);
+  if (!system.bases.empty()) {
+    json bases = json::array();
+    for (const Base& b : system.bases) {
+      bases.push_back(json{{"id", b.id},
+                           {"name", b.name},
+                           {"lat_deg", b.lat_deg},
+                           {"lon_deg", b.lon_deg},
+                           {"launchers", to_json(b.launchers)},
+                           {"src", b.source_id}});
+    }
+    out["bases"] = std::move(bases);
+  }
   if (!system.notes.empty()) out["notes"] = system.notes;
   return out;
 }
@@ -253,6 +269,38 @@ json assessment_to_json(const Scenario& scenario, const Assessment& assessment) 
                              {"bomber_escape", w.bomber_escape}});
     }
     out["warning"] = warning;
+    json forward = json::array();
+    for (std::size_t i = 0; i < 2; ++i) {
+      const ScenarioSide& side = scenario.sides[i];
+      const ScenarioSide& other = scenario.sides[1 - i];
+      for (const ForwardDeployment& f : side.forward) {
+        json entry{{"side", side.id},
+                   {"system", f.system},
+                   {"location", f.location},
+                   {"flight_minutes", f.flight_minutes},
+                   {"reaches", f.reaches},
+                   {"reaches_value", f.reaches_value},
+                   {"launch_point", f.launch_point ? json{{"name", f.launch_point_name},
+                                                          {"lat_deg", f.launch_point->lat_deg},
+                                                          {"lon_deg", f.launch_point->lon_deg},
+                                                          {"source", f.launch_point_source}}
+                                                   : json(nullptr)}};
+        json bases = json::array();
+        const System* system = side.forces ? side.forces->find_system(f.system) : nullptr;
+        if (system != nullptr && other.forces) {
+          for (const BaseReach& b : base_reach(f, *system, *other.forces)) {
+            bases.push_back(json{{"system", b.system},
+                                 {"base", b.base},
+                                 {"distance_km", b.distance_km},
+                                 {"launchers", b.launchers},
+                                 {"reached", b.reached}});
+          }
+        }
+        entry["bases"] = std::move(bases);
+        forward.push_back(std::move(entry));
+      }
+    }
+    if (!forward.empty()) out["forward"] = std::move(forward);
     out["greedy_check"] = json{{"index", optional_json(assessment.greedy_index)},
                                {"shortfall", json{{a, optional_json(assessment.greedy_shortfall[0])},
                                                   {b, optional_json(assessment.greedy_shortfall[1])}}}};

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "stratstab/forward_reach.hpp"
 #include "stratstab/report.hpp"
 
 namespace stratstab {
@@ -79,6 +80,25 @@ std::string defence_text(const ScenarioSide& side) {
   return out;
 }
 
+/// The bases a forward deployment with a launch point reaches and misses, with great-circle
+/// distances (forward_reach.hpp).
+std::string reach_text(const Scenario& scenario, const ScenarioSide& side, const ForwardDeployment& f) {
+  if (!f.launch_point || !side.forces) return {};
+  const ScenarioSide& other = &side == &scenario.sides[0] ? scenario.sides[1] : scenario.sides[0];
+  const System* system = side.forces->find_system(f.system);
+  if (system == nullptr || !other.forces) return {};
+  std::vector<std::string> in;
+  std::vector<std::string> out_of;
+  for (const BaseReach& b : base_reach(f, *system, *other.forces)) {
+    (b.reached ? in : out_of).push_back(fmt::format("{}/{} {:.0f} km", b.system, b.base, b.distance_km));
+  }
+  return fmt::format("  from {} ({:.2f}, {:.2f}), range {:g} km: in reach {}; out of reach {}\n",
+                     f.launch_point_name.empty() ? f.location : f.launch_point_name, f.launch_point->lat_deg,
+                     f.launch_point->lon_deg, system->range_km.value,
+                     in.empty() ? std::string("none") : fmt::format("{}", fmt::join(in, ", ")),
+                     out_of.empty() ? std::string("none") : fmt::format("{}", fmt::join(out_of, ", ")));
+}
+
 std::string options_text(const Scenario& scenario, const Assessment& assessment) {
   std::string out;
   for (const ScenarioSide& side : scenario.sides) {
@@ -100,6 +120,7 @@ std::string options_text(const Scenario& scenario, const Assessment& assessment)
                          f.reaches_value ? " and the other side's value" : "",
                          f.warheads_per_launcher ? fmt::format(", {:g} warheads per launcher", *f.warheads_per_launcher)
                                                  : std::string());
+      out += reach_text(scenario, side, f);
     }
   }
   if (scenario.parameters.warning || scenario.parameters.launch_under_attack) {
