@@ -89,7 +89,7 @@ void read_new_start(MapReader& system_reader, System& system) {
 std::optional<System> read_system(const YAML::Node& node, std::size_t index, DiagnosticSink& sink) {
   MapReader reader(node, io::index_path("systems", index), schema_section("system"), sink);
   if (!reader.is_mapping()) return std::nullopt;
-  const std::size_t errors_before = sink.diagnostics().size();
+  const std::size_t errors_before = sink.count();
   System system;
   system.where = reader.location();
   const auto take = [&](std::string_view key, Figure& into) {
@@ -116,7 +116,7 @@ std::optional<System> read_system(const YAML::Node& node, std::size_t index, Dia
   read_new_start(reader, system);
   take("upload_rate_per_month", system.upload_rate_per_month);
   system.notes = reader.string("notes").value_or("");
-  if (sink.diagnostics().size() != errors_before) return std::nullopt;
+  if (sink.count() != errors_before) return std::nullopt;
 
   if (system.max_warheads_per_launcher.value < system.warheads_per_launcher.value) {
     sink.add(Diagnostic{Severity::kError, system.max_warheads_per_launcher.where,

@@ -58,6 +58,10 @@ TEST(WtaLoaderTest, ReadsAGoodFile) {
 TEST(WtaLoaderTest, EachErrorIsLocated) {
   const std::string good = kGood;
   expect_error(test::replace_once(good, "p: 0.3", "p: 1.5"), "kill_probability[1].p", "expected", "p: 1.5");
+  // A subnormal p gave a NaN bound reported as proven; the key table's floor refuses it.
+  expect_error(test::replace_once(good, "p: 0.3", "p: 4.9e-324"), "kill_probability[1].p",
+               "expected a number of probability in [0, 1], either 0 or at least 1e-06, got 4.94066e-324",
+               "p: 4.9e-324");
   expect_error(test::replace_once(good, "p: 0.3", "p: .nan"), "kill_probability[1].p", "expected", "p: .nan");
   expect_error(test::replace_once(good, "{weapon: slbm, target: \"2\"", "{weapon: sblm, target: \"2\""),
                "kill_probability[2].weapon", "unknown weapon id 'sblm'; did you mean 'slbm'?", "weapon: sblm");
@@ -98,6 +102,24 @@ TEST(WtaLoaderTest, TheBundledExampleLoadsAndSolves) {
   EXPECT_LE(s.relative_gap, 1e-9);
   EXPECT_TRUE(s.rounding.meets_minimums);
   EXPECT_TRUE(s.greedy.meets_minimums);
+}
+
+// No usable kill-probability pair crashed `stratstab wta` (exit 139): now value 0, bound 0.
+TEST(CliWtaTest, NoUsablePairSolvesToZero) {
+  TempDir dir;
+  for (const std::string pairs : {"[]", "[{weapon: w, target: t, p: 0}]"}) {
+    SCOPED_TRACE(pairs);
+    const auto path = dir.write("empty.yaml",
+                                "weapons: [{id: w, available: 1}]\ntargets: [{id: t, value: 1}]\n"
+                                "kill_probability: " +
+                                    pairs + "\n");
+    const test::CliRun run = test::run_cli("wta " + path.string() + " --json");
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    const auto json = nlohmann::json::parse(run.out);
+    EXPECT_EQ(json["objective"], 0.0);
+    EXPECT_EQ(json["upper_bound"], 0.0);
+    EXPECT_EQ(json["converged"], true);
+  }
 }
 
 TEST(CliWtaTest, TextJsonAndExitCodes) {
