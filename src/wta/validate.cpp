@@ -38,6 +38,7 @@ std::vector<Diagnostic> validate_wta(const WtaProblem& p) {
     }
   }
   seen.clear();
+  const KeySpec& value_spec = *schema_section("wta_target").find("value");
   for (std::size_t t = 0; t < p.targets.size(); ++t) {
     const WtaTarget& target = p.targets[t];
     const std::string path = fmt::format("targets[{}]", t);
@@ -46,8 +47,10 @@ std::vector<Diagnostic> validate_wta(const WtaProblem& p) {
       out.push_back(key_error(
           path + ".id", fmt::format("duplicate target id '{}' (first at targets[{}])", target.id, seen[target.id])));
     }
-    if (!std::isfinite(target.value) || target.value < 0) {
-      out.push_back(key_error(path + ".value", fmt::format("expected a finite value >= 0, got {:g}", target.value)));
+    if (!std::isfinite(target.value) || !within_bounds(target.value, value_spec)) {
+      // The key table's bound (1e12) keeps the sum of values, and so the bound, finite.
+      out.push_back(key_error(path + ".value",
+                              fmt::format("expected {}, got {:g}", expected_number_text(value_spec), target.value)));
     }
     if (target.min_weapons < 0) {
       out.push_back(key_error(path + ".min_weapons",

@@ -262,5 +262,18 @@ TEST(WtaTest, SubnormalKillProbabilityIsRefusedAndTheFloorSolves) {
   EXPECT_TRUE(s.converged);
 }
 
+// Target values are held to the key table's bound (1e12) also through the API: two values of
+// 1e308 would make the sum, and so the bound, infinite.
+TEST(WtaTest, HugeTargetValueIsRefused) {
+  WtaProblem p;
+  p.weapons = {{"w", 2}};
+  p.targets = {{"t", 1e308, 0}, {"u", 1e308, 0}};
+  p.kill_probability = {{0, 0, 0.5}, {0, 1, 0.5}};
+  const auto d = validate_wta(p);
+  ASSERT_EQ(d.size(), 2u);
+  EXPECT_EQ(d[0].where.key_path, "targets[0].value");
+  EXPECT_NE(d[0].message.find("in [0, 1e+12], got 1e+308"), std::string::npos) << d[0].message;
+}
+
 }  // namespace
 }  // namespace stratstab
