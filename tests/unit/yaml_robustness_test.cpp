@@ -104,6 +104,10 @@ TEST(YamlRobustness, PathsThatAreNotRegularFilesAreRefusedUnopened) {
   const test::CliRun run = run_bounded(fmt::format("assess '{}'", scenario.string()));
   EXPECT_EQ(run.exit_code, 3) << run.err;
   EXPECT_NE(run.err.find("is a FIFO (named pipe), not a regular file"), std::string::npos) << run.err;
+  // And through --set.
+  const test::CliRun set = run_bounded(fmt::format("assess kent-thaler-example --set 'sides.A.force={}'", fifo));
+  EXPECT_EQ(set.exit_code, 3) << set.err;
+  EXPECT_NE(set.err.find(fifo + ": error: is a FIFO (named pipe), not a regular file"), std::string::npos) << set.err;
 }
 
 // A file above the documented limit (16 MiB) is an InputError naming its size, read no further.
