@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "stratstab/json.hpp"
+#include "stratstab/report.hpp"
 #include "stratstab/wta.hpp"
 #include "test_support.hpp"
 
@@ -120,6 +122,24 @@ TEST(CliWtaTest, NoUsablePairSolvesToZero) {
     EXPECT_EQ(json["upper_bound"], 0.0);
     EXPECT_EQ(json["converged"], true);
   }
+}
+
+// A bound that is not the Lagrangian dual (the solver's fallback when the dual is not finite) is
+// never labelled as the dual.
+TEST(WtaReportTest, BoundIsLabelledByItsKind) {
+  WtaProblem p;
+  p.weapons = {{"w", 1}};
+  p.targets = {{"t", 2, 0}};
+  WtaSolution s;
+  s.weapon_prices = {0};
+  s.upper_bound = 2;
+  EXPECT_NE(format_wta(p, s).find("(proven: Lagrangian dual)"), std::string::npos);
+  EXPECT_EQ(wta_to_json(p, s).at("bound"), "lagrangian_dual");
+  s.bound_is_dual = false;
+  const std::string text = format_wta(p, s);
+  EXPECT_EQ(text.find("Lagrangian dual"), std::string::npos) << text;
+  EXPECT_NE(text.find("(proven: total target value; the dual was not finite)"), std::string::npos) << text;
+  EXPECT_EQ(wta_to_json(p, s).at("bound"), "total_value");
 }
 
 TEST(CliWtaTest, TextJsonAndExitCodes) {
