@@ -36,7 +36,10 @@ struct KeySpec {
   double max = std::numeric_limits<double>::infinity();
   bool min_exclusive = false;  ///< value must be > min rather than >= min
   bool integer = false;        ///< figure must be a whole number (a count)
-  std::string_view allowed;    ///< for enums: `a | b | c`
+  /// A value other than 0 must be at least this (probabilities: 0 or >= 1e-6), so that a
+  /// subnormal such as 4.9e-324 cannot reach the solvers; 0 means no such floor.
+  double min_nonzero = 0;
+  std::string_view allowed;  ///< for enums: `a | b | c`
   std::string_view description;
 };
 
@@ -63,6 +66,12 @@ std::span<const SchemaSection> treaty_schema();
 std::span<const SchemaSection> wta_schema();
 /// The section named `id` in any schema; throws std::logic_error if unknown (a programming bug).
 const SchemaSection& schema_section(std::string_view id);
+
+/// Whether `value` satisfies the key's bounds (min, max, min_nonzero, whole). The one place the
+/// magnitude bounds are applied: the loaders and the command line (`calc kill`) both use it.
+bool within_bounds(double value, const KeySpec& spec);
+/// What the key expects, for messages: "a number of m in [1, 20000]".
+std::string expected_number_text(const KeySpec& spec);
 
 /// Markdown tables of every section, for docs/io_formats.md.
 std::string key_reference_markdown();

@@ -86,10 +86,13 @@ struct WtaSolution {
   std::vector<WtaAllocation> assignment;  ///< continuous optimum, pairs with x > 0
   double objective = 0;                   ///< sum_t V_t (1 - prod_w (1 - p_wt)^x_wt) at `assignment`
   double upper_bound = 0;                 ///< proven: no feasible assignment does better
-  double relative_gap = 0;                ///< (upper_bound - objective) / max(upper_bound, tiny)
-  double max_violation = 0;               ///< largest constraint violation of `assignment`, weapons
-  bool converged = false;                 ///< relative_gap <= WtaOptions::gap_tolerance
-  int iterations = 0;                     ///< interior-point iterations
+  /// True when upper_bound is the Lagrangian dual bound; false when the dual was not a finite
+  /// number and upper_bound is the total target value (still proven, but loose; not converged).
+  bool bound_is_dual = true;
+  double relative_gap = 0;   ///< (upper_bound - objective) / max(upper_bound, tiny)
+  double max_violation = 0;  ///< largest constraint violation of `assignment`, weapons
+  bool converged = false;    ///< relative_gap <= WtaOptions::gap_tolerance
+  int iterations = 0;        ///< interior-point iterations
   /// Per weapon kind: the value of one more weapon of that kind (the dual price of its
   /// availability constraint), in units of target value per weapon.
   std::vector<double> weapon_prices;

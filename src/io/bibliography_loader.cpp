@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include "input_file.hpp"
 #include "stratstab/load.hpp"
 
 namespace stratstab::io {
@@ -59,12 +60,18 @@ void read_bibliographies(MapReader& reader, const std::filesystem::path& file, B
           continue;
         }
         const std::filesystem::path referenced = file.parent_path() / entry.Scalar();
-        std::error_code ec;
-        if (!std::filesystem::is_regular_file(referenced, ec)) {
+        const std::optional<std::string> kind = describe_file_kind(referenced);
+        if (!kind) {
           sink.error(
               entry.Mark(), entry_path,
               fmt::format("bibliography file '{}' not found (looked for {}); expected a path relative to this file",
                           entry.Scalar(), referenced.lexically_normal().string()));
+          continue;
+        }
+        if (*kind != "a regular file") {
+          sink.error(entry.Mark(), entry_path,
+                     fmt::format("bibliography file '{}' ({}) is {}; expected a regular YAML file", entry.Scalar(),
+                                 referenced.lexically_normal().string(), *kind));
           continue;
         }
         DiagnosticSink bibliography_sink(referenced.lexically_normal().string());

@@ -131,7 +131,7 @@ void read_bases(MapReader& system_reader, System& system) {
 std::optional<System> read_system(const YAML::Node& node, std::size_t index, DiagnosticSink& sink) {
   MapReader reader(node, io::index_path("systems", index), schema_section("system"), sink);
   if (!reader.is_mapping()) return std::nullopt;
-  const std::size_t errors_before = sink.diagnostics().size();
+  const std::size_t errors_before = sink.count();
   System system;
   system.where = reader.location();
   const auto take = [&](std::string_view key, Figure& into) {
@@ -161,7 +161,7 @@ std::optional<System> read_system(const YAML::Node& node, std::size_t index, Dia
   system.ready_generated = reader.figure("ready_generated");
   read_bases(reader, system);
   system.notes = reader.string("notes").value_or("");
-  if (sink.diagnostics().size() != errors_before) return std::nullopt;
+  if (sink.count() != errors_before) return std::nullopt;
 
   if (system.ready_day_to_day.has_value() != system.ready_generated.has_value()) {
     SourceLocation where = system.where;

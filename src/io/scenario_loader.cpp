@@ -6,6 +6,7 @@
 #include "stratstab/catalog.hpp"
 #include "stratstab/scenario.hpp"
 #include "stratstab/upload.hpp"
+#include "yaml_document.hpp"
 #include "yaml_reader.hpp"
 
 namespace stratstab {
@@ -53,15 +54,14 @@ bool apply_override(YAML::Node& root, const Override& o, DiagnosticSink& sink) {
     }
     current.reset(next);
   }
-  YAML::Node value;
-  try {
-    value = YAML::Load(o.value);
-  } catch (const YAML::Exception& e) {
+  // The same guarded parse as the files: a value such as ',' would otherwise hang yaml-cpp.
+  auto parsed = io::parse_yaml_document(o.value);
+  if (auto* error = std::get_if<io::YamlParseError>(&parsed)) {
     sink.add(Diagnostic{Severity::kError, SourceLocation{override_label(o), 0, 0, o.path},
-                        fmt::format("the value is not valid YAML: {}", e.msg)});
+                        fmt::format("the value is refused: {}", error->message)});
     return false;
   }
-  current[parts.back()] = value;
+  current[parts.back()] = std::get<YAML::Node>(parsed);
   return true;
 }
 

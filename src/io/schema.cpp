@@ -4,6 +4,7 @@
 #include "stratstab/schema.hpp"
 
 #include <array>
+#include <cmath>
 #include <stdexcept>
 
 #include <fmt/format.h>
@@ -11,9 +12,17 @@
 namespace stratstab {
 namespace {
 
-constexpr double kMaxLaunchers = 5000;   // no side has ever fielded more of one system
-constexpr double kMaxWarheads = 100000;  // above the 1986 world peak (~70,000)
-constexpr double kMaxPerLauncher = 30;   // largest loadings: SS-18 10 RVs, B-52H 20 ALCM
+constexpr double kMaxLaunchers = 5000;  // no side has ever fielded more of one system
+// Floors on magnitudes: a value below them is a unit slip or a subnormal (4.9e-324) that turns
+// the formulas into NaN or infinity, not a weapon. yield_kt's floor (1e-6 kt = 1 kg of TNT) lies
+// below the bundled conventional glide body (range down to 1e-5 kt, us-2026-11-01.yaml).
+constexpr double kMinCepM = 1;            // no delivery system is accurate below a metre
+constexpr double kMinW80 = 1;             // at least one arriving warhead
+constexpr double kMinYieldKt = 1e-6;      // 1 kg of TNT
+constexpr double kMinHardnessPsi = 0.1;   // below anything a structure withstands (~1 psi breaks windows)
+constexpr double kMinProbability = 1e-6;  // a probability is 0 or at least one in a million
+constexpr double kMaxWarheads = 100000;   // above the 1986 world peak (~70,000)
+constexpr double kMaxPerLauncher = 30;    // largest loadings: SS-18 10 RVs, B-52H 20 ALCM
 constexpr double kMaxUploadPerMonth = 10000;
 
 constexpr std::array kSnapshotKeys{
@@ -41,9 +50,8 @@ constexpr std::array kSnapshotKeys{
     KeySpec{.name = "w80",
             .kind = KeyKind::kFigure,
             .unit = "warheads",
-            .min = 0,
+            .min = kMinW80,
             .max = kMaxWarheads,
-            .min_exclusive = true,
             .description = "Arriving warheads that destroy 80% of this side's value (METHOD.md §4)."},
     KeySpec{.name = "systems",
             .kind = KeyKind::kList,
@@ -166,15 +174,15 @@ constexpr std::array kSystemKeys{
     KeySpec{.name = "cep_m",
             .kind = KeyKind::kFigure,
             .unit = "m",
-            .min = 0,
+            .min = kMinCepM,
             .max = 20000,
-            .min_exclusive = true,
             .description = "Circular error probable (METHOD.md §2)."},
     KeySpec{.name = "reliability",
             .kind = KeyKind::kFigure,
             .unit = "probability",
             .min = 0,
             .max = 1,
+            .min_nonzero = kMinProbability,
             .description = "Probability that a warhead launches, flies, re-enters and detonates."},
     KeySpec{.name = "range_km",
             .kind = KeyKind::kFigure,
@@ -186,9 +194,8 @@ constexpr std::array kSystemKeys{
     KeySpec{.name = "hardness_psi",
             .kind = KeyKind::kFigure,
             .unit = "psi",
-            .min = 0,
+            .min = kMinHardnessPsi,
             .max = 100000,
-            .min_exclusive = true,
             .description = "Peak overpressure the system's launchers withstand (silo, TEL, boat in port, bomber)."},
     KeySpec{
         .name = "untargetable_day_to_day",
@@ -269,9 +276,8 @@ constexpr std::array kWarheadKeys{
     KeySpec{.name = "yield_kt",
             .kind = KeyKind::kFigure,
             .unit = "kt",
-            .min = 0,
+            .min = kMinYieldKt,
             .max = 100000,
-            .min_exclusive = true,
             .description = "Explosive yield."},
     KeySpec{.name = "share",
             .kind = KeyKind::kFigure,
@@ -471,6 +477,7 @@ constexpr std::array kDefenceKeys{
             .unit = "probability",
             .min = 0,
             .max = 1,
+            .min_nonzero = kMinProbability,
             .description = "Of one arriving warhead on one site (default 0.9)."},
     KeySpec{.name = "layers",
             .kind = KeyKind::kList,
@@ -484,6 +491,7 @@ constexpr std::array kDefenceLayerKeys{
             .unit = "probability",
             .min = 0,
             .max = 1,
+            .min_nonzero = kMinProbability,
             .description = "Kill probability of one interceptor on one object."},
     KeySpec{.name = "shots",
             .kind = KeyKind::kInteger,
@@ -546,6 +554,7 @@ constexpr std::array kCommandKeys{
             .unit = "probability",
             .min = 0,
             .max = 1,
+            .min_nonzero = kMinProbability,
             .description = "Of one arriving warhead on one command post (default 0.9)."},
     KeySpec{.name = "perimeter",
             .kind = KeyKind::kFigure,
@@ -713,13 +722,13 @@ constexpr std::array kAbstractSideKeys{
             .unit = "probability",
             .min = 0,
             .max = 1,
+            .min_nonzero = kMinProbability,
             .description = "Kill probability of one of this side's warheads against one enemy launcher."},
     KeySpec{.name = "w80",
             .kind = KeyKind::kNumber,
             .unit = "warheads",
-            .min = 0,
+            .min = kMinW80,
             .max = kMaxWarheads,
-            .min_exclusive = true,
             .description = "Arriving warheads that destroy 80% of this side's value."},
 };
 
@@ -862,6 +871,7 @@ constexpr std::array kWtaKillProbabilityKeys{
             .unit = "probability",
             .min = 0,
             .max = 1,
+            .min_nonzero = kMinProbability,
             .description = "Probability that one weapon of this kind destroys the target."},
 };
 
@@ -903,11 +913,35 @@ std::string bounds_text(const KeySpec& key) {
   std::string text = has_min ? fmt::format("{}{}", key.min_exclusive ? "(" : "[", format_bound(key.min)) : "(-inf";
   text += ", ";
   text += has_max ? fmt::format("{}]", format_bound(key.max)) : "inf)";
+  if (key.min_nonzero > 0) text += fmt::format(", 0 or >= {}", format_bound(key.min_nonzero));
   if (key.integer) text += " whole";
   return text;
 }
 
 }  // namespace
+
+bool within_bounds(double value, const KeySpec& spec) {
+  if (spec.min_exclusive ? !(value > spec.min) : !(value >= spec.min)) return false;
+  if (!(value <= spec.max)) return false;
+  if (value != 0 && std::fabs(value) < spec.min_nonzero) return false;
+  return !spec.integer || std::floor(value) == value;
+}
+
+std::string expected_number_text(const KeySpec& spec) {
+  const bool has_min = spec.min > -std::numeric_limits<double>::infinity();
+  const bool has_max = spec.max < std::numeric_limits<double>::infinity();
+  std::string what = spec.integer ? "a whole number" : "a number";
+  if (!spec.unit.empty()) what += fmt::format(" of {}", spec.unit);
+  if (has_min && has_max) {
+    what += fmt::format(" in {}{:g}, {:g}]", spec.min_exclusive ? "(" : "[", spec.min, spec.max);
+  } else if (has_min) {
+    what += fmt::format(" {} {:g}", spec.min_exclusive ? ">" : ">=", spec.min);
+  } else if (has_max) {
+    what += fmt::format(" <= {:g}", spec.max);
+  }
+  if (spec.min_nonzero > 0) what += fmt::format(", either 0 or at least {:g}", spec.min_nonzero);
+  return what;
+}
 
 const KeySpec* SchemaSection::find(std::string_view key) const {
   for (const KeySpec& spec : keys) {

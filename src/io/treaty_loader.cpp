@@ -102,7 +102,7 @@ std::optional<TreatyLimit> read_limit(const YAML::Node& node, const std::string&
                                       DiagnosticSink& sink) {
   MapReader reader(node, path, schema_section("treaty_limit"), sink);
   if (!reader.is_mapping()) return std::nullopt;
-  const std::size_t errors_before = sink.diagnostics().size();
+  const std::size_t errors_before = sink.count();
   TreatyLimit limit;
   limit.where = reader.location();
   limit.id = reader.string("id").value_or("");
@@ -132,7 +132,7 @@ std::optional<TreatyLimit> read_limit(const YAML::Node& node, const std::string&
       limit.rules.push_back(std::move(*rule));
     }
   }
-  if (sink.diagnostics().size() != errors_before) return std::nullopt;
+  if (sink.count() != errors_before) return std::nullopt;
   return limit;
 }
 

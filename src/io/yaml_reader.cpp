@@ -1,15 +1,25 @@
 #include "yaml_reader.hpp"
 
+#include "input_file.hpp"
+#include "yaml_document.hpp"
+
 #include <algorithm>
 #include <charconv>
 #include <cmath>
-#include <fstream>
-#include <sstream>
+#include <new>
+#include <stdexcept>
+#include <variant>
 
 #include <fmt/format.h>
 
 namespace stratstab::io {
 namespace {
+
+// Tags as yaml-cpp reports them: "?" for a plain scalar, "!" for a quoted one, and the resolved
+// URI for the standard `!!` tags.
+constexpr std::string_view kStrTag = "tag:yaml.org,2002:str";
+constexpr std::string_view kIntTag = "tag:yaml.org,2002:int";
+constexpr std::string_view kFloatTag = "tag:yaml.org,2002:float";
 
 std::string to_lower(std::string_view text) {
   std::string out(text);
@@ -50,28 +60,6 @@ std::string quote_scalar(const std::string& text) {
   constexpr std::size_t kMaxShown = 40;
   if (text.size() > kMaxShown) return fmt::format("'{}...'", text.substr(0, kMaxShown));
   return fmt::format("'{}'", text);
-}
-
-/// "in [0, 1]" style text for a key's bounds, with the unit.
-std::string expected_number_text(const KeySpec& spec) {
-  const bool has_min = spec.min > -std::numeric_limits<double>::infinity();
-  const bool has_max = spec.max < std::numeric_limits<double>::infinity();
-  std::string what = spec.integer ? "a whole number" : "a number";
-  if (!spec.unit.empty()) what += fmt::format(" of {}", spec.unit);
-  if (has_min && has_max) {
-    what += fmt::format(" in {}{:g}, {:g}]", spec.min_exclusive ? "(" : "[", spec.min, spec.max);
-  } else if (has_min) {
-    what += fmt::format(" {} {:g}", spec.min_exclusive ? ">" : ">=", spec.min);
-  } else if (has_max) {
-    what += fmt::format(" <= {:g}", spec.max);
-  }
-  return what;
-}
-
-bool within_bounds(double value, const KeySpec& spec) {
-  if (spec.min_exclusive ? !(value > spec.min) : !(value >= spec.min)) return false;
-  if (!(value <= spec.max)) return false;
-  return !spec.integer || std::floor(value) == value;
 }
 
 int days_in_month(int year, int month) {
@@ -115,16 +103,36 @@ SourceLocation DiagnosticSink::locate(const YAML::Mark& mark, std::string key_pa
 }
 
 void DiagnosticSink::error(const YAML::Mark& mark, std::string key_path, std::string message) {
-  diagnostics_.push_back(Diagnostic{Severity::kError, locate(mark, std::move(key_path)), std::move(message)});
+  add(Diagnostic{Severity::kError, locate(mark, std::move(key_path)), std::move(message)});
 }
 
 void DiagnosticSink::error_in_file(std::string message) {
-  diagnostics_.push_back(Diagnostic{Severity::kError, SourceLocation{file_, 0, 0, ""}, std::move(message)});
+  add(Diagnostic{Severity::kError, SourceLocation{file_, 0, 0, ""}, std::move(message)});
+}
+
+void DiagnosticSink::add(Diagnostic diagnostic) {
+  if (diagnostics_.size() < kMaxDiagnosticsPerFile && !summarised_) {
+    diagnostics_.push_back(std::move(diagnostic));
+    return;
+  }
+  ++left_out_;
+  left_out_errors_ = left_out_errors_ || diagnostic.severity == Severity::kError;
+}
+
+std::vector<Diagnostic>& DiagnosticSink::diagnostics() {
+  if (left_out_ > 0 && !summarised_) {
+    diagnostics_.push_back(Diagnostic{left_out_errors_ ? Severity::kError : Severity::kWarning,
+                                      SourceLocation{file_, 0, 0, ""},
+                                      fmt::format("and {} more problem{} in this file (only the first {} are listed)",
+                                                  left_out_, left_out_ == 1 ? "" : "s", kMaxDiagnosticsPerFile)});
+    summarised_ = true;
+  }
+  return diagnostics_;
 }
 
 bool DiagnosticSink::has_errors() const {
-  return std::any_of(diagnostics_.begin(), diagnostics_.end(),
-                     [](const Diagnostic& d) { return d.severity == Severity::kError; });
+  return left_out_errors_ || std::any_of(diagnostics_.begin(), diagnostics_.end(),
+                                         [](const Diagnostic& d) { return d.severity == Severity::kError; });
 }
 
 // ---- free helpers ------------------------------------------------------------------------------
@@ -147,6 +155,10 @@ std::string describe_node(const YAML::Node& node) {
     case YAML::NodeType::Scalar: break;
   }
   if (node.Tag() == "!") return fmt::format("the quoted text {}", quote_scalar(node.Scalar()));
+  if (node.Tag() == kStrTag) return fmt::format("the text {} (tagged !!str)", quote_scalar(node.Scalar()));
+  if (node.Tag() != "?" && !node.Tag().empty()) {
+    return fmt::format("{} tagged '{}'", quote_scalar(node.Scalar()), node.Tag());
+  }
   return quote_scalar(node.Scalar());
 }
 
@@ -155,8 +167,14 @@ std::optional<double> parse_number(const YAML::Node& node, std::string* reason) 
     *reason = fmt::format("got {}", describe_node(node));
     return std::nullopt;
   }
-  if (node.Tag() == "!") {
-    *reason = fmt::format("got {}; write numbers without quotes", describe_node(node));
+  // A scalar is a number only when plain or tagged as one: '5' and !!str 5 are both text.
+  const std::string& tag = node.Tag();
+  if (tag == "!" || tag == kStrTag) {
+    *reason = fmt::format("got {}; write numbers without quotes or tags", describe_node(node));
+    return std::nullopt;
+  }
+  if (tag != "?" && !tag.empty() && tag != kIntTag && tag != kFloatTag) {
+    *reason = fmt::format("got {}; write numbers without tags", describe_node(node));
     return std::nullopt;
   }
   std::string_view text = trim(node.Scalar());
@@ -210,50 +228,42 @@ bool is_valid_id(std::string_view text) {
 
 std::optional<YAML::Node> load_yaml_mapping(const std::filesystem::path& path, DiagnosticSink& sink,
                                             std::string_view expected_what) {
-  std::error_code ec;
-  if (!std::filesystem::exists(path, ec)) {
-    sink.error_in_file(fmt::format("file not found; expected {}", expected_what));
-    return std::nullopt;
-  }
-  if (std::filesystem::is_directory(path, ec)) {
-    sink.error_in_file(fmt::format("is a directory; expected {}", expected_what));
-    return std::nullopt;
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    sink.error_in_file(fmt::format("cannot be read; expected {}", expected_what));
-    return std::nullopt;
-  }
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  const std::string text = buffer.str();
-  if (text.find('\0') != std::string::npos) {
-    sink.error_in_file(
-        fmt::format("is a binary file (it contains NUL bytes); expected {} as YAML text", expected_what));
-    return std::nullopt;
-  }
-  std::vector<YAML::Node> documents;
+  // Out of memory while reading or parsing is a problem with this input (the limits below make it
+  // unlikely), not an internal error.
   try {
-    documents = YAML::LoadAll(text);
-  } catch (const YAML::Exception& e) {
-    sink.error(e.mark, "", fmt::format("not valid YAML: {}; expected {}", e.msg, expected_what));
-    return std::nullopt;
+    std::string why;
+    const std::optional<std::string> text = read_input_file(path, why);
+    if (!text) {
+      sink.error_in_file(fmt::format("{}; expected {}", why, expected_what));
+      return std::nullopt;
+    }
+    if (text->find('\0') != std::string::npos) {
+      sink.error_in_file(
+          fmt::format("is a binary file (it contains NUL bytes); expected {} as YAML text", expected_what));
+      return std::nullopt;
+    }
+    auto parsed = parse_yaml_document(*text);
+    if (auto* error = std::get_if<YamlParseError>(&parsed)) {
+      sink.error(error->mark, "", fmt::format("{}; expected {}", error->message, expected_what));
+      return std::nullopt;
+    }
+    YAML::Node root = std::get<YAML::Node>(std::move(parsed));
+    if (!root.IsDefined() || root.IsNull()) {
+      sink.error_in_file(fmt::format("file is empty; expected {}", expected_what));
+      return std::nullopt;
+    }
+    if (!root.IsMap()) {
+      sink.error(root.Mark(), "",
+                 fmt::format("expected {} (a mapping of keys), got {}", expected_what, describe_node(root)));
+      return std::nullopt;
+    }
+    return root;
+  } catch (const std::bad_alloc&) {
+    sink.error_in_file(fmt::format("ran out of memory reading the file; expected {}", expected_what));
+  } catch (const std::length_error&) {
+    sink.error_in_file(fmt::format("ran out of memory reading the file; expected {}", expected_what));
   }
-  if (documents.empty() || (documents.size() == 1 && documents.front().IsNull())) {
-    sink.error_in_file(fmt::format("file is empty; expected {}", expected_what));
-    return std::nullopt;
-  }
-  if (documents.size() > 1) {
-    sink.error(documents[1].Mark(), "", fmt::format("file holds {} YAML documents; expected one", documents.size()));
-    return std::nullopt;
-  }
-  const YAML::Node& root = documents.front();
-  if (!root.IsMap()) {
-    sink.error(root.Mark(), "",
-               fmt::format("expected {} (a mapping of keys), got {}", expected_what, describe_node(root)));
-    return std::nullopt;
-  }
-  return root;
+  return std::nullopt;
 }
 
 // ---- MapReader ---------------------------------------------------------------------------------

@@ -17,26 +17,38 @@
 
 namespace stratstab::io {
 
+/// At most this many diagnostics are kept per file; the rest are counted in one last line ("and
+/// N more problems in this file"), so that a file whose aliases repeat a wrong entry cannot
+/// print a million lines.
+inline constexpr std::size_t kMaxDiagnosticsPerFile = 100;
+
 /// Collects diagnostics for one file.
 class DiagnosticSink {
  public:
   explicit DiagnosticSink(std::string file) : file_(std::move(file)) {}
   void error(const YAML::Mark& mark, std::string key_path, std::string message);
   void error_in_file(std::string message);  ///< about the file as a whole
-  void add(Diagnostic diagnostic) { diagnostics_.push_back(std::move(diagnostic)); }
+  void add(Diagnostic diagnostic);
   [[nodiscard]] SourceLocation locate(const YAML::Mark& mark, std::string key_path) const;
   [[nodiscard]] const std::string& file() const { return file_; }
   [[nodiscard]] bool has_errors() const;
-  [[nodiscard]] std::vector<Diagnostic>& diagnostics() { return diagnostics_; }
+  /// How many diagnostics were added, kept or left out (to tell whether a part added any).
+  [[nodiscard]] std::size_t count() const { return diagnostics_.size() + left_out_; }
+  /// The diagnostics kept, followed (once) by the count of those left out.
+  [[nodiscard]] std::vector<Diagnostic>& diagnostics();
 
  private:
   std::string file_;
   std::vector<Diagnostic> diagnostics_;
+  std::size_t left_out_ = 0;
+  bool left_out_errors_ = false;
+  bool summarised_ = false;
 };
 
 /// Reads `path` and parses one YAML document whose root must be a mapping. On any problem
-/// (missing, unreadable, empty, binary, not YAML, several documents, not a mapping) records a
-/// diagnostic and returns nullopt.
+/// (missing, not a regular file, over the size limit, unreadable, empty, binary, not YAML, several
+/// documents, too deep, too many aliases, out of memory, not a mapping) records a diagnostic and
+/// returns nullopt. The only way loaders read YAML (input_file.hpp, yaml_document.hpp).
 std::optional<YAML::Node> load_yaml_mapping(const std::filesystem::path& path, DiagnosticSink& sink,
                                             std::string_view expected_what);
 

@@ -32,6 +32,7 @@ nlohmann::json wta_to_json(const WtaProblem& problem, const WtaSolution& solutio
       {"total_value", total_value},
       {"objective", solution.objective},
       {"upper_bound", solution.upper_bound},
+      {"bound", solution.bound_is_dual ? "lagrangian_dual" : "total_value"},
       {"relative_gap", solution.relative_gap},
       {"converged", solution.converged},
       {"iterations", solution.iterations},

@@ -36,8 +36,9 @@ std::string format_wta(const WtaProblem& problem, const WtaSolution& solution) {
   out += fmt::format("{} weapon kinds, {} targets, {} pairs; total target value {:g}\n\n", problem.weapons.size(),
                      problem.targets.size(), problem.kill_probability.size(), total_value);
   out += "Continuous optimum (expected value destroyed)\n";
-  out += fmt::format("  objective     {:.6f}\n  upper bound   {:.6f}   (proven: Lagrangian dual)\n", solution.objective,
-                     solution.upper_bound);
+  out += fmt::format("  objective     {:.6f}\n  upper bound   {:.6f}   (proven: {})\n", solution.objective,
+                     solution.upper_bound,
+                     solution.bound_is_dual ? "Lagrangian dual" : "total target value; the dual was not finite");
   out += fmt::format("  relative gap  {:.2e}   {}, {} interior-point iterations\n\n", solution.relative_gap,
                      solution.converged ? "converged" : "NOT converged to the tolerance", solution.iterations);
   out += allocation_table(problem, solution.assignment, false);

@@ -118,10 +118,10 @@ bool meet_minimums(const Structure& s, const std::vector<std::size_t>& target_of
     any = any || deficit[t] > 0;
   }
   if (!any) return true;
-  const std::vector<long long> flow = integer_flow(s, state.remaining, deficit);
-  if (flow.empty()) return false;
+  const std::optional<std::vector<long long>> flow = integer_flow(s, state.remaining, deficit);
+  if (!flow) return false;
   for (std::size_t i = 0; i < s.pairs(); ++i) {
-    if (flow[i] > 0) add(s, target_of, state, i, flow[i]);
+    if ((*flow)[i] > 0) add(s, target_of, state, i, (*flow)[i]);
   }
   return true;
 }

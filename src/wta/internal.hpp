@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <span>
 #include <vector>
 
@@ -58,11 +59,13 @@ void warm_start(const Structure& s, std::span<const double> value, int sweeps, s
 ContinuousResult solve_continuous(const Structure& s, double gap_tolerance, int max_iterations);
 
 /// Integer flow: supplies on weapons, demands on targets, along the structure's pairs. Returns the
-/// flow per pair, or an empty vector when the demands cannot all be met. `unmet_set`
+/// flow per pair (an empty vector when the structure has no pairs and no demand), or nullopt when
+/// the demands cannot all be met. `unmet_set`
 /// (optional) receives, on failure, the targets not reachable from the source in the residual
 /// graph: a set whose minimums exceed what can reach it (Hall's condition).
-std::vector<long long> integer_flow(const Structure& s, std::span<const long long> supply,
-                                    std::span<const long long> demand, std::vector<bool>* unmet_set = nullptr);
+std::optional<std::vector<long long>> integer_flow(const Structure& s, std::span<const long long> supply,
+                                                   std::span<const long long> demand,
+                                                   std::vector<bool>* unmet_set = nullptr);
 
 /// Integer answers measured against `upper_bound`.
 WtaIntegerAnswer round_assignment(const Structure& s, std::span<const double> x, double upper_bound);

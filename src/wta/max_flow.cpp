@@ -86,8 +86,8 @@ class Dinic {
 
 }  // namespace
 
-std::vector<long long> integer_flow(const Structure& s, std::span<const long long> supply,
-                                    std::span<const long long> demand, std::vector<bool>* unmet_set) {
+std::optional<std::vector<long long>> integer_flow(const Structure& s, std::span<const long long> supply,
+                                                   std::span<const long long> demand, std::vector<bool>* unmet_set) {
   const std::size_t source = s.weapons + s.targets;
   const std::size_t sink = source + 1;
   Dinic graph(sink + 1);
@@ -114,7 +114,7 @@ std::vector<long long> integer_flow(const Structure& s, std::span<const long lon
       unmet_set->assign(s.targets, false);
       for (std::size_t t = 0; t < s.targets; ++t) (*unmet_set)[t] = demand[t] > 0 && !graph.reachable(s.weapons + t);
     }
-    return {};
+    return std::nullopt;
   }
   std::vector<long long> result(s.pairs());
   for (std::size_t i = 0; i < s.pairs(); ++i) result[i] = graph.flow(pair_edge[i]);

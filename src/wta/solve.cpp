@@ -1,6 +1,7 @@
 // solve_wta: validate, solve the continuous problem to the requested proven gap, then the integer
 // answers against its bound.
 #include <algorithm>
+#include <cmath>
 
 #include "internal.hpp"
 
@@ -22,13 +23,24 @@ WtaSolution solve_wta(const WtaProblem& problem, const WtaOptions& options) {
   }
   solution.objective = continuous.objective;
   solution.upper_bound = std::max(continuous.upper_bound, continuous.objective);
+  // A bound is reported as proven only when it is a finite number: NaN or infinity (kill rates
+  // too small or too large for double arithmetic) falls back to the total target value, which no
+  // assignment can exceed, and the solve does not count as converged.
+  const bool finite = std::isfinite(continuous.upper_bound) && std::isfinite(continuous.objective);
+  if (!finite) {
+    double total_value = 0;
+    for (double v : s.value) total_value += v;
+    solution.upper_bound = total_value;
+    solution.bound_is_dual = false;
+  }
   solution.relative_gap =
       solution.upper_bound > 0 ? (solution.upper_bound - continuous.objective) / solution.upper_bound : 0.0;
   solution.max_violation = continuous.max_violation;
   double largest = 1;
   for (double a : s.available) largest = std::max(largest, a);
   // The repair leaves at most rounding (~1e-13 weapons) in the rows it rescaled.
-  solution.converged = solution.relative_gap <= options.gap_tolerance && continuous.max_violation <= 1e-9 * largest;
+  solution.converged =
+      finite && solution.relative_gap <= options.gap_tolerance && continuous.max_violation <= 1e-9 * largest;
   solution.iterations = continuous.iterations;
   solution.weapon_prices = continuous.lambda;
   solution.minimum_prices = continuous.nu;

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "internal.hpp"
+#include "stratstab/schema.hpp"
 
 namespace stratstab {
 namespace {
@@ -37,6 +38,7 @@ std::vector<Diagnostic> validate_wta(const WtaProblem& p) {
     }
   }
   seen.clear();
+  const KeySpec& value_spec = *schema_section("wta_target").find("value");
   for (std::size_t t = 0; t < p.targets.size(); ++t) {
     const WtaTarget& target = p.targets[t];
     const std::string path = fmt::format("targets[{}]", t);
@@ -45,8 +47,10 @@ std::vector<Diagnostic> validate_wta(const WtaProblem& p) {
       out.push_back(key_error(
           path + ".id", fmt::format("duplicate target id '{}' (first at targets[{}])", target.id, seen[target.id])));
     }
-    if (!std::isfinite(target.value) || target.value < 0) {
-      out.push_back(key_error(path + ".value", fmt::format("expected a finite value >= 0, got {:g}", target.value)));
+    if (!std::isfinite(target.value) || !within_bounds(target.value, value_spec)) {
+      // The key table's bound (1e12) keeps the sum of values, and so the bound, finite.
+      out.push_back(key_error(path + ".value",
+                              fmt::format("expected {}, got {:g}", expected_number_text(value_spec), target.value)));
     }
     if (target.min_weapons < 0) {
       out.push_back(key_error(path + ".min_weapons",
@@ -55,6 +59,7 @@ std::vector<Diagnostic> validate_wta(const WtaProblem& p) {
   }
   std::unordered_map<std::size_t, std::size_t> pairs;  // weapon * T + target -> first index
   bool pairs_ok = true;
+  const KeySpec& p_spec = *schema_section("wta_kill_probability").find("p");
   for (std::size_t k = 0; k < p.kill_probability.size(); ++k) {
     const WtaKillProbability& kp = p.kill_probability[k];
     const std::string path = fmt::format("kill_probability[{}]", k);
@@ -67,8 +72,9 @@ std::vector<Diagnostic> validate_wta(const WtaProblem& p) {
       out.push_back(key_error(path + ".target", fmt::format("target index {} out of range", kp.target)));
       ok = false;
     }
-    if (!(kp.p >= 0 && kp.p <= 1)) {
-      out.push_back(key_error(path + ".p", fmt::format("expected a probability in [0, 1], got {:g}", kp.p)));
+    if (!(kp.p >= 0 && kp.p <= 1) || !within_bounds(kp.p, p_spec)) {
+      // The key table's bounds (0, or at least 1e-6): a subnormal p makes the dual bound NaN.
+      out.push_back(key_error(path + ".p", fmt::format("expected {}, got {:g}", expected_number_text(p_spec), kp.p)));
       ok = false;
     }
     if (ok) {
@@ -114,7 +120,7 @@ std::vector<Diagnostic> validate_wta(const WtaProblem& p) {
   for (std::size_t w = 0; w < p.weapons.size(); ++w) supply[w] = p.weapons[w].available;
   for (std::size_t t = 0; t < p.targets.size(); ++t) demand[t] = p.targets[t].min_weapons;
   std::vector<bool> unmet;
-  if (wta::integer_flow(s, supply, demand, &unmet).empty()) {
+  if (!wta::integer_flow(s, supply, demand, &unmet)) {
     std::vector<std::string> names;
     std::vector<bool> weapon_in(p.weapons.size(), false);
     long long set_need = 0;

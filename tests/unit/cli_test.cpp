@@ -46,7 +46,7 @@ TEST(CliTest, BadFileGivesLocatedMessagesAndExitThree) {
   EXPECT_NE(r.err.find(file.string() + ":6:12: error: inventory.warheads_deployed: missing required key"),
             std::string::npos)
       << r.err;
-  EXPECT_NE(r.err.find(file.string() + ":7:6: error: w80: expected a number of warheads in (0, 100000], got -3"),
+  EXPECT_NE(r.err.find(file.string() + ":7:6: error: w80: expected a number of warheads in [1, 100000], got -3"),
             std::string::npos)
       << r.err;
   EXPECT_NE(r.err.find(file.string() + ":8:10: error: systems: expected a list with at least one entry"),

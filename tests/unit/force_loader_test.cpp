@@ -1,5 +1,8 @@
 // The force-snapshot loader: a valid file reads into the model with provenance; every class of
 // bad input gets a located message (file:line:column, key path, what was expected).
+#include <sys/stat.h>
+
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -118,7 +121,7 @@ TEST_F(ForceLoaderTest, MissingRequiredKey) {
 
 TEST_F(ForceLoaderTest, WrongTypeText) {
   const std::string text = replace_once(std::string(kValid), "cep_m: {value: 120,", "cep_m: {value: abc,");
-  expect_single_error(text, "systems[0].cep_m.value", "cep_m:", "expected a number of m in (0, 20000], got 'abc'");
+  expect_single_error(text, "systems[0].cep_m.value", "cep_m:", "expected a number of m in [1, 20000], got 'abc'");
 }
 
 TEST_F(ForceLoaderTest, WrongTypeListForMapping) {
@@ -158,8 +161,8 @@ TEST_F(ForceLoaderTest, ProbabilityAboveOne) {
   const std::string text =
       replace_once(std::string(kValid), "reliability: {value: 0.8, grade: ASSUMED, range: [0.7, 0.9]",
                    "reliability: {value: 1.2, grade: ASSUMED, range: [0.7, 0.9]");
-  expect_single_error(text, "systems[0].reliability.value",
-                      "reliability:", "expected a number of probability in [0, 1], got 1.2");
+  expect_single_error(text, "systems[0].reliability.value", "reliability:",
+                      "expected a number of probability in [0, 1], either 0 or at least 1e-06, got 1.2");
 }
 
 TEST_F(ForceLoaderTest, ProbabilityBelowZeroBareNumber) {
@@ -185,7 +188,7 @@ TEST_F(ForceLoaderTest, AbsurdMagnitude) {
   // 1e9 kt = 1,000,000 Mt: a unit slip (tons for kilotons).
   const std::string text = replace_once(std::string(kValid), "{value: 300, grade: EST", "{value: 1e9, grade: EST");
   expect_single_error(text, "systems[0].warheads[0].yield_kt.value", "{type: W87",
-                      "expected a number of kt in (0, 100000], got 1e+09");
+                      "expected a number of kt in [1e-06, 100000], got 1e+09");
 }
 
 TEST_F(ForceLoaderTest, UnknownBasing) {
@@ -245,6 +248,45 @@ TEST_F(ForceLoaderTest, MissingBibliographyFile) {
   const std::string text =
       replace_once(std::string(kValid), "sources:\n", "bibliography: [../sources/absent.yaml]\nsources:\n");
   expect_single_error(text, "bibliography[0]", "bibliography:", "bibliography file '../sources/absent.yaml' not found");
+}
+
+// A bibliography entry that exists but is not a regular file says what it is (it used to be
+// "not found"); a FIFO is named without being opened (which would block).
+TEST_F(ForceLoaderTest, BibliographyEntryThatIsNotARegularFileSaysWhatItIs) {
+  std::filesystem::create_directories(dir_.path() / "sources" / "folder");
+  const std::string fifo = (dir_.path() / "sources" / "pipe").string();
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  for (const auto& [entry, kind] :
+       {std::pair{"sources/folder", "is a directory"}, std::pair{"sources/pipe", "is a FIFO (named pipe)"},
+        std::pair{"../../../dev/null", "is a character device"}}) {
+    SCOPED_TRACE(entry);
+    const std::string text =
+        replace_once(std::string(kValid), "sources:\n", fmt::format("bibliography: [{}]\nsources:\n", entry));
+    const std::string path = (dir_.path() / entry).lexically_normal().string();
+    expect_single_error(text, "bibliography[0]", "bibliography:",
+                        fmt::format("bibliography file '{}' ({}) {}; expected a regular YAML file", entry, path, kind));
+  }
+}
+
+// Magnitudes below the key table's floors are refused: a subnormal cep_m or w80 used to load and
+// reach the JSON as null (the formulas divide by it).
+TEST_F(ForceLoaderTest, SubnormalMagnitudesAreRefused) {
+  struct Case {
+    std::string_view from, to, key, expected;
+  };
+  for (const Case& c :
+       {Case{"cep_m: {value: 120,", "cep_m: {value: 4.9e-324,", "systems[0].cep_m.value",
+             "expected a number of m in [1, 20000], got 4.94066e-324"},
+        Case{"w80: {value: 800,", "w80: {value: 1e-310,", "w80.value", "expected a number of warheads in [1, 100000]"},
+        Case{"yield_kt: {value: 300,", "yield_kt: {value: 1e-7,", "systems[0].warheads[0].yield_kt.value",
+             "expected a number of kt in [1e-06, 100000], got 1e-07"},
+        Case{"reliability: {value: 0.8, grade: ASSUMED, range: [0.7, 0.9]",
+             "reliability: {value: 5e-324, grade: ASSUMED, range: [0, 0.9]", "systems[0].reliability.value",
+             "either 0 or at least 1e-06"}}) {
+    SCOPED_TRACE(c.to);
+    const std::string text = replace_once(std::string(kValid), c.from, c.to);
+    expect_single_error(text, c.key, c.to, c.expected);
+  }
 }
 
 TEST_F(ForceLoaderTest, BibliographyFileProblemsNameThatFile) {

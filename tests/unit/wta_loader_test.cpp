@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "stratstab/json.hpp"
+#include "stratstab/report.hpp"
 #include "stratstab/wta.hpp"
 #include "test_support.hpp"
 
@@ -58,6 +60,10 @@ TEST(WtaLoaderTest, ReadsAGoodFile) {
 TEST(WtaLoaderTest, EachErrorIsLocated) {
   const std::string good = kGood;
   expect_error(test::replace_once(good, "p: 0.3", "p: 1.5"), "kill_probability[1].p", "expected", "p: 1.5");
+  // A subnormal p gave a NaN bound reported as proven; the key table's floor refuses it.
+  expect_error(test::replace_once(good, "p: 0.3", "p: 4.9e-324"), "kill_probability[1].p",
+               "expected a number of probability in [0, 1], either 0 or at least 1e-06, got 4.94066e-324",
+               "p: 4.9e-324");
   expect_error(test::replace_once(good, "p: 0.3", "p: .nan"), "kill_probability[1].p", "expected", "p: .nan");
   expect_error(test::replace_once(good, "{weapon: slbm, target: \"2\"", "{weapon: sblm, target: \"2\""),
                "kill_probability[2].weapon", "unknown weapon id 'sblm'; did you mean 'slbm'?", "weapon: sblm");
@@ -98,6 +104,42 @@ TEST(WtaLoaderTest, TheBundledExampleLoadsAndSolves) {
   EXPECT_LE(s.relative_gap, 1e-9);
   EXPECT_TRUE(s.rounding.meets_minimums);
   EXPECT_TRUE(s.greedy.meets_minimums);
+}
+
+// No usable kill-probability pair crashed `stratstab wta` (exit 139): now value 0, bound 0.
+TEST(CliWtaTest, NoUsablePairSolvesToZero) {
+  TempDir dir;
+  for (const std::string pairs : {"[]", "[{weapon: w, target: t, p: 0}]"}) {
+    SCOPED_TRACE(pairs);
+    const auto path = dir.write("empty.yaml",
+                                "weapons: [{id: w, available: 1}]\ntargets: [{id: t, value: 1}]\n"
+                                "kill_probability: " +
+                                    pairs + "\n");
+    const test::CliRun run = test::run_cli("wta " + path.string() + " --json");
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    const auto json = nlohmann::json::parse(run.out);
+    EXPECT_EQ(json["objective"], 0.0);
+    EXPECT_EQ(json["upper_bound"], 0.0);
+    EXPECT_EQ(json["converged"], true);
+  }
+}
+
+// A bound that is not the Lagrangian dual (the solver's fallback when the dual is not finite) is
+// never labelled as the dual.
+TEST(WtaReportTest, BoundIsLabelledByItsKind) {
+  WtaProblem p;
+  p.weapons = {{"w", 1}};
+  p.targets = {{"t", 2, 0}};
+  WtaSolution s;
+  s.weapon_prices = {0};
+  s.upper_bound = 2;
+  EXPECT_NE(format_wta(p, s).find("(proven: Lagrangian dual)"), std::string::npos);
+  EXPECT_EQ(wta_to_json(p, s).at("bound"), "lagrangian_dual");
+  s.bound_is_dual = false;
+  const std::string text = format_wta(p, s);
+  EXPECT_EQ(text.find("Lagrangian dual"), std::string::npos) << text;
+  EXPECT_NE(text.find("(proven: total target value; the dual was not finite)"), std::string::npos) << text;
+  EXPECT_EQ(wta_to_json(p, s).at("bound"), "total_value");
 }
 
 TEST(CliWtaTest, TextJsonAndExitCodes) {

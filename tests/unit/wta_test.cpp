@@ -199,5 +199,81 @@ TEST(WtaTest, InfeasibleMinimumsAreInputErrors) {
   EXPECT_THROW(solve_wta(p), InputError);
 }
 
+// No usable pair (none listed, all p = 0, no weapons available, no target value): the problem is
+// feasible and the answer is nothing destroyed, bound 0. It used to crash validate_wta (exit 139):
+// integer_flow returned an empty vector both for "infeasible" and for "feasible with no pairs".
+TEST(WtaTest, NoUsablePairIsValueZero) {
+  const auto base = [] {
+    WtaProblem p;
+    p.weapons = {{"w", 1}};
+    p.targets = {{"t", 1, 0}};
+    return p;
+  };
+  std::vector<std::pair<std::string, WtaProblem>> cases;
+  cases.emplace_back("no pairs", base());
+  cases.emplace_back("p 0", base());
+  cases.back().second.kill_probability = {{0, 0, 0.0}};
+  cases.emplace_back("none available", base());
+  cases.back().second.kill_probability = {{0, 0, 0.5}};
+  cases.back().second.weapons[0].available = 0;
+  cases.emplace_back("no value", base());
+  cases.back().second.kill_probability = {{0, 0, 0.5}};
+  cases.back().second.targets[0].value = 0;
+  for (const auto& [name, p] : cases) {
+    SCOPED_TRACE(name);
+    EXPECT_TRUE(validate_wta(p).empty());
+    const WtaSolution s = solve_wta(p);
+    EXPECT_EQ(s.objective, 0.0);
+    EXPECT_EQ(s.upper_bound, 0.0);
+    EXPECT_TRUE(s.bound_is_dual);
+    EXPECT_TRUE(s.converged);
+    EXPECT_TRUE(s.assignment.empty());
+    EXPECT_EQ(s.rounding.objective, 0.0);
+    EXPECT_TRUE(s.rounding.meets_minimums);
+    EXPECT_EQ(s.greedy.objective, 0.0);
+  }
+  // A minimum that no pair can serve is infeasible: a located error, not a crash.
+  WtaProblem p = base();
+  p.targets[0].min_weapons = 1;
+  const auto d = validate_wta(p);
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d[0].where.key_path, "targets[0].min_weapons");
+}
+
+// A subnormal p (4.9e-324) gave the bound NaN, reported as proven and converged. The key
+// table's floor (0, or at least 1e-6) now refuses it; at the floor the bound is finite.
+TEST(WtaTest, SubnormalKillProbabilityIsRefusedAndTheFloorSolves) {
+  WtaProblem p;
+  p.weapons = {{"w", 2}};
+  p.targets = {{"t", 1, 0}};
+  p.kill_probability = {{0, 0, 4.9e-324}};
+  const auto d = validate_wta(p);
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d[0].where.key_path, "kill_probability[0].p");
+  EXPECT_NE(d[0].message.find("either 0 or at least 1e-06"), std::string::npos) << d[0].message;
+  EXPECT_THROW(solve_wta(p), InputError);
+  // At p = 1e-6, two weapons on one target destroy 1 - (1 - 1e-6)^2 of its value.
+  p.kill_probability[0].p = 1e-6;
+  const WtaSolution s = solve_wta(p);
+  const double expected = -std::expm1(2 * std::log1p(-1e-6));
+  EXPECT_TRUE(std::isfinite(s.upper_bound));
+  EXPECT_NEAR(s.objective, expected, 1e-9 * expected);
+  EXPECT_GE(s.upper_bound, s.objective);
+  EXPECT_TRUE(s.converged);
+}
+
+// Target values are held to the key table's bound (1e12) also through the API: two values of
+// 1e308 would make the sum, and so the bound, infinite.
+TEST(WtaTest, HugeTargetValueIsRefused) {
+  WtaProblem p;
+  p.weapons = {{"w", 2}};
+  p.targets = {{"t", 1e308, 0}, {"u", 1e308, 0}};
+  p.kill_probability = {{0, 0, 0.5}, {0, 1, 0.5}};
+  const auto d = validate_wta(p);
+  ASSERT_EQ(d.size(), 2u);
+  EXPECT_EQ(d[0].where.key_path, "targets[0].value");
+  EXPECT_NE(d[0].message.find("in [0, 1e+12], got 1e+308"), std::string::npos) << d[0].message;
+}
+
 }  // namespace
 }  // namespace stratstab
