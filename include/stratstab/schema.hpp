@@ -64,6 +64,16 @@ std::span<const SchemaSection> wta_schema();
 /// The section named `id` in any schema; throws std::logic_error if unknown (a programming bug).
 const SchemaSection& schema_section(std::string_view id);
 
+/// The spec of `key` in section `section_id` (e.g. `warhead`, `yield_kt`): how code outside the
+/// loaders (e.g. `calc kill`) applies the same bounds as the files. Throws std::logic_error if
+/// either is unknown (a programming bug).
+const KeySpec& key_spec(std::string_view section_id, std::string_view key);
+/// Whether `value` is within `spec`'s bounds (min inclusive unless min_exclusive, max inclusive);
+/// NaN never is.
+bool within_key_bounds(double value, const KeySpec& spec);
+/// `spec`'s bounds as docs/io_formats.md writes them, e.g. `(0, 100000]` ("" when unbounded).
+std::string key_bounds_text(const KeySpec& spec);
+
 /// Markdown tables of every section, for docs/io_formats.md.
 std::string key_reference_markdown();
 

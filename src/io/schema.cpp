@@ -174,12 +174,14 @@ constexpr std::array kSystemKeys{
             .max = 25000,
             .min_exclusive = true,
             .description = "Maximum range."},
+    // The softest targets modelled (parked aircraft, glass-like light structures) fail at about
+    // 1 psi (Glasstone & Dolan 1977, ch. 5-6); 0.1 psi keeps a factor of ten below that while
+    // stopping a near-zero hardness from giving an unbounded lethal radius ((Y/H)^(1/3)).
     KeySpec{.name = "hardness_psi",
             .kind = KeyKind::kFigure,
             .unit = "psi",
-            .min = 0,
+            .min = 0.1,
             .max = 100000,
-            .min_exclusive = true,
             .description = "Peak overpressure the system's launchers withstand (silo, TEL, boat in port, bomber)."},
     KeySpec{
         .name = "untargetable_day_to_day",
@@ -849,6 +851,21 @@ const SchemaSection& schema_section(std::string_view id) {
     }
   }
   throw std::logic_error(fmt::format("stratstab: no schema section '{}'", id));
+}
+
+const KeySpec& key_spec(std::string_view section_id, std::string_view key) {
+  const KeySpec* spec = schema_section(section_id).find(key);
+  if (spec == nullptr) throw std::logic_error(fmt::format("stratstab: no key '{}' in section '{}'", key, section_id));
+  return *spec;
+}
+
+bool within_key_bounds(double value, const KeySpec& spec) {
+  const bool above_min = spec.min_exclusive ? value > spec.min : value >= spec.min;
+  return above_min && value <= spec.max;
+}
+
+std::string key_bounds_text(const KeySpec& spec) {
+  return bounds_text(spec);
 }
 
 std::string key_reference_markdown() {
