@@ -16,7 +16,8 @@ namespace stratstab {
 /// follow the model's use of each key (docs/methods.md): the launch-under-attack share and the
 /// launch delays need launch under attack on; flight times and warning delays need the warning
 /// model on; Perimeter acts only when command can be lost; the command posts only matter against a
-/// decapitation strike; the real-side options do nothing for abstract sides.
+/// decapitation strike; the real-side options do nothing for abstract sides; the scenario's text
+/// (name, description, premise) and its treaty never enter the index.
 std::optional<std::string> inactive_key_reason(const Scenario& scenario, std::string_view key_path);
 
 }  // namespace stratstab

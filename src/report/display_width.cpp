@@ -55,4 +55,11 @@ std::string pad_left(std::string_view text, std::size_t width) {
   return out;
 }
 
+std::string pad_right(std::string_view text, std::size_t width) {
+  const std::size_t used = display_width(text);
+  std::string out(text);
+  out.append(used < width ? width - used : 0, ' ');
+  return out;
+}
+
 }  // namespace stratstab::report

@@ -15,5 +15,7 @@ std::size_t display_width(std::string_view text);
 
 /// `text` right-aligned in `width` display columns (unchanged when it is wider).
 std::string pad_left(std::string_view text, std::size_t width);
+/// `text` left-aligned in `width` display columns (unchanged when it is wider).
+std::string pad_right(std::string_view text, std::size_t width);
 
 }  // namespace stratstab::report

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "display_width.hpp"
 #include "stratstab/report.hpp"
 
 namespace stratstab {
@@ -32,7 +33,8 @@ SweepTable sweep_table(const Sweep& sweep, const std::vector<std::string>& value
   table.param = sweep.param;
   table.real = sweep.real;
   table.points = values.size();
-  for (const std::string& value : values) table.value_width = std::max(table.value_width, value.size());
+  // Values may be words in any script: the column is as wide as the widest value looks.
+  for (const std::string& value : values) table.value_width = std::max(table.value_width, report::display_width(value));
   table.sides = std::move(sides);
   return table;
 }
@@ -67,7 +69,7 @@ std::string format_sweep_header(const SweepTable& table) {
 }
 
 std::string format_sweep_row(const SweepTable& table, const SweepPoint& p) {
-  std::string out = fmt::format("{:<{}} {:>{}.6f}", p.value, table.value_width, p.index, kNumber);
+  std::string out = report::pad_right(p.value, table.value_width) + fmt::format(" {:>{}.6f}", p.index, kNumber);
   for (const SweepSide& side : p.sides) {
     out += fmt::format(" {:>{}.6f} {:>{}.6f} {:>{}.6f}", side.stability.c1, kNumber, side.stability.c2, kNumber,
                        side.stability.ratio, kNumber);

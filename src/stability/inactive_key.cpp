@@ -87,6 +87,12 @@ std::optional<std::string> side_reason(const Scenario& scenario, std::size_t i, 
 }  // namespace
 
 std::optional<std::string> inactive_key_reason(const Scenario& scenario, std::string_view key_path) {
+  if (key_path == "name" || key_path == "description" || key_path == "premise") {
+    return fmt::format("{} is text that labels the scenario; it does not enter the evaluation", key_path);
+  }
+  if (key_path == "treaty") {
+    return std::string("treaty is the regime `compare` counts the forces against; it does not enter the index");
+  }
   if (auto option = after(key_path, "options")) return option_reason(scenario, *option);
   for (std::size_t i = 0; i < 2; ++i) {
     if (auto key = after(key_path, "sides." + scenario.sides[i].id)) return side_reason(scenario, i, *key);

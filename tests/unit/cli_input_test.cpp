@@ -269,6 +269,23 @@ TEST(CliCompareTest, NonAsciiNamesKeepTheColumnsAligned) {
   EXPECT_EQ(display_width(scenario_row.substr(0, first_end)), display_width(index_row.substr(0, index_end))) << r.out;
 }
 
+TEST(CliSweepTest, NonAsciiValuesKeepTheColumnsAligned) {
+  const CliRun r = run("sweep kent-thaler-example --param name --values 'Россия–США,美俄,x'");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::istringstream lines(r.out);
+  std::string line;
+  std::vector<std::size_t> index_ends;  // display column where each row's index ends
+  while (std::getline(lines, line)) {
+    for (const char* value : {"value ", "Россия–США ", "美俄 ", "x "}) {
+      if (!line.starts_with(value)) continue;
+      const std::size_t index_start = line.find_first_not_of(' ', std::string(value).size());
+      index_ends.push_back(display_width(line.substr(0, line.find(' ', index_start))));
+    }
+  }
+  ASSERT_EQ(index_ends.size(), 4U) << r.out;
+  for (std::size_t end : index_ends) EXPECT_EQ(end, index_ends.front()) << r.out;
+}
+
 // ---- 14: sweep rows are the same text as before ----------------------------------------------------
 
 TEST(CliSweepTest, TextRowsAreUnchanged) {

@@ -336,6 +336,9 @@ TEST_F(InactiveKeyTest, ActiveKeysAreNotFlagged) {
   const Scenario abstract = load_scenario(catalog_.scenario_path("kent-thaler-example"), {}, &catalog_);
   EXPECT_TRUE(inactive_key_reason(abstract, "options.posture").has_value());
   EXPECT_FALSE(inactive_key_reason(abstract, "sides.A.abstract.alert").has_value());
+  EXPECT_EQ(inactive_key_reason(abstract, "name"),
+            "name is text that labels the scenario; it does not enter the evaluation");
+  EXPECT_TRUE(inactive_key_reason(base, "treaty").has_value());
 }
 
 TEST(ClosestWordTest, SuggestsTheNearestWithinTheLimit) {
