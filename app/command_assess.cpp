@@ -5,6 +5,7 @@
 
 #include "command_data.hpp"
 #include "exit_codes.hpp"
+#include "scenario_args.hpp"
 #include "stratstab/json.hpp"
 #include "stratstab/report.hpp"
 #include "stratstab/scenario.hpp"
@@ -17,19 +18,17 @@ void add_assess_command(CLI::App& app, const GlobalOptions& global, std::functio
   // The default assessment: the US and Russia in November 2026, day to day (data/scenarios).
   auto scenario_arg = std::make_shared<std::string>("us-ru-2026-11");
   auto json = std::make_shared<bool>(false);
-  auto sets = std::make_shared<std::vector<std::string>>();
+  auto args = std::make_shared<ScenarioArgs>();
   assess->add_option("SCENARIO", *scenario_arg,
                      "Scenario file, or the name of a bundled scenario (data/scenarios); default us-ru-2026-11");
   assess->add_flag("--json", *json, "Print JSON (stability.index, stability.sides.<ID>.c1/c2/ratio, exchanges[])");
-  assess
-      ->add_option("--set", *sets, "Override a scenario key by its dotted path, e.g. --set sides.A.abstract.alert=0.7")
-      ->take_all();
-  assess->callback([&run, &global, scenario_arg, json, sets] {
-    run = [&global, scenario_arg, json, sets] {
-      std::vector<Override> overrides;
-      for (const std::string& text : *sets) overrides.push_back(Override::parse(text));
+  add_scenario_args(*assess, *args,
+                    "Override a scenario key by its dotted path, e.g. --set sides.A.abstract.alert=0.7 or "
+                    "--set sides.US.defense.layers[0].sspk=0.8");
+  assess->callback([&run, &global, scenario_arg, json, args] {
+    run = [&global, scenario_arg, json, args] {
       const DataCatalog catalog = open_catalog(global);
-      const Scenario scenario = load_scenario(catalog.scenario_path(*scenario_arg), overrides, &catalog);
+      const Scenario scenario = load_scenario_args(catalog, *scenario_arg, *args);
       const Assessment assessment = assess_scenario(scenario);
       if (*json) {
         std::cout << assessment_to_json(scenario, assessment).dump(2) << '\n';

@@ -6,6 +6,7 @@
 
 #include "command_data.hpp"
 #include "exit_codes.hpp"
+#include "scenario_args.hpp"
 #include "stratstab/compare.hpp"
 #include "stratstab/json.hpp"
 
@@ -15,19 +16,16 @@ void add_compare_command(CLI::App& app, const GlobalOptions& global, std::functi
   CLI::App* compare = app.add_subcommand("compare", "Key figures of several scenarios side by side");
   auto names = std::make_shared<std::vector<std::string>>();
   auto json = std::make_shared<bool>(false);
-  auto sets = std::make_shared<std::vector<std::string>>();
+  auto args = std::make_shared<ScenarioArgs>();
   compare->add_option("SCENARIO", *names, "Scenario files or bundled scenario names (real sides)")->required();
   compare->add_flag("--json", *json, "Print JSON: one object per scenario");
-  compare->add_option("--set", *sets, "Override a key in every scenario, e.g. --set options.posture=generated")
-      ->take_all();
-  compare->callback([&run, &global, names, json, sets] {
-    run = [&global, names, json, sets] {
-      std::vector<Override> overrides;
-      for (const std::string& text : *sets) overrides.push_back(Override::parse(text));
+  add_scenario_args(*compare, *args, "Override a key in every scenario, e.g. --set options.posture=generated");
+  compare->callback([&run, &global, names, json, args] {
+    run = [&global, names, json, args] {
       const DataCatalog catalog = open_catalog(global);
       std::vector<ComparisonColumn> columns;
       for (const std::string& name : *names) {
-        const Scenario scenario = load_scenario(catalog.scenario_path(name), overrides, &catalog);
+        const Scenario scenario = load_scenario_args(catalog, name, *args);
         if (!scenario.is_real()) {
           throw NotFoundError("compare takes scenarios with real sides; '" + name +
                               "' gives abstract sides (use `stratstab assess` for those)");

@@ -7,6 +7,8 @@
 
 #include "command_data.hpp"
 #include "exit_codes.hpp"
+#include "option_values.hpp"
+#include "scenario_args.hpp"
 #include "stratstab/json.hpp"
 #include "stratstab/report.hpp"
 #include "stratstab/scenario.hpp"
@@ -38,22 +40,21 @@ void add_sensitivity_command(CLI::App& app, const GlobalOptions& global, std::fu
   // The same default as `assess`: the US and Russia in November 2026, day to day.
   auto scenario_arg = std::make_shared<std::string>("us-ru-2026-11");
   auto json = std::make_shared<bool>(false);
-  auto sets = std::make_shared<std::vector<std::string>>();
+  auto args = std::make_shared<ScenarioArgs>();
   auto upload = std::make_shared<std::string>("both");
-  auto horizon = std::make_shared<int>(24);
+  auto horizon = std::make_shared<std::string>("24");
   auto method = std::make_shared<std::string>("exact");
   command->add_option("SCENARIO", *scenario_arg,
                       "Scenario file, or the name of a bundled scenario (data/scenarios); default us-ru-2026-11");
   command->add_flag("--json", *json,
                     "Print JSON (method, base, systems[] with per_launcher, per_launcher_removed, per_warhead, "
                     "destabilising; upload_path[])");
-  command
-      ->add_option("--set", *sets, "Override a scenario key by its dotted path, e.g. --set options.posture=generated")
-      ->take_all();
+  add_scenario_args(*command, *args,
+                    "Override a scenario key by its dotted path, e.g. --set options.posture=generated");
   command->add_option("--upload", *upload, "Sides that follow their upload path: both, none or a side id (e.g. US)")
       ->default_str("both");
-  command->add_option("--horizon-months", *horizon, "Months of the upload path")
-      ->check(CLI::Range(0, 600))
+  command->add_option("--horizon-months", *horizon, "Months of the upload path, a whole number in [0, 600]")
+      ->type_name("INTEGER")
       ->default_str("24");
   command
       ->add_option("--draw-down", *method,
@@ -61,14 +62,12 @@ void add_sensitivity_command(CLI::App& app, const GlobalOptions& global, std::fu
                    "greedy (~500 times faster, but its slopes can have the wrong sign: a screening tool)")
       ->check(CLI::IsMember({"greedy", "exact"}))
       ->default_str("exact");
-  command->callback([&run, &global, scenario_arg, json, sets, upload, horizon, method] {
-    run = [&global, scenario_arg, json, sets, upload, horizon, method] {
-      std::vector<Override> overrides;
-      for (const std::string& text : *sets) overrides.push_back(Override::parse(text));
-      const DataCatalog catalog = open_catalog(global);
-      const Scenario scenario = load_scenario(catalog.scenario_path(*scenario_arg), overrides, &catalog);
+  command->callback([&run, &global, scenario_arg, json, args, upload, horizon, method] {
+    run = [&global, scenario_arg, json, args, upload, horizon, method] {
       SensitivityOptions options;
-      options.horizon_months = *horizon;
+      options.horizon_months = whole_number_option(*horizon, "--horizon-months", 0, kMaxHorizonMonths, "months");
+      const DataCatalog catalog = open_catalog(global);
+      const Scenario scenario = load_scenario_args(catalog, *scenario_arg, *args);
       options.draw_down = *method == "exact" ? DrawDownMethod::kExact : DrawDownMethod::kGreedy;
       // An abstract scenario has no upload path: compute_sensitivity refuses it with its own message.
       if (scenario.is_real()) options.upload = uploading_sides(*upload, scenario);

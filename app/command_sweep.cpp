@@ -1,13 +1,18 @@
 // `stratstab sweep SCENARIO --param KEY (--values a,b,c | --range FROM:TO:STEP) [--set K=V ...]
-// [--json]`: the scenario loaded once per value, with the `--set` overrides and then `KEY=value`, so
+// [--json]`: the scenario loaded per value, with the `--set` overrides and then `KEY=value`, so
 // that every value meets the same validation as in the file (a bad one is reported at
-// `--set KEY=value`), evaluated as `assess` evaluates it, and presented as one row per value.
+// `--set KEY=value`), evaluated as `assess` evaluates it, and presented as one row per value,
+// printed as soon as it is computed. Every value is checked before the first is evaluated.
 #include <iostream>
 #include <memory>
 #include <set>
 
+#include <fmt/format.h>
+
 #include "command_data.hpp"
 #include "exit_codes.hpp"
+#include "scenario_args.hpp"
+#include "stratstab/inactive_key.hpp"
 #include "stratstab/json.hpp"
 #include "stratstab/report.hpp"
 #include "stratstab/sweep.hpp"
@@ -21,49 +26,85 @@ struct SweepRequest {
   std::string values;
   std::string range;
   bool use_range = false;  ///< --range was given (its text may be empty, which is an error of its own)
-  std::vector<std::string> sets;
+  ScenarioArgs args;
   bool json = false;
 };
 
-Sweep run_sweep(const SweepRequest& request, const DataCatalog& catalog) {
-  check_sweep_param(request.param);
-  const std::vector<std::string> values =
-      request.use_range ? parse_sweep_range(request.range) : parse_sweep_values(request.values);
-  std::vector<Override> overrides;
-  for (const std::string& text : request.sets) overrides.push_back(Override::parse(text));
-  const std::filesystem::path file = catalog.scenario_path(request.scenario);
+/// The sweep's values, checked, and what its table needs: every value is loaded once before any is
+/// evaluated, so that all bad values are reported at once and nothing is printed for a sweep that
+/// cannot run. A problem that does not depend on the value (in the file, or a misspelt --param)
+/// comes back for every value and is reported once: diagnostics are told apart with the value left
+/// out of the `--set KEY=VALUE` label the loader gives a problem at an overridden key. Warnings are
+/// printed once.
+struct CheckedSweep {
+  std::vector<std::string> values;
+  std::vector<Override> overrides;  ///< the --set overrides, then `param=` (its value set per point)
+  Sweep sweep;                      ///< scenario, param, form and why the key is inactive; no points yet
+  std::array<std::string, 2> sides;
+};
 
-  Sweep sweep;
-  sweep.param = request.param;
-  // Every value is loaded even after one fails, so that all bad values are reported at once; once
-  // one has failed the rest are only validated, since nothing will be printed. A problem that does
-  // not depend on the value (in the file, or a misspelt --param) comes back for every value and is
-  // reported once: diagnostics are told apart with the value left out of the `--set KEY=VALUE` label
-  // the loader gives a problem at an overridden key.
+CheckedSweep check_sweep(const SweepRequest& request, const std::filesystem::path& file, const DataCatalog& catalog) {
+  check_sweep_param(request.param);
+  CheckedSweep checked;
+  checked.values = request.use_range ? parse_sweep_range(request.range) : parse_sweep_values(request.values);
+  checked.overrides = request.args.overrides();
+  checked.sweep.param = request.param;
+  checked.overrides.push_back(Override{request.param, ""});
   std::vector<Diagnostic> problems;
+  std::vector<Diagnostic> warnings;
   std::set<std::string> seen;
-  overrides.push_back(Override{request.param, ""});
-  for (const std::string& value : values) {
-    overrides.back().value = value;
-    LoadResult<Scenario> loaded = read_scenario(file, overrides, &catalog);
-    if (!loaded.value) {
-      const std::string label = "--set " + request.param + "=" + value;
-      for (Diagnostic& d : loaded.diagnostics) {
-        Diagnostic any_value = d;
-        if (any_value.where.file == label) any_value.where.file = "--set " + request.param + "=*";
-        if (seen.insert(format_diagnostic(any_value)).second) problems.push_back(std::move(d));
-      }
-      continue;
+  bool first = true;
+  for (const std::string& value : checked.values) {
+    checked.overrides.back().value = value;
+    LoadResult<Scenario> loaded = read_scenario(file, checked.overrides, &catalog, request.args.read_options());
+    const std::string label = "--set " + request.param + "=" + value;
+    for (Diagnostic& d : loaded.diagnostics) {
+      Diagnostic any_value = d;
+      if (any_value.where.file == label) any_value.where.file = "--set " + request.param + "=*";
+      if (!seen.insert(format_diagnostic(any_value)).second) continue;
+      (d.severity == Severity::kError ? problems : warnings).push_back(std::move(d));
     }
-    if (!problems.empty()) continue;
-    if (sweep.points.empty()) {
-      sweep.scenario = loaded.value->name;
-      sweep.real = loaded.value->is_real();
-    }
-    sweep.points.push_back(sweep_point(*loaded.value, value));
+    if (!loaded.value || !first) continue;
+    first = false;
+    const Scenario& scenario = *loaded.value;
+    checked.sweep.scenario = scenario.name;
+    checked.sweep.real = scenario.is_real();
+    checked.sweep.inactive = inactive_key_reason(scenario, request.param).value_or("");
+    checked.sides = {scenario.sides[0].id, scenario.sides[1].id};
   }
   if (!problems.empty()) throw InputError(std::move(problems));
-  return sweep;
+  print_warnings(warnings);
+  return checked;
+}
+
+/// Runs the sweep; text rows are printed (and flushed) as each point is computed, JSON at the end.
+void run_sweep(const SweepRequest& request, const DataCatalog& catalog) {
+  const std::filesystem::path file = catalog.scenario_path(request.scenario);
+  CheckedSweep checked = check_sweep(request, file, catalog);
+  Sweep& sweep = checked.sweep;
+  if (!sweep.inactive.empty()) {
+    std::cerr << fmt::format("stratstab: warning: {} has no effect in this scenario, so every row is the same: {}\n",
+                             request.param, sweep.inactive);
+  }
+  const SweepTable table = sweep_table(sweep, checked.values, checked.sides);
+  if (!request.json) std::cout << format_sweep_header(table) << std::flush;
+  std::vector<Override>& overrides = checked.overrides;
+  const auto scenario_at = [&](const std::string& value) {
+    overrides.back().value = value;
+    return load_scenario(file, overrides, &catalog, request.args.read_options());
+  };
+  evaluate_sweep(checked.values, scenario_at, [&](SweepPoint point) {
+    if (request.json) {
+      sweep.points.push_back(std::move(point));
+    } else {
+      std::cout << format_sweep_row(table, point) << std::flush;
+    }
+  });
+  if (request.json) {
+    std::cout << sweep_to_json(sweep).dump(2) << '\n';
+  } else {
+    std::cout << format_sweep_footer(table);
+  }
 }
 
 }  // namespace
@@ -76,7 +117,8 @@ void add_sweep_command(CLI::App& app, const GlobalOptions& global, std::function
       ->required();
   sweep
       ->add_option("--param", request->param,
-                   "The key to sweep, by its dotted path as --set takes it, e.g. sides.A.abstract.alert")
+                   "The key to sweep, by its dotted path as --set takes it, e.g. sides.A.abstract.alert or "
+                   "'sides.US.defense.layers[0].sspk' (list entries by index from 0)")
       ->required();
   CLI::Option_group* over = sweep->add_option_group("values", "The values of the key (one of)");
   over->add_option("--values", request->values, "Comma-separated values, e.g. 0.3,0.5,0.7 or false,true");
@@ -84,18 +126,12 @@ void add_sweep_command(CLI::App& app, const GlobalOptions& global, std::function
       "--range", request->range,
       "FROM:TO:STEP, TO included, e.g. 0:1:0.1 (at most " + std::to_string(kMaxSweepPoints) + " points)");
   over->require_option(1);
-  sweep->add_option("--set", request->sets, "Override another key at every point, e.g. --set options.posture=generated")
-      ->take_all();
+  add_scenario_args(*sweep, request->args, "Override another key at every point, e.g. --set options.posture=generated");
   sweep->add_flag("--json", request->json, "Print JSON: scenario, param, points[] (value, index, sides, exchanges)");
   sweep->callback([&run, &global, request, range] {
     request->use_range = range->count() > 0;
     run = [&global, request] {
-      const Sweep result = run_sweep(*request, open_catalog(global));
-      if (request->json) {
-        std::cout << sweep_to_json(result).dump(2) << '\n';
-      } else {
-        std::cout << format_sweep(result);
-      }
+      run_sweep(*request, open_catalog(global));
       return kExitOk;
     };
   });

@@ -8,6 +8,7 @@
 
 #include "command_data.hpp"
 #include "exit_codes.hpp"
+#include "option_values.hpp"
 #include "stratstab/json.hpp"
 #include "stratstab/report.hpp"
 #include "stratstab/upload.hpp"
@@ -124,12 +125,14 @@ void add_treaty_commands(CLI::App& app, const GlobalOptions& global, std::functi
 
 void add_upload_command(CLI::App& app, const GlobalOptions& global, std::function<int()>& run) {
   auto args = std::make_shared<TreatyArgs>();
-  auto horizon = std::make_shared<int>(36);
+  auto horizon = std::make_shared<std::string>("36");
   auto no_reopen = std::make_shared<bool>(false);
   CLI::App* upload = app.add_subcommand(
       "upload", "Upload potential: warheads a side could add, month by month, and when treaty limits are crossed");
   add_common(upload, *args);
-  upload->add_option("--horizon-months", *horizon, "Months to simulate")->check(CLI::Range(0, 600))->default_str("36");
+  upload->add_option("--horizon-months", *horizon, "Months to simulate, a whole number in [0, 600]")
+      ->type_name("INTEGER")
+      ->default_str("36");
   upload->add_flag("--no-reopen", *no_reopen, "Leave non-deployed launchers empty (upload deployed launchers only)");
   upload->add_flag("--json", args->json, "Print JSON (storage, systems[], steps[], crossings[], assumed[])");
   upload->callback([&run, &global, args, horizon, no_reopen] {
@@ -138,7 +141,7 @@ void add_upload_command(CLI::App& app, const GlobalOptions& global, std::functio
       const ForceSnapshot snapshot = catalog.load_snapshot(args->force);
       const Treaty treaty = catalog.load_treaty(args->treaty);
       UploadOptions options;
-      options.horizon_months = *horizon;
+      options.horizon_months = whole_number_option(*horizon, "--horizon-months", 0, kMaxHorizonMonths, "months");
       options.reopen_nondeployed = !*no_reopen;
       options.treaty = &treaty;
       options.count_options.limit_overrides = parse_limits(args->limits, treaty);

@@ -1,16 +1,59 @@
 // The stratstab command. Parses the command line (CLI11), runs one command, and turns library
 // errors into messages on stderr and documented exit codes; the library itself never exits.
 #include <iostream>
+#include <optional>
+#include <string>
+#include <vector>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <CLI/CLI.hpp>
 
 #include "command_calc.hpp"
 #include "command_data.hpp"
 #include "command_wta.hpp"
 #include "exit_codes.hpp"
+#include "stratstab/closest_word.hpp"
 #include "stratstab/error.hpp"
 #include "stratstab/version.hpp"
+
+namespace {
+
+/// A word on the command line where a command of `level` (or of a command under it that takes
+/// commands) is expected, that names none.
+struct UnknownCommand {
+  std::string word;
+  std::vector<std::string> commands;  ///< the commands that level has
+};
+
+/// Walks the arguments down the command tree: options are skipped (with their value when they take
+/// one), known command words descend; the first other word where a command is expected is unknown.
+/// Commands that take their own positional arguments end the walk.
+std::optional<UnknownCommand> unknown_command(CLI::App& app, int argc, char** argv) {
+  CLI::App* level = &app;
+  for (int i = 1; i < argc; ++i) {
+    const std::string arg = argv[i];
+    if (arg == "--") return std::nullopt;
+    if (arg.size() > 1 && arg.front() == '-') {
+      const CLI::Option* option = level->get_option_no_throw(arg);
+      if (option != nullptr && option->get_items_expected_min() > 0) ++i;
+      continue;
+    }
+    const std::vector<CLI::App*> subcommands = level->get_subcommands([](CLI::App*) { return true; });
+    if (subcommands.empty()) return std::nullopt;
+    UnknownCommand unknown{arg, {}};
+    CLI::App* next = nullptr;
+    for (CLI::App* sub : subcommands) {
+      unknown.commands.push_back(sub->get_name());
+      if (sub->check_name(arg)) next = sub;
+    }
+    if (next == nullptr) return unknown;
+    level = next;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
   using namespace stratstab;
@@ -34,6 +77,15 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
+    if (e.get_exit_code() != 0) {
+      if (const std::optional<UnknownCommand> unknown = unknown_command(app, argc, argv)) {
+        const std::optional<std::string> near = closest_word(unknown->word, unknown->commands, 3);
+        std::cerr << fmt::format("stratstab: unknown command '{}'{}; commands: {}\n", unknown->word,
+                                 near ? fmt::format("; did you mean '{}'?", *near) : "",
+                                 fmt::join(unknown->commands, ", "));
+        return app::kExitUsage;
+      }
+    }
     const int code = app.exit(e);
     return code == 0 ? app::kExitOk : app::kExitUsage;
   }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -35,7 +36,9 @@ class DataCatalog {
   /// .yaml / .yml is a path); throws NotFoundError naming the bundled scenarios.
   [[nodiscard]] std::filesystem::path scenario_path(std::string_view name_or_path) const;
   /// Loads a snapshot given by bundled id or by file path (anything containing '/' or ending in
-  /// .yaml / .yml is a path); throws InputError or NotFoundError.
+  /// .yaml / .yml is a path); throws InputError or NotFoundError. A bundled id is read once per
+  /// catalogue (and its copies): `sweep` loads its scenario per value, and re-reading two snapshots
+  /// and their bibliographies took most of each load. Safe to call from several threads.
   [[nodiscard]] ForceSnapshot load_snapshot(std::string_view id_or_path) const;
 
   /// The bibliography files (`data/sources/*.yaml`), sorted; `data check` reads every one, including
@@ -55,7 +58,9 @@ class DataCatalog {
                                                                 const ForceSnapshot& snapshot) const;
 
  private:
+  struct SnapshotCache;
   std::filesystem::path dir_;
+  std::shared_ptr<SnapshotCache> cache_;
 };
 
 }  // namespace stratstab

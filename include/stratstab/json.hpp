@@ -37,7 +37,8 @@ nlohmann::json sensitivity_to_json(const Scenario& scenario, const Sensitivity& 
 /// `compare --json`: one object per scenario (index, treaty, per side: force, warheads by leg,
 /// treaty limits, c1, c2, ratio, exchange ratio, silo metric).
 nlohmann::json comparison_to_json(const std::vector<ComparisonColumn>& columns);
-/// `sweep --json`: scenario, form, param and `points[]`, each with value (a number, true/false or the
+/// `sweep --json`: scenario, form, param, inactive (why the key cannot change the result, or null) and
+/// `points[]`, each with value (a number, true/false or the
 /// text), index, `sides.<ID>` {c1, c2, ratio} and `exchanges[]` {striker, victim, counterforce_spent,
 /// retaliation_arriving}.
 nlohmann::json sweep_to_json(const Sweep& sweep);

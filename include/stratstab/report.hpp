@@ -1,6 +1,7 @@
 // Human-readable text reports (the presentation layer; computing never formats text).
 #pragma once
 
+#include <array>
 #include <string>
 #include <vector>
 
@@ -40,6 +41,21 @@ std::string format_sensitivity(const Scenario& scenario, const Sensitivity& sens
 /// `sweep`: one row per value with the index and each side's C1, C2 and ratio (real sides: also each
 /// strike's counterforce spend and arriving retaliation), then what the columns mean.
 std::string format_sweep(const Sweep& sweep);
+/// What the `sweep` table's layout needs before any point is computed, so that its rows can be
+/// printed as they come (format_sweep is the header, the rows and the footer).
+struct SweepTable {
+  std::string scenario;
+  std::string param;
+  bool real = false;
+  std::size_t points = 0;
+  std::size_t value_width = 5;       ///< the widest value, at least "value"
+  std::array<std::string, 2> sides;  ///< side ids in scenario order
+};
+/// The table of `sweep.points`' values; `sides` from `sides` (a sweep without points has no rows).
+SweepTable sweep_table(const Sweep& sweep, const std::vector<std::string>& values, std::array<std::string, 2> sides);
+std::string format_sweep_header(const SweepTable& table);
+std::string format_sweep_row(const SweepTable& table, const SweepPoint& point);
+std::string format_sweep_footer(const SweepTable& table);
 
 /// `calc kill`: inputs, each derived quantity with its unit, and the soft-target caveat.
 std::string format_kill_calculation(const KillCalculation& calculation);

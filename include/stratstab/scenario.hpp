@@ -56,22 +56,34 @@ struct Override {
   std::string value;  ///< e.g. `0.7`
   /// Parses `KEY=VALUE`; throws InputError (located at the command line) when malformed.
   static Override parse(const std::string& text);
-  /// Whether `path` is a dotted key path as KEY takes it: non-empty, no empty segment.
+  /// Whether `path` is a dotted key path as KEY takes it: non-empty segments, each a key with
+  /// optional list indices `[N]` (`sides.US.defense.layers[0].sspk`).
   static bool is_key_path(std::string_view path);
 };
 
 class DataCatalog;
 
-/// Reads a scenario file, applies the overrides to its YAML tree, then validates everything. A
-/// problem in an overridden value is located at `--set KEY=VALUE` rather than in the file. Real
-/// sides' `force:` ids are resolved in `catalog` (paths relative to the scenario file); without a
-/// catalog only paths are accepted.
-LoadResult<Scenario> read_scenario(const std::filesystem::path& file, const std::vector<Override>& overrides = {},
-                                   const DataCatalog* catalog = nullptr);
+/// Choices of the caller of read_scenario (command-line flags).
+struct ScenarioReadOptions {
+  /// A side whose id names a country paired with another country's snapshot (`sides.US.force:
+  /// ru-2026-11-01`) is a warning rather than an error (`--allow-mismatched-force`).
+  bool allow_mismatched_force = false;
+};
 
-/// As read_scenario, but throws InputError when there is any error.
+/// Reads a scenario file, applies the overrides to its YAML tree, then validates everything. A
+/// problem in an overridden value, or at a key an override made up, is located at `--set
+/// KEY=VALUE` rather than in the file. KEY may index lists (`sides.US.defense.layers[0].sspk`);
+/// a side id that is not one of the scenario's two, or an index past a list's end, is an error.
+/// Real sides' `force:` ids and `treaty:` ids are resolved in `catalog`; relative paths resolve
+/// against the scenario file's folder when written in it and against the working directory when
+/// given by `--set`. Without a catalog only paths are accepted for `force:` and `treaty:` is not
+/// checked. Warnings (e.g. an allowed mismatched force) come back in `diagnostics` with a value.
+LoadResult<Scenario> read_scenario(const std::filesystem::path& file, const std::vector<Override>& overrides = {},
+                                   const DataCatalog* catalog = nullptr, const ScenarioReadOptions& options = {});
+
+/// As read_scenario, but throws InputError when there is any error (warnings are dropped).
 Scenario load_scenario(const std::filesystem::path& file, const std::vector<Override>& overrides = {},
-                       const DataCatalog* catalog = nullptr);
+                       const DataCatalog* catalog = nullptr, const ScenarioReadOptions& options = {});
 
 }  // namespace stratstab
 

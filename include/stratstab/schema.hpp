@@ -72,6 +72,12 @@ const SchemaSection& schema_section(std::string_view id);
 bool within_bounds(double value, const KeySpec& spec);
 /// What the key expects, for messages: "a number of m in [1, 20000]".
 std::string expected_number_text(const KeySpec& spec);
+/// The spec of `key` in section `section_id` (e.g. `warhead`, `yield_kt`): how code outside the
+/// loaders (e.g. `calc kill`) applies the same bounds as the files. Throws std::logic_error if
+/// either is unknown (a programming bug).
+const KeySpec& key_spec(std::string_view section_id, std::string_view key);
+/// `spec`'s bounds as docs/io_formats.md writes them, e.g. `(0, 100000]` ("" when unbounded).
+std::string key_bounds_text(const KeySpec& spec);
 
 /// Markdown tables of every section, for docs/io_formats.md.
 std::string key_reference_markdown();

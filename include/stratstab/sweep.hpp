@@ -6,6 +6,7 @@
 
 #include <array>
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -44,12 +45,21 @@ struct Sweep {
   std::string scenario;  ///< the scenario's name
   std::string param;     ///< the swept key's dotted path
   bool real = false;     ///< real sides (the text table then shows each exchange)
+  std::string inactive;  ///< why the swept key cannot change the result here (inactive_key_reason), or ""
   std::vector<SweepPoint> points;
 };
 
 /// Evaluates one point. `scenario` must already carry the value (loaded with `param=value` as its
 /// last override); `value` is only recorded. Pure and reentrant.
 SweepPoint sweep_point(const Scenario& scenario, std::string value);
+
+/// Evaluates one point per value, in order, and hands each to `on_point` as soon as it is computed,
+/// before the next value's scenario is asked for, so that a caller can print a long sweep row by row.
+/// `scenario_at(value)` gives the scenario with the swept key at `value` (the caller's I/O; what it
+/// throws propagates).
+void evaluate_sweep(const std::vector<std::string>& values,
+                    const std::function<Scenario(const std::string& value)>& scenario_at,
+                    const std::function<void(SweepPoint point)>& on_point);
 
 /// Checks `--param KEY`: a dotted key path as `--set` takes it, without `=`. Throws InputError
 /// located at `--param` otherwise.

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <map>
+#include <mutex>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -27,7 +29,13 @@ std::vector<std::filesystem::path> yaml_files(const std::filesystem::path& dir) 
 }
 }  // namespace
 
-DataCatalog::DataCatalog(std::filesystem::path data_dir) : dir_(std::move(data_dir)) {
+struct DataCatalog::SnapshotCache {
+  std::mutex mutex;
+  std::map<std::string, ForceSnapshot, std::less<>> by_id;
+};
+
+DataCatalog::DataCatalog(std::filesystem::path data_dir)
+    : dir_(std::move(data_dir)), cache_(std::make_shared<SnapshotCache>()) {
   std::error_code ec;
   if (!std::filesystem::is_directory(dir_ / "forces", ec)) {
     throw NotFoundError(
@@ -82,8 +90,15 @@ std::filesystem::path DataCatalog::scenario_path(std::string_view name_or_path) 
 }
 
 ForceSnapshot DataCatalog::load_snapshot(std::string_view id_or_path) const {
-  return load_force_snapshot(looks_like_path(id_or_path) ? std::filesystem::path(id_or_path)
-                                                         : snapshot_path(id_or_path));
+  if (looks_like_path(id_or_path)) return load_force_snapshot(std::filesystem::path(id_or_path));
+  {
+    const std::lock_guard lock(cache_->mutex);
+    if (const auto it = cache_->by_id.find(id_or_path); it != cache_->by_id.end()) return it->second;
+  }
+  ForceSnapshot snapshot = load_force_snapshot(snapshot_path(id_or_path));
+  const std::lock_guard lock(cache_->mutex);
+  cache_->by_id.emplace(std::string(id_or_path), snapshot);
+  return snapshot;
 }
 
 std::vector<std::filesystem::path> DataCatalog::bibliography_files() const {

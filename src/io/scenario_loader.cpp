@@ -1,9 +1,17 @@
 // Scenario files: `name`, two `sides` (each in Kent–Thaler's abstract form for now) and `options`.
 // Overrides (`--set sides.A.abstract.alert=0.7`) are applied to the YAML tree before validation,
 // so they meet exactly the same checks as the file.
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <charconv>
+#include <set>
+
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "stratstab/catalog.hpp"
+#include "stratstab/closest_word.hpp"
 #include "stratstab/scenario.hpp"
 #include "stratstab/upload.hpp"
 #include "yaml_document.hpp"
@@ -21,49 +29,166 @@ bool is_valid_side_id(std::string_view id) {
                      [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-'; });
 }
 
-std::vector<std::string> split_path(const std::string& path) {
-  std::vector<std::string> parts;
+/// One step of a `--set` key path: a key, then the list indices after it (`layers[0]`).
+struct PathStep {
+  std::string key;
+  std::vector<std::size_t> indices;
+};
+
+/// `a.b[0].c` as steps; nullopt when a segment is empty or a bracket is not `[digits]`.
+std::optional<std::vector<PathStep>> parse_key_path(std::string_view path) {
+  std::vector<PathStep> steps;
   std::size_t start = 0;
   while (true) {
-    const auto dot = path.find('.', start);
-    parts.push_back(path.substr(start, dot - start));
-    if (dot == std::string::npos) break;
+    const std::size_t dot = path.find('.', start);
+    const std::string_view segment = path.substr(start, dot == std::string_view::npos ? dot : dot - start);
+    const std::size_t bracket = segment.find('[');
+    PathStep step{std::string(segment.substr(0, bracket)), {}};
+    if (step.key.empty() || step.key.find(']') != std::string::npos) return std::nullopt;
+    for (std::size_t at = bracket; at != std::string_view::npos;) {
+      const std::size_t close = segment.find(']', at);
+      if (segment[at] != '[' || close == std::string_view::npos || close == at + 1) return std::nullopt;
+      const std::string_view digits = segment.substr(at + 1, close - at - 1);
+      std::size_t index = 0;
+      const auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), index);
+      if (error != std::errc() || end != digits.data() + digits.size()) return std::nullopt;
+      step.indices.push_back(index);
+      at = close + 1 == segment.size() ? std::string_view::npos : close + 1;
+    }
+    steps.push_back(std::move(step));
+    if (dot == std::string_view::npos) break;
     start = dot + 1;
   }
-  return parts;
+  return steps;
 }
 
 std::string override_label(const Override& o) {
   return fmt::format("--set {}={}", o.path, o.value);
 }
 
-/// Applies one override to the tree; returns false (with a diagnostic) when the path crosses a
-/// value that is not a mapping.
-bool apply_override(YAML::Node& root, const Override& o, DiagnosticSink& sink) {
-  const std::vector<std::string> parts = split_path(o.path);
-  YAML::Node current(root);
-  std::string walked;
-  for (std::size_t i = 0; i + 1 < parts.size(); ++i) {
-    walked = io::join_path(walked, parts[i]);
-    YAML::Node next = current[parts[i]];
-    if (next.IsDefined() && !next.IsNull() && !next.IsMap()) {
-      sink.add(Diagnostic{
-          Severity::kError, SourceLocation{override_label(o), 0, 0, o.path},
-          fmt::format("cannot set '{}': '{}' is {}, not a section", o.path, walked, io::describe_node(next))});
-      return false;
-    }
-    current.reset(next);
+/// Whether `key_path` is `prefix` or lies under it (`prefix.x`, `prefix[0]`).
+bool is_under(std::string_view key_path, std::string_view prefix) {
+  if (prefix.empty() || !key_path.starts_with(prefix)) return false;
+  return key_path.size() == prefix.size() || key_path[prefix.size()] == '.' || key_path[prefix.size()] == '[';
+}
+
+/// An override as applied: the key path of the first node it created (its own path when it only
+/// replaced a value), so that a problem with a key the override made up (`--set foo.bar=1`:
+/// `foo: unknown key`) is located at the `--set` argument, not in the file.
+struct AppliedOverride {
+  const Override* override = nullptr;
+  std::string created;
+};
+
+std::string side_ids_text(const YAML::Node& sides) {
+  std::vector<std::string> ids;
+  for (auto it = sides.begin(); it != sides.end(); ++it) ids.push_back(it->first.Scalar());
+  return fmt::format("{}", fmt::join(ids, ", "));
+}
+
+/// Applies one override to the tree; returns nullopt (with a diagnostic at the `--set` argument)
+/// when the path names a side the scenario does not have, crosses a value that is not a mapping,
+/// indexes what is not a list or runs past a list's end, or the value is not YAML.
+std::optional<AppliedOverride> apply_override(YAML::Node& root, const Override& o, DiagnosticSink& sink) {
+  const auto fail = [&](const std::string& key_path, std::string message) {
+    sink.add(Diagnostic{Severity::kError, SourceLocation{override_label(o), 0, 0, key_path}, std::move(message)});
+    return std::nullopt;
+  };
+  const std::optional<std::vector<PathStep>> steps = parse_key_path(o.path);
+  if (!steps) return fail(o.path, "expected a dotted key path with list indices as [N], e.g. sides.US.withheld");
+  // A scenario has exactly its two sides: a side id that is not one of them is a slip (ids are
+  // case-sensitive), not a third side.
+  const YAML::Node& const_root = root;
+  const YAML::Node sides = const_root["sides"];
+  if (steps->front().key == "sides" && steps->front().indices.empty() && steps->size() >= 2 && sides.IsMap() &&
+      !sides[(*steps)[1].key].IsDefined()) {
+    const std::string& id = (*steps)[1].key;
+    return fail(io::join_path("sides", id), fmt::format("no side '{}'; sides are {}", id, side_ids_text(sides)));
   }
   // The same guarded parse as the files: a value such as ',' would otherwise hang yaml-cpp.
   auto parsed = io::parse_yaml_document(o.value);
   if (auto* error = std::get_if<io::YamlParseError>(&parsed)) {
-    sink.add(Diagnostic{Severity::kError, SourceLocation{override_label(o), 0, 0, o.path},
-                        fmt::format("the value is refused: {}", error->message)});
-    return false;
+    return fail(o.path, fmt::format("the value is refused: {}", error->message));
   }
-  current[parts.back()] = std::get<YAML::Node>(parsed);
-  return true;
+  YAML::Node value = std::get<YAML::Node>(parsed);
+  AppliedOverride applied{&o, ""};
+  YAML::Node current(root);
+  std::string walked;
+  for (std::size_t i = 0; i < steps->size(); ++i) {
+    const PathStep& step = (*steps)[i];
+    const bool last = i + 1 == steps->size();
+    walked = io::join_path(walked, step.key);
+    if (last && step.indices.empty()) {
+      if (applied.created.empty() && !current[step.key].IsDefined()) applied.created = walked;
+      current[step.key] = value;
+      break;
+    }
+    YAML::Node next = current[step.key];
+    const bool exists = next.IsDefined() && !next.IsNull();
+    if (!step.indices.empty() && !exists) {
+      return fail(walked, fmt::format("cannot set '{}': '{}' is not in the scenario, so it has no list entries", o.path,
+                                      walked));
+    }
+    if (!exists && applied.created.empty()) applied.created = walked;
+    if (exists && step.indices.empty() && !next.IsMap()) {
+      return fail(o.path,
+                  fmt::format("cannot set '{}': '{}' is {}, not a section", o.path, walked, io::describe_node(next)));
+    }
+    for (std::size_t j = 0; j < step.indices.size(); ++j) {
+      const std::size_t index = step.indices[j];
+      if (!next.IsSequence()) {
+        return fail(walked,
+                    fmt::format("cannot set '{}': '{}' is {}, not a list", o.path, walked, io::describe_node(next)));
+      }
+      if (index >= next.size()) {
+        return fail(walked, fmt::format("cannot set '{}': index {} is out of range; the list has {} entr{}{}", o.path,
+                                        index, next.size(), next.size() == 1 ? "y" : "ies",
+                                        next.size() == 0 ? "" : fmt::format(" (0 to {})", next.size() - 1)));
+      }
+      walked = io::index_path(walked, index);
+      if (last && j + 1 == step.indices.size()) {
+        next[index] = value;
+        return applied;
+      }
+      YAML::Node item = next[index];
+      next.reset(item);
+    }
+    if (!step.indices.empty() && !next.IsMap()) {
+      return fail(o.path,
+                  fmt::format("cannot set '{}': '{}' is {}, not a section", o.path, walked, io::describe_node(next)));
+    }
+    current.reset(next);
+  }
+  if (applied.created.empty()) applied.created = o.path;
+  return applied;
 }
+
+bool looks_like_path(std::string_view text) {
+  return text.find('/') != std::string_view::npos || text.ends_with(".yaml") || text.ends_with(".yml");
+}
+
+/// What the readers need besides the tree: the scenario file (relative paths written in it resolve
+/// against its folder), the catalogue for ids, the overrides as applied and the caller's options.
+struct ReadContext {
+  std::filesystem::path file;
+  const DataCatalog* catalog = nullptr;
+  std::vector<AppliedOverride> overrides;
+  ScenarioReadOptions options;
+  std::array<std::optional<SourceLocation>, 2> force_at;  ///< where each side's `force` is given
+
+  /// Whether the value at `key_path` came from a `--set` argument.
+  [[nodiscard]] bool from_command_line(std::string_view key_path) const {
+    return std::any_of(overrides.begin(), overrides.end(),
+                       [&](const AppliedOverride& a) { return is_under(key_path, a.override->path); });
+  }
+  /// A path given at `key_path`: relative to the scenario's folder when written in the file,
+  /// relative to the working directory (as the user typed it) when given by `--set`.
+  [[nodiscard]] std::filesystem::path resolve(std::string_view key_path, const std::string& text) const {
+    std::filesystem::path path(text);
+    if (path.is_relative() && !from_command_line(key_path)) path = file.parent_path() / path;
+    return path;
+  }
+};
 
 void read_options(MapReader& scenario, Scenario& out) {
   auto section = scenario.section("options", "options");
@@ -113,21 +238,19 @@ std::optional<double> parameter(MapReader& r, std::string_view section, std::str
 
 /// Resolves `force:` to a loaded snapshot. Problems inside the snapshot file are reported with the
 /// snapshot file's own locations; a reference that names nothing is located at `force`.
-void read_force(MapReader& side, const std::filesystem::path& scenario_file, const DataCatalog* catalog,
+void read_force(MapReader& side, const ReadContext& context, std::optional<SourceLocation>& force_at,
                 ScenarioSide& out) {
+  const DataCatalog* catalog = context.catalog;
   auto node = side.node("force");
   if (!node) return;
   auto reference = side.string("force");
   if (!reference) return;
   out.force_reference = *reference;
   const std::string path = side.key_path("force");
-  const bool is_path =
-      reference->find('/') != std::string::npos || reference->ends_with(".yaml") || reference->ends_with(".yml");
+  force_at = side.sink().locate(node->Mark(), path);
   try {
-    if (is_path) {
-      std::filesystem::path file(*reference);
-      if (file.is_relative()) file = scenario_file.parent_path() / file;
-      out.forces = load_force_snapshot(file);
+    if (looks_like_path(*reference)) {
+      out.forces = load_force_snapshot(context.resolve(path, *reference));
     } else if (catalog != nullptr) {
       out.forces = catalog->load_snapshot(*reference);
     } else {
@@ -274,7 +397,7 @@ void read_forward(MapReader& side, ScenarioSide& out) {
   }
 }
 
-void read_side(MapReader& side, const std::filesystem::path& scenario_file, const DataCatalog* catalog,
+void read_side(MapReader& side, const ReadContext& context, std::optional<SourceLocation>& force_at,
                ScenarioSide& out) {
   const bool has_abstract = side.has("abstract");
   const bool has_force = side.has("force");
@@ -284,7 +407,7 @@ void read_side(MapReader& side, const std::filesystem::path& scenario_file, cons
                                "snapshot id or file)"});
   }
   if (has_abstract) read_abstract(side, out.abstract);
-  if (has_force) read_force(side, scenario_file, catalog, out);
+  if (has_force) read_force(side, context, force_at, out);
   if (auto v = side.number("withheld")) out.withheld = *v;
   if (auto v = side.integer("upload_months")) out.upload_months = static_cast<int>(*v);
   if (!has_force && (side.has("withheld") || side.has("upload_months"))) {
@@ -310,7 +433,44 @@ void read_side(MapReader& side, const std::filesystem::path& scenario_file, cons
   read_forward(side, out);
 }
 
-void read_sides(MapReader& scenario, Scenario& out, const DataCatalog* catalog) {
+/// A real side whose id names a country (a side of the bundled snapshots, or of the other side's)
+/// and whose snapshot is another country's: `sides.US.force: ru-2026-11-01` is nearly always a
+/// slip, so it is an error unless the caller allows it, and then a warning.
+void check_force_sides(const Scenario& scenario, const ReadContext& context, DiagnosticSink& sink) {
+  std::set<std::string> countries;
+  if (context.catalog != nullptr) {
+    for (const std::string& id : context.catalog->snapshot_ids()) countries.insert(id.substr(0, id.find('-')));
+  }
+  for (const ScenarioSide& side : scenario.sides) {
+    if (side.forces) countries.insert(side.forces->side);
+  }
+  for (std::size_t i = 0; i < 2; ++i) {
+    const ScenarioSide& side = scenario.sides[i];
+    if (!side.forces || !context.force_at[i]) continue;
+    std::string country = side.id;
+    std::transform(country.begin(), country.end(), country.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    if (country == side.forces->side || !countries.contains(country)) continue;
+    const std::string given =
+        fmt::format("side '{}' is given snapshot '{}', a force of '{}'", side.id, side.forces->id, side.forces->side);
+    if (context.options.allow_mismatched_force) {
+      sink.add(Diagnostic{Severity::kWarning, *context.force_at[i], given + " (allowed by --allow-mismatched-force)"});
+      continue;
+    }
+    std::string example;
+    if (context.catalog != nullptr && side.forces->id.starts_with(side.forces->side + "-")) {
+      const std::string same_date = country + side.forces->id.substr(side.forces->side.size());
+      const std::vector<std::string> ids = context.catalog->snapshot_ids();
+      if (std::find(ids.begin(), ids.end(), same_date) != ids.end()) example = fmt::format(" (e.g. {})", same_date);
+    }
+    sink.add(Diagnostic{Severity::kError, *context.force_at[i],
+                        fmt::format("{}; expected a snapshot of '{}'{}, or --allow-mismatched-force to pair them on "
+                                    "purpose",
+                                    given, country, example)});
+  }
+}
+
+void read_sides(MapReader& scenario, Scenario& out, ReadContext& context) {
   auto node = scenario.node("sides");
   if (!node) return;
   if (!node->IsMap()) {
@@ -336,7 +496,7 @@ void read_sides(MapReader& scenario, Scenario& out, const DataCatalog* catalog) 
     if (index < 2) {
       MapReader side(it->second, path, schema_section("scenario_side"), scenario.sink());
       out.sides[index].id = id;
-      if (side.is_mapping()) read_side(side, out.file, catalog, out.sides[index]);
+      if (side.is_mapping()) read_side(side, context, context.force_at[index], out.sides[index]);
     }
     ++index;
   }
@@ -375,6 +535,7 @@ void read_sides(MapReader& scenario, Scenario& out, const DataCatalog* catalog) 
       }
     }
   }
+  if (seen.size() == 2) check_force_sides(out, context, scenario.sink());
   if (seen.size() != 2) {
     scenario.sink().error(node->Mark(), "sides", fmt::format("expected exactly two sides, got {}", seen.size()));
   } else if (!scenario.sink().has_errors() && out.sides[0].forces.has_value() != out.sides[1].forces.has_value()) {
@@ -388,7 +549,7 @@ void read_sides(MapReader& scenario, Scenario& out, const DataCatalog* catalog) 
 }  // namespace
 
 bool Override::is_key_path(std::string_view path) {
-  return !path.empty() && path.front() != '.' && path.back() != '.' && path.find("..") == std::string_view::npos;
+  return parse_key_path(path).has_value();
 }
 
 Override Override::parse(const std::string& text) {
@@ -396,19 +557,61 @@ Override Override::parse(const std::string& text) {
   const std::string path = eq == std::string::npos ? text : text.substr(0, eq);
   if (eq == std::string::npos || !is_key_path(path)) {
     throw InputError({Diagnostic{Severity::kError, SourceLocation{"--set " + text, 0, 0, ""},
-                                 "expected KEY=VALUE with a dotted key path, e.g. sides.A.abstract.alert=0.7"}});
+                                 "expected KEY=VALUE with a dotted key path (list entries as [N]), e.g. "
+                                 "sides.A.abstract.alert=0.7 or sides.US.defense.layers[0].sspk=0.8"}});
   }
   return Override{path, text.substr(eq + 1)};
 }
 
+namespace {
+
+/// `treaty:` names a bundled regime or a treaty file; checked here, where the key has a line, so
+/// that a misspelt id stops every command and not only the one that counts it (`compare`).
+void read_treaty(MapReader& reader, const ReadContext& context, Scenario& scenario) {
+  auto node = reader.node("treaty");
+  if (!node) return;
+  auto text = reader.string("treaty");
+  if (!text) return;
+  scenario.treaty = *text;
+  if (context.catalog == nullptr) return;  // ids need the catalogue; without one the caller resolves it
+  if (looks_like_path(*text)) {
+    const std::filesystem::path file = context.resolve("treaty", *text);
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(file, ec)) {
+      reader.sink().error(node->Mark(), "treaty",
+                          fmt::format("expected a treaty id or the path of a treaty file, got '{}' (no such file: {})",
+                                      *text, file.string()));
+    }
+    scenario.treaty = file.string();
+    return;
+  }
+  const std::vector<std::string> ids = context.catalog->treaty_ids();
+  if (std::find(ids.begin(), ids.end(), *text) != ids.end()) return;
+  const std::optional<std::string> near = closest_word(*text, ids);
+  const std::string hint = near ? fmt::format("; did you mean '{}'?", *near) : "";
+  reader.sink().error(node->Mark(), "treaty",
+                      fmt::format("unknown treaty id '{}'{}; expected a treaty file path or one of: {}", *text, hint,
+                                  fmt::join(ids, ", ")));
+}
+
+}  // namespace
+
 LoadResult<Scenario> read_scenario(const std::filesystem::path& file, const std::vector<Override>& overrides,
-                                   const DataCatalog* catalog) {
+                                   const DataCatalog* catalog, const ScenarioReadOptions& options) {
   DiagnosticSink sink(file.string());
   LoadResult<Scenario> result;
+  ReadContext context{file, catalog, {}, options, {}};
   auto root = io::load_yaml_mapping(file, sink, "a scenario (name, sides, options)");
   if (root) {
     bool overrides_ok = true;
-    for (const Override& o : overrides) overrides_ok = apply_override(*root, o, sink) && overrides_ok;
+    for (const Override& o : overrides) {
+      std::optional<AppliedOverride> applied = apply_override(*root, o, sink);
+      if (applied) {
+        context.overrides.push_back(std::move(*applied));
+      } else {
+        overrides_ok = false;
+      }
+    }
     if (overrides_ok) {
       Scenario scenario;
       scenario.file = file.string();
@@ -416,17 +619,21 @@ LoadResult<Scenario> read_scenario(const std::filesystem::path& file, const std:
       scenario.name = reader.string("name").value_or("");
       scenario.description = reader.string("description").value_or("");
       scenario.premise = reader.string("premise").value_or("");
-      if (auto t = reader.string("treaty")) scenario.treaty = *t;
-      read_sides(reader, scenario, catalog);
+      read_treaty(reader, context, scenario);
+      read_sides(reader, scenario, context);
       read_options(reader, scenario);
       if (!sink.has_errors()) result.value = std::move(scenario);
     }
   }
-  // A problem at (or under) an overridden key is the command line's, not the file's.
+  // A problem at (or under) an overridden key, or at a key an override made up, is the command
+  // line's, not the file's: the file's line there would point at something the user did not write.
   for (Diagnostic& d : sink.diagnostics()) {
-    for (const Override& o : overrides) {
+    if (d.where.file != sink.file()) continue;
+    for (const AppliedOverride& a : context.overrides) {
       const std::string& key = d.where.key_path;
-      if (key == o.path || key.starts_with(o.path + ".")) d.where = SourceLocation{override_label(o), 0, 0, key};
+      if (is_under(key, a.override->path) || is_under(key, a.created)) {
+        d.where = SourceLocation{override_label(*a.override), 0, 0, key};
+      }
     }
   }
   result.diagnostics = std::move(sink.diagnostics());
@@ -434,8 +641,8 @@ LoadResult<Scenario> read_scenario(const std::filesystem::path& file, const std:
 }
 
 Scenario load_scenario(const std::filesystem::path& file, const std::vector<Override>& overrides,
-                       const DataCatalog* catalog) {
-  return value_or_throw(read_scenario(file, overrides, catalog));
+                       const DataCatalog* catalog, const ScenarioReadOptions& options) {
+  return value_or_throw(read_scenario(file, overrides, catalog, options));
 }
 
 }  // namespace stratstab

@@ -191,6 +191,9 @@ constexpr std::array kSystemKeys{
             .max = 25000,
             .min_exclusive = true,
             .description = "Maximum range."},
+    // The softest targets modelled (parked aircraft, glass-like light structures) fail at about
+    // 1 psi (Glasstone & Dolan 1977, ch. 5-6); 0.1 psi keeps a factor of ten below that while
+    // stopping a near-zero hardness from giving an unbounded lethal radius ((Y/H)^(1/3)).
     KeySpec{.name = "hardness_psi",
             .kind = KeyKind::kFigure,
             .unit = "psi",
@@ -971,6 +974,16 @@ const SchemaSection& schema_section(std::string_view id) {
     }
   }
   throw std::logic_error(fmt::format("stratstab: no schema section '{}'", id));
+}
+
+const KeySpec& key_spec(std::string_view section_id, std::string_view key) {
+  const KeySpec* spec = schema_section(section_id).find(key);
+  if (spec == nullptr) throw std::logic_error(fmt::format("stratstab: no key '{}' in section '{}'", key, section_id));
+  return *spec;
+}
+
+std::string key_bounds_text(const KeySpec& spec) {
+  return bounds_text(spec);
 }
 
 std::string key_reference_markdown() {

@@ -6,14 +6,29 @@
 
 #include <fmt/format.h>
 
+#include "stratstab/schema.hpp"
+
 namespace stratstab {
 namespace {
 
-/// `what` must be finite and > 0.
-void check_positive(double value, std::string key_path, std::string_view what, std::vector<Diagnostic>& out) {
-  if (!std::isfinite(value) || value <= 0.0) {
-    out.push_back(key_error(std::move(key_path), fmt::format("expected {}, finite and > 0, got {}", what, value)));
+/// `what` must be within the bounds the force files' key table gives `spec` (yield, hardness, CEP),
+/// so that a one-off calculation meets the same magnitudes as the data (no 1e300 kt yields).
+void check_table_bounds(double value, const KeySpec& spec, std::string key_path, std::string_view what,
+                        std::vector<Diagnostic>& out) {
+  if (!within_bounds(value, spec)) {
+    out.push_back(
+        key_error(std::move(key_path), fmt::format("expected {} in {}, got {}", what, key_bounds_text(spec), value)));
   }
+}
+
+const KeySpec& yield_spec() {
+  return key_spec("warhead", "yield_kt");
+}
+const KeySpec& hardness_spec() {
+  return key_spec("system", "hardness_psi");
+}
+const KeySpec& cep_spec() {
+  return key_spec("system", "cep_m");
 }
 
 /// `what` must be a probability, in [0, 1] (NaN fails the comparison and is reported).
@@ -31,8 +46,8 @@ void check_group(const WeaponGroup& group, std::size_t index, bool with_cep, std
     out.push_back(key_error(prefix + "count",
                             fmt::format("expected a number of warheads, finite and >= 0, got {}", group.count)));
   }
-  check_positive(group.yield_kt, prefix + "yield_kt", "a yield in kilotons", out);
-  if (with_cep) check_positive(group.cep_m, prefix + "cep_m", "a CEP in metres", out);
+  check_table_bounds(group.yield_kt, yield_spec(), prefix + "yield_kt", "a yield in kilotons", out);
+  if (with_cep) check_table_bounds(group.cep_m, cep_spec(), prefix + "cep_m", "a CEP in metres", out);
 }
 
 // Said in the output whenever the cube-root radius is used outside its range (METHOD.md §2).
@@ -45,9 +60,9 @@ constexpr std::string_view kSoftTargetNote =
 
 std::vector<Diagnostic> validate_kill_inputs(const KillInputs& inputs) {
   std::vector<Diagnostic> problems;
-  check_positive(inputs.yield_kt, "yield_kt", "a yield in kilotons", problems);
-  check_positive(inputs.hardness_psi, "hardness_psi", "a target hardness in psi", problems);
-  check_positive(inputs.cep_m, "cep_m", "a CEP in metres", problems);
+  check_table_bounds(inputs.yield_kt, yield_spec(), "yield_kt", "a yield in kilotons", problems);
+  check_table_bounds(inputs.hardness_psi, hardness_spec(), "hardness_psi", "a target hardness in psi", problems);
+  check_table_bounds(inputs.cep_m, cep_spec(), "cep_m", "a CEP in metres", problems);
   check_probability(inputs.reliability, "reliability", "a reliability", problems);
   check_probability(inputs.p_pen, "p_pen", "a probability of penetration", problems);
   if (inputs.warheads < 1) {

@@ -45,6 +45,7 @@ json sweep_to_json(const Sweep& sweep) {
   return json{{"scenario", sweep.scenario},
               {"form", sweep.real ? "real" : "abstract"},
               {"param", sweep.param},
+              {"inactive", sweep.inactive.empty() ? json(nullptr) : json(sweep.inactive)},
               {"points", points}};
 }
 

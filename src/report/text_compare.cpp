@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "display_width.hpp"
 #include "stratstab/compare.hpp"
 #include "stratstab/exchange.hpp"
 
@@ -50,7 +51,8 @@ std::string format_comparison(const std::vector<ComparisonColumn>& columns) {
   std::string out;
   const auto row = [&](const std::string& label, const auto& value_of) {
     out += fmt::format("{:<{}}", label, kLabel);
-    for (const ComparisonColumn& c : columns) out += fmt::format("{:>{}}", value_of(c), kWidth);
+    // Padded by display width, not bytes: scenario names may be in any script.
+    for (const ComparisonColumn& c : columns) out += report::pad_left(value_of(c), kWidth);
     out += '\n';
   };
   row("scenario", [](const ComparisonColumn& c) { return c.scenario; });

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "display_width.hpp"
 #include "stratstab/report.hpp"
 
 namespace stratstab {
@@ -26,57 +27,84 @@ constexpr int kStrikeGroup = kSpent + 1 + kRetaliation + 1;
 
 }  // namespace
 
-std::string format_sweep(const Sweep& sweep) {
-  std::size_t value_width = 5;  // "value"
-  for (const SweepPoint& p : sweep.points) value_width = std::max(value_width, p.value.size());
-  std::string out =
-      fmt::format("Sweep of {} in scenario {} ({} sides): {} point{}\n\n", sweep.param, sweep.scenario,
-                  sweep.real ? "real" : "abstract", sweep.points.size(), sweep.points.size() == 1 ? "" : "s");
-  if (sweep.points.empty()) return out;
-  const SweepPoint& first = sweep.points.front();
+SweepTable sweep_table(const Sweep& sweep, const std::vector<std::string>& values, std::array<std::string, 2> sides) {
+  SweepTable table;
+  table.scenario = sweep.scenario;
+  table.param = sweep.param;
+  table.real = sweep.real;
+  table.points = values.size();
+  // Values may be words in any script: the column is as wide as the widest value looks.
+  for (const std::string& value : values) table.value_width = std::max(table.value_width, report::display_width(value));
+  table.sides = std::move(sides);
+  return table;
+}
+
+std::string format_sweep_header(const SweepTable& table) {
+  std::string out = fmt::format("Sweep of {} in scenario {} ({} sides): {} point{}\n\n", table.param, table.scenario,
+                                table.real ? "real" : "abstract", table.points, table.points == 1 ? "" : "s");
+  if (table.points == 0) return out;
+  const std::size_t value_width = table.value_width;
 
   // Two header lines: the group each column belongs to, then the column names.
   std::string groups = fmt::format("{:<{}} {:>{}}", "", value_width, "", kNumber);
-  for (const SweepSide& side : first.sides) groups += fmt::format(" {:^{}}", side.id, kSideGroup - 1);
-  if (sweep.real) {
-    for (const SweepExchange& e : first.exchanges) {
-      groups += fmt::format(" {:^{}}", fmt::format("{} strikes {}", e.striker, e.victim), kStrikeGroup - 1);
+  for (const std::string& side : table.sides) groups += fmt::format(" {:^{}}", side, kSideGroup - 1);
+  if (table.real) {
+    // Exchange 0: side 0 strikes side 1; exchange 1: the reverse (SweepPoint::exchanges).
+    for (std::size_t i = 0; i < 2; ++i) {
+      groups +=
+          fmt::format(" {:^{}}", fmt::format("{} strikes {}", table.sides[i], table.sides[1 - i]), kStrikeGroup - 1);
     }
   }
   add_line(out, std::move(groups));
   out += fmt::format("{:<{}} {:>{}}", "value", value_width, "index", kNumber);
-  for (std::size_t i = 0; i < first.sides.size(); ++i) {
+  for (std::size_t i = 0; i < table.sides.size(); ++i) {
     out += fmt::format(" {:>{}} {:>{}} {:>{}}", "C1", kNumber, "C2", kNumber, "ratio", kNumber);
   }
-  if (sweep.real) {
-    for (std::size_t i = 0; i < first.exchanges.size(); ++i) {
+  if (table.real) {
+    for (std::size_t i = 0; i < 2; ++i)
       out += fmt::format(" {:>{}} {:>{}}", "spent", kSpent, "retaliation", kRetaliation);
+  }
+  out += '\n';
+  return out;
+}
+
+std::string format_sweep_row(const SweepTable& table, const SweepPoint& p) {
+  std::string out = report::pad_right(p.value, table.value_width) + fmt::format(" {:>{}.6f}", p.index, kNumber);
+  for (const SweepSide& side : p.sides) {
+    out += fmt::format(" {:>{}.6f} {:>{}.6f} {:>{}.6f}", side.stability.c1, kNumber, side.stability.c2, kNumber,
+                       side.stability.ratio, kNumber);
+  }
+  if (table.real) {
+    for (const SweepExchange& e : p.exchanges) {
+      out += fmt::format(" {:>{}.1f} {:>{}.1f}", e.counterforce_spent, kSpent, e.retaliation_arriving, kRetaliation);
     }
   }
   out += '\n';
+  return out;
+}
 
-  for (const SweepPoint& p : sweep.points) {
-    out += fmt::format("{:<{}} {:>{}.6f}", p.value, value_width, p.index, kNumber);
-    for (const SweepSide& side : p.sides) {
-      out += fmt::format(" {:>{}.6f} {:>{}.6f} {:>{}.6f}", side.stability.c1, kNumber, side.stability.c2, kNumber,
-                         side.stability.ratio, kNumber);
-    }
-    if (sweep.real) {
-      for (const SweepExchange& e : p.exchanges) {
-        out += fmt::format(" {:>{}.1f} {:>{}.1f}", e.counterforce_spent, kSpent, e.retaliation_arriving, kRetaliation);
-      }
-    }
-    out += '\n';
-  }
-  out +=
+std::string format_sweep_footer(const SweepTable& table) {
+  if (table.points == 0) return {};
+  std::string out =
       "\nC1: cost of striking first; C2: cost of being struck first; ratio min(1, C1/C2); index: the product of the "
       "ratios.\n";
-  if (sweep.real) {
+  if (table.real) {
     out +=
         "spent: warheads the striker spends on counterforce at its cost-minimising s*; retaliation: the victim's "
         "surviving\nwarheads that arrive on the striker.\n";
   }
   return out;
+}
+
+std::string format_sweep(const Sweep& sweep) {
+  std::vector<std::string> values;
+  for (const SweepPoint& p : sweep.points) values.push_back(p.value);
+  std::array<std::string, 2> sides;
+  if (!sweep.points.empty()) sides = {sweep.points.front().sides[0].id, sweep.points.front().sides[1].id};
+  const SweepTable table = sweep_table(sweep, values, sides);
+  std::string out = format_sweep_header(table);
+  for (const SweepPoint& p : sweep.points) out += format_sweep_row(table, p);
+  return out + format_sweep_footer(table);
 }
 
 }  // namespace stratstab

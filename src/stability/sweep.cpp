@@ -26,4 +26,10 @@ SweepPoint sweep_point(const Scenario& scenario, std::string value) {
   return point;
 }
 
+void evaluate_sweep(const std::vector<std::string>& values,
+                    const std::function<Scenario(const std::string& value)>& scenario_at,
+                    const std::function<void(SweepPoint point)>& on_point) {
+  for (const std::string& value : values) on_point(sweep_point(scenario_at(value), value));
+}
+
 }  // namespace stratstab

@@ -1,12 +1,25 @@
 // `stratstab calc kill` end to end: the worked values of METHOD.md §2 in JSON and text, the
 // soft-target flag, and exit codes (2 usage, 3 bad values with the option named).
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "stratstab/schema.hpp"
 #include "test_support.hpp"
 
 namespace stratstab {
 namespace {
+
+// The force files' bounds (src/io/schema.cpp), which calc kill applies too.
+std::string yield_bounds() {
+  return key_bounds_text(key_spec("warhead", "yield_kt"));
+}
+std::string hardness_bounds() {
+  return key_bounds_text(key_spec("system", "hardness_psi"));
+}
+std::string cep_bounds() {
+  return key_bounds_text(key_spec("system", "cep_m"));
+}
 
 using test::CliRun;
 
@@ -60,8 +73,8 @@ TEST(CliCalcTest, BadValuesExitThreeNamingTheOption) {
   const CliRun negative = run("calc kill --yield-kt -5 --hardness-psi 2000 --cep-m 185.2");
   EXPECT_EQ(negative.exit_code, 3);
   EXPECT_TRUE(negative.out.empty());
-  EXPECT_TRUE(
-      contains(negative.err, "command line: error: --yield-kt: expected a yield in kilotons, finite and > 0, got -5"))
+  EXPECT_TRUE(contains(
+      negative.err, "command line: error: --yield-kt: expected a yield in kilotons in " + yield_bounds() + ", got -5"))
       << negative.err;
   EXPECT_TRUE(contains(negative.err, "1 problem in the input; nothing was run")) << negative.err;
 
@@ -77,12 +90,37 @@ TEST(CliCalcTest, BadValuesExitThreeNamingTheOption) {
 
   const CliRun not_finite = run("calc kill --yield-kt 300 --hardness-psi 2000 --cep-m nan");
   EXPECT_EQ(not_finite.exit_code, 3);
-  EXPECT_TRUE(contains(not_finite.err, "--cep-m: expected a CEP in metres, finite and > 0, got nan")) << not_finite.err;
+  EXPECT_TRUE(contains(not_finite.err, "--cep-m: expected a CEP in metres in " + cep_bounds() + ", got nan"))
+      << not_finite.err;
 
   const CliRun fraction = run("calc kill --yield-kt 300 --hardness-psi 2000 --cep-m 185.2 --warheads 2.5");
   EXPECT_EQ(fraction.exit_code, 3);
   EXPECT_TRUE(contains(fraction.err, "--warheads: expected a whole number of warheads >= 1, got '2.5'"))
       << fraction.err;
+}
+
+// Issue 10 §2.9: 1e300 kt printed a 100-digit radius with exit 0. The force files' magnitude
+// bounds apply to the one-off calculation too, read from the same key table.
+TEST(CliCalcTest, MagnitudesOutsideTheForceFileBoundsExitThree) {
+  const CliRun huge = run("calc kill --yield-kt 1e300 --hardness-psi 2000 --cep-m 185.2");
+  EXPECT_EQ(huge.exit_code, 3);
+  EXPECT_TRUE(huge.out.empty()) << huge.out;
+  EXPECT_TRUE(contains(
+      huge.err, "command line: error: --yield-kt: expected a yield in kilotons in " + yield_bounds() + ", got 1e+300"))
+      << huge.err;
+  const CliRun soft = run("calc kill --yield-kt 300 --hardness-psi 1e-300 --cep-m 185.2");
+  EXPECT_EQ(soft.exit_code, 3);
+  EXPECT_TRUE(contains(soft.err, "command line: error: --hardness-psi: expected a target hardness in psi in " +
+                                     hardness_bounds() + ", got 1e-300"))
+      << soft.err;
+  const CliRun wide = run("calc kill --yield-kt 300 --hardness-psi 2000 --cep-m 1e9");
+  EXPECT_EQ(wide.exit_code, 3);
+  EXPECT_TRUE(contains(wide.err, "--cep-m: expected a CEP in metres in " + cep_bounds() + ", got 1000000000"))
+      << wide.err;
+  // The table's own upper bounds are accepted: the check is the table's, not a copy of its numbers.
+  const KeySpec& yield = key_spec("warhead", "yield_kt");
+  const CliRun at_bound = run(fmt::format("calc kill --yield-kt {} --hardness-psi 2000 --cep-m 185.2", yield.max));
+  EXPECT_EQ(at_bound.exit_code, 0) << at_bound.err;
 }
 
 TEST(CliCalcTest, EveryBadValueIsReportedInOptionOrder) {

@@ -101,8 +101,14 @@ TEST(CliTreatyTest, UploadJsonPathAndCrossings) {
   EXPECT_FALSE(j["assumed"].empty());
 }
 
-TEST(CliTreatyTest, UploadHorizonOutOfRangeIsUsageError) {
-  EXPECT_EQ(test::run_cli("upload us-2026-11-01 --horizon-months 1000").exit_code, 2);
+TEST(CliTreatyTest, UploadHorizonOutOfRangeIsAnInputError) {
+  // An option value out of range is an input error (exit 3), as documented (issue 10 §2.8).
+  const test::CliRun r = test::run_cli("upload us-2026-11-01 --horizon-months 1000");
+  EXPECT_EQ(r.exit_code, 3);
+  EXPECT_NE(r.err.find("command line: error: --horizon-months: expected a whole number of months in [0, 600], got "
+                       "'1000'"),
+            std::string::npos)
+      << r.err;
 }
 
 TEST(CliAssessTest, Issue5ScenariosShowWhatMovedTheIndex) {

@@ -4,6 +4,8 @@
 #include <nlohmann/json.hpp>
 
 #include "stratstab/catalog.hpp"
+#include "stratstab/closest_word.hpp"
+#include "stratstab/inactive_key.hpp"
 #include "stratstab/scenario.hpp"
 #include "stratstab/sweep.hpp"
 #include "test_support.hpp"
@@ -226,6 +228,126 @@ TEST(SweepCliTest, UsageErrorsExitTwo) {
   EXPECT_EQ(test::run_cli("sweep kent-thaler-example --param options.lua_share").exit_code, 2);
   EXPECT_EQ(test::run_cli("sweep kent-thaler-example --param options.lua_share --values 0.5 --range 0:1:0.5").exit_code,
             2);
+}
+
+}  // namespace
+}  // namespace stratstab
+
+namespace stratstab {
+namespace {
+
+// Rows are produced as points are computed (issue 10 §2.14): each point reaches the callback before
+// the next value's scenario is asked for, in value order.
+TEST(SweepStreamTest, EachPointIsHandedOnBeforeTheNextIsLoaded) {
+  const DataCatalog catalog{STRATSTAB_SOURCE_DIR "/data"};
+  const auto file = catalog.scenario_path("kent-thaler-example");
+  const std::vector<std::string> values{"0", "0.5", "1"};
+  std::vector<std::string> events;
+  evaluate_sweep(
+      values,
+      [&](const std::string& value) {
+        events.push_back("load " + value);
+        return load_scenario(file, {Override{kAlert, value}}, &catalog);
+      },
+      [&](SweepPoint point) {
+        events.push_back("point " + point.value);
+        // The same point as sweep_point gives on its own.
+        const SweepPoint alone = sweep_point(load_scenario(file, {Override{kAlert, point.value}}, &catalog), "");
+        EXPECT_DOUBLE_EQ(point.index, alone.index);
+      });
+  EXPECT_EQ(events, (std::vector<std::string>{"load 0", "point 0", "load 0.5", "point 0.5", "load 1", "point 1"}));
+  // At the file's own alert, the worked example (METHOD.md §4).
+  std::vector<double> indices;
+  evaluate_sweep(
+      {"0.5"},
+      [&](const std::string& value) {
+        return load_scenario(file, {Override{kAlert, value}}, &catalog);
+      },
+      [&](SweepPoint point) { indices.push_back(point.index); });
+  ASSERT_EQ(indices.size(), 1U);
+  EXPECT_NEAR(indices[0], 0.350948, 1e-6);
+}
+
+// The inactive-key rule (issue 10 §2.6): where it says a key cannot act, two values give the same
+// result; where the enabling option is on, it says nothing.
+class InactiveKeyTest : public ::testing::Test {
+ protected:
+  Scenario real(std::vector<Override> overrides) const {
+    return load_scenario(catalog_.scenario_path("us-ru-2026-11"), overrides, &catalog_);
+  }
+  double index_with(std::vector<Override> overrides, const std::string& key, const std::string& value) const {
+    overrides.push_back(Override{key, value});
+    return evaluate_scenario(real(overrides)).index;
+  }
+  DataCatalog catalog_{STRATSTAB_SOURCE_DIR "/data"};
+};
+
+TEST_F(InactiveKeyTest, InactiveKeysGiveFlatResults) {
+  struct Case {
+    std::string key;
+    std::string low;
+    std::string high;
+    std::vector<Override> options;  ///< the scenario's other options
+    std::string reason_starts;
+  };
+  const std::vector<Case> cases{
+      {"options.lua_share", "0.1", "0.9", {}, "options.launch_under_attack is false"},
+      {"sides.US.flight_minutes.slbm", "8", "20", {}, "options.warning is false"},
+      {"sides.RU.flight_minutes.icbm",
+       "20",
+       "35",
+       {{"options.launch_under_attack", "true"}},
+       "options.warning is false"},
+      {"sides.RU.warning.decision_minutes_max",
+       "6",
+       "30",
+       {{"options.warning", "true"}},
+       "options.launch_under_attack is false"},
+      {"sides.RU.command.perimeter", "0", "1", {{"sides.RU.command.survival", "1"}}, "sides.RU.command.survival is 1"},
+      {"sides.RU.command.survival",
+       "0.2",
+       "0.9",
+       {{"sides.RU.command.perimeter", "1"}},
+       "sides.RU.command.perimeter is 1"},
+  };
+  for (const Case& c : cases) {
+    std::vector<Override> at_low = c.options;
+    at_low.push_back(Override{c.key, c.low});
+    const std::optional<std::string> reason = inactive_key_reason(real(at_low), c.key);
+    ASSERT_TRUE(reason.has_value()) << c.key;
+    EXPECT_TRUE(reason->starts_with(c.reason_starts)) << c.key << ": " << *reason;
+    EXPECT_DOUBLE_EQ(index_with(c.options, c.key, c.low), index_with(c.options, c.key, c.high)) << c.key;
+  }
+}
+
+TEST_F(InactiveKeyTest, ActiveKeysAreNotFlagged) {
+  const Scenario lua = real({{"options.launch_under_attack", "true"}});
+  EXPECT_FALSE(inactive_key_reason(lua, "options.lua_share").has_value());
+  // ... and there the share acts.
+  EXPECT_NE(index_with({{"options.launch_under_attack", "true"}}, "options.lua_share", "0.1"),
+            index_with({{"options.launch_under_attack", "true"}}, "options.lua_share", "0.9"));
+  const Scenario warning = real({{"options.warning", "true"}, {"options.launch_under_attack", "true"}});
+  EXPECT_FALSE(inactive_key_reason(warning, "sides.US.flight_minutes.slbm").has_value());
+  EXPECT_FALSE(inactive_key_reason(warning, "sides.RU.warning.decision_minutes_max").has_value());
+  const Scenario base = real({});
+  EXPECT_FALSE(inactive_key_reason(base, "sides.US.withheld").has_value());
+  EXPECT_FALSE(inactive_key_reason(base, "options.posture").has_value());
+  // Abstract sides: the real-side options cannot act.
+  const Scenario abstract = load_scenario(catalog_.scenario_path("kent-thaler-example"), {}, &catalog_);
+  EXPECT_TRUE(inactive_key_reason(abstract, "options.posture").has_value());
+  EXPECT_FALSE(inactive_key_reason(abstract, "sides.A.abstract.alert").has_value());
+  EXPECT_EQ(inactive_key_reason(abstract, "name"),
+            "name is text that labels the scenario; it does not enter the evaluation");
+  EXPECT_TRUE(inactive_key_reason(base, "treaty").has_value());
+}
+
+TEST(ClosestWordTest, SuggestsTheNearestWithinTheLimit) {
+  const std::vector<std::string> commands{"data", "assess", "treaty", "upload", "sweep"};
+  EXPECT_EQ(closest_word("asess", commands), "assess");
+  EXPECT_EQ(closest_word("sweeep", commands), "sweep");
+  EXPECT_EQ(closest_word("frobnicate", commands), std::nullopt);
+  EXPECT_EQ(closest_word("assess", commands), std::nullopt);  // nothing to suggest for a known word
+  EXPECT_EQ(closest_word("dta", commands, 1), "data");
 }
 
 }  // namespace

@@ -6,11 +6,23 @@
 
 #include <gtest/gtest.h>
 
+#include "stratstab/schema.hpp"
 #include "stratstab/weapon_effects.hpp"
 #include "test_support.hpp"
 
 namespace stratstab {
 namespace {
+
+// The force files' bounds (src/io/schema.cpp), which calc kill applies too.
+std::string yield_bounds() {
+  return key_bounds_text(key_spec("warhead", "yield_kt"));
+}
+std::string hardness_bounds() {
+  return key_bounds_text(key_spec("system", "hardness_psi"));
+}
+std::string cep_bounds() {
+  return key_bounds_text(key_spec("system", "cep_m"));
+}
 
 // The hot cores must stay usable from noexcept engine loops.
 static_assert(noexcept(lethal_radius_m(1.0, 1.0)));
@@ -161,7 +173,7 @@ TEST(WeaponEffectsTest, BadInputsNameTheKeyAndWhatWasExpected) {
   const double inf = std::numeric_limits<double>::infinity();
   struct Case {
     KillInputs inputs;
-    const char* message;
+    std::string message;
   };
   auto with = [&good](auto change) {
     KillInputs in = good;
@@ -170,13 +182,14 @@ TEST(WeaponEffectsTest, BadInputsNameTheKeyAndWhatWasExpected) {
   };
   const std::vector<Case> cases{
       {with([](KillInputs& in) { in.yield_kt = -5; }),
-       "yield_kt: expected a yield in kilotons, finite and > 0, got -5"},
-      {with([](KillInputs& in) { in.yield_kt = 0; }), "yield_kt: expected a yield in kilotons, finite and > 0, got 0"},
+       "yield_kt: expected a yield in kilotons in " + yield_bounds() + ", got -5"},
+      {with([](KillInputs& in) { in.yield_kt = 0; }),
+       "yield_kt: expected a yield in kilotons in " + yield_bounds() + ", got 0"},
       {with([&](KillInputs& in) { in.yield_kt = inf; }),
-       "yield_kt: expected a yield in kilotons, finite and > 0, got inf"},
+       "yield_kt: expected a yield in kilotons in " + yield_bounds() + ", got inf"},
       {with([&](KillInputs& in) { in.hardness_psi = nan; }),
-       "hardness_psi: expected a target hardness in psi, finite and > 0, got nan"},
-      {with([](KillInputs& in) { in.cep_m = 0; }), "cep_m: expected a CEP in metres, finite and > 0, got 0"},
+       "hardness_psi: expected a target hardness in psi in " + hardness_bounds() + ", got nan"},
+      {with([](KillInputs& in) { in.cep_m = 0; }), "cep_m: expected a CEP in metres in " + cep_bounds() + ", got 0"},
       {with([](KillInputs& in) { in.reliability = 1.2; }),
        "reliability: expected a reliability, a probability in [0, 1], got 1.2"},
       {with([&](KillInputs& in) { in.reliability = nan; }),
@@ -206,8 +219,8 @@ TEST(WeaponEffectsTest, EveryBadInputIsReportedAtOnce) {
     calculate_kill(bad);
     ADD_FAILURE() << "no InputError";
   } catch (const InputError& e) {
-    EXPECT_STREQ(e.what(),
-                 ": error: yield_kt: expected a yield in kilotons, finite and > 0, got -1 (and 5 more problems)");
+    EXPECT_EQ(std::string(e.what()), ": error: yield_kt: expected a yield in kilotons in " + yield_bounds() +
+                                         ", got -1 (and 5 more problems)");
   }
 }
 
@@ -222,7 +235,7 @@ TEST(WeaponEffectsTest, ForceIndicesNameTheBadWeaponGroup) {
     EXPECT_EQ(format_diagnostic(e.diagnostics()[0]),
               ": error: weapons[1].count: expected a number of warheads, finite and >= 0, got -2");
     EXPECT_EQ(format_diagnostic(e.diagnostics()[1]),
-              ": error: weapons[1].cep_m: expected a CEP in metres, finite and > 0, got 0");
+              ": error: weapons[1].cep_m: expected a CEP in metres in " + cep_bounds() + ", got 0");
   }
   // EMT does not use accuracy, so a zero CEP is no problem there; the negative count still is.
   try {

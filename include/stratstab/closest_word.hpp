@@ -1,0 +1,17 @@
+// "Did you mean" hints: the known word nearest to a misspelt one (a command, an id).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace stratstab {
+
+/// The candidate nearest to `word` by edit distance (Levenshtein: insertions, deletions and
+/// substitutions), when it is at most `max_edits` away; the first such candidate on a tie; nullopt
+/// when none is that close or `word` is one of them exactly (nothing to suggest).
+std::optional<std::string> closest_word(std::string_view word, const std::vector<std::string>& candidates,
+                                        std::size_t max_edits = 2);
+
+}  // namespace stratstab

@@ -1,0 +1,103 @@
+// The rule of include/stratstab/inactive_key.hpp: each case mirrors where the evaluation reads the
+// key (src/exchange/real_strike.cpp for warning and launch under attack, src/warning/command.cpp
+// for command survival and Perimeter, src/stability/kent_thaler.cpp for abstract sides).
+#include "stratstab/inactive_key.hpp"
+
+#include <fmt/format.h>
+
+namespace stratstab {
+namespace {
+
+/// `key_path` with `prefix.` removed, or nullopt when it does not start with it.
+std::optional<std::string_view> after(std::string_view key_path, std::string_view prefix) {
+  if (key_path.size() <= prefix.size() || !key_path.starts_with(prefix) || key_path[prefix.size()] != '.') {
+    return std::nullopt;
+  }
+  return key_path.substr(prefix.size() + 1);
+}
+
+bool is_forward_flight_time(std::string_view key) {
+  // forward[N].flight_minutes
+  return key.starts_with("forward[") && key.ends_with("].flight_minutes");
+}
+
+std::optional<std::string> option_reason(const Scenario& scenario, std::string_view option) {
+  const StabilityParameters& p = scenario.parameters;
+  if (option == "lua_share" && !p.launch_under_attack) {
+    return std::string(
+        "options.launch_under_attack is false: the share launched under attack applies only when the victim "
+        "launches under attack");
+  }
+  if (!scenario.is_real()) {
+    for (std::string_view real_only : {"posture", "draw_down", "warning", "defence_in_planning"}) {
+      if (option == real_only) {
+        return fmt::format(
+            "the scenario's sides are abstract (Kent–Thaler's form): options.{} applies to real sides "
+            "only",
+            option);
+      }
+    }
+    return std::nullopt;
+  }
+  if (option == "defence_in_planning" && !scenario.sides[0].defence && !scenario.sides[1].defence) {
+    return std::string(
+        "neither side has a missile defence (`defense:`): options.defence_in_planning only says whether a striker "
+        "counts on its own");
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> side_reason(const Scenario& scenario, std::size_t i, std::string_view key) {
+  const StabilityParameters& p = scenario.parameters;
+  const ScenarioSide& side = scenario.sides[i];
+  const ScenarioSide& other = scenario.sides[1 - i];
+  if (!scenario.is_real()) return std::nullopt;
+  const bool flight_time = key == "flight_minutes" || key.starts_with("flight_minutes.") || is_forward_flight_time(key);
+  if (flight_time && !p.warning) {
+    return std::string(
+        "options.warning is false: flight times enter only through the warning model (launch under attack and "
+        "bomber escape)");
+  }
+  const bool warning_key = key == "warning" || key.starts_with("warning.");
+  if (warning_key && !p.warning) {
+    return std::string("options.warning is false: the warning and reaction times are not used");
+  }
+  if (key.starts_with("warning.") && !key.starts_with("warning.bomber_escape_minutes") && !p.launch_under_attack) {
+    return std::string(
+        "options.launch_under_attack is false: detection, decision and launch times only set the chance of launching "
+        "under attack (only bomber_escape_minutes_* act without it)");
+  }
+  const std::string decapitation = fmt::format("sides.{}.decapitation_share", other.id);
+  if ((key == "command.nodes" || key == "command.node_kill_probability") && other.decapitation_share <= 0.0) {
+    return fmt::format("{} is 0: {}'s command posts matter only against a decapitation strike", decapitation, side.id);
+  }
+  if (key == "command.perimeter" && side.command.survival >= 1.0 && other.decapitation_share <= 0.0) {
+    return fmt::format(
+        "sides.{0}.command.survival is 1 and {1} is 0: {0}'s command always survives, so Perimeter (which acts when "
+        "command is lost) never acts",
+        side.id, decapitation);
+  }
+  if (key == "command.survival" && side.command.perimeter >= 1.0) {
+    return fmt::format(
+        "sides.{}.command.perimeter is 1: the surviving forces are launched whether or not command survives", side.id);
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<std::string> inactive_key_reason(const Scenario& scenario, std::string_view key_path) {
+  if (key_path == "name" || key_path == "description" || key_path == "premise") {
+    return fmt::format("{} is text that labels the scenario; it does not enter the evaluation", key_path);
+  }
+  if (key_path == "treaty") {
+    return std::string("treaty is the regime `compare` counts the forces against; it does not enter the index");
+  }
+  if (auto option = after(key_path, "options")) return option_reason(scenario, *option);
+  for (std::size_t i = 0; i < 2; ++i) {
+    if (auto key = after(key_path, "sides." + scenario.sides[i].id)) return side_reason(scenario, i, *key);
+  }
+  return std::nullopt;
+}
+
+}  // namespace stratstab
