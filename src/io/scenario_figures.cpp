@@ -9,7 +9,7 @@ namespace {
 
 void collect(const YAML::Node& mapping, const std::string& path, std::string_view section, DiagnosticSink& sink,
              std::vector<Figure>& out) {
-  if (!mapping.IsMap()) return;
+  if (!mapping || !mapping.IsMap()) return;  // an absent key gives an invalid node
   for (const ScenarioFigureKey& k : kScenarioFigureKeys) {
     if (k.section != section) continue;
     const YAML::Node node = mapping[std::string(k.key)];

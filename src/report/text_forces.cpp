@@ -120,9 +120,11 @@ std::string format_audit(const DataAudit& audit) {
     out += "\n";
   }
   out += fmt::format("{} snapshots, {} figures, {} unsourced\n", audit.snapshots, audit.figures, audit.unsourced);
-  out += "Figures by grade:";
-  for (const auto& [grade, count] : audit.figures_by_grade) out += fmt::format(" {} {}", grade, count);
-  out += "\n";
+  if (!audit.figures_by_grade.empty()) {
+    out += "Figures by grade:";
+    for (const auto& [grade, count] : audit.figures_by_grade) out += fmt::format(" {} {}", grade, count);
+    out += "\n";
+  }
   if (audit.bibliography_files > 0) {
     out += fmt::format("{} bibliography files, {} sources\n", audit.bibliography_files, audit.sources);
   }

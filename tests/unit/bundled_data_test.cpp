@@ -147,5 +147,31 @@ TEST(BundledDataTest, B2FleetIsNineteenFrom2025) {
   }
 }
 
+// Same thing, same assumption unless a source says otherwise (issue 10 §3): the US and UK Trident II
+// D5 share one CEP assumption; every SSBN in port has one hardness; Minuteman III is 120 m everywhere.
+TEST(BundledDataTest, SameThingSameAssumption) {
+  for (const auto& id : catalog().snapshot_ids()) {
+    const ForceSnapshot s = catalog().load_snapshot(id);
+    for (const System& system : s.systems) {
+      if (system.basing == Basing::kSsbn) {
+        EXPECT_EQ(system.hardness_psi.value, 30) << id << " " << system.id;
+        ASSERT_TRUE(system.hardness_psi.range.has_value()) << id << " " << system.id;
+        EXPECT_EQ(system.hardness_psi.range->low, 10) << id << " " << system.id;
+        EXPECT_EQ(system.hardness_psi.range->high, 100) << id << " " << system.id;
+      }
+      if (system.id == "mm3") EXPECT_EQ(system.cep_m.value, 120) << id;
+    }
+  }
+  for (const char* date : {"2023-03-01", "2025-01-01", "2026-11-01"}) {
+    const System* us = catalog().load_snapshot(std::string("us-") + date).find_system("trident2");
+    const System* uk = catalog().load_snapshot(std::string("uk-") + date).find_system("trident-d5");
+    ASSERT_NE(us, nullptr);
+    ASSERT_NE(uk, nullptr);
+    EXPECT_EQ(uk->cep_m.value, us->cep_m.value) << date;
+    EXPECT_EQ(uk->cep_m.range->low, us->cep_m.range->low) << date;
+    EXPECT_EQ(uk->cep_m.range->high, us->cep_m.range->high) << date;
+  }
+}
+
 }  // namespace
 }  // namespace stratstab

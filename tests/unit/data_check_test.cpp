@@ -56,7 +56,8 @@ TEST(DataCheckTest, KindFromContentAndTreatyErrorsReported) {
   text = test::replace_once(text, "bibliography: [../sources/", "bibliography: [" + (kData / "sources").string() + "/");
   text = test::replace_once(text, "../sources/", (kData / "sources").string() + "/");
   text = test::replace_once(text, "status: expired", "status: dormant");
-  const auto file = dir.write("regime.yaml", text);
+  // Named for its id (a treaty file must be), but outside any treaties/ folder.
+  const auto file = dir.write("new-start.yaml", text);
   EXPECT_EQ(detect_data_file_kind(file), DataFileKind::kTreaty);
   const CliRun r = run_cli("data check --json " + file.string());
   EXPECT_EQ(r.exit_code, 3) << r.out << r.err;
