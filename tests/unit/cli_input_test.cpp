@@ -317,14 +317,15 @@ TEST(CliSetTest, ListEntriesAreReachableAndIndicesChecked) {
   };
   const CliRun base = run("assess golden-dome --json");
   ASSERT_EQ(base.exit_code, 0) << base.err;
-  const CliRun changed = run("assess golden-dome --json --set 'sides.US.defense.layers[0].sspk=0.05'");
+  const CliRun changed = run("assess golden-dome --json --set 'sides.US.defense.layers[0].sspk=0.25'");
   ASSERT_EQ(changed.exit_code, 0) << changed.err;
   EXPECT_NE(index_of(changed), index_of(base));
   // The same change written into the file gives the same index.
   const test::TempDir dir;
   const std::string original =
       test::slurp(std::filesystem::path(STRATSTAB_SOURCE_DIR) / "data/scenarios/golden-dome.yaml");
-  const auto edited = dir.write("golden-dome.yaml", test::replace_once(original, "sspk: 0.5\n", "sspk: 0.05\n"));
+  const auto edited =
+      dir.write("golden-dome.yaml", test::replace_once(original, "sspk: {value: 0.5,", "sspk: {value: 0.25,"));
   const CliRun file = run("assess --json " + edited.string());
   ASSERT_EQ(file.exit_code, 0) << file.err;
   EXPECT_DOUBLE_EQ(index_of(changed), index_of(file));
@@ -346,7 +347,7 @@ TEST(CliSetTest, ListEntriesAreReachableAndIndicesChecked) {
   EXPECT_TRUE(contains(bad_index.err, "expected KEY=VALUE with a dotted key path (list entries as [N])"))
       << bad_index.err;
 
-  const CliRun sweep = run("sweep golden-dome --param 'sides.US.defense.layers[0].sspk' --values 0.05,0.5 --json");
+  const CliRun sweep = run("sweep golden-dome --param 'sides.US.defense.layers[0].sspk' --values 0.25,0.5 --json");
   ASSERT_EQ(sweep.exit_code, 0) << sweep.err;
   const auto points = nlohmann::json::parse(sweep.out).at("points");
   ASSERT_EQ(points.size(), 2U);
