@@ -106,7 +106,7 @@ void add_calc_commands(CLI::App& app, std::function<int()>& run) {
 
   auto options = std::make_shared<KillOptions>();
   CLI::App* kill = calc->add_subcommand(
-      "kill", "Lethal radius and kill probability of a surface burst on a point target (METHOD.md §2)");
+      "kill", "Lethal radius and kill probability of a surface burst on a point target (docs/methods.md §4)");
   kill->add_option("--yield-kt", options->yield_kt, "Warhead yield, kilotons (> 0)")->required()->type_name("NUMBER");
   kill->add_option("--hardness-psi", options->hardness_psi, "Target hardness, psi peak overpressure (> 0)")
       ->required()

@@ -1,5 +1,5 @@
 // `stratstab sensitivity [SCENARIO] [--json] [--set KEY=VALUE ...] [--upload both|none|SIDE]
-// [--horizon-months N]`: arms-race sensitivity of a real scenario (METHOD.md §6): the change in the
+// [--horizon-months N]`: arms-race sensitivity of a real scenario (docs/methods.md §11): the change in the
 // index, C1, C2 and ratios per launcher added or removed and per warhead uploaded, and the index
 // along the sides' upload paths.
 #include <iostream>

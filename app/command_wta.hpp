@@ -1,4 +1,4 @@
-// `stratstab wta PROBLEM.yaml [--json]`: weapon-target assignment (METHOD.md §3).
+// `stratstab wta PROBLEM.yaml [--json]`: weapon-target assignment (docs/methods.md §10).
 #pragma once
 
 #include <CLI/CLI.hpp>

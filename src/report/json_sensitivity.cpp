@@ -87,7 +87,7 @@ json sensitivity_to_json(const Scenario& scenario, const Sensitivity& s) {
             {"posture", to_string(s.posture)},
             {"launcher_step", 1},
             {"warhead_step", "min(headroom, launchers_deployed) warheads on the deployed launchers"},
-            {"destabilising", "the change lowers the other side's unclipped C1/C2 (METHOD.md section 6)"}}},
+            {"destabilising", "the change lowers the other side's unclipped C1/C2 (docs/methods.md §11)"}}},
       {"sides", json{{"a", json{{"id", a}, {"force", s.forces[0]}}}, {"b", json{{"id", b}, {"force", s.forces[1]}}}}},
       {"base", json{{"draw_down", to_string(s.parameters.draw_down)},
                     {"index", s.base.index},

@@ -62,7 +62,7 @@ std::string format_sensitivity(const Scenario& scenario, const Sensitivity& s) {
   std::string out = fmt::format("Arms-race sensitivity: {} ({} {}, {} {}), posture {}\n", scenario.name, a, s.forces[0],
                                 b, s.forces[1], to_string(s.posture));
   out += fmt::format(
-      "Method: forward finite differences of the Kent-Thaler index (METHOD.md §6), {} draw-down{}.\n"
+      "Method: forward finite differences of the Kent-Thaler index (docs/methods.md §11), {} draw-down{}.\n"
       "  Changes: one deployed launcher added or removed (loaded as the system's others); warheads uploaded on the\n"
       "  deployed launchers, min(headroom, launchers) at once (one more per launcher). Each change is divided by its\n"
       "  units: the tables give the change per launcher or per warhead. Destabilising: the change lowers the other\n"

@@ -11,7 +11,7 @@ namespace stratstab {
 std::string format_kill_calculation(const KillCalculation& calculation) {
   const KillInputs& in = calculation.inputs;
   std::string out;
-  out += fmt::format("Kill probability (METHOD.md §2): surface burst on a point target\n");
+  out += fmt::format("Kill probability (docs/methods.md §4): surface burst on a point target\n");
   out += fmt::format("yield {:g} kt, hardness {:g} psi, CEP {:g} m, reliability {:g}, P_pen {:g}\n\n", in.yield_kt,
                      in.hardness_psi, in.cep_m, in.reliability, in.p_pen);
   const auto line = [&out](const std::string& label, const std::string& value) {
