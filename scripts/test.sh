@@ -5,12 +5,12 @@
 #   release    Release build with tests and benchmarks ON (configured explicitly, so a build/ left
 #              by scripts/run.sh with them OFF is reconfigured); every unit, regression and
 #              package-consumer test under CTest
-#   bench      the benchmarks are built and list their cases (not timed here)
+#   bench      the benchmarks are built and list their cases (they are not run: timings are not tests)
+#   data       `stratstab data check` on the bundled data
 #   tidy       clang-tidy (.clang-tidy's set) over src/ and app/ as errors, using build/
 #   asan       Debug build with AddressSanitizer + UndefinedBehaviorSanitizer; the tests again
 #   fuzz       the libFuzzer harnesses (fuzz/, clang, build-fuzz/): the saved findings replayed,
 #              then about FUZZ_SMOKE_S seconds (default 30) each from the bundled seeds
-#   data       `stratstab data check` on the bundled data
 # STRATSTAB_TEST_SKIP="fuzz tidy" skips stages by name (each skip is printed and the run ends
 # with a reminder; for local iteration only, never in CI).
 set -euo pipefail
@@ -40,13 +40,20 @@ stage() {
   timings+=("$(printf '%-8s %4d s' "$name" "$(($(date +%s) - start))")")
 }
 
-# CTest's count of the tests a build folder defines; fails when it is 0 (the build was configured
-# with tests off, or test discovery found nothing).
+# CTest's count of the tests a build folder defines (those ctest ARGS... select: -R/-E), after the
+# build; fails when it is 0 (configured with tests off, or test discovery found nothing).
 require_tests() {
-  local dir="$1" count
-  count="$(ctest --test-dir "$dir" -N | sed -n 's/^Total Tests: *//p')"
-  [ -n "$count" ] && [ "$count" -gt 0 ] || fail "$dir defines no CTest test"
-  echo "$dir: $count tests"
+  local dir="$1" what="$2" count
+  shift 2
+  count="$(ctest --test-dir "$dir" -N "$@" | sed -n 's/^Total Tests: *//p')"
+  [ -n "$count" ] && [ "$count" -gt 0 ] || fail "$dir defines no $what test"
+  echo "$dir: $count $what tests"
+}
+
+# The kinds of test every tested build must have: GoogleTest unit tests and golden-file cases.
+require_test_kinds() {
+  require_tests "$1" unit -E '^(regression|package)[.]'
+  require_tests "$1" regression -R '^regression[.]'
 }
 
 stage_format() {
@@ -59,12 +66,12 @@ stage_format() {
 
 stage_release() {
   cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DSTRATSTAB_BUILD_TESTS=ON -DSTRATSTAB_BUILD_BENCH=ON \
-    -DSTRATSTAB_SANITIZE=OFF >/dev/null
+    -DSTRATSTAB_SANITIZE=OFF -DSTRATSTAB_BUILD_FUZZ=OFF >/dev/null
   cmake --build build -j"$jobs"
-  require_tests build
+  require_test_kinds build
   ctest --test-dir build --output-on-failure --no-tests=error -j"$jobs"
-  # The consumer of the installed package is one of the tests; make sure it ran.
-  ctest --test-dir build -N -L package | grep -q 'package.consumer' || fail "package.consumer test not defined"
+  # The consumer of the installed package is one of the tests; make sure it is defined (and so ran).
+  require_tests build package -R '^package[.]consumer$'
 }
 
 stage_bench() {
@@ -88,10 +95,10 @@ stage_tidy() {
 }
 
 stage_asan() {
-  cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DSTRATSTAB_SANITIZE=ON -DSTRATSTAB_BUILD_TESTS=ON \
+  cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DSTRATSTAB_SANITIZE=ON -DSTRATSTAB_BUILD_FUZZ=OFF -DSTRATSTAB_BUILD_TESTS=ON \
     -DSTRATSTAB_BUILD_BENCH=OFF >/dev/null
   cmake --build build-asan -j"$jobs"
-  require_tests build-asan
+  require_test_kinds build-asan
   ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
     ctest --test-dir build-asan --output-on-failure --no-tests=error -j"$jobs"
 }
@@ -111,10 +118,10 @@ stage_data() {
 stage format
 stage release
 stage bench
+stage data
 stage tidy
 stage asan
 stage fuzz
-stage data
 
 echo "== stage wall times"
 printf '%s\n' "${timings[@]}"
