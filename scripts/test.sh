@@ -52,7 +52,7 @@ require_tests() {
 
 # The kinds of test every tested build must have: GoogleTest unit tests and golden-file cases.
 require_test_kinds() {
-  require_tests "$1" unit -E '^(regression|package)[.]'
+  require_tests "$1" unit -E '^(regression|package|fuzz)[.]'
   require_tests "$1" regression -R '^regression[.]'
 }
 
