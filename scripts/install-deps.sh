@@ -12,6 +12,9 @@ packages=(
   libgtest-dev                     # unit tests (GoogleTest, run under CTest)
   libbenchmark-dev                 # benchmarks in bench/ (Google Benchmark)
   clang-format                     # formatting check in the test command
+  clang-tidy                       # static checks (.clang-tidy) in the test command
+  clang libclang-rt-14-dev         # libFuzzer harnesses in fuzz/ (clang, libFuzzer, sanitizer runtimes)
+  dpkg-dev                         # dpkg-source: scripts/build-fuzz-yaml-cpp.sh (instrumented yaml-cpp)
   pkg-config                       # finds the COIN-OR libraries below
   coinor-libclp-dev                # Clp: linear programmes (exact counterforce draw-down over attack patterns)
   coinor-libipopt-dev              # Ipopt: independent NLP reference for the WTA solver (tests and benchmarks only)
