@@ -246,23 +246,31 @@ constexpr std::array kSystemKeys{
     KeySpec{.name = "notes", .kind = KeyKind::kString, .required = false, .description = "Free text."},
 };
 
+/// Coordinates of a base or a launch point, in degrees (WGS 84 as the sources give them).
+constexpr KeySpec latitude_key(std::string_view description) {
+  return KeySpec{.name = "lat_deg",
+                 .kind = KeyKind::kNumber,
+                 .unit = "degrees north",
+                 .min = -90,
+                 .max = 90,
+                 .description = description};
+}
+constexpr KeySpec longitude_key() {
+  return KeySpec{.name = "lon_deg",
+                 .kind = KeyKind::kNumber,
+                 .unit = "degrees east",
+                 .min = -180,
+                 .max = 180,
+                 .description = "Longitude, west negative."};
+}
+
 constexpr std::array kBaseKeys{
     KeySpec{.name = "id", .kind = KeyKind::kId, .description = "Base id, unique within the system."},
     KeySpec{.name = "name",
             .kind = KeyKind::kString,
             .description = "Name, e.g. `Teykovo (54th Guards Missile Division)`."},
-    KeySpec{.name = "lat_deg",
-            .kind = KeyKind::kNumber,
-            .unit = "degrees north",
-            .min = -90,
-            .max = 90,
-            .description = "Latitude of the base (or of its town), south negative."},
-    KeySpec{.name = "lon_deg",
-            .kind = KeyKind::kNumber,
-            .unit = "degrees east",
-            .min = -180,
-            .max = 180,
-            .description = "Longitude, west negative."},
+    latitude_key("Latitude of the base (or of its town), south negative."),
+    longitude_key(),
     KeySpec{.name = "launchers",
             .kind = KeyKind::kFigure,
             .unit = "launchers",
@@ -406,8 +414,9 @@ constexpr std::array kScenarioSideKeys{
     KeySpec{.name = "defense",
             .kind = KeyKind::kMapping,
             .required = false,
-            .description = "Real sides: this side's missile defence (section `sides.<ID>.defense`; docs/methods.md §12.1). "
-                           "Acts on the other side's warheads in both strikes."},
+            .description =
+                "Real sides: this side's missile defence (section `sides.<ID>.defense`; docs/methods.md §12.1). "
+                "Acts on the other side's warheads in both strikes."},
     KeySpec{.name = "command",
             .kind = KeyKind::kMapping,
             .required = false,
@@ -672,18 +681,8 @@ constexpr std::array kForwardKeys{
 
 constexpr std::array kLaunchPointKeys{
     KeySpec{.name = "name", .kind = KeyKind::kString, .required = false, .description = "Name of the place."},
-    KeySpec{.name = "lat_deg",
-            .kind = KeyKind::kNumber,
-            .unit = "degrees north",
-            .min = -90,
-            .max = 90,
-            .description = "Latitude, south negative."},
-    KeySpec{.name = "lon_deg",
-            .kind = KeyKind::kNumber,
-            .unit = "degrees east",
-            .min = -180,
-            .max = 180,
-            .description = "Longitude, west negative."},
+    latitude_key("Latitude, south negative."),
+    longitude_key(),
     KeySpec{.name = "source",
             .kind = KeyKind::kString,
             .description = "Where the coordinates come from (a public source), and why this point."},
