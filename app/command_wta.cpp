@@ -13,7 +13,8 @@ namespace stratstab::app {
 
 void add_wta_command(CLI::App& app, std::function<int()>& run) {
   CLI::App* wta = app.add_subcommand(
-      "wta", "Weapon-target assignment: continuous optimum with a proven bound, and integer answers (docs/methods.md §10)");
+      "wta",
+      "Weapon-target assignment: continuous optimum with a proven bound, and integer answers (docs/methods.md §10)");
   auto file = std::make_shared<std::string>();
   auto json = std::make_shared<bool>(false);
   wta->add_option("PROBLEM", *file, "Problem file (weapons, targets, kill_probability; docs/io_formats.md)")
