@@ -105,6 +105,11 @@ run() {
 }
 
 mkdir -p "$bd/logs"
+# Scratch folders left by harness processes that crashed or were killed (fuzz/fuzz_support.hpp).
+for d in /dev/shm/stratstab-fuzz-* "${TMPDIR:-/tmp}"/stratstab-fuzz-*; do
+  [ -d "$d" ] || continue
+  kill -0 "${d##*-}" 2>/dev/null || rm -rf "$d"
+done
 status=0
 for h in "${harnesses[@]}"; do replay "$h" || status=1; done
 if [ "$replay_only" -eq 0 ]; then
