@@ -56,19 +56,21 @@ seed_dir() {
 export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}"
 export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
 
-# Replays the saved findings of one harness (fuzz/findings/<harness>/*, not README files).
+# Replays the saved findings of one harness (fuzz/findings/<harness>/*, not README files), one
+# process per file so that every finding that still fails is listed.
 replay() {
-  local h="$1" dir="fuzz/findings/$1" files=()
+  local h="$1" dir="fuzz/findings/$1" files=() f failed=0
   [ -d "$dir" ] || return 0
   mapfile -t files < <(find "$dir" -type f ! -name '*.md' | sort)
   [ ${#files[@]} -gt 0 ] || return 0
   echo "-- $h: replaying ${#files[@]} saved finding(s) from $dir"
-  "$bd/fuzz/$h" -timeout="$timeout_s" -rss_limit_mb="$rss_mb" "${files[@]}" \
-    >"$bd/logs/$h.replay.log" 2>&1 || {
-    echo "FAIL: $h: a saved finding still fails ($bd/logs/$h.replay.log):" >&2
-    grep -E 'ERROR|Running:|timeout|property violated|rss limit' "$bd/logs/$h.replay.log" | tail -5 >&2
-    return 1
-  }
+  for f in "${files[@]}"; do
+    "$bd/fuzz/$h" -timeout="$timeout_s" -rss_limit_mb="$rss_mb" "$f" >"$bd/logs/$h.replay.log" 2>&1 && continue
+    failed=1
+    echo "FAIL: $h: saved finding $f still fails:" >&2
+    grep -E '^==[0-9]+==.*ERROR|SUMMARY|property violated' "$bd/logs/$h.replay.log" | head -3 >&2
+  done
+  return "$failed"
 }
 
 # Largest input tried, bytes: about the largest bundled file of the kind, with room to grow.
@@ -105,6 +107,11 @@ run() {
 }
 
 mkdir -p "$bd/logs"
+# Scratch folders left by harness processes that crashed or were killed (fuzz/fuzz_support.hpp).
+for d in /dev/shm/stratstab-fuzz-* "${TMPDIR:-/tmp}"/stratstab-fuzz-*; do
+  [ -d "$d" ] || continue
+  kill -0 "${d##*-}" 2>/dev/null || rm -rf "$d"
+done
 status=0
 for h in "${harnesses[@]}"; do replay "$h" || status=1; done
 if [ "$replay_only" -eq 0 ]; then

@@ -27,18 +27,33 @@ fail() {
 }
 
 # Runs stage NAME (the function stage_NAME) unless skipped, and records its wall time.
+current=""
+current_start=0
 stage() {
-  local name="$1" start
+  local name="$1"
   if [[ "$skip" == *" $name "* ]]; then
     echo "== $name: SKIPPED (STRATSTAB_TEST_SKIP)"
     skipped+=("$name")
     return
   fi
   echo "== $name"
-  start="$(date +%s)"
+  current="$name"
+  current_start="$(date +%s)"
   "stage_$name"
-  timings+=("$(printf '%-8s %4d s' "$name" "$(($(date +%s) - start))")")
+  timings+=("$(printf '%-8s %4d s' "$name" "$(($(date +%s) - current_start))")")
+  current=""
 }
+
+# The wall time of every stage run, also when one failed (printed on any exit).
+report_timings() {
+  echo "== stage wall times"
+  if [ ${#timings[@]} -gt 0 ]; then printf '%s\n' "${timings[@]}"; fi
+  if [ -n "$current" ]; then printf '%-8s %4d s  FAILED\n' "$current" "$(($(date +%s) - current_start))"; fi
+  if [ ${#skipped[@]} -gt 0 ]; then
+    echo "NOTE: skipped stages: ${skipped[*]} (this was not a full test run)"
+  fi
+}
+trap report_timings EXIT
 
 # CTest's count of the tests a build folder defines (those ctest ARGS... select: -R/-E), after the
 # build; fails when it is 0 (configured with tests off, or test discovery found nothing).
@@ -123,8 +138,3 @@ stage tidy
 stage asan
 stage fuzz
 
-echo "== stage wall times"
-printf '%s\n' "${timings[@]}"
-if [ ${#skipped[@]} -gt 0 ]; then
-  echo "NOTE: skipped stages: ${skipped[*]} (this was not a full test run)"
-fi
