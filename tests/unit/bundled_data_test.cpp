@@ -140,7 +140,8 @@ TEST(BundledDataTest, Russia2026KeepsTheLimitsAndAddsUp) {
 // Defense One 2024-05: 19 B-2A after the FY2025 divestment, 12 deployed and 7 not.
 TEST(BundledDataTest, B2FleetIsNineteenFrom2025) {
   for (const char* id : {"us-2025-01-01", "us-2026-11-01"}) {
-    const System* b2 = catalog().load_snapshot(id).find_system("b2a");
+    const ForceSnapshot snapshot = catalog().load_snapshot(id);
+    const System* b2 = snapshot.find_system("b2a");
     ASSERT_NE(b2, nullptr) << id;
     EXPECT_EQ(b2->launchers_deployed.value + b2->launchers_nondeployed.value, 19) << id;
     EXPECT_EQ(b2->launchers_nondeployed.value, 7) << id;
@@ -163,10 +164,13 @@ TEST(BundledDataTest, SameThingSameAssumption) {
     }
   }
   for (const char* date : {"2023-03-01", "2025-01-01", "2026-11-01"}) {
-    const System* us = catalog().load_snapshot(std::string("us-") + date).find_system("trident2");
-    const System* uk = catalog().load_snapshot(std::string("uk-") + date).find_system("trident-d5");
+    const ForceSnapshot us_snapshot = catalog().load_snapshot(std::string("us-") + date);
+    const ForceSnapshot uk_snapshot = catalog().load_snapshot(std::string("uk-") + date);
+    const System* us = us_snapshot.find_system("trident2");
+    const System* uk = uk_snapshot.find_system("trident-d5");
     ASSERT_NE(us, nullptr);
     ASSERT_NE(uk, nullptr);
+    ASSERT_TRUE(us->cep_m.range.has_value() && uk->cep_m.range.has_value()) << date;
     EXPECT_EQ(uk->cep_m.value, us->cep_m.value) << date;
     EXPECT_EQ(uk->cep_m.range->low, us->cep_m.range->low) << date;
     EXPECT_EQ(uk->cep_m.range->high, us->cep_m.range->high) << date;
