@@ -100,8 +100,9 @@ std::optional<AppliedOverride> apply_override(YAML::Node& root, const Override& 
   // case-sensitive), not a third side.
   const YAML::Node& const_root = root;
   const YAML::Node sides = const_root["sides"];
-  if (steps->front().key == "sides" && steps->front().indices.empty() && steps->size() >= 2 && sides.IsMap() &&
-      !sides[(*steps)[1].key].IsDefined()) {
+  // IsDefined first: a const lookup of a missing key gives an invalid node, whose IsMap() throws.
+  if (steps->front().key == "sides" && steps->front().indices.empty() && steps->size() >= 2 && sides.IsDefined() &&
+      sides.IsMap() && !sides[(*steps)[1].key].IsDefined()) {
     const std::string& id = (*steps)[1].key;
     return fail(io::join_path("sides", id), fmt::format("no side '{}'; sides are {}", id, side_ids_text(sides)));
   }

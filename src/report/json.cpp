@@ -288,12 +288,12 @@ json assessment_to_json(const Scenario& scenario, const Assessment& assessment) 
         json bases = json::array();
         const System* system = side.forces ? side.forces->find_system(f.system) : nullptr;
         if (system != nullptr && other.forces) {
-          for (const BaseReach& b : base_reach(f, *system, *other.forces)) {
-            bases.push_back(json{{"system", b.system},
-                                 {"base", b.base},
-                                 {"distance_km", b.distance_km},
-                                 {"launchers", b.launchers},
-                                 {"reached", b.reached}});
+          for (const BaseReach& reach : base_reach(f, *system, *other.forces)) {
+            bases.push_back(json{{"system", reach.system},
+                                 {"base", reach.base},
+                                 {"distance_km", reach.distance_km},
+                                 {"launchers", reach.launchers},
+                                 {"reached", reach.reached}});
           }
         }
         entry["bases"] = std::move(bases);

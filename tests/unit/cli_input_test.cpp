@@ -51,6 +51,18 @@ TEST(CliSetTest, UnknownSideNamesTheSetAndTheSides) {
             "stratstab: 1 problem in the input; nothing was run\n");
 }
 
+// Found by fuzz_scenario_loader (fuzz/findings/fuzz_scenario_loader/set-sides-without-sides): a --set
+// under `sides` on a scenario that has no `sides` was an internal error (yaml-cpp's InvalidNode).
+TEST(CliSetTest, SetUnderSidesOfAScenarioWithoutSidesIsAnInputError) {
+  const test::TempDir dir;
+  const auto file = dir.write("no-sides.yaml", "name: no-sides\noptions: {posture: day_to_day}\n");
+  const CliRun r = run("assess " + file.string() + " --set sides.US.withheld=0.1");
+  EXPECT_EQ(r.exit_code, 3) << r.err;
+  EXPECT_FALSE(contains(r.err, "internal error")) << r.err;
+  EXPECT_TRUE(contains(r.err, "--set sides.US.withheld=0.1: error: sides: expected exactly two sides, got 1\n"))
+      << r.err;
+}
+
 TEST(CliSetTest, MisspeltSectionIsLocatedAtTheSetNotTheFile) {
   const CliRun r = run("assess --set option.posture=generated");
   EXPECT_EQ(r.exit_code, 3);
