@@ -194,16 +194,18 @@ std::optional<System> read_system(const YAML::Node& node, std::size_t index, Dia
 
 /// Every figure's src must be in the bibliography; a figure without a date takes its source's.
 void resolve_sources(ForceSnapshot& snapshot, DiagnosticSink& sink) {
+  const auto unknown_source = [&](SourceLocation where, const std::string& source_id) {
+    where.key_path += ".src";
+    sink.add(Diagnostic{Severity::kError, where,
+                        fmt::format("unknown source id '{}'; expected an id defined in the snapshot's bibliography "
+                                    "files or inline sources ({} known)",
+                                    source_id, snapshot.sources.size())});
+  };
   const auto resolve = [&](Figure& figure) {
     if (figure.source_id.empty()) return;
     const auto source = snapshot.sources.find(figure.source_id);
     if (source == snapshot.sources.end()) {
-      SourceLocation where = figure.where;
-      where.key_path += ".src";
-      sink.add(Diagnostic{Severity::kError, where,
-                          fmt::format("unknown source id '{}'; expected an id defined in the snapshot's bibliography "
-                                      "files or inline sources ({} known)",
-                                      figure.source_id, snapshot.sources.size())});
+      unknown_source(figure.where, figure.source_id);
       return;
     }
     if (figure.date.empty()) {
@@ -214,13 +216,7 @@ void resolve_sources(ForceSnapshot& snapshot, DiagnosticSink& sink) {
   for_each_figure(snapshot, resolve);
   for (const System& system : snapshot.systems) {
     for (const Base& base : system.bases) {
-      if (snapshot.sources.contains(base.source_id)) continue;
-      SourceLocation where = base.where;
-      where.key_path += ".src";
-      sink.add(Diagnostic{Severity::kError, where,
-                          fmt::format("unknown source id '{}'; expected an id defined in the snapshot's bibliography "
-                                      "files or inline sources ({} known)",
-                                      base.source_id, snapshot.sources.size())});
+      if (!snapshot.sources.contains(base.source_id)) unknown_source(base.where, base.source_id);
     }
   }
 }
