@@ -10,16 +10,9 @@
 namespace stratstab {
 namespace {
 
-// The force files' bounds (src/io/schema.cpp), which calc kill applies too.
-std::string yield_bounds() {
-  return key_bounds_text(key_spec("warhead", "yield_kt"));
-}
-std::string hardness_bounds() {
-  return key_bounds_text(key_spec("system", "hardness_psi"));
-}
-std::string cep_bounds() {
-  return key_bounds_text(key_spec("system", "cep_m"));
-}
+using test::cep_bounds;
+using test::hardness_bounds;
+using test::yield_bounds;
 
 using test::CliRun;
 

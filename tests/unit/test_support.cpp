@@ -1,5 +1,7 @@
 #include "test_support.hpp"
 
+#include "stratstab/schema.hpp"
+
 #include <sys/wait.h>
 
 #include <atomic>
@@ -79,6 +81,16 @@ CliRun run_cli(const std::string& args) {
   result.out = slurp(out);
   result.err = slurp(err);
   return result;
+}
+
+std::string yield_bounds() {
+  return key_bounds_text(key_spec("warhead", "yield_kt"));
+}
+std::string hardness_bounds() {
+  return key_bounds_text(key_spec("system", "hardness_psi"));
+}
+std::string cep_bounds() {
+  return key_bounds_text(key_spec("system", "cep_m"));
 }
 
 }  // namespace stratstab::test
