@@ -134,6 +134,9 @@ WtaIntegerAnswer round_assignment(const Structure& s, std::span<const double> x,
   // Floors never exceed a_w (the continuous x is feasible) and leave every shortfall coverable:
   // the fractional parts form a fractional flow meeting it, so an integer one exists.
   for (std::size_t i = 0; i < s.pairs(); ++i) {
+    // The solver returns finite x; a non-finite one would make the cast undefined, so it counts
+    // as no weapons here and the greedy fill places them.
+    if (!std::isfinite(x[i])) continue;
     const auto whole = static_cast<long long>(std::floor(x[i] + 1e-9));
     const long long k = std::min(whole, state.remaining[s.pair_weapon[i]]);
     if (k > 0) add(s, target_of, state, i, k);

@@ -270,6 +270,9 @@ ContinuousResult solve_continuous(const Structure& s, double gap_tolerance, int 
   ws.scratch.assign(2 * widest, 0.0);
   std::vector<double> r_dual(n), r_weapon(nw), r_min(nt), grad(n);
   std::vector<double> x_trial(n), row(nw), got_scratch(nt), nu(nt), lambda_out(nw);
+  std::vector<double> x_fallback = x;
+  std::vector<double> lambda_fallback = lambda;
+  double best_merit = std::numeric_limits<double>::infinity();
 
   double a_norm = 1;
   for (double a : s.available) a_norm = std::max(a_norm, a);
@@ -313,6 +316,17 @@ ContinuousResult solve_continuous(const Structure& s, double gap_tolerance, int 
     for (std::size_t t = 0; t < nt; ++t) obj_scaled += value[t] * -std::expm1(-ws.effort[t]);
     // Rounding has the last word: once the iterate stops being finite, the best checked one stands.
     if (!std::isfinite(tau) || !std::isfinite(obj_scaled)) break;
+    // The finite iterate nearest optimality so far (largest of the relative primal infeasibility
+    // and complementarity): what the fallback below reports when the method breaks down before
+    // any iterate was close enough to check. A kill probability of 1 next to minimums made the
+    // Newton systems so ill-conditioned that the infeasibility grew from 1e-11 to NaN (fuzz finding
+    // fuzz/findings/fuzz_wta_loader/nan-continuous-x); the last iterate was then NaN.
+    const double merit = std::max(primal_inf, comp / std::max(obj_scaled, 1e-12));
+    if (merit < best_merit) {
+      best_merit = merit;
+      x_fallback = x;
+      lambda_fallback = lambda;
+    }
     if (comp < 1e-6 * std::max(obj_scaled, 1e-12) && primal_inf < 1e-6) {
       x_trial = x;
       const double violation = repair(s, x_trial, row, got_scratch);
@@ -520,11 +534,12 @@ ContinuousResult solve_continuous(const Structure& s, double gap_tolerance, int 
   }
   result.iterations = iteration;
   if (!std::isfinite(best_gap)) {
-    // Never close enough to check: report the last iterate, repaired, with its bound.
-    x_trial = x;
+    // Never close enough to check: report the fallback iterate, repaired, with its bound (valid
+    // for any prices >= 0, however loose).
+    x_trial = x_fallback;
     result.max_violation = repair(s, x_trial, row, got_scratch);
     for (std::size_t w = 0; w < nw; ++w)
-      result.lambda[w] = weapon_used[w] ? std::max(lambda[w], 0.0) * value_scale : 0.0;
+      result.lambda[w] = weapon_used[w] ? std::max(lambda_fallback[w], 0.0) * value_scale : 0.0;
     result.x = x_trial;
     result.objective = objective(s, x_trial);
     result.upper_bound = dual_bound(s, result.lambda, result.nu);

@@ -275,5 +275,42 @@ TEST(WtaTest, HugeTargetValueIsRefused) {
   EXPECT_NE(d[0].message.find("in [0, 1e+12], got 1e+308"), std::string::npos) << d[0].message;
 }
 
+// A kill probability of 1 (capped, c = 27.6) on a target with a minimum, next to weak pairs: the
+// interior point's primal infeasibility grew from 1e-11 to NaN after eight iterations, before any
+// iterate was checked, and the solver returned x = NaN (UBSan in round_assignment; fuzz finding
+// fuzz/findings/fuzz_wta_loader/nan-continuous-x, this problem). It now reports the iterate
+// nearest optimality, repaired to feasibility, with a valid bound, as not converged. Reference:
+// Ipopt on the same problem.
+TEST(WtaTest, KillProbabilityOneNextToMinimumsStaysFinite) {
+  WtaProblem p;
+  p.weapons = {{"heavy", 60}, {"light", 81}, {"slbm", 50}};  // "heavy" has no pair
+  const double values[] = {100, 100, 30, 60, 30, 30, 20, 20, 20};
+  const long long minimums[] = {0, 0, 0, 0, 0, 0, 2, 3, 0};
+  for (std::size_t t = 0; t < 9; ++t) p.targets.push_back({"t" + std::to_string(t), values[t], minimums[t]});
+  p.kill_probability = {{1, 1, 0.06}, {1, 2, 0.06}, {1, 3, 0.06}, {2, 4, 0.03}, {2, 5, 0.03}, {1, 6, 1.0},
+                        {1, 7, 0.7},  {2, 6, 0.6},  {2, 7, 0.6},  {2, 8, 0.9},  {1, 8, 0.31}};
+  ASSERT_TRUE(validate_wta(p).empty());
+  const WtaSolution s = solve_wta(p);
+  for (const auto& a : s.assignment) EXPECT_TRUE(std::isfinite(a.x)) << a.weapon << " " << a.target;
+  ASSERT_TRUE(std::isfinite(s.objective));
+  ASSERT_TRUE(std::isfinite(s.upper_bound));
+  EXPECT_TRUE(s.bound_is_dual);
+  const test::IpoptWtaResult reference = test::solve_wta_with_ipopt(p);
+  ASSERT_TRUE(reference.solved) << reference.status;
+  // Within the reported gap of the reference optimum, and the bound above it.
+  EXPECT_LE(s.objective, reference.objective * (1 + 1e-8));
+  EXPECT_GE(s.objective, reference.objective * (1 - 1e-3));
+  EXPECT_GE(s.upper_bound, reference.objective * (1 - 1e-8));
+  EXPECT_LE(s.relative_gap, 1e-3);
+  EXPECT_NEAR(s.relative_gap, (s.upper_bound - s.objective) / s.upper_bound, 1e-12);
+  EXPECT_EQ(s.converged, s.relative_gap <= WtaOptions{}.gap_tolerance);
+  // Both integer answers are whole, feasible and below the bound.
+  for (const WtaIntegerAnswer* answer : {&s.rounding, &s.greedy}) {
+    EXPECT_TRUE(answer->meets_minimums);
+    EXPECT_LE(answer->objective, s.upper_bound);
+    EXPECT_GE(answer->objective, 0.9 * reference.objective);
+  }
+}
+
 }  // namespace
 }  // namespace stratstab
