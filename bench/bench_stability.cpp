@@ -1,5 +1,5 @@
-// Kent–Thaler index, abstract form (METHOD.md §4 worked example): evaluations per second on one
-// core. Target (issue 3): >= 200,000/s. Run: build/bench/stratstab_bench --benchmark_filter=KentThaler
+// Kent–Thaler index, abstract form (the worked example of docs/methods.md §7): evaluations per second on one
+// core. Target: >= 200,000/s. Run: build/bench/stratstab_bench --benchmark_filter=KentThaler
 #include <benchmark/benchmark.h>
 
 #include <map>
@@ -28,7 +28,7 @@ BENCHMARK(BM_KentThalerAbstract)->Arg(0)->Arg(1);
 }  // namespace
 
 // Kent–Thaler index on the real US–Russia scenario of November 2026 (both day to day): compile both
-// counterforce problems from the snapshots, build K(s), evaluate both strikes. Target (issue 3):
+// counterforce problems from the snapshots, build K(s), evaluate both strikes. Target:
 // >= 20,000 evaluations/s on one core with the greedy draw-down. Snapshots are loaded once,
 // outside the timed loop, as a sweep would.
 namespace {
@@ -58,7 +58,7 @@ BENCHMARK(BM_KentThalerRealUsRu2026)->Args({0, 0})->Args({0, 1})->Args({1, 0});
 
 }  // namespace
 
-// The Golden Dome scenario (issue 5): the same exchange with a three-layer US defence of 1,000
+// The Golden Dome scenario (docs/methods.md §12.2): the same exchange with a three-layer US defence of 1,000
 // interceptors, suppression choices (0-2 warheads per site) evaluated for Russia's strike, greedy
 // draw-down. The defence cuts each piece of K(s) at its kinks; suppression triples Russia's
 // strike evaluations. Loaded once, outside the loop.

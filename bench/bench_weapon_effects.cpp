@@ -1,4 +1,4 @@
-// The kill-probability core (METHOD.md §2) that the exchange engine evaluates for every weapon-
+// The kill-probability core (docs/methods.md §4) that the exchange engine evaluates for every weapon-
 // target pair of every allocation: how many evaluations per second one core gives.
 // Run: build/bench/stratstab_bench --benchmark_filter=Kill
 #include <cstddef>

@@ -1,4 +1,4 @@
-// The continuous weapon-target assignment solver (METHOD.md §3) against Ipopt on the same random
+// The continuous weapon-target assignment solver (docs/methods.md §10) against Ipopt on the same random
 // instances: 20 weapon kinds x 1,000 targets (density 0.5) for both, 50 x 5,000 (density 0.3) for
 // ours. Each run checks the answer (ours: proven gap <= 1e-9; on 20 x 1,000 the objectives of both
 // agree to 1e-6 relative) and aborts on failure, so a fast wrong answer cannot pass as a result.

@@ -55,7 +55,8 @@ struct PostureRow {
   StabilityResult result;
 };
 
-/// One issue-5 feature of the scenario switched off, to show what it does to the index.
+/// One feature of docs/methods.md §12 (a defence, command, warning, forward systems) switched off, to show what it does
+/// to the index.
 struct Attribution {
   std::string feature;  ///< e.g. `US missile defence`
   double index_without = 0;

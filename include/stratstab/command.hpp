@@ -1,8 +1,8 @@
-// Command and control in the exchange (issue 5): whether a victim's command survives a first
+// Command and control in the exchange (docs/methods.md §12.4): whether a victim's command survives a first
 // strike (possibly aimed partly at it: decapitation), and an automatic or semi-automatic
 // retaliation system (Perimeter, "Dead Hand") that gets surviving forces launched when it does
 // not. Pure functions of plain numbers. No public source gives these probabilities: every figure
-// is an assumption, labelled with its range in the scenarios and docs/methods.md §12.
+// is an assumption, labelled with its range in the scenarios and docs/methods.md §12.4.
 #pragma once
 
 namespace stratstab {

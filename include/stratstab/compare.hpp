@@ -1,4 +1,4 @@
-// `stratstab compare`: the key figures of several scenarios side by side (issue: scenario library).
+// `stratstab compare`: the key figures of several scenarios side by side.
 // One column per scenario, assembled from already loaded and evaluated parts; presented by
 // report/text_compare.cpp and json.
 #pragma once

@@ -1,11 +1,11 @@
-// Missile defence (METHOD.md §5): layers of interceptors with a finite inventory, what a defence
+// Missile defence (docs/methods.md §12.1–12.2): layers of interceptors with a finite inventory, what a defence
 // lets through, and how that thins a counterforce draw-down. Pure functions of plain inputs: no
 // I/O, no globals, safe to call from many threads.
 //
 // The model is an expected-value ("fluid") one, as the rest of the exchange:
 //   - layer l kills an engaged object with P_l = T_l (1 - (1 - SSPK_l)^n_l), n_l interceptors per
 //     object (barrage), or with shoot-look-shoot T_l (1 - (1 - SSPK_l)^(s1 + s2)) using on average
-//     s1 + (1 - P_1) s2 interceptors, P_1 the first salvo's kill probability (METHOD.md §5);
+//     s1 + (1 - P_1) s2 interceptors, P_1 the first salvo's kill probability;
 //   - with I_l interceptors the layer engages at most floor(I_l / n_l) objects (saturation);
 //     objects beyond that pass unopposed;
 //   - a defence that cannot tell decoys from warheads sees 1 + D objects per warhead, D decoys per
@@ -13,7 +13,7 @@
 //   - layers act one after the other on what the previous ones let through.
 // So w warheads reaching layer l leave w - P_l min(w, c_l), with c_l = floor(I_l / n_l) / (1 + D_l):
 // a defence takes a large share of a small, ragged retaliation and a small share of a large first
-// strike (METHOD.md §5).
+// strike (docs/methods.md §12.2).
 #pragma once
 
 #include <string>
@@ -44,7 +44,7 @@ enum class DefenceCoverage {
 };
 std::string_view to_string(DefenceCoverage coverage);
 
-/// A side's missile defence (issue 5; METHOD.md §5). All interceptor counts are expected values.
+/// A side's missile defence (docs/methods.md §12.1). All interceptor counts are expected values.
 struct MissileDefence {
   double interceptors = 0;  ///< total inventory, shared by the layers by their inventory_share
   std::vector<DefenceLayer> layers;

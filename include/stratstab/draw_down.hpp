@@ -1,4 +1,4 @@
-// The counterforce draw-down K(s) (METHOD.md §3): the greatest expected number of enemy warheads
+// The counterforce draw-down K(s) (docs/methods.md §5): the greatest expected number of enemy warheads
 // destroyed when a striker spends s warheads on counterforce, at most `max_warheads_per_target` on
 // one launcher. Three ways to build it:
 //   - homogeneous_draw_down: one kind of attacking warhead; exact (the k-th warhead on a launcher of
@@ -87,7 +87,7 @@ DrawDown greedy_draw_down(const CounterforceProblem& problem);
 /// The greedy allocation after s warheads.
 CounterforceAllocation greedy_allocation(const CounterforceProblem& problem, double s);
 
-/// Exact K(s): the linear programme over attack patterns (METHOD.md §3), solved at the breakpoints
+/// Exact K(s): the linear programme over attack patterns (docs/methods.md §5), solved at the breakpoints
 /// of the concave piecewise-linear K found by tangent intersection (each new point either confirms
 /// a breakpoint or splits the interval). `tolerance` is relative to K's scale.
 DrawDown exact_draw_down(const CounterforceProblem& problem, double tolerance = 1e-9);

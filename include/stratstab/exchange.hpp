@@ -1,4 +1,4 @@
-// Real forces in the Kent–Thaler exchange (METHOD.md §1, §3, §4): which systems take part, what a
+// Real forces in the Kent–Thaler exchange (docs/methods.md §6): which systems take part, what a
 // striker can launch in a posture, what the victim offers as counterforce targets, and the
 // counterforce problem and strike inputs compiled from two force snapshots. Pure functions of
 // validated snapshots; no I/O.
@@ -21,7 +21,7 @@
 
 namespace stratstab {
 
-/// The three posture cases METHOD.md §4 asks to report together.
+/// The three posture cases reported together (docs/methods.md §7).
 enum class PostureCase {
   kDayToDay,          ///< both sides day to day
   kGenerated,         ///< both sides generated
@@ -33,15 +33,16 @@ Posture striker_posture(PostureCase posture_case);
 Posture victim_posture(PostureCase posture_case);
 
 /// Central strategic exchange: nuclear systems based in silos, on road-mobile launchers, on SSBNs or
-/// on heavy bombers. Non-strategic and intermediate-range systems stay out (forward-based systems
-/// are a later, explicit scenario option).
+/// on heavy bombers. Non-strategic and intermediate-range systems stay out unless a scenario brings
+/// them in as forward deployments (ForwardDeployment below; docs/methods.md §12.5).
 bool in_central_exchange(const System& system);
 /// Counterforce is done by ballistic missile warheads (ICBM, SLBM): bombers take hours to arrive,
 /// after silos have fired or been found empty, so their weapons go to the value strike.
 bool counterforce_capable(const System& system);
 
 /// Share of a system's loaded warheads a striker can launch in a posture (stratstab assumption,
-/// following METHOD.md §4's striker availability): silo ICBMs all; road-mobile ICBMs (on alert in
+/// following the striker availability of docs/methods.md §7; how it departs from Kent and Thaler's
+/// rule: docs/methods.md §6): silo ICBMs all; road-mobile ICBMs (on alert in
 /// garrison) `striker_availability`; SSBNs and bombers `striker_availability` times the share at sea
 /// or on alert, which is the system's untargetable share in that posture.
 double striker_readiness(const System& system, Posture posture, const StabilityParameters& parameters);
@@ -52,15 +53,16 @@ struct ExchangeLabels {
   std::vector<std::string> targets;  ///< victim system ids, as in CounterforceProblem::targets
 };
 
-/// The counterforce problem of `striker` attacking `victim` (METHOD.md §3): kinds are the striker's
+/// The counterforce problem of `striker` attacking `victim` (docs/methods.md §5): kinds are the striker's
 /// ready ballistic-missile warheads by system and warhead type; target classes are the victim's
 /// targetable deployed launchers by system. Kill probability of a warhead on a launcher is
-/// R * SSPK(yield, hardness, CEP) (METHOD.md §2; no defences yet). A launcher's kill value is its
+/// R * SSPK(yield, hardness, CEP) (docs/methods.md §4; a defence of silos thins the arriving counterforce
+/// warheads instead, docs/methods.md §12.2). A launcher's kill value is its
 /// loaded warheads times their reliability (what it would have delivered), times 1 - lua_share for
 /// silos under launch under attack. `silos_only` keeps only silo targets and ignores launch under
 /// attack (for the silo-kill metrics).
 ///
-/// `Withheld` shares (METHOD.md-style reserve against a third country, e.g. China): a share of each
+/// `Withheld` shares (a reserve against a third country, e.g. China; docs/methods.md §6): a share of each
 /// side's warheads kept back from the exchange, in its first strike (striker) and in its
 /// retaliation (victim): the striker's kinds and W shrink by its share, and each victim launcher's
 /// kill value and the victim's arriving retaliation by the victim's.
@@ -73,7 +75,7 @@ CounterforceProblem counterforce_problem(const ForceSnapshot& striker, Posture s
                                          const StabilityParameters& parameters, bool silos_only = false,
                                          Withheld withheld = {});
 
-/// A system of a side deployed forward (issue 5): an intermediate-range or non-strategic system
+/// A system of a side deployed forward (docs/methods.md §12.5): an intermediate-range or non-strategic system
 /// that takes part in the exchange when a scenario says so. It strikes the other side's systems it
 /// reaches (and its value, if it reaches it), is a counterforce target when its warheads reach the
 /// other side's value, and shortens the warning of what it reaches.
@@ -91,7 +93,7 @@ struct ForwardDeployment {
   std::string launch_point_source;  ///< the public source of the coordinates
 };
 
-/// Everything about a side in the exchange besides its snapshot (issue 5). A non-owning view:
+/// Everything about a side in the exchange besides its snapshot. A non-owning view:
 /// cheap to copy, so millions of evaluations allocate nothing for it.
 struct SideOptions {
   double withheld = 0;                         ///< share held back against a third country (Withheld)
@@ -158,7 +160,7 @@ StabilityResult evaluate_real(const ForceSnapshot& a, const ForceSnapshot& b, Po
                               const StabilityParameters& parameters, const SideOptions& options_a,
                               const SideOptions& options_b);
 
-/// Warheads `striker` needs to destroy a share of `victim`'s silo-based warheads (METHOD.md §3
+/// Warheads `striker` needs to destroy a share of `victim`'s silo-based warheads (docs/methods.md §5
 /// draw-down against silos only, no launch under attack), for the shares 0.5, 0.8 and 0.9; empty
 /// where the share cannot be reached with at most max_warheads_per_target per silo and the
 /// striker's ready warheads.

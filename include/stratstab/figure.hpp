@@ -1,5 +1,5 @@
 // A sourced number: every figure in the bundled data carries its value, where it comes from, its
-// date and how much to trust it (grades of shared/DATA_SOURCES.md).
+// date and how much to trust it (grades: docs/methods.md §2).
 #pragma once
 
 #include <optional>
@@ -10,7 +10,7 @@
 
 namespace stratstab {
 
-/// How much to trust a figure (shared/DATA_SOURCES.md).
+/// How much to trust a figure (docs/methods.md §2).
 enum class Grade {
   kOfficial,  ///< [OFF] official text or statement
   kEstimate,  ///< [EST] expert estimate (FAS, SIPRI, CRS)
@@ -24,7 +24,7 @@ enum class Grade {
 std::string_view to_string(Grade grade);
 std::optional<Grade> grade_from_string(std::string_view text);
 
-/// Closed interval of plausible values; used by uncertainty runs (METHOD.md §9).
+/// Closed interval of plausible values; for the uncertainty runs (docs/methods.md §13.2).
 struct Range {
   double low = 0.0;
   double high = 0.0;

@@ -1,4 +1,4 @@
-// The force data model (METHOD.md §1): sides, systems, warheads, postures and inventories, as read
+// The force data model (docs/methods.md §1): sides, systems, warheads, postures and inventories, as read
 // from a dated snapshot such as `us-2023-03-01`. Every number is a sourced Figure; engines that run
 // millions of evaluations compile these into plain doubles first.
 #pragma once
@@ -16,7 +16,7 @@
 
 namespace stratstab {
 
-/// How a system's launchers are based (METHOD.md §1 "Leg / basing").
+/// How a system's launchers are based (docs/methods.md §1, "Basing").
 enum class Basing { kSilo, kMobile, kSsbn, kBomber, kNonstrategic, kIntermediate };
 
 /// The kind of delivery vehicle, which treaty counting rules key on.
@@ -24,14 +24,14 @@ enum class VehicleClass { kIcbm, kSlbm, kHeavyBomber, kIrbm, kSrbm, kGlcm, kSlcm
 
 enum class Payload { kNuclear, kConventional };
 
-/// How New START counts a system's warheads (treaty Part One, counting rules; METHOD.md §7).
+/// How New START counts a system's warheads (treaty Part One, counting rules; docs/methods.md §8).
 enum class NewStartCounting {
   kReentryVehicles,  ///< the re-entry vehicles actually loaded on deployed ICBMs and SLBMs
   kOnePerBomber,     ///< one warhead per deployed heavy bomber, whatever it carries
   kNone,             ///< not accountable
 };
 
-/// Day-to-day or generated alert (METHOD.md §1 "Posture").
+/// Day-to-day or generated alert (docs/methods.md §1, "Posture").
 enum class Posture { kDayToDay, kGenerated };
 
 std::string_view to_string(Basing basing);
@@ -101,7 +101,7 @@ struct System {
   Figure upload_rate_per_month;  ///< warheads per month that could be added
   /// Share of deployed launchers ready for a surprise first strike day to day and generated,
   /// where the snapshot gives it (dual-capable aircraft, whose readiness is measured in weeks);
-  /// absent, the exchange uses the striker availability of METHOD.md §4 (exchange.hpp).
+  /// absent, the exchange uses the striker availability of docs/methods.md §6 (exchange.hpp).
   std::optional<Figure> ready_day_to_day;
   std::optional<Figure> ready_generated;
   std::vector<Base> bases;  ///< where its launchers are; empty when not given
@@ -143,7 +143,7 @@ struct ForceSnapshot {
   std::string title;
   std::string description;
   Inventory inventory;
-  Figure w80;  ///< arriving warheads that destroy 80% of this side's value (METHOD.md §4)
+  Figure w80;  ///< arriving warheads that destroy 80% of this side's value (docs/methods.md §7)
   std::vector<System> systems;
   Bibliography sources;  ///< every source the snapshot may cite (its bibliography files and inline)
   std::string file;      ///< the file it was read from

@@ -1,4 +1,4 @@
-// Which of the other side's bases a forward-based system reaches (issue 10 item 18): a base is
+// Which of the other side's bases a forward-based system reaches (docs/methods.md §12.5): a base is
 // reached when the great-circle distance from the deployment's launch point (geo.hpp) is at most
 // the forward system's `range_km`. Without a launch point a system named in `reaches` is reached
 // whole, the upper bound the scenario asserts.

@@ -1,5 +1,5 @@
-// Great-circle distance between two points given by latitude and longitude (issue 10 item 18:
-// which of a side's bases a forward system reaches). A sphere is enough here: the ellipsoid
+// Great-circle distance between two points given by latitude and longitude: which of a side's
+// bases a forward system reaches (docs/methods.md §12.5). A sphere is enough here: the ellipsoid
 // changes distances by under 0.5%, well inside the range uncertainty of the systems (hundreds
 // of km).
 #pragma once

@@ -20,7 +20,7 @@ namespace stratstab {
 /// One side: either Kent–Thaler's abstract form or a real force snapshot (both sides the same form).
 struct ScenarioSide {
   std::string id;                         ///< as written under `sides:` (e.g. `A`, `US`)
-  std::optional<AbstractSide> abstract;   ///< Kent–Thaler abstract form (METHOD.md §4)
+  std::optional<AbstractSide> abstract;   ///< Kent–Thaler abstract form (docs/methods.md §7)
   std::optional<ForceSnapshot> forces;    ///< a real side: the snapshot, loaded and validated
   std::string force_reference;            ///< `force:` as written (snapshot id or path)
   int upload_months = 0;                  ///< the snapshot was uploaded for this many months

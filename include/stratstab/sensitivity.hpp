@@ -1,9 +1,9 @@
-// Arms-race stability (METHOD.md §6): how the first-strike stability index and each side's C1, C2
+// Arms-race stability (docs/methods.md §11): how the first-strike stability index and each side's C1, C2
 // and ratio respond when one side adds or removes a launcher of one system or uploads warheads on
 // it, and the index along an upload path after a treaty lapses. Finite differences on
-// evaluate_real with the greedy draw-down (fast enough for the many evaluations; the exact draw-down
-// is given at the two ends of the upload path for reference, and may be chosen throughout). A pure function of a
-// validated scenario with real sides; no I/O.
+// evaluate_real with the exact draw-down by default (the greedy one may be chosen for screening;
+// the exact index is then still given at the two ends of the upload path for reference). A pure
+// function of a validated scenario with real sides; no I/O.
 #pragma once
 
 #include <array>
@@ -36,7 +36,7 @@ struct StabilityDelta {
 struct SensitivityStep {
   double units = 0;  ///< launchers added or removed, or warheads uploaded, in the evaluation
   StabilityDelta per_unit;
-  /// METHOD.md §6: the change lowers the other side's C1/C2 (its unclipped ratio): the other side
+  /// docs/methods.md §11: the change lowers the other side's C1/C2 (its unclipped ratio): the other side
   /// would then strike first at a lower belief that it is about to be struck.
   bool destabilising = false;
 };

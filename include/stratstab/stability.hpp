@@ -1,4 +1,4 @@
-// Kent–Thaler first-strike stability (METHOD.md §4; Kent & Thaler, RAND R-3765-AF, 1989).
+// Kent–Thaler first-strike stability (docs/methods.md §7; Kent & Thaler, RAND R-3765-AF, 1989).
 // Pure functions of plain inputs: no I/O, no globals, safe to call from many threads.
 #pragma once
 
@@ -10,7 +10,7 @@
 
 namespace stratstab {
 
-/// Model constants; defaults are METHOD.md §4's (as relayed from R-3765-AF pp. 22–35, App. C).
+/// Model constants; defaults are those of docs/methods.md §7 (R-3765-AF pp. 22–35, App. C, as relayed).
 struct StabilityParameters {
   double cost_exponent = 0.75;        ///< a in C = D_own^a + b (1 - D_enemy^a)
   double surcharge = 0.3;             ///< b: weight of the enemy value left undestroyed
@@ -28,7 +28,7 @@ struct StabilityParameters {
   DrawDownMethod draw_down = DrawDownMethod::kExact;  ///< for real sides (abstract ones are exact anyway)
 };
 
-/// A side as Kent and Thaler gave it (METHOD.md §4 "Abstract mode").
+/// A side as Kent and Thaler gave it (docs/methods.md §7, "Abstract form").
 struct AbstractSide {
   double nf = 0;     ///< fixed (silo) launchers
   double mf = 0;     ///< warheads on each fixed launcher
@@ -88,7 +88,7 @@ struct StrikeInputs {
   double suppression_warheads = 0;   ///< left the strike for the victim's defence sites (for the report)
 };
 
-/// Searches every linear piece of K(s) for the minimum of C_A(s) (METHOD.md §4 stopping rule).
+/// Searches every linear piece of K(s) for the minimum of C_A(s) (docs/methods.md §7, stopping rule).
 FirstStrike evaluate_first_strike(const StrikeInputs& inputs, const StabilityParameters& parameters);
 
 struct SideStability {
@@ -106,7 +106,7 @@ struct StabilityResult {
   FirstStrike b_strikes_a;
 };
 
-/// The index from both first strikes (METHOD.md §4): C1 and C2 of each side, r_X = min(1, C1/C2)
+/// The index from both first strikes (docs/methods.md §7): C1 and C2 of each side, r_X = min(1, C1/C2)
 /// (1 where C2 = 0; the unclipped ratio kept) and FSI = r_A r_B. Shared by abstract and real sides.
 StabilityResult stability_from_strikes(const FirstStrike& a_strikes_b, const FirstStrike& b_strikes_a);
 

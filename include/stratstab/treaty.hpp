@@ -1,4 +1,4 @@
-// Treaty regimes as data (METHOD.md §7): limits, counting rules, scope, verification provisions and
+// Treaty regimes as data (docs/methods.md §8): limits, counting rules, scope, verification provisions and
 // dates, read from `data/treaties/<id>.yaml`. A counting rule is one of a few named kinds applied to
 // the systems a scope filter selects, so adding a regime is writing a file, not code.
 #pragma once
@@ -88,7 +88,7 @@ struct InspectionKind {
   std::string description;
 };
 
-/// Verification provisions, kept as data for the verification model (METHOD.md §8).
+/// Verification provisions, kept as data for the verification model (docs/methods.md §13.1).
 struct Verification {
   long long inspections_per_year = 0;
   std::vector<InspectionKind> inspections;

@@ -1,4 +1,4 @@
-// Upload potential and breakout (METHOD.md §6): how many warheads a side could add to its strategic
+// Upload potential and breakout (docs/methods.md §9): how many warheads a side could add to its strategic
 // launchers, how fast, and when each treaty limit would be crossed. A pure computation on a
 // snapshot: it returns the month-by-month path as a plain struct, so an engine can evaluate the
 // stability index along it.

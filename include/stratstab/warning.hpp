@@ -1,7 +1,7 @@
-// Warning time and launch under attack (issue 5): how long a victim has between the first
+// Warning time and launch under attack (docs/methods.md §12.3): how long a victim has between the first
 // warheads' launch and their arrival, and what it can do in that time. Pure functions of plain
-// numbers; the figures and their sources are in docs/methods.md §11 (defaults are labelled
-// assumptions with ranges there).
+// numbers. The figures and their sources are in docs/research-issue5.md and
+// data/sources/defence.yaml (defaults are labelled assumptions with ranges there).
 #pragma once
 
 #include <string>

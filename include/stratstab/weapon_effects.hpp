@@ -1,4 +1,4 @@
-// Weapon effects and kill probability (METHOD.md §2): the lethal radius of a surface burst against
+// Weapon effects and kill probability (docs/methods.md §4): the lethal radius of a surface burst against
 // a point target of given hardness, single-shot and terminal kill probability, several warheads on
 // one target, and the indices analysts quote (lethality K, counter-military potential, equivalent
 // megatonnage).
@@ -109,7 +109,7 @@ struct KillInputs {
   int warheads = 1;           ///< independent warheads of this type on the target, >= 1
 };
 
-/// The kill calculation for one warhead type on one point target (METHOD.md §2).
+/// The kill calculation for one warhead type on one point target (docs/methods.md §4).
 struct KillCalculation {
   KillInputs inputs;
   double lethal_radius_m = 0.0;      ///< cube-root surface-burst lethal radius, metres

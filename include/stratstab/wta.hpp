@@ -1,4 +1,4 @@
-// Weapon–target assignment (METHOD.md §3; Bracken & McCormick 1968, ch. 2):
+// Weapon–target assignment (docs/methods.md §10; Bracken & McCormick 1968, ch. 2):
 //
 //   maximise   sum_t V_t (1 - prod_w (1 - p_wt)^x_wt)
 //   subject to sum_t x_wt <= a_w  (weapons of kind w available)

@@ -1,4 +1,4 @@
-// Missile defence layers and what gets through them (METHOD.md §5; see defence.hpp for the model).
+// Missile defence layers and what gets through them (docs/methods.md §12.1; see defence.hpp for the model).
 #include <algorithm>
 #include <cmath>
 
@@ -24,7 +24,7 @@ double layer_kill_probability(const DefenceLayer& layer) {
 double interceptors_per_object(const DefenceLayer& layer) {
   const double first = std::max(0, layer.shots);
   if (layer.second_shots <= 0) return first;
-  // METHOD.md §5: the second salvo is fired only after a miss of the first.
+  // docs/methods.md §12.1: the second salvo is fired only after a miss of the first.
   const double first_kill = layer.tracking_reliability * (1.0 - std::pow(1.0 - layer.sspk, first));
   return first + (1.0 - first_kill) * layer.second_shots;
 }
@@ -54,7 +54,7 @@ Penetration::Penetration(const MissileDefence& defence, const std::vector<double
     const double per_object = interceptors_per_object(layer);
     const double kill = layer_kill_probability(layer);
     if (per_object <= 0.0 || kill <= 0.0 || interceptors_by_layer[i] <= 0.0) continue;
-    // floor(I / n) objects (METHOD.md §5); the small margin keeps 1000 / 2.5 from flooring to 399
+    // floor(I / n) objects (docs/methods.md §12.1); the small margin keeps 1000 / 2.5 from flooring to 399
     // through rounding.
     const double engaged_objects = std::floor(interceptors_by_layer[i] / per_object + 1e-9);
     const double objects_per_warhead = layer.sees_decoys ? 1.0 + defence.decoys_per_warhead : 1.0;

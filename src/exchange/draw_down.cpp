@@ -1,4 +1,4 @@
-// K(s) basics and the homogeneous draw-down (METHOD.md §3): with one kind of attacking warhead of
+// K(s) basics and the homogeneous draw-down (docs/methods.md §5): with one kind of attacking warhead of
 // kill probability p, the k-th warhead on a launcher of class i destroys m_i p (1-p)^(k-1) of its
 // warheads; these marginal values fall with k, so spending the best first is optimal (exact).
 #include <algorithm>

@@ -1,4 +1,4 @@
-// Exact draw-down (METHOD.md §3): with several kinds of attacking warheads, K(s) is the value of the
+// Exact draw-down (docs/methods.md §5): with several kinds of attacking warheads, K(s) is the value of the
 // linear programme over attack patterns. A pattern is a multiset of at most M warhead kinds aimed at
 // one launcher of a class; y_(t,pi) launchers of class t get pattern pi:
 //
@@ -9,7 +9,7 @@
 //               y >= 0
 //
 // Splitting a class into fractions of launchers is what makes it a linear programme (expected
-// values, as in METHOD.md). K is concave and piecewise linear in s (an LP's value as a function of
+// values, as everywhere in the model). K is concave and piecewise linear in s (an LP's value as a function of
 // one right-hand side), so it is found exactly from few solves: two supporting lines (value and the
 // dual price of the s row) meet at a point; if K reaches the lines there, that point is the only
 // breakpoint between, otherwise the interval is split there (Eisner & Severance, 1976). The LPs are

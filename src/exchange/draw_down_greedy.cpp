@@ -1,4 +1,4 @@
-// Marginal-return greedy draw-down (METHOD.md §3): each next batch of warheads goes where one warhead
+// Marginal-return greedy draw-down (docs/methods.md §5): each next batch of warheads goes where one warhead
 // destroys the most enemy warheads, among every (kind, launcher group) pair. A launcher group is a
 // share of one target class that has received the same warheads so far (same survival probability
 // and depth). Marginal values never rise (a group's survival only falls when hit), so the greedy

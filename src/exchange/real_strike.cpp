@@ -1,4 +1,4 @@
-// Real forces compiled into the Kent–Thaler strike (METHOD.md §1–4). See exchange.hpp for the
+// Real forces compiled into the Kent–Thaler strike (docs/methods.md §5–7). See exchange.hpp for the
 // rules and the assumptions they carry; docs/methods.md §6 explains them with sources.
 #include <algorithm>
 #include <cmath>
@@ -175,7 +175,7 @@ double forward_warheads_each(const ForwardDeployment& deployment, const System& 
 /// road-mobile missiles or aircraft at known bases: ready as road-mobile ICBMs
 /// (`striker_availability`) unless the snapshot gives the system a readiness for the striker's
 /// posture (`ready_day_to_day`, `ready_generated`: dual-capable aircraft, whose readiness NATO
-/// measures in weeks; docs/methods.md §12).
+/// measures in weeks; docs/methods.md §12.5).
 double forward_warheads_committed(const ForwardDeployment& deployment, const System& system, Posture posture,
                                   const StabilityParameters& parameters, double withheld_share) {
   const double ready = system.ready_share(posture).value_or(parameters.striker_availability);

@@ -425,7 +425,7 @@ void read_side(MapReader& side, const ReadContext& context, std::optional<Source
   read_command(side, out);
   read_warning(side, out);
   if (out.forces && out.upload_months > 0) {
-    // The force after N months of upload (METHOD.md §6, `stratstab upload`): a new snapshot.
+    // The force after N months of upload (docs/methods.md §9, `stratstab upload`): a new snapshot.
     UploadOptions options;
     options.horizon_months = out.upload_months;
     const UploadPath path = compute_upload(*out.forces, options);

@@ -230,7 +230,7 @@ constexpr std::array kSystemKeys{
             .max = 1,
             .description = "Share of deployed launchers ready for a surprise first strike day to day, where it is "
                            "known to differ from the striker availability (dual-capable aircraft); give it with "
-                           "`ready_generated`. Used for forward deployments (docs/methods.md §12)."},
+                           "`ready_generated`. Used for forward deployments (docs/methods.md §12.5)."},
     KeySpec{.name = "ready_generated",
             .kind = KeyKind::kFigure,
             .required = false,

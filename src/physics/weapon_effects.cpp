@@ -1,4 +1,4 @@
-// Validating layer of the weapon-effects model (METHOD.md §2); the formulas themselves are the
+// Validating layer of the weapon-effects model (docs/methods.md §4); the formulas themselves are the
 // inline cores in include/stratstab/weapon_effects.hpp, so the engine and this layer share them.
 #include "stratstab/weapon_effects.hpp"
 
@@ -50,7 +50,7 @@ void check_group(const WeaponGroup& group, std::size_t index, bool with_cep, std
   if (with_cep) check_table_bounds(group.cep_m, cep_spec(), prefix + "cep_m", "a CEP in metres", out);
 }
 
-// Said in the output whenever the cube-root radius is used outside its range (METHOD.md §2).
+// Said in the output whenever the cube-root radius is used outside its range (docs/methods.md §4).
 constexpr std::string_view kSoftTargetNote =
     "hardness {} psi is below 100 psi: the cube-root lethal radius (Glasstone & Dolan 1977) understates "
     "the radius of Brode's 1987 surface-burst fit there (by about 27% at 10 psi), so the lethal radius "

@@ -92,7 +92,8 @@ Assessment assess_scenario(const Scenario& scenario) {
     out.postures.push_back(
         PostureRow{c, c == scenario.posture ? out.result : evaluate_real(*a, *b, c, scenario.parameters, oa, ob)});
   }
-  // What moved the index: each issue-5 feature off in turn.
+  // What moved the index: each feature of docs/methods.md §12 (defences, command, warning, forward
+  // systems) off in turn.
   const auto attribute = [&](std::string feature, const StabilityParameters& parameters, const SideOptions& xa,
                              const SideOptions& xb) {
     Attribution attribution;

@@ -1,5 +1,5 @@
-// Kent–Thaler first-strike stability (METHOD.md §4). Costs follow R-3765-AF as relayed in
-// METHOD.md: C_X = D_X^a + b (1 - D_Y^a), D(w) = 1 - exp(-w ln5 / w80).
+// Kent–Thaler first-strike stability (docs/methods.md §7). Costs follow Kent & Thaler, RAND R-3765-AF
+// (1989): C_X = D_X^a + b (1 - D_Y^a), D(w) = 1 - exp(-w ln5 / w80).
 #include <algorithm>
 #include <array>
 #include <cmath>

@@ -1,9 +1,10 @@
-// Arms-race sensitivity (METHOD.md §6; sensitivity.hpp). Forward differences on evaluate_real: copy
+// Arms-race sensitivity (docs/methods.md §11; sensitivity.hpp). Forward differences on evaluate_real: copy
 // one side's snapshot, change one system by a whole step (one launcher; one warhead per deployed
 // launcher), evaluate both first strikes again with the scenario's posture case and side options
-// (as evaluate_scenario does), and divide the change by the step. The greedy draw-down is the
-// default: ~90,000 evaluations/s against ~180/s for the exact linear programme (bench/), and a
-// whole step keeps the difference well above its piece granularity.
+// (as evaluate_scenario does), and divide the change by the step. The draw-down is the caller's
+// (SensitivityOptions::draw_down): exact by default, since the greedy one (~90,000 evaluations/s
+// against ~180/s for the exact linear programme, bench/) can give slopes of the wrong sign; a whole
+// step keeps the difference well above the piece granularity of either.
 #include "stratstab/sensitivity.hpp"
 
 #include <algorithm>

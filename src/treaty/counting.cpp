@@ -1,4 +1,4 @@
-// Treaty accounting (METHOD.md §7): each limit is the sum of its rules, each rule a named kind
+// Treaty accounting (docs/methods.md §8): each limit is the sum of its rules, each rule a named kind
 // applied to the systems its scope selects. Counted from the per-system data, never from stored
 // aggregates; each system's part is rounded to whole items (a fractional average loading such as
 // 4.537383 RVs on 214 Trident II gives 971.0000 → 971).

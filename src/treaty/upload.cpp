@@ -1,4 +1,4 @@
-// Upload potential and breakout (METHOD.md §6): per strategic system, the warheads it could add
+// Upload potential and breakout (docs/methods.md §9): per strategic system, the warheads it could add
 // (capacity − loading on deployed launchers, then non-deployed launchers reopened to capacity),
 // added at the system's upload rate (warheads/month, a figure of the data) and drawn from the
 // side's strategic warheads in storage. Pure: snapshot in, path out.

@@ -1,5 +1,5 @@
 // The continuous WTA problem by a primal-dual interior-point method (Mehrotra predictor-corrector;
-// Nocedal & Wright, Numerical Optimization, 2nd ed. 2006, §14.2 and §19.3), written for its
+// Nocedal & Wright, Numerical Optimization, 2nd ed. 2006, sections 14.2 and 19.3), written for its
 // structure. In minimisation form
 //
 //   min f(x) = sum_t V_t exp(-c_t . x_t)

@@ -16,7 +16,7 @@ int main(int argc, char** argv) {
     return 2;
   }
   try {
-    // METHOD.md §2's worked example: 1000 kt on a 1000 psi target with a 200 m CEP, R = 1, no
+    // The first check value of docs/methods.md §4: 1000 kt on a 1000 psi target with a 200 m CEP, R = 1, no
     // defences: lethal radius 485.224 m, kill probability 0.983091.
     stratstab::KillInputs inputs;
     inputs.yield_kt = 1000.0;
@@ -27,7 +27,7 @@ int main(int argc, char** argv) {
                 static_cast<int>(stratstab::kVersion.size()), stratstab::kVersion.data(), kill.kill_probability,
                 kill.lethal_radius_m);
     if (std::abs(kill.kill_probability - 0.983091) > 5e-7 || std::abs(kill.lethal_radius_m - 485.224) > 5e-4) {
-      std::fprintf(stderr, "consumer: kill calculation differs from METHOD.md's worked example\n");
+      std::fprintf(stderr, "consumer: kill calculation differs from docs/methods.md §4's check value\n");
       return 1;
     }
     // The installed data's US snapshot: its id is its file name (the loader checks id = side-date).

@@ -1,6 +1,6 @@
 // The bundled data in data/: every snapshot loads cleanly, the required dates exist, published
 // official figures are carried exactly, and the per-system split reproduces the official New START
-// aggregates (shared/DATA_SOURCES.md). The counting here is written out independently of the
+// aggregates (State Department and Russian MFA fact sheets). The counting here is written out independently of the
 // library (deployed launchers; loaded RVs or one per bomber; deployed + non-deployed launchers).
 #include <cmath>
 
@@ -60,7 +60,7 @@ NewStartTotals count_new_start(const ForceSnapshot& s) {
   return t;
 }
 
-// Official aggregates: State Dept fact sheets 2020-12-01 and 2023; Russian MFA 2022 (DATA_SOURCES.md).
+// Official aggregates: State Dept fact sheets 2020-12-01 and 2023; Russian MFA 2022.
 TEST(BundledDataTest, PerSystemDataReproduceOfficialNewStartAggregates) {
   struct Case {
     const char* id;
@@ -96,7 +96,7 @@ TEST(BundledDataTest, Us2020CarriesOfficialPerTypeFigures) {
   EXPECT_NEAR(trident->warheads_loaded(), 1012, 1e-9);
 }
 
-// SIPRI Yearbook 2025 inventories, January 2025 (DATA_SOURCES.md).
+// SIPRI Yearbook 2025 inventories, January 2025.
 TEST(BundledDataTest, January2025InventoriesMatchSipri) {
   struct Case {
     const char* id;
@@ -120,7 +120,7 @@ TEST(BundledDataTest, AssumptionsCarryRangesAndEveryFigureIsSourced) {
   }
 }
 
-// ru-2026-11-01 keeps Russia's pledged New START limits (issue 10 §3: the eighth Borei had been
+// ru-2026-11-01 keeps Russia's pledged New START limits (the eighth Borei was once
 // added with no offset, 1,624 warheads), and its systems add up to its own deployed inventory
 // (they gave 1,758 against 1,718). Hand count: ICBM 33x10 + 12 + 60 + 18 + 176x2.25 + 22x2 = 860,
 // SLBM 112x4 + 48x4 = 640, bombers 40 + 10 = 50 -> 1,550; deployed 321 + 160 + 50 = 531;
@@ -148,7 +148,7 @@ TEST(BundledDataTest, B2FleetIsNineteenFrom2025) {
   }
 }
 
-// Same thing, same assumption unless a source says otherwise (issue 10 §3): the US and UK Trident II
+// Same thing, same assumption unless a source says otherwise (docs/methods.md §2): the US and UK Trident II
 // D5 share one CEP assumption; every SSBN in port has one hardness; Minuteman III is 120 m everywhere.
 TEST(BundledDataTest, SameThingSameAssumption) {
   for (const auto& id : catalog().snapshot_ids()) {

@@ -1,4 +1,4 @@
-// `stratstab calc kill` end to end: the worked values of METHOD.md §2 in JSON and text, the
+// `stratstab calc kill` end to end: the check values of docs/methods.md §4 in JSON and text, the
 // soft-target flag, and exit codes (2 usage, 3 bad values with the option named).
 #include <fmt/format.h>
 #include <gtest/gtest.h>
@@ -25,7 +25,7 @@ bool contains(const std::string& text, const std::string& needle) {
 }
 
 TEST(CliCalcTest, KillJsonGivesTheWorkedValues) {
-  // METHOD.md §2: 300 kt, 2000 psi, CEP 185.2 m, R 0.85; two warheads 0.861729.
+  // docs/methods.md §4: 300 kt, 2000 psi, CEP 185.2 m, R 0.85; two warheads 0.861729.
   const CliRun r =
       run("calc kill --yield-kt 300 --hardness-psi 2000 --cep-m 185.2 --reliability 0.85 --warheads 2 --json");
   ASSERT_EQ(r.exit_code, 0) << r.err;
@@ -92,7 +92,7 @@ TEST(CliCalcTest, BadValuesExitThreeNamingTheOption) {
       << fraction.err;
 }
 
-// Issue 10 §2.9: 1e300 kt printed a 100-digit radius with exit 0. The force files' magnitude
+// 1e300 kt once printed a 100-digit radius with exit 0. The force files' magnitude
 // bounds apply to the one-off calculation too, read from the same key table.
 TEST(CliCalcTest, MagnitudesOutsideTheForceFileBoundsExitThree) {
   const CliRun huge = run("calc kill --yield-kt 1e300 --hardness-psi 2000 --cep-m 185.2");

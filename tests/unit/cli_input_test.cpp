@@ -1,4 +1,4 @@
-// What a new user hit (issue 10 §2): `--set` errors located at the `--set` argument, relative paths
+// What a new user hit: `--set` errors located at the `--set` argument, relative paths
 // in `--set`, treaty ids, mismatched snapshots, inactive sweep keys, unknown commands, whole-number
 // options, Unicode names in `compare`, streamed sweep rows, list indices in `--set`, and the
 // duplicated lines of the assess report. Each runs the stratstab command, as a user would.

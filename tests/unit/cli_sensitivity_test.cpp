@@ -66,7 +66,7 @@ TEST(CliSensitivityTest, TextOptionsAndErrors) {
   EXPECT_NE(side.err.find("--upload: expected both, none or a side id of the scenario (US, RU), got 'CN'"),
             std::string::npos)
       << side.err;
-  // An option value out of range is an input error (exit 3), as documented (issue 10 §2.8).
+  // An option value out of range is an input error (exit 3), as documented (docs/usersguide.md, exit codes).
   EXPECT_EQ(test::run_cli("sensitivity --horizon-months 601").exit_code, 3);
   EXPECT_EQ(test::run_cli("sensitivity --draw-down simplex").exit_code, 2);
 }

@@ -102,7 +102,7 @@ TEST(CliTreatyTest, UploadJsonPathAndCrossings) {
 }
 
 TEST(CliTreatyTest, UploadHorizonOutOfRangeIsAnInputError) {
-  // An option value out of range is an input error (exit 3), as documented (issue 10 §2.8).
+  // An option value out of range is an input error (exit 3), as documented (docs/usersguide.md, exit codes).
   const test::CliRun r = test::run_cli("upload us-2026-11-01 --horizon-months 1000");
   EXPECT_EQ(r.exit_code, 3);
   EXPECT_NE(r.err.find("command line: error: --horizon-months: expected a whole number of months in [0, 600], got "
@@ -112,7 +112,8 @@ TEST(CliTreatyTest, UploadHorizonOutOfRangeIsAnInputError) {
 }
 
 TEST(CliAssessTest, Issue5ScenariosShowWhatMovedTheIndex) {
-  // Each issue-5 scenario names the features it switches off, and its JSON carries them.
+  // Each scenario with defences, command, warning or forward systems (docs/methods.md §12) names the
+  // features it switches off, and its JSON carries them.
   const std::vector<std::pair<const char*, const char*>> cases{
       {"golden-dome", "US missile defence"},
       {"perimeter", "RU Perimeter (automatic retaliation)"},

@@ -1,4 +1,4 @@
-// Missile defence (METHOD.md §5), warning time, command and control and forward systems (issue 5):
+// Missile defence, warning time, command and control and forward systems (docs/methods.md §12):
 // layer and saturation arithmetic against hand-computed cases, the interceptors = 0 identity with
 // the undefended exchange, monotonicity in the interceptor inventory, the striker's choice of
 // suppression against brute force, and the bundled scenarios end to end.
@@ -33,7 +33,7 @@ TEST(DefenceTest, LayerKillProbabilityAndInterceptorsPerObject) {
   EXPECT_NEAR(layer_kill_probability(layer(0.8, 2, 0.9)), 0.864, 1e-15);
   EXPECT_DOUBLE_EQ(interceptors_per_object(layer(0.8, 2, 0.9)), 2.0);
   // Shoot-look-shoot 1 + 1 at SSPK 0.5, T = 1: P_1 = 0.5, expected interceptors 1 + 0.5 * 1 = 1.5,
-  // kill 1 - 0.5^2 = 0.75 (METHOD.md §5).
+  // kill 1 - 0.5^2 = 0.75 (docs/methods.md §12.1).
   DefenceLayer sls = layer(0.5, 1, 1.0);
   sls.second_shots = 1;
   EXPECT_DOUBLE_EQ(interceptors_per_object(sls), 1.5);

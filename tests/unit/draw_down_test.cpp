@@ -1,4 +1,4 @@
-// Counterforce draw-down (METHOD.md §3): the exact linear programme over attack patterns against
+// Counterforce draw-down (docs/methods.md §5): the exact linear programme over attack patterns against
 // closed forms, hand-worked cases and brute force over integer assignments; the greedy against it.
 #include <gtest/gtest.h>
 
@@ -22,7 +22,7 @@ CounterforceProblem one_kind_problem(double warheads, double p) {
 
 TEST(DrawDownTest, ExactEqualsTheHomogeneousClosedFormForOneKind) {
   // One kind, p = 0.7: marginal kills per warhead are m p (1-p)^(k-1) for the k-th warhead on a
-  // launcher: heavy 2.8 then 0.84, light 0.7 then 0.21 (METHOD.md §3); K is their sorted sum.
+  // launcher: heavy 2.8 then 0.84, light 0.7 then 0.21 (docs/methods.md §5); K is their sorted sum.
   const CounterforceProblem problem = one_kind_problem(1000, 0.7);
   const DrawDown exact = exact_draw_down(problem);
   const DrawDown closed = homogeneous_draw_down({{10, 4, 1}, {30, 1, 1}}, 0.7, 2);

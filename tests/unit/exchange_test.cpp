@@ -38,7 +38,7 @@ System make_system(const std::string& id, Basing basing, VehicleClass vehicle, d
   return s;
 }
 
-/// SSPK written out from METHOD.md §2, independently of weapon_effects.hpp:
+/// SSPK written out from docs/methods.md §4, independently of weapon_effects.hpp:
 /// LR = 2.62 nmi * (Y_Mt / H_psi)^(1/3), SSPK = 1 - 0.5^((LR/CEP)^2).
 double method_kill_probability(double yield_kt, double hardness_psi, double cep_m, double reliability) {
   const double lr_m = 2.62 * 1852.0 * std::pow(yield_kt / 1000.0 / hardness_psi, 1.0 / 3.0);
@@ -72,7 +72,7 @@ TEST(ExchangeTest, CounterforceProblemFromSnapshots) {
   EXPECT_NEAR(problem.targets[1].count, 80, 1e-9);
   EXPECT_NEAR(problem.targets[1].kill_value, 4 * 0.9, 1e-12);
   EXPECT_DOUBLE_EQ(problem.targets[2].count, 20);
-  // Kill probabilities as METHOD.md §2 writes them. ICBM on a 2,000 psi silo: LR = 257.8 m,
+  // Kill probabilities as docs/methods.md §4 writes them. ICBM on a 2,000 psi silo: LR = 257.8 m,
   // (LR/CEP)^2 = 2.954, SSPK = 0.871, times R 0.85 = 0.740.
   EXPECT_NEAR(problem.p(0, 0), method_kill_probability(300, 2000, 150, 0.85), 1e-12);
   EXPECT_NEAR(problem.p(0, 0), 0.740, 5e-4);
@@ -96,7 +96,7 @@ TEST(ExchangeTest, CounterforceProblemFromSnapshots) {
 TEST(ExchangeTest, RealSidesReduceToTheAbstractFormWhenTheyShareItsAssumptions) {
   // Silo and road-mobile ICBMs of one warhead type, perfect reliability, the same hardness for
   // both, and the road-mobile untargetable share as `alert`: the real path must give exactly the
-  // abstract form's index (METHOD.md §4), with de = the METHOD.md §2 kill probability.
+  // abstract form's index (docs/methods.md §7), with de = the kill probability of docs/methods.md §4.
   const double hardness = 1500;
   const auto side = [&](double nf, double mf, double ns, double ms, double alert, double yield, double cep,
                         double w80) {

@@ -1,4 +1,4 @@
-// Forward systems by base and by posture (issue 10 item 18): great-circle distance, reach per base
+// Forward systems by base and by posture (docs/methods.md §12.5): great-circle distance, reach per base
 // from a launch point, the target classes split by reach, the readiness of dual-capable aircraft
 // by posture, and the located errors of the `bases:` and `launch_point:` inputs.
 #include <gtest/gtest.h>
@@ -148,7 +148,7 @@ TEST(ForwardReach, TargetClassSplitsIntoReachedAndUnreachedBases) {
 }
 
 TEST(ForwardReach, OnlyReachedBasesLoseLaunchersToTheFirstSalvo) {
-  // The forward missile (reliability 1, 300 kt, CEP 300 m) on 1,000 psi launchers: METHOD.md §2
+  // The forward missile (reliability 1, 300 kt, CEP 300 m) on 1,000 psi launchers: docs/methods.md §4
   // LR = 2.62 nmi (0.3 Mt / 1000 psi)^(1/3) = 324.8 m, SSPK p = 1 - 0.5^((LR/CEP)^2) = 0.556. The
   // greedy salvo of 10 x 0.9 = 9 warheads goes one to a launcher (a second on the same one adds
   // only p(1 - p)), killing 9p launchers, all in the reached class.

@@ -1,4 +1,4 @@
-// Kent–Thaler first-strike stability: METHOD.md §4's worked example (with and without launch under
+// Kent–Thaler first-strike stability: the worked example of docs/methods.md §7 (with and without launch under
 // attack), closed forms of the pieces, and the stopping rule against brute force.
 #include <gtest/gtest.h>
 

@@ -1,5 +1,5 @@
-// Scenario files and `--set` overrides: the abstract form of METHOD.md §4 exactly as the issue
-// writes it, overrides validated like the file, and located errors for bad scenarios.
+// Scenario files and `--set` overrides: the abstract form of docs/methods.md §7 exactly as that
+// section writes it, overrides validated like the file, and located errors for bad scenarios.
 #include <gtest/gtest.h>
 
 #include "stratstab/catalog.hpp"
@@ -208,7 +208,7 @@ TEST_F(RealScenarioTest, BadSidesGetLocatedErrors) {
 namespace stratstab {
 namespace {
 
-// `--set` into lists (issue 10 §2.15): an index reaches one entry and leaves the others as written.
+// `--set` into lists: an index reaches one entry and leaves the others as written.
 constexpr std::string_view kLayers = R"(name: layers
 sides:
   US:

@@ -1,4 +1,4 @@
-// Arms-race sensitivity (METHOD.md §6): the finite differences against the index recomputed on
+// Arms-race sensitivity (docs/methods.md §11): the finite differences against the index recomputed on
 // hand-changed snapshots, a bomber-only pair whose exchange is closed form (no ballistic missile
 // warheads, so no counterforce: s* = 0), the upload path's ends against the uploaded snapshots, and
 // the refusal of abstract sides.
@@ -145,7 +145,7 @@ System bomber(const std::string& id, double launchers, double each, double capac
   return s;
 }
 
-/// METHOD.md §4 written out for sides of bombers only: no ballistic missile warheads, so no
+/// docs/methods.md §7 written out for sides of bombers only: no ballistic missile warheads, so no
 /// counterforce and s* = 0. A striker launches its bombers on alert (striker availability 0.9 x
 /// share on alert) at the victim's value; all the victim's warheads retaliate. W and V are given
 /// in arriving warheads.

@@ -63,7 +63,7 @@ TEST_F(SweepTest, EachPointIsTheScenarioEvaluatedWithThatOverride) {
     EXPECT_DOUBLE_EQ(p.exchanges[0].counterforce_spent, alone.a_strikes_b.counterforce_spent);
     EXPECT_DOUBLE_EQ(p.exchanges[1].retaliation_arriving, alone.b_strikes_a.retaliation_arriving);
   }
-  // At the file's own alert (0.5): METHOD.md §4's worked example.
+  // At the file's own alert (0.5): the worked example of docs/methods.md §7.
   const SweepPoint& half = points[2];
   EXPECT_NEAR(half.sides[0].stability.c1, 0.488995, 1e-6);
   EXPECT_NEAR(half.sides[0].stability.c2, 0.915362, 1e-6);
@@ -158,7 +158,7 @@ TEST(SweepCliTest, JsonParsesAndMatchesTheWorkedExample) {
   ASSERT_EQ(points.size(), 2U);
   EXPECT_EQ(points[0].at("value"), false);
   EXPECT_EQ(points[1].at("value"), true);
-  // The example file's stated results (data/scenarios/kent-thaler-example.yaml, METHOD.md §4).
+  // The example file's stated results (data/scenarios/kent-thaler-example.yaml, docs/methods.md §7).
   EXPECT_NEAR(points[0].at("index").get<double>(), 0.350948, 1e-6);
   EXPECT_NEAR(points[0].at("sides").at("A").at("c1").get<double>(), 0.488995, 1e-6);
   EXPECT_NEAR(points[0].at("sides").at("B").at("c2").get<double>(), 0.875954, 1e-6);
@@ -236,7 +236,7 @@ TEST(SweepCliTest, UsageErrorsExitTwo) {
 namespace stratstab {
 namespace {
 
-// Rows are produced as points are computed (issue 10 §2.14): each point reaches the callback before
+// Rows are produced as points are computed: each point reaches the callback before
 // the next value's scenario is asked for, in value order.
 TEST(SweepStreamTest, EachPointIsHandedOnBeforeTheNextIsLoaded) {
   const DataCatalog catalog{STRATSTAB_SOURCE_DIR "/data"};
@@ -256,7 +256,7 @@ TEST(SweepStreamTest, EachPointIsHandedOnBeforeTheNextIsLoaded) {
         EXPECT_DOUBLE_EQ(point.index, alone.index);
       });
   EXPECT_EQ(events, (std::vector<std::string>{"load 0", "point 0", "load 0.5", "point 0.5", "load 1", "point 1"}));
-  // At the file's own alert, the worked example (METHOD.md §4).
+  // At the file's own alert, the worked example (docs/methods.md §7).
   std::vector<double> indices;
   evaluate_sweep(
       {"0.5"},
@@ -268,7 +268,7 @@ TEST(SweepStreamTest, EachPointIsHandedOnBeforeTheNextIsLoaded) {
   EXPECT_NEAR(indices[0], 0.350948, 1e-6);
 }
 
-// The inactive-key rule (issue 10 §2.6): where it says a key cannot act, two values give the same
+// The inactive-key rule (include/stratstab/inactive_key.hpp): where it says a key cannot act, two values give the same
 // result; where the enabling option is on, it says nothing.
 class InactiveKeyTest : public ::testing::Test {
  protected:

@@ -1,4 +1,4 @@
-// Weapon effects and kill probability (METHOD.md §2): the worked table of the specification,
+// Weapon effects and kill probability (docs/methods.md §4): its table of check values,
 // closed-form properties of the formulas, the soft-target flag, and the messages for bad inputs.
 #include <cmath>
 #include <limits>
@@ -34,7 +34,7 @@ struct WorkedRow {
   double lethal_radius_m, sspk, p;
 };
 
-// METHOD.md §2, "Worked values".
+// docs/methods.md §4, "Check values".
 const std::vector<WorkedRow> kWorkedTable{
     {1000, 1000, 200, 1.0, 485.224, 0.983091, 0.983091},
     {300, 2000, 185.2, 0.85, 257.814, 0.739003, 0.628152},

@@ -1,4 +1,4 @@
-// Untrusted YAML that used to hang, crash or amplify (issue 10, "What fuzzing found"): each case is
+// Untrusted YAML that used to hang, crash or amplify (found by fuzzing, fuzz/findings/): each case is
 // a located error now. Cases that could hang again if a fix regressed run the stratstab command
 // in a child process under `timeout`, so that the test fails instead of hanging.
 #include <sys/stat.h>
