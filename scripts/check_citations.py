@@ -49,7 +49,7 @@ MALFORMED = re.compile(r"docs/methods\.md`? §(?!\d)")
 # Notes that live outside the repository (spelled so that this file does not name them itself).
 OUTSIDE_NOTES = ("METHOD", "DATA_SOURCES", "STYLE")
 OUTSIDE = re.compile(r"\b(?:" + "|".join(OUTSIDE_NOTES) + r")\.md\b")
-ISSUE = re.compile(r"(?<![\w/-])issues?[ -]?#?\d", re.IGNORECASE)  # not a file name (research-issue5.md)
+ISSUE = re.compile(r"(?<![\w/-])issues?[ -]?#?\d+", re.IGNORECASE)  # not a file name (research-issue5.md)
 
 STRICT_ROOTS = ("src", "include", "app")
 LOOSE_ROOTS = ("tests", "bench", "scripts", "cmake", "data", "docs", "fuzz", "README.md", "CMakeLists.txt")
@@ -121,7 +121,7 @@ def check_file(relative, text, known, strict, problems):
                 if n not in known:
                     problems.append(f"{where}: {METHODS} §{n} does not exist")
         if strict and ISSUE.search(line):
-            problems.append(f"{where}: refers to an issue by number ({ISSUE.search(line).group(0)}...), which a "
+            problems.append(f"{where}: refers to an issue by number ('{ISSUE.search(line).group(0)}'), which a "
                             "reader cannot open: say the reason itself")
         if not (strict or is_methods):
             continue
