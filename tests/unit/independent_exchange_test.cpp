@@ -1,16 +1,15 @@
 // The default scenario's exchange (data/scenarios/us-ru-2026-11.yaml: the bundled snapshots
 // us-2026-11-01 and ru-2026-11-01, both day to day, docs/methods.md §7 defaults) recomputed from the
-// snapshot figures by the test's own code, which shares nothing with src/ but the loaded snapshot:
-// its own readiness sums, its own kill probabilities (the cube-root lethal radius and the
-// circular-normal SSPK of docs/methods.md §4), its own marginal-return draw-down in whole batches,
-// and its own search of C_A (a grid on every piece, refined by golden sections).
+// snapshot figures by the test's own code, which shares nothing with src/ but the loaded snapshot
+// and the LP solver: its own readiness sums, its own kill probabilities (the cube-root lethal radius
+// and the circular-normal SSPK of docs/methods.md §4), its own draw-downs (a marginal-return greedy
+// in whole batches, and the linear programme over attack patterns with its own columns and rows,
+// solved by Clp), and its own search of C_A (a grid refined by golden sections).
 //
-// The sub-part recomputed in full is the exchange with the greedy draw-down
-// (`stratstab assess --set options.draw_down=greedy`): every C1 and C2 and the index. The default
-// (exact) draw-down is a linear programme; here it is checked against the test's greedy from below
-// (the exact K(s) can only kill more) and its index through C1 (more kills can only lower the
-// striker's cost), not recomputed.
+// Recomputed: the strike sums, every C1 and C2, s* and the index, with the greedy draw-down
+// (`--set options.draw_down=greedy`) and with the default exact one (the reported 0.790907).
 #include <gtest/gtest.h>
+#include <ClpSimplex.hpp>
 
 #include <algorithm>
 #include <cmath>
@@ -74,6 +73,10 @@ struct Exchange {
   double w80_striker = 0;
   double w80_victim = 0;
   std::vector<Piece> pieces;
+  // The counterforce problem, for the exact draw-down by the test's own linear programme.
+  std::vector<Kind> kinds;
+  std::vector<Target> targets;
+  std::vector<std::vector<double>> p;
 };
 
 /// The greedy draw-down in batches: a group is `count` launchers of one class that have taken
@@ -152,6 +155,9 @@ Exchange compile_by_hand(const ForceSnapshot& striker, const ForceSnapshot& vict
     }
   }
   e.pieces = greedy_pieces(kinds, targets, p);
+  e.kinds = kinds;
+  e.targets = targets;
+  e.p = p;
   e.w80_striker = striker.w80.value;
   e.w80_victim = victim.w80.value;
   return e;
@@ -214,6 +220,131 @@ Costs first_strike_by_hand(const Exchange& e) {
   }
   const double refined = 0.5 * (lo + hi);
   return costs_at(e, costs_at(e, refined).striker < best ? refined : best_s);
+}
+
+/// The exact draw-down at s by the test's own linear programme over attack patterns
+/// (docs/methods.md §5): y_(t,pi) launchers of class t get pattern pi, a multiset of one or two
+/// kinds; maximise sum y v_t (1 - prod_(k in pi) (1 - p_kt)) with at most N_t launchers per class,
+/// a_k warheads per kind and s in all. Solved by Clp (the solver is shared with the library; the
+/// columns and rows are the test's). Then, among the allocations that reach that K(s), the fewest
+/// value warheads given up (sum of the kinds' reliabilities), as a striker would choose: a second
+/// programme with K fixed.
+struct ExactPoint {
+  double kills = 0;
+  double lost = 0;
+};
+ExactPoint exact_by_hand(const Exchange& e, double s) {
+  struct Column {
+    std::size_t target;
+    std::vector<std::size_t> kinds;
+    double kill;
+    double lost;
+  };
+  std::vector<Column> columns;
+  const std::size_t n_t = e.targets.size();
+  const std::size_t n_k = e.kinds.size();
+  for (std::size_t t = 0; t < n_t; ++t) {
+    for (std::size_t k1 = 0; k1 < n_k; ++k1) {
+      const double q1 = 1 - e.p[k1][t];
+      columns.push_back({t, {k1}, e.targets[t].kill_value * (1 - q1), e.kinds[k1].reliability});
+      for (std::size_t k2 = k1; k2 < n_k; ++k2) {
+        const double q2 = 1 - e.p[k2][t];
+        columns.push_back(
+            {t, {k1, k2}, e.targets[t].kill_value * (1 - q1 * q2), e.kinds[k1].reliability + e.kinds[k2].reliability});
+      }
+    }
+  }
+  // Rows: targets, kinds, the total, and (second programme) the kills.
+  const int total_row = static_cast<int>(n_t + n_k);
+  const int kills_row = total_row + 1;
+  std::vector<CoinBigIndex> start{0};
+  std::vector<int> index;
+  std::vector<double> value;
+  for (const Column& c : columns) {
+    index.push_back(static_cast<int>(c.target));
+    value.push_back(1);
+    std::vector<double> uses(n_k, 0);
+    for (std::size_t k : c.kinds) uses[k] += 1;
+    for (std::size_t k = 0; k < n_k; ++k) {
+      if (uses[k] > 0) {
+        index.push_back(static_cast<int>(n_t + k));
+        value.push_back(uses[k]);
+      }
+    }
+    index.push_back(total_row);
+    value.push_back(static_cast<double>(c.kinds.size()));
+    index.push_back(kills_row);
+    value.push_back(c.kill);
+    start.push_back(static_cast<CoinBigIndex>(index.size()));
+  }
+  std::vector<double> row_lower(n_t + n_k + 2, 0.0);
+  std::vector<double> row_upper(n_t + n_k + 2, 0.0);
+  for (std::size_t t = 0; t < n_t; ++t) row_upper[t] = e.targets[t].launchers;
+  for (std::size_t k = 0; k < n_k; ++k) row_upper[n_t + k] = e.kinds[k].warheads;
+  row_upper[static_cast<std::size_t>(total_row)] = s;
+  row_lower[static_cast<std::size_t>(kills_row)] = -COIN_DBL_MAX;
+  row_upper[static_cast<std::size_t>(kills_row)] = COIN_DBL_MAX;
+  const std::vector<double> col_lower(columns.size(), 0.0);
+  const std::vector<double> col_upper(columns.size(), COIN_DBL_MAX);
+  std::vector<double> kill(columns.size());
+  std::vector<double> lost(columns.size());
+  for (std::size_t i = 0; i < columns.size(); ++i) {
+    kill[i] = columns[i].kill;
+    lost[i] = columns[i].lost;
+  }
+  const auto solve = [&](const std::vector<double>& objective, double direction) {
+    ClpSimplex lp;
+    lp.setLogLevel(0);
+    lp.loadProblem(static_cast<int>(columns.size()), static_cast<int>(row_upper.size()), start.data(), index.data(),
+                   value.data(), col_lower.data(), col_upper.data(), objective.data(), row_lower.data(),
+                   row_upper.data());
+    lp.setOptimizationDirection(direction);
+    lp.primal();
+    EXPECT_TRUE(lp.isProvenOptimal());
+    return lp.objectiveValue();
+  };
+  ExactPoint point;
+  point.kills = solve(kill, -1.0);
+  row_lower[static_cast<std::size_t>(kills_row)] = point.kills - 1e-9 * std::max(1.0, point.kills);
+  point.lost = solve(lost, 1.0);
+  return point;
+}
+
+/// The first strike with the exact draw-down by hand: C_A(s) from exact_by_hand on a grid of 400
+/// points over [0, the counterforce warheads], refined by golden sections around the best.
+Costs exact_first_strike_by_hand(const Exchange& e, double* s_star) {
+  double capacity = 0;
+  for (const Kind& k : e.kinds) capacity += k.warheads;
+  const auto at = [&](double s) {
+    const ExactPoint x = exact_by_hand(e, s);
+    const double u = std::max(0.0, e.v_arriving - x.kills);
+    const double l = std::max(0.0, e.w_arriving - x.lost);
+    const double own = std::pow(1 - std::pow(5.0, -u / e.w80_striker), kCostExponent);
+    const double enemy = std::pow(1 - std::pow(5.0, -l / e.w80_victim), kCostExponent);
+    return Costs{own + kSurcharge * (1 - enemy), enemy + kSurcharge * (1 - own)};
+  };
+  constexpr int kGrid = 400;
+  int best_i = 0;
+  double best = at(0).striker;
+  for (int i = 1; i <= kGrid; ++i) {
+    if (const double c = at(capacity * i / kGrid).striker; c < best) {
+      best = c;
+      best_i = i;
+    }
+  }
+  double lo = capacity * std::max(0, best_i - 1) / kGrid;
+  double hi = capacity * std::min(kGrid, best_i + 1) / kGrid;
+  for (int it = 0; it < 60; ++it) {
+    const double m1 = lo + 0.381966 * (hi - lo);
+    const double m2 = hi - 0.381966 * (hi - lo);
+    if (at(m1).striker < at(m2).striker) {
+      hi = m2;
+    } else {
+      lo = m1;
+    }
+  }
+  *s_star = 0.5 * (lo + hi);
+  return at(*s_star);
 }
 
 class IndependentExchangeTest : public ::testing::Test {
@@ -284,6 +415,30 @@ TEST_F(IndependentExchangeTest, ExactDefaultIndexAgainstTheGreedyByHand) {
   }
   EXPECT_NEAR(r.index, std::min(1.0, r.a.c1 / r.a.c2) * std::min(1.0, r.b.c1 / r.b.c2), 1e-15);
   EXPECT_NEAR(r.index, 0.790907, 1e-6);
+}
+
+TEST_F(IndependentExchangeTest, DefaultIndexByHandWithTheExactDrawDown) {
+  // The reported default index (`stratstab assess`, regression case assess-us-ru-2026-11) from the
+  // test's own exact draw-down and search. Measured: C1_US 0.5736614975 (library 0.5736614995), C2_RU
+  // 0.6953480866 (0.6953480861), C1_RU 0.9643094269 (0.9643094271), C2_US 0.7253208810
+  // (0.7253209049), index 0.7909071867 (0.7909071636); s* 645.70001 and 320.86428 (645.70000 and
+  // 320.86423). The hand search lands within 5e-5 warheads of the library's s*, where C_A is flat
+  // to 1e-9 but C_B still moves by about 2e-8, hence the tolerances.
+  const StabilityResult r = evaluate_real(us_, ru_, PostureCase::kDayToDay, {});
+  double s_us = 0;
+  double s_ru = 0;
+  const Costs us_first = exact_first_strike_by_hand(compile_by_hand(us_, ru_), &s_us);  // C1_US, C2_RU
+  const Costs ru_first = exact_first_strike_by_hand(compile_by_hand(ru_, us_), &s_ru);  // C1_RU, C2_US
+  EXPECT_NEAR(r.a.c1, us_first.striker, 1e-8);
+  EXPECT_NEAR(r.b.c2, us_first.victim, 1e-7);
+  EXPECT_NEAR(r.b.c1, ru_first.striker, 1e-8);
+  EXPECT_NEAR(r.a.c2, ru_first.victim, 1e-7);
+  EXPECT_NEAR(r.a_strikes_b.counterforce_spent, s_us, 1e-3);
+  EXPECT_NEAR(r.b_strikes_a.counterforce_spent, s_ru, 1e-3);
+  const double index =
+      std::min(1.0, us_first.striker / ru_first.victim) * std::min(1.0, ru_first.striker / us_first.victim);
+  EXPECT_NEAR(r.index, index, 1e-7);
+  EXPECT_NEAR(index, 0.7909072, 1e-7);
 }
 
 }  // namespace
