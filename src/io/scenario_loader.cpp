@@ -413,22 +413,25 @@ void read_side(MapReader& side, const ReadContext& context, std::optional<Source
   const bool has_abstract = side.has("abstract");
   const bool has_force = side.has("force");
   if (has_abstract == has_force) {
-    side.sink().add(Diagnostic{Severity::kError, side.location(),
-                               "expected exactly one of `abstract` (Kent–Thaler's abstract form) or `force` (a force "
-                               "snapshot id or file)"});
+    side.sink().add_spanning(Diagnostic{Severity::kError, side.location(),
+                                        "expected exactly one of `abstract` (Kent–Thaler's abstract form) or `force` "
+                                        "(a force snapshot id or file)"},
+                             {side.key_path("abstract"), side.key_path("force")});
   }
   if (has_abstract) read_abstract(side, out.abstract);
   if (has_force) read_force(side, context, force_at, out);
   if (auto v = side.number("withheld")) out.withheld = *v;
   if (auto v = side.integer("upload_months")) out.upload_months = static_cast<int>(*v);
   if (!has_force && (side.has("withheld") || side.has("upload_months"))) {
-    side.sink().add(Diagnostic{Severity::kError, side.location(),
-                               "`withheld` and `upload_months` apply to real sides (`force`) only"});
+    side.sink().add_spanning(Diagnostic{Severity::kError, side.location(),
+                                        "`withheld` and `upload_months` apply to real sides (`force`) only"},
+                             {side.key_path("withheld"), side.key_path("upload_months")});
   }
   for (std::string_view key : {"defense", "command", "decapitation_share", "warning", "flight_minutes", "forward"}) {
     if (!has_force && side.has(key)) {
-      side.sink().add(
-          Diagnostic{Severity::kError, side.location(), fmt::format("`{}` applies to real sides (`force`) only", key)});
+      side.sink().add_spanning(
+          Diagnostic{Severity::kError, side.location(), fmt::format("`{}` applies to real sides (`force`) only", key)},
+          {side.key_path(key)});
     }
   }
   read_defence(side, out);

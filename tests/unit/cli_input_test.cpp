@@ -484,5 +484,27 @@ TEST(CliSetTest, SetOfAnotherKeyLeavesAFileProblemInTheFile) {
                        "10\nstratstab: 1 problem in the input; nothing was run\n");
 }
 
+TEST(CliSetTest, SetOfAKeyThatAbstractSidesDoNotTakeNamesTheSet) {
+  // kent-thaler-example's sides are abstract: `force` next to `abstract`, `withheld`, or a warning
+  // chain is refused at the side (sides.A, whose mapping starts on the line after `  A:`), a check
+  // of the side's keys together; given by --set, the --set is named.
+  const std::string file = scenario_file("kent-thaler-example");
+  const int line = line_after(test::slurp(file), "sides:", "  A:") + 1;
+  ASSERT_GT(line, 1);
+  const std::string at = " (the rest of `sides.A` is at " + file + ":" + std::to_string(line) + ":5)\n" +
+                         "stratstab: 1 problem in the input; nothing was run\n";
+  const std::pair<const char*, const char*> cases[] = {
+      {"sides.A.force=us-2026-11-01",
+       "expected exactly one of `abstract` (Kent–Thaler's abstract form) or `force` (a force snapshot id or file)"},
+      {"sides.A.withheld=0.1", "`withheld` and `upload_months` apply to real sides (`force`) only"},
+      {"sides.A.warning.launch_minutes=2", "`warning` applies to real sides (`force`) only"},
+  };
+  for (const auto& [set, message] : cases) {
+    const CliRun r = run(std::string("assess kent-thaler-example --set ") + set);
+    EXPECT_EQ(r.exit_code, 3) << set;
+    EXPECT_EQ(r.err, std::string("--set ") + set + ": error: sides.A: " + message + at);
+  }
+}
+
 }  // namespace
 }  // namespace stratstab
