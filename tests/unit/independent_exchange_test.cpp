@@ -10,14 +10,17 @@
 // (`--set options.draw_down=greedy`) and with the default exact one (the reported 0.790907).
 #include <gtest/gtest.h>
 #include <ClpSimplex.hpp>
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
 #include <vector>
 
 #include "stratstab/catalog.hpp"
 #include "stratstab/exchange.hpp"
 #include "stratstab/stability.hpp"
+#include "test_support.hpp"
 
 namespace stratstab {
 namespace {
@@ -439,6 +442,18 @@ TEST_F(IndependentExchangeTest, DefaultIndexByHandWithTheExactDrawDown) {
       std::min(1.0, us_first.striker / ru_first.victim) * std::min(1.0, ru_first.striker / us_first.victim);
   EXPECT_NEAR(r.index, index, 1e-7);
   EXPECT_NEAR(index, 0.7909072, 1e-7);
+  // What the command reports (`stratstab assess --json`, the default scenario) and what the golden
+  // file pins (tests/regression/assess-us-ru-2026-11) are this index.
+  const test::CliRun run = test::run_cli("assess --json");
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  const auto reported = nlohmann::json::parse(run.out);
+  EXPECT_EQ(reported.at("scenario").at("name"), "us-ru-2026-11");
+  EXPECT_NEAR(reported.at("stability").at("index").get<double>(), index, 1e-7);
+  EXPECT_NEAR(reported.at("stability").at("sides").at("US").at("c1").get<double>(), us_first.striker, 1e-8);
+  EXPECT_NEAR(reported.at("stability").at("sides").at("RU").at("c1").get<double>(), ru_first.striker, 1e-8);
+  const auto golden = nlohmann::json::parse(
+      test::slurp(std::filesystem::path(STRATSTAB_SOURCE_DIR) / "tests/regression/assess-us-ru-2026-11/expected.json"));
+  EXPECT_NEAR(golden.at("stability").at("index").get<double>(), index, 1e-7);
 }
 
 }  // namespace
