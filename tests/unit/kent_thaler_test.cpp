@@ -1,6 +1,5 @@
 // Kent–Thaler first-strike stability: METHOD.md §4's worked example (with and without launch under
-// attack), closed forms of the pieces, the stopping rule against brute force, and its tie rule (a
-// hand-built exact tie, and the tie that decides a bundled exchange).
+// attack), closed forms of the pieces, and the stopping rule against brute force.
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -107,6 +106,9 @@ TEST(KentThalerTest, StoppingRuleIsNoWorseThanAFineGrid) {
     EXPECT_GE(found.cost_striker, grid_min - 1e-6) << "trial " << trial;  // the grid is fine enough to come close
   }
 }
+
+// The stopping rule's tie rule (points within stop_tolerance of the least C_A: the one with the
+// largest C_B): a hand-built exact tie, and the tie that decides a bundled exchange.
 
 TEST(KentThalerTest, TieBetweenTwoPiecesGoesToTheLargerVictimCost) {
   // Built by hand so that C_A is the same at the ends of two pieces of K(s). W = V = 100 warheads,
