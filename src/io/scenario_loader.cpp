@@ -311,9 +311,14 @@ void read_defence(MapReader& side, ScenarioSide& out) {
     }
   }
   if (given > 1.0 + 1e-9) {
-    r.sink().add(
+    std::vector<std::string> shares;
+    for (std::size_t i = 0; i < d.layers.size(); ++i) {
+      if (share_given[i]) shares.push_back(io::join_path(io::index_path(r.key_path("layers"), i), "inventory_share"));
+    }
+    r.sink().add_spanning(
         Diagnostic{Severity::kError, r.location(),
-                   fmt::format("expected the layers' inventory_share to sum to at most 1, got {:.6g}", given)});
+                   fmt::format("expected the layers' inventory_share to sum to at most 1, got {:.6g}", given)},
+        std::move(shares));
   }
   for (std::size_t i = 0; i < d.layers.size(); ++i) {
     if (!share_given[i]) d.layers[i].inventory_share = std::max(0.0, 1.0 - given) / static_cast<double>(missing);
@@ -344,15 +349,17 @@ void read_warning(MapReader& side, ScenarioSide& out) {
     if (auto v = parameter(r, "warning", "bomber_escape_minutes_min")) w.bomber_escape_minutes_min = *v;
     if (auto v = parameter(r, "warning", "bomber_escape_minutes_max")) w.bomber_escape_minutes_max = *v;
     if (w.decision_minutes_min > w.decision_minutes_max) {
-      r.sink().add(Diagnostic{Severity::kError, r.location(),
-                              fmt::format("expected decision_minutes_min <= decision_minutes_max, got {} > {}",
-                                          w.decision_minutes_min, w.decision_minutes_max)});
+      r.sink().add_spanning(Diagnostic{Severity::kError, r.location(),
+                                       fmt::format("expected decision_minutes_min <= decision_minutes_max, got {} > {}",
+                                                   w.decision_minutes_min, w.decision_minutes_max)},
+                            {r.key_path("decision_minutes_min"), r.key_path("decision_minutes_max")});
     }
     if (w.bomber_escape_minutes_min > w.bomber_escape_minutes_max) {
-      r.sink().add(
+      r.sink().add_spanning(
           Diagnostic{Severity::kError, r.location(),
                      fmt::format("expected bomber_escape_minutes_min <= bomber_escape_minutes_max, got {} > {}",
-                                 w.bomber_escape_minutes_min, w.bomber_escape_minutes_max)});
+                                 w.bomber_escape_minutes_min, w.bomber_escape_minutes_max)},
+          {r.key_path("bomber_escape_minutes_min"), r.key_path("bomber_escape_minutes_max")});
     }
   }
   if (auto section = side.section("flight_minutes", "flight_minutes")) {
@@ -384,16 +391,19 @@ void read_forward(MapReader& side, ScenarioSide& out) {
     }
     if (!out.forces || f.system.empty()) continue;
     const System* system = out.forces->find_system(f.system);
+    // Both checks span the entry's `system` and the side's `force`.
     if (system == nullptr) {
-      r.sink().add(Diagnostic{
-          Severity::kError, r.location(),
-          fmt::format("expected a system of snapshot '{}' at `system`, got '{}'", out.forces->id, f.system)});
+      r.sink().add_spanning(
+          Diagnostic{Severity::kError, r.location(),
+                     fmt::format("expected a system of snapshot '{}' at `system`, got '{}'", out.forces->id, f.system)},
+          {r.key_path("system"), side.key_path("force")});
     } else if (in_central_exchange(*system)) {
-      r.sink().add(
+      r.sink().add_spanning(
           Diagnostic{Severity::kError, r.location(),
                      fmt::format("'{}' is already in the central exchange (basing {}); forward entries are for "
                                  "intermediate-range and non-strategic systems",
-                                 f.system, to_string(system->basing))});
+                                 f.system, to_string(system->basing))},
+          {r.key_path("system"), side.key_path("force")});
     }
   }
 }
@@ -403,22 +413,25 @@ void read_side(MapReader& side, const ReadContext& context, std::optional<Source
   const bool has_abstract = side.has("abstract");
   const bool has_force = side.has("force");
   if (has_abstract == has_force) {
-    side.sink().add(Diagnostic{Severity::kError, side.location(),
-                               "expected exactly one of `abstract` (Kent–Thaler's abstract form) or `force` (a force "
-                               "snapshot id or file)"});
+    side.sink().add_spanning(Diagnostic{Severity::kError, side.location(),
+                                        "expected exactly one of `abstract` (Kent–Thaler's abstract form) or `force` "
+                                        "(a force snapshot id or file)"},
+                             {side.key_path("abstract"), side.key_path("force")});
   }
   if (has_abstract) read_abstract(side, out.abstract);
   if (has_force) read_force(side, context, force_at, out);
   if (auto v = side.number("withheld")) out.withheld = *v;
   if (auto v = side.integer("upload_months")) out.upload_months = static_cast<int>(*v);
   if (!has_force && (side.has("withheld") || side.has("upload_months"))) {
-    side.sink().add(Diagnostic{Severity::kError, side.location(),
-                               "`withheld` and `upload_months` apply to real sides (`force`) only"});
+    side.sink().add_spanning(Diagnostic{Severity::kError, side.location(),
+                                        "`withheld` and `upload_months` apply to real sides (`force`) only"},
+                             {side.key_path("withheld"), side.key_path("upload_months")});
   }
   for (std::string_view key : {"defense", "command", "decapitation_share", "warning", "flight_minutes", "forward"}) {
     if (!has_force && side.has(key)) {
-      side.sink().add(
-          Diagnostic{Severity::kError, side.location(), fmt::format("`{}` applies to real sides (`force`) only", key)});
+      side.sink().add_spanning(
+          Diagnostic{Severity::kError, side.location(), fmt::format("`{}` applies to real sides (`force`) only", key)},
+          {side.key_path(key)});
     }
   }
   read_defence(side, out);
@@ -628,13 +641,32 @@ LoadResult<Scenario> read_scenario(const std::filesystem::path& file, const std:
   }
   // A problem at (or under) an overridden key, or at a key an override made up, is the command
   // line's, not the file's: the file's line there would point at something the user did not write.
-  for (Diagnostic& d : sink.diagnostics()) {
+  // A check across several keys (min <= max, shares summing to at most 1) is located at their
+  // section; when an override set one of them it is the override's too: it is named, and the
+  // section's place in the file (where the other keys are) is kept in the message.
+  std::vector<Diagnostic>& diagnostics = sink.diagnostics();
+  for (std::size_t i = 0; i < diagnostics.size(); ++i) {
+    Diagnostic& d = diagnostics[i];
     if (d.where.file != sink.file()) continue;
+    const std::string key = d.where.key_path;
+    std::vector<std::string> spanning_overrides;
     for (const AppliedOverride& a : context.overrides) {
-      const std::string& key = d.where.key_path;
       if (is_under(key, a.override->path) || is_under(key, a.created)) {
         d.where = SourceLocation{override_label(*a.override), 0, 0, key};
+        spanning_overrides.clear();
+        break;
       }
+      const std::vector<std::string>& spanned = sink.spanned_keys(i);
+      if (std::any_of(spanned.begin(), spanned.end(),
+                      [&](const std::string& k) { return is_under(k, a.override->path) || is_under(k, a.created); })) {
+        spanning_overrides.push_back(override_label(*a.override));
+      }
+    }
+    if (!spanning_overrides.empty()) {
+      d.message += d.where.line > 0 ? fmt::format(" (the rest of `{}` is at {}:{}:{})", key, d.where.file, d.where.line,
+                                                  d.where.column)
+                                    : fmt::format(" (the rest of `{}` is in {})", key, d.where.file);
+      d.where = SourceLocation{fmt::format("{}", fmt::join(spanning_overrides, ", ")), 0, 0, key};
     }
   }
   result.diagnostics = std::move(sink.diagnostics());

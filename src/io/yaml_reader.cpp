@@ -119,6 +119,20 @@ void DiagnosticSink::add(Diagnostic diagnostic) {
   left_out_errors_ = left_out_errors_ || diagnostic.severity == Severity::kError;
 }
 
+void DiagnosticSink::add_spanning(Diagnostic diagnostic, std::vector<std::string> key_paths) {
+  if (diagnostics_.size() < kMaxDiagnosticsPerFile && !summarised_)
+    spans_.emplace_back(diagnostics_.size(), std::move(key_paths));
+  add(std::move(diagnostic));
+}
+
+const std::vector<std::string>& DiagnosticSink::spanned_keys(std::size_t index) const {
+  static const std::vector<std::string> kNone;
+  for (const auto& [at, keys] : spans_) {
+    if (at == index) return keys;
+  }
+  return kNone;
+}
+
 std::vector<Diagnostic>& DiagnosticSink::diagnostics() {
   if (left_out_ > 0 && !summarised_) {
     diagnostics_.push_back(Diagnostic{left_out_errors_ ? Severity::kError : Severity::kWarning,

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <yaml-cpp/yaml.h>
@@ -29,6 +30,12 @@ class DiagnosticSink {
   void error(const YAML::Mark& mark, std::string key_path, std::string message);
   void error_in_file(std::string message);  ///< about the file as a whole
   void add(Diagnostic diagnostic);
+  /// A problem with several keys together (`decision_minutes_min <= decision_minutes_max`): located
+  /// at their section and kept with the key paths it spans, so that a reader that changed one of
+  /// them (the scenario loader's `--set`) can say so instead of pointing only at the file.
+  void add_spanning(Diagnostic diagnostic, std::vector<std::string> key_paths);
+  /// The key paths the kept diagnostic at `index` spans; empty for a problem with one key.
+  [[nodiscard]] const std::vector<std::string>& spanned_keys(std::size_t index) const;
   [[nodiscard]] SourceLocation locate(const YAML::Mark& mark, std::string key_path) const;
   [[nodiscard]] const std::string& file() const { return file_; }
   [[nodiscard]] bool has_errors() const;
@@ -40,6 +47,7 @@ class DiagnosticSink {
  private:
   std::string file_;
   std::vector<Diagnostic> diagnostics_;
+  std::vector<std::pair<std::size_t, std::vector<std::string>>> spans_;  ///< (index, key paths)
   std::size_t left_out_ = 0;
   bool left_out_errors_ = false;
   bool summarised_ = false;

@@ -1,7 +1,10 @@
 // Golden-file regression runner. A case is a folder tests/regression/<case>/ with
 //   args           the stratstab arguments, one line (e.g. `data show us-2023-03-01 --json`)
 //   expected.json  the JSON the command printed when the case was last reviewed
-// Numbers are compared with a relative tolerance of 1e-9; everything else exactly.
+// Numbers are compared with a relative tolerance of 1e-9; everything else exactly. Every key of the
+// golden must be in the output with its value; a key the output has and the golden does not is a new
+// key (an addition): it is listed and the case passes, so that adding a report field does not mean
+// regenerating goldens (docs/devguide.md, "Golden files").
 // Usage: stratstab_regression STRATSTAB_EXE DATA_DIR CASE_DIR [--update]
 // --update rewrites expected.json: a deliberate act, reviewed in the diff like code.
 #include <cmath>
@@ -27,8 +30,10 @@ std::string read_file(const std::string& path) {
   return buffer.str();
 }
 
-/// Appends every difference between `expected` and `actual` to `diffs`, with its JSON path.
-void compare(const json& expected, const json& actual, const std::string& path, std::vector<std::string>& diffs) {
+/// Appends every difference between `expected` and `actual` to `diffs`, and every object key of
+/// `actual` that `expected` lacks to `additions`, each with its JSON path.
+void compare(const json& expected, const json& actual, const std::string& path, std::vector<std::string>& diffs,
+             std::vector<std::string>& additions) {
   if (expected.is_number() && actual.is_number()) {
     const double e = expected.get<double>();
     const double a = actual.get<double>();
@@ -46,11 +51,11 @@ void compare(const json& expected, const json& actual, const std::string& path, 
       if (!actual.contains(key)) {
         diffs.push_back(fmt::format("{}.{}: missing", path, key));
       } else {
-        compare(value, actual.at(key), path + "." + key, diffs);
+        compare(value, actual.at(key), path + "." + key, diffs, additions);
       }
     }
     for (const auto& [key, value] : actual.items()) {
-      if (!expected.contains(key)) diffs.push_back(fmt::format("{}.{}: not expected", path, key));
+      if (!expected.contains(key)) additions.push_back(fmt::format("{}.{}", path, key));
     }
   } else if (expected.is_array()) {
     if (expected.size() != actual.size()) {
@@ -58,7 +63,7 @@ void compare(const json& expected, const json& actual, const std::string& path, 
       return;
     }
     for (std::size_t i = 0; i < expected.size(); ++i)
-      compare(expected[i], actual[i], fmt::format("{}[{}]", path, i), diffs);
+      compare(expected[i], actual[i], fmt::format("{}[{}]", path, i), diffs, additions);
   } else if (expected != actual) {
     diffs.push_back(fmt::format("{}: expected {}, got {}", path, expected.dump(), actual.dump()));
   }
@@ -108,12 +113,17 @@ int main(int argc, char** argv) {
     return 1;
   }
   std::vector<std::string> diffs;
-  compare(expected, actual, "$", diffs);
+  std::vector<std::string> additions;
+  compare(expected, actual, "$", diffs, additions);
+  for (const auto& a : additions) std::cout << "new key (not in the golden; passes): " << a << '\n';
   for (const auto& d : diffs) std::cerr << d << '\n';
   if (!diffs.empty()) {
     std::cerr << diffs.size() << " differences in " << case_dir << '\n';
     return 1;
   }
-  std::cout << "ok " << case_dir << '\n';
+  std::cout << "ok " << case_dir;
+  if (!additions.empty())
+    std::cout << fmt::format(" ({} new key{})", additions.size(), additions.size() == 1 ? "" : "s");
+  std::cout << '\n';
   return 0;
 }

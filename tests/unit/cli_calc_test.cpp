@@ -1,5 +1,7 @@
 // `stratstab calc kill` end to end: the check values of docs/methods.md §4 in JSON and text, the
 // soft-target flag, and exit codes (2 usage, 3 bad values with the option named).
+#include <cmath>
+
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -112,8 +114,14 @@ TEST(CliCalcTest, MagnitudesOutsideTheForceFileBoundsExitThree) {
       << wide.err;
   // The table's own upper bounds are accepted: the check is the table's, not a copy of its numbers.
   const KeySpec& yield = key_spec("warhead", "yield_kt");
-  const CliRun at_bound = run(fmt::format("calc kill --yield-kt {} --hardness-psi 2000 --cep-m 185.2", yield.max));
-  EXPECT_EQ(at_bound.exit_code, 0) << at_bound.err;
+  const CliRun at_bound =
+      run(fmt::format("calc kill --yield-kt {} --hardness-psi 2000 --cep-m 185.2 --json", yield.max));
+  ASSERT_EQ(at_bound.exit_code, 0) << at_bound.err;
+  // ... and computed there: LR = 2.62 * 1852 * (Y_kt / 1000 / 2000)^(1/3) m, SSPK = 1 - 0.5^((LR / CEP)^2).
+  const auto json = nlohmann::json::parse(at_bound.out);
+  const double lr = 2.62 * 1852 * std::cbrt(yield.max / 1000 / 2000);
+  EXPECT_NEAR(json.at("lethal_radius_m").get<double>(), lr, 1e-9 * lr);
+  EXPECT_NEAR(json.at("sspk").get<double>(), 1 - std::pow(0.5, (lr / 185.2) * (lr / 185.2)), 1e-12);
 }
 
 TEST(CliCalcTest, EveryBadValueIsReportedInOptionOrder) {
@@ -133,12 +141,21 @@ TEST(CliCalcTest, EveryBadValueIsReportedInOptionOrder) {
 }
 
 TEST(CliCalcTest, UsageErrorsExitTwo) {
-  const CliRun missing = run("calc kill --yield-kt 300 --hardness-psi 2000");
-  EXPECT_EQ(missing.exit_code, 2);
-  EXPECT_TRUE(contains(missing.err, "--cep-m is required")) << missing.err;
-  EXPECT_EQ(run("calc").exit_code, 2);
-  EXPECT_EQ(run("calc kill --yield-kt 300 --hardness-psi 2000 --cep-m 100 --bogus").exit_code, 2);
-  EXPECT_EQ(run("calc kill --yield-kt").exit_code, 2);
+  // Each: exit 2, nothing on stdout, what was wrong and where to look on stderr.
+  const std::string help = "Run with --help for more information.\n";
+  const std::pair<const char*, std::string> cases[] = {
+      {"calc kill --yield-kt 300 --hardness-psi 2000", "--cep-m is required\n" + help},
+      {"calc", "A subcommand is required\n" + help},
+      {"calc kill --yield-kt 300 --hardness-psi 2000 --cep-m 100 --bogus",
+       "The following argument was not expected: --bogus\n" + help},
+      {"calc kill --yield-kt", "--yield-kt: 1 required NUMBER missing\n" + help},
+  };
+  for (const auto& [args, err] : cases) {
+    const CliRun r = run(args);
+    EXPECT_EQ(r.exit_code, 2) << args;
+    EXPECT_TRUE(r.out.empty()) << args;
+    EXPECT_EQ(r.err, err) << args;
+  }
 }
 
 }  // namespace

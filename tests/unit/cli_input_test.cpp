@@ -379,5 +379,132 @@ TEST(CliAssessReportTest, UploadBothPrintsEachTargetOnce) {
   EXPECT_EQ(count_of(r.out, "    on ss18 "), 1) << r.out;
 }
 
+// ---- issue 11 §1: a --set that breaks a check spanning several keys names the --set ----------------
+
+/// 1-based line of the first line equal to `section` after the first line equal to `after`.
+int line_after(const std::string& text, const std::string& after, const std::string& section) {
+  std::istringstream in(text);
+  std::string line;
+  int n = 0;
+  bool past = false;
+  while (std::getline(in, line)) {
+    ++n;
+    if (line == after) past = true;
+    if (past && line == section) return n;
+  }
+  return 0;
+}
+
+std::string scenario_file(const std::string& name) {
+  return (std::filesystem::path(STRATSTAB_SOURCE_DIR) / "data" / "scenarios" / (name + ".yaml")).string();
+}
+
+TEST(CliSetTest, SetBreakingAMinMaxPairNamesTheSetAndTheSection) {
+  // warning-lua's RU decision window is 3 to 10 minutes; a minimum of 20 breaks min <= max, a check
+  // of two keys reported at their section (sides.RU.warning), whose mapping starts on the line
+  // after RU's `    warning:`, column 7.
+  const std::string file = scenario_file("warning-lua");
+  const int line = line_after(test::slurp(file), "  RU:", "    warning:") + 1;
+  ASSERT_GT(line, 1);
+  const CliRun r = run("assess warning-lua --set sides.RU.warning.decision_minutes_min=20");
+  EXPECT_EQ(r.exit_code, 3);
+  EXPECT_TRUE(r.out.empty()) << r.out;
+  EXPECT_EQ(r.err,
+            "--set sides.RU.warning.decision_minutes_min=20: error: sides.RU.warning: expected "
+            "decision_minutes_min <= decision_minutes_max, got 20 > 10 (the rest of `sides.RU.warning` is at " +
+                file + ":" + std::to_string(line) +
+                ":7)\n"
+                "stratstab: 1 problem in the input; nothing was run\n");
+  // The other end of the pair, and the bombers' pair (US escape 8 to 15 minutes).
+  const CliRun max = run("assess warning-lua --set sides.RU.warning.decision_minutes_max=2");
+  EXPECT_EQ(max.exit_code, 3);
+  EXPECT_TRUE(contains(max.err,
+                       "--set sides.RU.warning.decision_minutes_max=2: error: sides.RU.warning: expected "
+                       "decision_minutes_min <= decision_minutes_max, got 3 > 2 (the rest of"))
+      << max.err;
+  const int us_line = line_after(test::slurp(file), "  US:", "    warning:") + 1;
+  const CliRun bomber = run("assess warning-lua --set sides.US.warning.bomber_escape_minutes_max=5");
+  EXPECT_EQ(bomber.exit_code, 3);
+  EXPECT_EQ(bomber.err,
+            "--set sides.US.warning.bomber_escape_minutes_max=5: error: sides.US.warning: expected "
+            "bomber_escape_minutes_min <= bomber_escape_minutes_max, got 8 > 5 (the rest of "
+            "`sides.US.warning` is at " +
+                file + ":" + std::to_string(us_line) +
+                ":7)\n"
+                "stratstab: 1 problem in the input; nothing was run\n");
+}
+
+TEST(CliSetTest, SetBreakingTheLayerSharesNamesEverySetInvolved) {
+  // golden-dome's three layers hold 0.4, 0.3 and 0.3 of the interceptors; 0.7 on the first makes
+  // 1.3, and 0.5 on the second as well 1.5. The check is at `sides.US.defense`, whose mapping starts
+  // on the line after `    defense:`.
+  const std::string file = scenario_file("golden-dome");
+  const int line = line_after(test::slurp(file), "  US:", "    defense:") + 1;
+  ASSERT_GT(line, 1);
+  const std::string at = " (the rest of `sides.US.defense` is at " + file + ":" + std::to_string(line) + ":7)\n";
+  const CliRun one = run("assess golden-dome --set 'sides.US.defense.layers[0].inventory_share=0.7'");
+  EXPECT_EQ(one.exit_code, 3);
+  EXPECT_EQ(one.err,
+            "--set sides.US.defense.layers[0].inventory_share=0.7: error: sides.US.defense: expected the "
+            "layers' inventory_share to sum to at most 1, got 1.3" +
+                at + "stratstab: 1 problem in the input; nothing was run\n");
+  const CliRun two =
+      run("assess golden-dome --set 'sides.US.defense.layers[0].inventory_share=0.7' --set "
+          "'sides.US.defense.layers[1].inventory_share=0.5' --set sides.US.defense.sites=12");
+  EXPECT_EQ(two.exit_code, 3);
+  EXPECT_EQ(two.err,
+            "--set sides.US.defense.layers[0].inventory_share=0.7, --set "
+            "sides.US.defense.layers[1].inventory_share=0.5: error: sides.US.defense: expected the layers' "
+            "inventory_share to sum to at most 1, got 1.5" +
+                at + "stratstab: 1 problem in the input; nothing was run\n");
+}
+
+TEST(CliSetTest, SetOfAnotherKeyLeavesAFileProblemInTheFile) {
+  // The same broken pair written in the file (RU's decision_minutes_min a plain 20), with a --set of
+  // a key the check does not span: the problem is the file's and stays at its line.
+  const test::TempDir dir;
+  std::istringstream in(test::slurp(scenario_file("warning-lua")));
+  std::string text;
+  bool in_ru = false;
+  int line = 0;
+  int n = 0;
+  for (std::string row; std::getline(in, row);) {
+    ++n;
+    in_ru = in_ru || row == "  RU:";
+    if (in_ru && row == "    warning:") line = n + 1;
+    if (in_ru && row.starts_with("      decision_minutes_min:")) row = "      decision_minutes_min: 20";
+    text += row + "\n";
+  }
+  ASSERT_GT(line, 1);
+  const auto edited = dir.write("warning-lua.yaml", text);
+  const CliRun r = run("assess " + edited.string() + " --set sides.RU.warning.launch_minutes=3");
+  EXPECT_EQ(r.exit_code, 3);
+  EXPECT_EQ(r.err, edited.string() + ":" + std::to_string(line) +
+                       ":7: error: sides.RU.warning: expected decision_minutes_min <= decision_minutes_max, got 20 > "
+                       "10\nstratstab: 1 problem in the input; nothing was run\n");
+}
+
+TEST(CliSetTest, SetOfAKeyThatAbstractSidesDoNotTakeNamesTheSet) {
+  // kent-thaler-example's sides are abstract: `force` next to `abstract`, `withheld`, or a warning
+  // chain is refused at the side (sides.A, whose mapping starts on the line after `  A:`), a check
+  // of the side's keys together; given by --set, the --set is named.
+  const std::string file = scenario_file("kent-thaler-example");
+  const int line = line_after(test::slurp(file), "sides:", "  A:") + 1;
+  ASSERT_GT(line, 1);
+  const std::string at = " (the rest of `sides.A` is at " + file + ":" + std::to_string(line) + ":5)\n" +
+                         "stratstab: 1 problem in the input; nothing was run\n";
+  const std::pair<const char*, const char*> cases[] = {
+      {"sides.A.force=us-2026-11-01",
+       "expected exactly one of `abstract` (Kent–Thaler's abstract form) or `force` (a force snapshot id or file)"},
+      {"sides.A.withheld=0.1", "`withheld` and `upload_months` apply to real sides (`force`) only"},
+      {"sides.A.warning.launch_minutes=2", "`warning` applies to real sides (`force`) only"},
+  };
+  for (const auto& [set, message] : cases) {
+    const CliRun r = run(std::string("assess kent-thaler-example --set ") + set);
+    EXPECT_EQ(r.exit_code, 3) << set;
+    EXPECT_EQ(r.err, std::string("--set ") + set + ": error: sides.A: " + message + at);
+  }
+}
+
 }  // namespace
 }  // namespace stratstab

@@ -68,7 +68,17 @@ TEST(CliSensitivityTest, TextOptionsAndErrors) {
       << side.err;
   // An option value out of range is an input error (exit 3), as documented (docs/usersguide.md, exit codes).
   EXPECT_EQ(test::run_cli("sensitivity --horizon-months 601").exit_code, 3);
-  EXPECT_EQ(test::run_cli("sensitivity --draw-down simplex").exit_code, 2);
+  // ... with the option, the range and the value named, and nothing on stdout.
+  const test::CliRun horizon = test::run_cli("sensitivity --horizon-months 601");
+  EXPECT_TRUE(horizon.out.empty());
+  EXPECT_EQ(horizon.err,
+            "command line: error: --horizon-months: expected a whole number of months in [0, 600], got '601'\n"
+            "stratstab: 1 problem in the input; nothing was run\n");
+  // A word outside the option's list is a usage error (exit 2), named with the list.
+  const test::CliRun method = test::run_cli("sensitivity --draw-down simplex");
+  EXPECT_EQ(method.exit_code, 2);
+  EXPECT_TRUE(method.out.empty());
+  EXPECT_EQ(method.err, "--draw-down: simplex not in {greedy,exact}\nRun with --help for more information.\n");
 }
 
 }  // namespace

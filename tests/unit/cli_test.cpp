@@ -1,5 +1,10 @@
 // The stratstab command end to end: exit codes (0 ok, 1 check failed, 2 usage, 3 input) and the
 // located messages a user sees on stderr.
+#include <algorithm>
+#include <filesystem>
+#include <string>
+#include <vector>
+
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
@@ -14,6 +19,20 @@ CliRun run(const std::string& args) {
   return test::run_cli(args);
 }
 
+/// The ids of the bundled files of one kind (`forces`, `scenarios`): the file names in the data
+/// folder, sorted, joined by ", " as the messages list them.
+std::string bundled_ids(const std::string& folder) {
+  std::vector<std::string> ids;
+  for (const auto& entry :
+       std::filesystem::directory_iterator(std::filesystem::path(STRATSTAB_SOURCE_DIR) / "data" / folder)) {
+    if (entry.path().extension() == ".yaml") ids.push_back(entry.path().stem().string());
+  }
+  std::sort(ids.begin(), ids.end());
+  std::string joined;
+  for (const std::string& id : ids) joined += (joined.empty() ? "" : ", ") + id;
+  return joined;
+}
+
 TEST(CliTest, VersionPrintsProjectVersion) {
   const CliRun r = run("--version");
   EXPECT_EQ(r.exit_code, 0);
@@ -21,17 +40,31 @@ TEST(CliTest, VersionPrintsProjectVersion) {
 }
 
 TEST(CliTest, UsageErrorsExitTwo) {
-  EXPECT_EQ(run("").exit_code, 2);
-  EXPECT_EQ(run("data").exit_code, 2);
-  EXPECT_EQ(run("data show").exit_code, 2);
-  EXPECT_EQ(run("data list --bogus").exit_code, 2);
-  EXPECT_EQ(run("frobnicate").exit_code, 2);
+  // Each usage error: exit 2, nothing on stdout, and what was wrong on stderr.
+  const std::string help = "Run with --help for more information.\n";
+  const std::pair<const char*, std::string> cases[] = {
+      {"", "A subcommand is required\n" + help},
+      {"data", "A subcommand is required\n" + help},
+      {"data show", "ID is required\n" + help},
+      {"data list --bogus", "The following argument was not expected: --bogus\n" + help},
+      {"frobnicate",
+       "stratstab: unknown command 'frobnicate'; commands: data, assess, treaty, upload, compare, sensitivity, sweep, "
+       "docs, calc, wta\n"},
+  };
+  for (const auto& [args, err] : cases) {
+    const CliRun r = run(args);
+    EXPECT_EQ(r.exit_code, 2) << args;
+    EXPECT_TRUE(r.out.empty()) << args << ": " << r.out;
+    EXPECT_EQ(r.err, err) << args;
+  }
 }
 
 TEST(CliTest, UnknownSnapshotIdExitsThreeAndListsIds) {
   const CliRun r = run("data show us-1999-01-01");
   EXPECT_EQ(r.exit_code, 3);
-  EXPECT_NE(r.err.find("unknown force snapshot id 'us-1999-01-01'; expected one of:"), std::string::npos) << r.err;
+  EXPECT_TRUE(r.out.empty());
+  EXPECT_EQ(r.err, "stratstab: error: unknown force snapshot id 'us-1999-01-01'; expected one of: " +
+                       bundled_ids("forces") + "\n");
 }
 
 TEST(CliTest, BadFileGivesLocatedMessagesAndExitThree) {
@@ -133,7 +166,8 @@ TEST(CliAssessTest, SetAndErrors) {
       << bad.err;
   const test::CliRun unknown = test::run_cli("assess no-such-scenario");
   EXPECT_EQ(unknown.exit_code, 3);
-  EXPECT_NE(unknown.err.find("unknown scenario 'no-such-scenario'"), std::string::npos) << unknown.err;
+  EXPECT_EQ(unknown.err, "stratstab: error: unknown scenario 'no-such-scenario'; expected a file path or one of: " +
+                             bundled_ids("scenarios") + "\n");
   const test::CliRun default_run = test::run_cli("assess");  // the bundled default: US and Russia, 2026-11
   EXPECT_EQ(default_run.exit_code, 0) << default_run.err;
   EXPECT_NE(default_run.out.find("Scenario: us-ru-2026-11"), std::string::npos) << default_run.out;
@@ -195,7 +229,10 @@ TEST(CliAssessTest, SetChangesTheRealScenario) {
   EXPECT_DOUBLE_EQ(index("--set options.posture=striker_generated"), posture_index("striker_generated"));
   const test::CliRun bad = test::run_cli("assess --set sides.US.force=us-1999-01-01");
   EXPECT_EQ(bad.exit_code, 3);
-  EXPECT_NE(bad.err.find("--set sides.US.force=us-1999-01-01: error: sides.US.force"), std::string::npos) << bad.err;
+  EXPECT_EQ(bad.err,
+            "--set sides.US.force=us-1999-01-01: error: sides.US.force: expected a force snapshot id or file: unknown "
+            "force snapshot id 'us-1999-01-01'; expected one of: " +
+                bundled_ids("forces") + "\nstratstab: 1 problem in the input; nothing was run\n");
 }
 
 }  // namespace

@@ -1,5 +1,6 @@
 // `stratstab treaty list|count` and `stratstab upload` end to end: the official New START
 // aggregates through the CLI, JSON keys, and located errors for bad options and files.
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
@@ -131,7 +132,10 @@ TEST(CliAssessTest, Issue5ScenariosShowWhatMovedTheIndex) {
   }
   const test::CliRun bad = test::run_cli("assess golden-dome --set sides.US.defense.covers=cities");
   EXPECT_EQ(bad.exit_code, 3);
-  EXPECT_NE(bad.err.find("sides.US.defense.covers"), std::string::npos) << bad.err;
+  EXPECT_TRUE(bad.out.empty());
+  EXPECT_EQ(bad.err,
+            "--set sides.US.defense.covers=cities: error: sides.US.defense.covers: unknown covers 'cities'; expected "
+            "one of: value | silos | both\nstratstab: 1 problem in the input; nothing was run\n");
 }
 
 }  // namespace
@@ -168,6 +172,10 @@ TEST(CliCompareTest, LibraryScenariosSideBySide) {
   EXPECT_EQ(json.at(2).at("sides").at("US").at("withheld").get<double>(), 0.2);
   const test::CliRun abstract = test::run_cli("compare kent-thaler-example");
   EXPECT_EQ(abstract.exit_code, 3);
+  EXPECT_TRUE(abstract.out.empty());
+  EXPECT_EQ(abstract.err,
+            "stratstab: error: compare takes scenarios with real sides; 'kent-thaler-example' gives abstract sides "
+            "(use `stratstab assess` for those)\n");
 }
 
 TEST(CliCompareTest, EveryLibraryScenarioRuns) {
@@ -176,6 +184,15 @@ TEST(CliCompareTest, EveryLibraryScenarioRuns) {
                            "golden-dome", "warning-lua", "perimeter", "oreshnik-belarus", "dark-eagle-germany"}) {
     const test::CliRun a = test::run_cli(std::string("assess ") + name + " --set options.draw_down=greedy");
     EXPECT_EQ(a.exit_code, 0) << name << a.err;
+    EXPECT_TRUE(a.err.empty()) << name << ": " << a.err;  // a bundled scenario runs without a warning
+    // The text report prints the index the JSON carries (to six decimals).
+    const test::CliRun j = test::run_cli(std::string("assess ") + name + " --set options.draw_down=greedy --json");
+    ASSERT_EQ(j.exit_code, 0) << name << j.err;
+    const double index = nlohmann::json::parse(j.out).at("stability").at("index").get<double>();
+    EXPECT_NE(a.out.find(fmt::format("First-strike stability index (Kent & Thaler): {:.6f}  ", index)),
+              std::string::npos)
+        << name << ": " << index << "\n"
+        << a.out;
   }
   const test::CliRun all = test::run_cli(
       "compare baseline-2025 informal-2026 upload-both-24 upload-us-24 upload-ru-24 aggregate-cap-3500 "

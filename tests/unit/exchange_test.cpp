@@ -5,6 +5,7 @@
 
 #include <cmath>
 #include <iostream>
+#include <tuple>
 
 #include "stratstab/catalog.hpp"
 #include "stratstab/exchange.hpp"
@@ -181,36 +182,70 @@ double greedy_gap(const CounterforceProblem& problem, double* worst_s) {
 }
 
 TEST(ExchangeTest, GreedyGapOnBundledScenarios) {
+  // Measured (2026-12, this test's output): the greedy draw-down's largest shortfall against the
+  // exact one, per striker, and the index with the greedy draw-down less the index with the exact
+  // one. Each case is held to its figure: a change to either draw-down or to the data moves some of
+  // them (update the table and say why in the commit). Over all cases the gap is at most 3.167%
+  // (Russia striking the generated US, 2026-11) and the index moves by at most 0.0226 (day to day,
+  // 2026-11); where both indices are 1 (no side gains by striking first) they agree exactly.
+  struct Case {
+    const char* date;
+    PostureCase posture;
+    bool lua;
+    double gap_us_striking;
+    double gap_ru_striking;
+    double index_difference;  // greedy - exact
+  };
+  const PostureCase d2d = PostureCase::kDayToDay;
+  const PostureCase gen = PostureCase::kGenerated;
+  const PostureCase sg = PostureCase::kStrikerGenerated;
+  const Case cases[] = {
+      {"2025-01-01", d2d, false, 0.0088901, 0.0214465, -0.0224199},
+      {"2025-01-01", d2d, true, 0.0009094, 0.0024872, 0},
+      {"2025-01-01", gen, false, 0.0007343, 0.0290141, 0},
+      {"2025-01-01", gen, true, 0.0010167, 0.0055827, 0},
+      {"2025-01-01", sg, false, 0.0045614, 0.0262498, 0.0092585},
+      {"2025-01-01", sg, true, 0.0006520, 0.0033000, 2e-10},
+      {"2026-11-01", d2d, false, 0.0091140, 0.0210512, -0.0225894},
+      {"2026-11-01", d2d, true, 0.0007460, 0.0024520, 0},
+      {"2026-11-01", gen, false, 0.0007690, 0.0316734, 0},
+      {"2026-11-01", gen, true, 0.0009719, 0.0060944, 0},
+      {"2026-11-01", sg, false, 0.0044390, 0.0265278, 0.0093756},
+      {"2026-11-01", sg, true, 0.0007526, 0.0033275, 2e-10},
+  };
   const DataCatalog catalog(STRATSTAB_SOURCE_DIR "/data");
   double worst = 0;
-  for (const std::string date : {"2025-01-01", "2026-11-01"}) {
-    const ForceSnapshot us = catalog.load_snapshot("us-" + date);
-    const ForceSnapshot ru = catalog.load_snapshot("ru-" + date);
-    for (PostureCase c : {PostureCase::kDayToDay, PostureCase::kGenerated, PostureCase::kStrikerGenerated}) {
-      for (bool lua : {false, true}) {
-        StabilityParameters p;
-        p.launch_under_attack = lua;
-        for (const auto& [striker, victim] : {std::pair{&us, &ru}, std::pair{&ru, &us}}) {
-          const CounterforceProblem problem =
-              counterforce_problem(*striker, striker_posture(c), *victim, victim_posture(c), p);
-          double at = 0;
-          const double gap = greedy_gap(problem, &at);
-          worst = std::max(worst, gap);
-          std::cout << "greedy gap " << striker->id << " on " << victim->id << ", " << to_string(c)
-                    << (lua ? ", LUA" : "") << ": " << 100 * gap << "% (at s = " << at << ")\n";
-          // The index with each draw-down, for the record.
-          p.draw_down = DrawDownMethod::kGreedy;
-          const double greedy_index = evaluate_real(us, ru, c, p).index;
-          p.draw_down = DrawDownMethod::kExact;
-          const double exact_index = evaluate_real(us, ru, c, p).index;
-          EXPECT_NEAR(greedy_index, exact_index, 0.05);
-        }
-      }
+  double worst_index = 0;
+  for (const Case& c : cases) {
+    const ForceSnapshot us = catalog.load_snapshot(std::string("us-") + c.date);
+    const ForceSnapshot ru = catalog.load_snapshot(std::string("ru-") + c.date);
+    SCOPED_TRACE(testing::Message() << c.date << " " << to_string(c.posture) << (c.lua ? ", LUA" : ""));
+    StabilityParameters p;
+    p.launch_under_attack = c.lua;
+    for (const auto& [striker, victim, expected] :
+         {std::tuple{&us, &ru, c.gap_us_striking}, std::tuple{&ru, &us, c.gap_ru_striking}}) {
+      const CounterforceProblem problem =
+          counterforce_problem(*striker, striker_posture(c.posture), *victim, victim_posture(c.posture), p);
+      double at = 0;
+      const double gap = greedy_gap(problem, &at);
+      worst = std::max(worst, gap);
+      std::cout << "greedy gap " << striker->id << " on " << victim->id << ", " << to_string(c.posture)
+                << (c.lua ? ", LUA" : "") << ": " << 100 * gap << "% (at s = " << at << ")\n";
+      EXPECT_NEAR(gap, expected, 1e-7) << striker->id;
     }
+    p.draw_down = DrawDownMethod::kGreedy;
+    const double greedy_index = evaluate_real(us, ru, c.posture, p).index;
+    p.draw_down = DrawDownMethod::kExact;
+    const double exact_index = evaluate_real(us, ru, c.posture, p).index;
+    std::cout << "  index greedy " << greedy_index << ", exact " << exact_index << "\n";
+    worst_index = std::max(worst_index, std::abs(greedy_index - exact_index));
+    EXPECT_NEAR(greedy_index - exact_index, c.index_difference, 1e-7);
   }
-  std::cout << "worst greedy gap over the bundled US-Russia cases: " << 100 * worst << "%\n";
+  std::cout << "worst greedy gap over the bundled US-Russia cases: " << 100 * worst << "%, worst index difference "
+            << worst_index << "\n";
   ::testing::Test::RecordProperty("worst_greedy_gap_percent", std::to_string(100 * worst));
-  EXPECT_LT(worst, 0.05);  // measured 2026-11: a few per cent at most; a jump means a regression
+  EXPECT_LT(worst, 0.0317);
+  EXPECT_LT(worst_index, 0.0226);
 }
 
 }  // namespace

@@ -5,6 +5,8 @@
 #include <cmath>
 #include <random>
 
+#include "stratstab/catalog.hpp"
+#include "stratstab/exchange.hpp"
 #include "stratstab/stability.hpp"
 
 namespace stratstab {
@@ -103,6 +105,117 @@ TEST(KentThalerTest, StoppingRuleIsNoWorseThanAFineGrid) {
     EXPECT_LE(found.cost_striker, grid_min + 1e-12) << "trial " << trial;
     EXPECT_GE(found.cost_striker, grid_min - 1e-6) << "trial " << trial;  // the grid is fine enough to come close
   }
+}
+
+// The stopping rule's tie rule (points within stop_tolerance of the least C_A: the one with the
+// largest C_B): a hand-built exact tie, and the tie that decides a bundled exchange.
+
+TEST(KentThalerTest, TieBetweenTwoPiecesGoesToTheLargerVictimCost) {
+  // Built by hand so that C_A is the same at the ends of two pieces of K(s). W = V = 100 warheads,
+  // w80 = 100 on both sides (lambda = mu = ln5 / 100 per warhead), a = 1, b = 2, so
+  //   C_A(s) = 1 - e^(-lambda U) + 2 e^(-mu L),   C_B(s) = 1 - e^(-mu L) + 2 e^(-lambda U),
+  // with U = 100 - K(s) and L = 100 - s. Piece 1: 10 warheads killing 3 each (U(10) = 70, L = 90).
+  // Piece 2: 10 warheads whose slope k2 makes C_A(20) = C_A(10):
+  //   e^(-lambda U2) = e^(-lambda 70) + 2 (e^(-mu 80) - e^(-mu 90)),  so U2 = 55.98, k2 = 1.402.
+  // C_A is concave on both pieces (lambda^2 k^2 e^(-lambda U) > b mu^2 e^(-mu L) there), so no interior
+  // point is lower; C_A(0) = 1.2 is higher, and beyond s = 20 K is flat while L falls, so C_A rises.
+  // The minimum 1.14572 is taken at s = 10 and at s = 20. From the two expressions,
+  // C_B(10) - C_B(20) = (1 - b^2)(e^(-mu 80) - e^(-mu 90)) < 0 for b > 1: the later end has the larger
+  // C_B (1.53641 against 1.41334), so the stopping rule must report s* = 20. Keeping the first point
+  // found (no tie rule) or taking the smaller C_B would report s* = 10.
+  const double lambda = std::log(5.0) / 100;
+  const double u1 = 70;
+  const double u2 = -std::log(std::exp(-lambda * u1) + 2 * (std::exp(-lambda * 80) - std::exp(-lambda * 90))) / lambda;
+  ASSERT_NEAR(u2, 55.9804, 1e-4);
+  StrikeInputs in;
+  in.striker_warheads = in.striker_arriving = 100;
+  in.victim_warheads = in.victim_arriving = 100;
+  in.striker_w80 = in.victim_w80 = 100;
+  in.draw_down.pieces = {DrawDownPiece{10, 3, 1, 3}, DrawDownPiece{10, (u1 - u2) / 10, 1, (u1 - u2) / 10}};
+  StabilityParameters p;
+  p.cost_exponent = 1;
+  p.surcharge = 2;
+  const auto cost_a = [&](double u, double l) { return 1 - std::exp(-lambda * u) + 2 * std::exp(-lambda * l); };
+  const auto cost_b = [&](double u, double l) { return 1 - std::exp(-lambda * l) + 2 * std::exp(-lambda * u); };
+  ASSERT_NEAR(cost_a(u1, 90), cost_a(u2, 80), 1e-15);  // the tie, exact on paper
+  ASSERT_GT(cost_b(u2, 80), cost_b(u1, 90) + 0.1);
+  const FirstStrike r = evaluate_first_strike(in, p);
+  EXPECT_NEAR(r.counterforce_spent, 20, 1e-9);
+  EXPECT_NEAR(r.retaliation_arriving, u2, 1e-9);
+  EXPECT_NEAR(r.cost_striker, cost_a(u2, 80), 1e-12);
+  EXPECT_NEAR(r.cost_striker, 1.1457162578966553, 1e-12);
+  EXPECT_NEAR(r.cost_victim, 1.5364052810834186, 1e-12);  // C_B(20); C_B(10) = 1.4133388500595010
+}
+
+TEST(KentThalerTest, BundledTieRussiaStrikesGeneratedUsWithLaunchUnderAttack) {
+  // The tie that decides a bundled result: the generated-posture exchange of us-ru-2026-11 with
+  // launch under attack (`stratstab assess --set options.launch_under_attack=true`, row "generated"
+  // of its postures; the same exchange is that row of `stratstab assess warning-lua`), Russia
+  // striking. K(s) has a piece ending at s = 90.8 and a next piece only 3.4e-6 warheads wide. C_A at
+  // the end of that short piece is within stop_tolerance (1e-9) of C_A(90.8): higher by about
+  // 1.9e-10, with C_B lower by about 7.1e-10. The rule (the larger C_B among the tied points) keeps
+  // s* = 90.8, C1_RU = 0.97606540215 and C2_US = 0.89240075010; the reversed rule (the smaller C_B)
+  // reports s* = 90.8000034, C1_RU = 0.97606540234 and C2_US = 0.89240074939 (measured by reversing
+  // the comparison in kent_thaler.cpp). Checked with the test's own C_A and C_B (the definitions;
+  // no defence, retaliation share 1) on the pieces of K(s).
+  const DataCatalog catalog(STRATSTAB_SOURCE_DIR "/data");
+  const ForceSnapshot us = catalog.load_snapshot("us-2026-11-01");
+  const ForceSnapshot ru = catalog.load_snapshot("ru-2026-11-01");
+  StabilityParameters p;
+  p.launch_under_attack = true;
+  const StrikeInputs in =
+      real_strike_inputs(ru, striker_posture(PostureCase::kGenerated), us, victim_posture(PostureCase::kGenerated), p);
+  ASSERT_TRUE(in.striker_defence.is_identity());
+  ASSERT_TRUE(in.victim_defence.is_identity());
+  ASSERT_EQ(in.retaliation_share, 1.0);
+  const double lambda_a = std::log(5.0) / in.striker_w80;
+  const double lambda_b = std::log(5.0) / in.victim_w80;
+  // U(s) = V_arriving - K(s) and L(s) = W_arriving - (value warheads given up), piece by piece.
+  const auto at = [&](double s, double* c_b) {
+    double k = 0;
+    double lost = 0;
+    double left = s;
+    for (const DrawDownPiece& piece : in.draw_down.pieces) {
+      const double w = std::min(left, piece.width);
+      k += piece.slope * w;
+      lost += piece.value_cost * w;
+      left -= w;
+    }
+    lost += left;  // beyond the last piece each warhead is one value warhead fewer
+    const double u = std::max(0.0, in.victim_arriving - k);
+    const double l = std::max(0.0, in.striker_arriving - lost);
+    const double own = std::pow(1 - std::exp(-lambda_a * u), p.cost_exponent);
+    const double enemy = std::pow(1 - std::exp(-lambda_b * l), p.cost_exponent);
+    if (c_b != nullptr) *c_b = enemy + p.surcharge * (1 - own);
+    return own + p.surcharge * (1 - enemy);
+  };
+  // The two piece ends.
+  double end = 0;
+  std::size_t next = 0;
+  while (next < in.draw_down.pieces.size() && end < 90.8 - 1e-9) end += in.draw_down.pieces[next++].width;
+  ASSERT_NEAR(end, 90.8, 1e-9);
+  ASSERT_LT(next, in.draw_down.pieces.size());
+  const double short_width = in.draw_down.pieces[next].width;
+  EXPECT_NEAR(short_width, 3.4e-6, 0.1e-6);
+  double c_b_first = 0;
+  double c_b_second = 0;
+  const double c_a_first = at(end, &c_b_first);
+  const double c_a_second = at(end + short_width, &c_b_second);
+  // A real tie: within the tolerance in C_A, clearly apart in C_B.
+  EXPECT_GT(c_a_second - c_a_first, 1e-10);
+  EXPECT_LT(c_a_second - c_a_first, p.stop_tolerance);
+  EXPECT_GT(c_b_first - c_b_second, 5e-10);
+  // No point of 0..W is clearly lower than s = 90.8 (a grid of 10^5 steps).
+  constexpr int kGrid = 100000;
+  for (int i = 0; i <= kGrid; ++i) {
+    EXPECT_GE(at(in.striker_warheads * i / kGrid, nullptr), c_a_first - p.stop_tolerance) << i;
+  }
+  const FirstStrike r = evaluate_first_strike(in, p);
+  EXPECT_NEAR(r.counterforce_spent, end, 1e-9);
+  EXPECT_NEAR(r.cost_striker, c_a_first, 1e-12);
+  EXPECT_NEAR(r.cost_victim, c_b_first, 1e-12);
+  EXPECT_NEAR(r.cost_striker, 0.97606540215, 1e-11);
+  EXPECT_NEAR(r.cost_victim, 0.89240075010, 1e-11);
 }
 
 }  // namespace

@@ -2,8 +2,10 @@
 // assignments, and Ipopt as a reference NLP solver on random instances.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <functional>
+#include <tuple>
 
 #include "ipopt_wta.hpp"
 #include "stratstab/wta.hpp"
@@ -88,6 +90,45 @@ TEST(WtaTest, KillProbabilityOneIsCapped) {
   EXPECT_NEAR(s.greedy.objective, 10 + 5 * (1 - std::pow(0.8, 4)), 1e-10);
 }
 
+/// The objective of an integer assignment from the definition (test's own arithmetic, no capping:
+/// the problems here have p < 1): sum_t V_t (1 - prod (1 - p_wt)^x_wt).
+double objective_by_hand(const WtaProblem& p, const std::vector<WtaAllocation>& assignment) {
+  std::vector<double> survival(p.targets.size(), 1.0);
+  for (const WtaAllocation& a : assignment) {
+    for (const WtaKillProbability& k : p.kill_probability) {
+      if (k.weapon == a.weapon && k.target == a.target) survival[a.target] *= std::pow(1 - k.p, a.x);
+    }
+  }
+  double total = 0;
+  for (std::size_t t = 0; t < p.targets.size(); ++t) total += p.targets[t].value * (1 - survival[t]);
+  return total;
+}
+
+/// The assignment as a sorted list of (weapon, target, count), for exact comparison.
+std::vector<std::tuple<std::size_t, std::size_t, double>> as_tuples(const std::vector<WtaAllocation>& assignment) {
+  std::vector<std::tuple<std::size_t, std::size_t, double>> out;
+  for (const WtaAllocation& a : assignment) out.emplace_back(a.weapon, a.target, a.x);
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+/// Checks an integer answer on its own terms: whole and positive counts on listed pairs, no weapon
+/// kind over its number, every minimum met, and the reported objective that of the assignment.
+void expect_feasible_integer_answer(const WtaProblem& p, const WtaIntegerAnswer& answer) {
+  std::vector<double> used(p.weapons.size(), 0);
+  std::vector<double> got(p.targets.size(), 0);
+  for (const WtaAllocation& a : answer.assignment) {
+    EXPECT_EQ(a.x, std::round(a.x));
+    EXPECT_GT(a.x, 0);
+    used[a.weapon] += a.x;
+    got[a.target] += a.x;
+  }
+  for (std::size_t w = 0; w < p.weapons.size(); ++w) EXPECT_LE(used[w], p.weapons[w].available) << w;
+  for (std::size_t t = 0; t < p.targets.size(); ++t) EXPECT_GE(got[t], p.targets[t].min_weapons) << t;
+  EXPECT_TRUE(answer.meets_minimums);
+  EXPECT_NEAR(answer.objective, objective_by_hand(p, answer.assignment), 1e-12 * std::max(1.0, answer.objective));
+}
+
 /// Best integer objective by enumerating every assignment (tiny problems only).
 double brute_force(const WtaProblem& p) {
   const std::size_t np = p.kill_probability.size();
@@ -109,7 +150,7 @@ double brute_force(const WtaProblem& p) {
       for (std::size_t t = 0; t < got.size(); ++t) {
         if (got[t] < p.targets[t].min_weapons) return;
       }
-      best = std::max(best, wta_objective(p, a));
+      best = std::max(best, objective_by_hand(p, a));
       return;
     }
     for (long long c = 0; c <= p.weapons[p.kill_probability[k].weapon].available; ++c) {
@@ -123,6 +164,9 @@ double brute_force(const WtaProblem& p) {
 }
 
 TEST(WtaTest, IntegerAnswersBetweenBruteForceAndBound) {
+  int problems = 0;
+  int rounding_optimal = 0;
+  int greedy_optimal = 0;
   for (std::uint64_t seed = 1; seed <= 12; ++seed) {
     WtaProblem p = test::random_wta_problem(2, 3, 0.8, seed, false);
     p.weapons[0].available = 2 + static_cast<long long>(seed % 2);
@@ -137,10 +181,21 @@ TEST(WtaTest, IntegerAnswersBetweenBruteForceAndBound) {
     EXPECT_GE(s.objective, optimum * (1 - 1e-9));
     EXPECT_LE(s.greedy.objective, optimum * (1 + 1e-12));
     EXPECT_LE(s.rounding.objective, optimum * (1 + 1e-12));
-    EXPECT_TRUE(s.greedy.meets_minimums);
-    EXPECT_TRUE(s.rounding.meets_minimums);
+    // From below: measured over these seeds, rounding is optimal on 6 of the 7 problems and greedy on
+    // 4; the worst of either is 0.96813 of the optimum (seed 6, both). An empty or partial
+    // assignment would fall far below.
+    EXPECT_GE(s.rounding.objective, 0.968 * optimum);
+    EXPECT_GE(s.greedy.objective, 0.968 * optimum);
+    expect_feasible_integer_answer(p, s.rounding);
+    expect_feasible_integer_answer(p, s.greedy);
+    rounding_optimal += s.rounding.objective >= optimum * (1 - 1e-12) ? 1 : 0;
+    greedy_optimal += s.greedy.objective >= optimum * (1 - 1e-12) ? 1 : 0;
+    ++problems;
     EXPECT_NEAR(s.greedy.gap, (s.upper_bound - s.greedy.objective) / s.upper_bound, 1e-12);
   }
+  EXPECT_EQ(problems, 7);
+  EXPECT_GE(rounding_optimal, 6);
+  EXPECT_GE(greedy_optimal, 4);
 }
 
 void expect_agrees_with_ipopt(int weapons, int targets, double density, std::uint64_t seed, bool minimums) {
@@ -158,7 +213,16 @@ void expect_agrees_with_ipopt(int weapons, int targets, double density, std::uin
   EXPECT_TRUE(s.rounding.meets_minimums);
   EXPECT_TRUE(s.greedy.meets_minimums);
   EXPECT_LE(s.rounding.objective, s.upper_bound);
-  EXPECT_LE(s.greedy.objective, s.upper_bound);
+  EXPECT_LE(s.greedy.objective, s.upper_bound);  // From below: measured over the instances of the two tests below, the
+                                                 // rounding's gap to the bound
+  // is at most 6.1e-6 (5x60 seed 3) and the greedy's at most 3.4e-3 (the same); an empty or partial
+  // assignment would have a gap near 1.
+  EXPECT_LE(s.rounding.gap, 1e-5);
+  EXPECT_LE(s.greedy.gap, 5e-3);
+  EXPECT_NEAR(s.rounding.gap, (s.upper_bound - s.rounding.objective) / s.upper_bound, 1e-12);
+  EXPECT_NEAR(s.greedy.gap, (s.upper_bound - s.greedy.objective) / s.upper_bound, 1e-12);
+  expect_feasible_integer_answer(p, s.rounding);
+  expect_feasible_integer_answer(p, s.greedy);
 }
 
 TEST(WtaTest, AgreesWithIpoptWithoutMinimums) {
@@ -309,6 +373,80 @@ TEST(WtaTest, KillProbabilityOneNextToMinimumsStaysFinite) {
     EXPECT_TRUE(answer->meets_minimums);
     EXPECT_LE(answer->objective, s.upper_bound);
     EXPECT_GE(answer->objective, 0.9 * reference.objective);
+  }
+}
+
+TEST(WtaTest, RoundingKeepsTheWholeContinuousAnswerWhereGreedyFails) {
+  // Two weapons, A (p = 0.95 on t0, 0.6 on t1) and B (p = 0.9 on t0 only), targets of value 1.
+  // Continuous optimum: B must go to t0 (its only pair; weapon rows are equalities). A's marginal
+  // value there is then V (1 - 0.9) c_A0 e^(-c_A0 x) <= 0.1 (-ln 0.05) = 0.300 at x = 0, less than
+  // its marginal value on t1 even at x = 1: 0.4 (-ln 0.4) = 0.367; so A goes wholly to t1:
+  // x = {A: t1 1, B: t0 1}, already whole, objective 0.6 + 0.9 = 1.5, the integer optimum (the only
+  // other uses of A: on t0 with B, 1 - 0.05 * 0.1 = 0.995; unused, 0.9).
+  // Rounding keeps it: {A t1, B t0}, 1.5. Greedy takes the best single return first, A on t0
+  // (0.95 > 0.9 > 0.6), then B on t0 (0.05 * 0.9 = 0.045): {A t0, B t0}, 0.995.
+  WtaProblem p;
+  p.weapons = {{"A", 1}, {"B", 1}};
+  p.targets = {{"t0", 1, 0}, {"t1", 1, 0}};
+  p.kill_probability = {{0, 0, 0.95}, {0, 1, 0.6}, {1, 0, 0.9}};
+  const WtaSolution s = solve_wta(p);
+  EXPECT_NEAR(brute_force(p), 1.5, 1e-15);
+  EXPECT_NEAR(s.objective, 1.5, 1e-6);
+  using Tuples = std::vector<std::tuple<std::size_t, std::size_t, double>>;
+  EXPECT_EQ(as_tuples(s.rounding.assignment), (Tuples{{0, 1, 1.0}, {1, 0, 1.0}}));
+  EXPECT_NEAR(s.rounding.objective, 1.5, 1e-15);
+  EXPECT_EQ(as_tuples(s.greedy.assignment), (Tuples{{0, 0, 1.0}, {1, 0, 1.0}}));
+  EXPECT_NEAR(s.greedy.objective, 0.995, 1e-15);
+  EXPECT_NEAR(s.greedy.gap, (s.upper_bound - 0.995) / s.upper_bound, 1e-12);
+  expect_feasible_integer_answer(p, s.rounding);
+  expect_feasible_integer_answer(p, s.greedy);
+}
+
+TEST(WtaTest, RoundingMeetsAMinimumTheFloorsMiss) {
+  // Two identical weapons A and B (p = 0.5 on both targets); t0 is worth 10, t1 0.1 with a minimum of
+  // one weapon. The continuous optimum gives t1 exactly its minimum (with one weapon on each target,
+  // one more is worth V c e^(-c) = 10 ln2 / 2 = 3.47 on t0 and 0.1 ln2 / 2 = 0.035 on t1), split
+  // between the two kinds (the solver returns about 0.5 of each on each target), so every
+  // floor is 0 and the minimum must be repaired: one weapon on t1, the other by marginal return on
+  // t0. Objective 10 * 0.5 + 0.1 * 0.5 = 5.05, the integer optimum (both on t0 would give 7.5 but
+  // miss the minimum). Without the repair the fill would put both on t0.
+  WtaProblem p;
+  p.weapons = {{"A", 1}, {"B", 1}};
+  p.targets = {{"t0", 10, 0}, {"t1", 0.1, 1}};
+  p.kill_probability = {{0, 0, 0.5}, {0, 1, 0.5}, {1, 0, 0.5}, {1, 1, 0.5}};
+  const WtaSolution s = solve_wta(p);
+  EXPECT_NEAR(brute_force(p), 5.05, 1e-14);
+  for (const WtaIntegerAnswer* answer : {&s.rounding, &s.greedy}) {
+    EXPECT_NEAR(answer->objective, 5.05, 1e-14);
+    ASSERT_EQ(answer->assignment.size(), 2U);
+    EXPECT_EQ(answer->assignment[0].target, 0U);  // sorted by target
+    EXPECT_EQ(answer->assignment[1].target, 1U);
+    EXPECT_NE(answer->assignment[0].weapon, answer->assignment[1].weapon);
+    expect_feasible_integer_answer(p, *answer);
+  }
+}
+
+TEST(WtaTest, RoundingFloorsAndFillsOneKindExactly) {
+  // One kind, 3 weapons, p = 0.5 on t0 (value 10) and t1 (value 6). Continuous (water-filling):
+  // 10 e^(-c x0) = 6 e^(-c x1), c = ln 2, x0 + x1 = 3: x0 = (3 + log2(10/6)) / 2 = 1.8685,
+  // x1 = 1.1315. Floors {1, 1}; the third weapon goes where it adds most: t0 10 * 0.5 * 0.5 = 2.5
+  // against t1 6 * 0.5 * 0.5 = 1.5. Answer {t0: 2, t1: 1}, 10 * 0.75 + 6 * 0.5 = 10.5, the integer
+  // optimum ({3, 0}: 8.75; {1, 2}: 9.5; {0, 3}: 5.25).
+  WtaProblem p;
+  p.weapons = {{"w", 3}};
+  p.targets = {{"t0", 10, 0}, {"t1", 6, 0}};
+  p.kill_probability = {{0, 0, 0.5}, {0, 1, 0.5}};
+  const WtaSolution s = solve_wta(p);
+  const double x0 = (3 + std::log2(10.0 / 6.0)) / 2;
+  ASSERT_EQ(s.assignment.size(), 2U);
+  EXPECT_NEAR(s.assignment[0].x, x0, 1e-6);
+  EXPECT_NEAR(s.assignment[1].x, 3 - x0, 1e-6);
+  EXPECT_NEAR(brute_force(p), 10.5, 1e-14);
+  using Tuples = std::vector<std::tuple<std::size_t, std::size_t, double>>;
+  for (const WtaIntegerAnswer* answer : {&s.rounding, &s.greedy}) {
+    EXPECT_EQ(as_tuples(answer->assignment), (Tuples{{0, 0, 2.0}, {0, 1, 1.0}}));
+    EXPECT_NEAR(answer->objective, 10.5, 1e-14);
+    expect_feasible_integer_answer(p, *answer);
   }
 }
 
