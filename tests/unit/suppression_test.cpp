@@ -117,6 +117,37 @@ TEST(Suppression, ChoosesTheWarheadsPerSiteThatLetMostThrough) {
   EXPECT_NEAR(capped.cost_striker, hand_cost(20, 100, 67.6, 100), 1e-12);
 }
 
+TEST(Suppression, OpensTheSiloDefenceForTheCounterforce) {
+  // The same defence covering silos instead: the victim has 100 silos of one warhead (1,000 psi,
+  // reliability 0.5) and no SSBNs; the ICBMs (1 Mt, CEP 485.224 m = the lethal radius on 1,000 psi,
+  // so SSPK 0.5 and p = 0.8 x 0.5 = 0.4) are the counterforce. Undefended (greedy, at most 2 a
+  // silo): a first shot destroys 0.5 x 0.4 = 0.2 of the retaliation, a second 0.2 x 0.6 = 0.12, so
+  // K(s) = 0.2 s to s = 100, then 20 + 0.12 (s - 100). Behind the silo defence the counterforce
+  // arrives at its reliability 0.8 and the layer stops the first capacity_k of it:
+  // K_d(s) = K(max(0, 0.8 s - capacity_k) / 0.8), capacity_k from the table above.
+  //   k = 0 (50): K_d(50) = K(0) = 0; K_d(100) = K(37.5) = 7.5; K_d(150) = K(87.5) = 17.5;
+  //               K_d ends where the 100 ready ICBMs are all through: 0.8 s - 50 = 80, s = 162.5.
+  //   k = 1 (30): K_d(50) = K(12.5) = 2.5; K_d(100) = K(62.5) = 12.5.
+  //   k = 2 (18): K_d(50) = K(27.5) = 5.5; K_d(100) = K(77.5) = 15.5.
+  SuppressionCase c;
+  c.striker.systems[0].cep_m = test::figure(2.62 * 1852.0 / 10.0);
+  c.victim = small_snapshot("victim", 100, {small_system("silo", Basing::kSilo, VehicleClass::kIcbm, 100, 1, 0.5)});
+  c.defence.covers = DefenceCoverage::kSilos;
+  c.parameters.max_warheads_per_target = 2;
+  const StrikeInputs k0 = c.inputs(0);
+  EXPECT_TRUE(k0.victim_defence.is_identity());  // nothing covers value
+  EXPECT_NEAR(k0.draw_down.kills(50), 0.0, 1e-9);
+  EXPECT_NEAR(k0.draw_down.kills(100), 7.5, 1e-9);
+  EXPECT_NEAR(k0.draw_down.kills(150), 17.5, 1e-9);
+  EXPECT_NEAR(k0.draw_down.saturation(), 162.5, 1e-9);
+  const StrikeInputs k1 = c.inputs(1);
+  EXPECT_NEAR(k1.draw_down.kills(50), 2.5, 1e-9);
+  EXPECT_NEAR(k1.draw_down.kills(100), 12.5, 1e-9);
+  const StrikeInputs k2 = c.inputs(2);
+  EXPECT_NEAR(k2.draw_down.kills(50), 5.5, 1e-9);
+  EXPECT_NEAR(k2.draw_down.kills(100), 15.5, 1e-9);
+}
+
 TEST(Suppression, OnlySuppressibleLayersLoseInterceptors) {
   // 1,000 interceptors, a suppressible layer with 60% and a terminal layer with 40% that is not;
   // covering both, 25% kept for the silos; half of the sites' interceptors survive.
