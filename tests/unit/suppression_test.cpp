@@ -54,17 +54,19 @@ struct SuppressionCase {
     return p;
   }();
 
+  SideOptions striker_options;
+
   [[nodiscard]] SideOptions victim_options() const {
     SideOptions o;
     o.defence = &defence;
     return o;
   }
   [[nodiscard]] StrikeInputs inputs(int per_site) const {
-    return real_strike_inputs(striker, Posture::kDayToDay, victim, Posture::kDayToDay, parameters, SideOptions{},
+    return real_strike_inputs(striker, Posture::kDayToDay, victim, Posture::kDayToDay, parameters, striker_options,
                               victim_options(), per_site);
   }
   [[nodiscard]] FirstStrike strike() const {
-    return real_first_strike(striker, Posture::kDayToDay, victim, Posture::kDayToDay, parameters, SideOptions{},
+    return real_first_strike(striker, Posture::kDayToDay, victim, Posture::kDayToDay, parameters, striker_options,
                              victim_options());
   }
 };
@@ -198,6 +200,12 @@ TEST(Suppression, NothingToSuppressWithoutSuppressibleSitesAndNoMoreThanTheStrik
   EXPECT_DOUBLE_EQ(in.suppression_warheads, 100.0);
   EXPECT_NEAR(in.striker_warheads, 0.0, 1e-12);
   EXPECT_NEAR(in.striker_arriving, 0.0, 1e-12);
+  // With 5% of the strike on the victim's command first, 95 are left for the sites.
+  many.striker_options.decapitation_share = 0.05;
+  const StrikeInputs both = many.inputs(2);
+  EXPECT_NEAR(both.decapitation_warheads, 5.0, 1e-12);
+  EXPECT_NEAR(both.suppression_warheads, 95.0, 1e-12);
+  EXPECT_NEAR(both.striker_warheads, 0.0, 1e-12);
 }
 
 }  // namespace
