@@ -136,6 +136,27 @@ TEST(WarningChain, AFlightTimeOverrideAndNoSiloThreat) {
   EXPECT_NEAR(target(slbm_only.problem(), "silo").destroyed_value, 0.1, 1e-15);
 }
 
+TEST(WarningChain, AForwardSystemWarnsOnlyWhatItReaches) {
+  // A forward missile (10 launchers, 1 Mt, CEP 485.224 m, reliability 0.8: p = 0.4 on a silo, 0.8
+  // on a bomber base) 6 minutes away that reaches the bombers only: the bombers get 6 - 2 = 4
+  // minutes, the fastest escape, so none gets away; the silos, out of its reach (p = 0), keep the
+  // ICBM's 12 minutes and 5/7.
+  WarningCase c;
+  c.striker.systems.push_back(
+      small_system("fwd", Basing::kIntermediate, VehicleClass::kIrbm, 10, 1, 0.8, 1000, kLr1PsiM / 10));
+  ForwardDeployment d;
+  d.system = "fwd";
+  d.flight_minutes = 6;
+  d.reaches = {"bomber"};
+  const std::vector<ForwardDeployment> forward{d};
+  c.striker_options.forward = forward;
+  const WarningOutcome w = c.outcome();
+  EXPECT_EQ(w.bomber_flight_minutes, std::optional<double>(6.0));
+  EXPECT_EQ(w.bomber_escape, 0.0);
+  EXPECT_EQ(w.silo_flight_minutes, std::optional<double>(12.0));
+  EXPECT_NEAR(w.launch_probability, 5.0 / 7.0, 1e-15);
+}
+
 TEST(WarningChain, TheFixedShareWithoutWarningAndNoLaunchUnderAttack) {
   // Without the warning model: launch under attack is the fixed share (0.9 of the silos, a silo
   // takes 0.1 loaded and 0.05 arriving) and every alert bomber escapes (20 x 0.5 = 10 struck).
@@ -157,6 +178,42 @@ TEST(WarningChain, TheFixedShareWithoutWarningAndNoLaunchUnderAttack) {
   EXPECT_DOUBLE_EQ(target(q, "silo").destroyed_value, 1.0);
   EXPECT_DOUBLE_EQ(target(q, "silo").kill_value, 0.5);
   EXPECT_NEAR(target(q, "bomber").count, 15.0, 1e-12);
+}
+
+TEST(WarningChain, BundledWarningLuaFromItsFigures) {
+  // data/scenarios/warning-lua.yaml, the US striking first: Trident II (13 minutes) is the fastest
+  // US kind that threatens Russia's silos and bombers. Russia's chain: detection 3, launch 2,
+  // decision uniform on [3, 10]: 13 - 3 - 2 = 8 minutes to decide, P = (8 - 3) / 7 = 5/7;
+  // bombers 13 - 3 = 10 minutes for an escape uniform on [8, 15]: (10 - 8) / 7 = 2/7. An SS-18 silo
+  // (10 warheads, reliability 0.75) then takes 10 x 0.75 x (1 - 0.9 x 5/7) = 7.5 x 5/14 of the
+  // retaliation. The expected values are recomputed here from the figures the scenario file gives.
+  DataCatalog catalog{STRATSTAB_SOURCE_DIR "/data"};
+  const Scenario s = load_scenario(catalog.scenario_path("warning-lua"), {}, &catalog);
+  const ScenarioSide& us = s.sides[0];
+  const ScenarioSide& ru = s.sides[1];
+  const WarningChain& w = ru.warning;
+  const double slbm = us.flight.slbm_minutes;
+  EXPECT_EQ(slbm, 13.0);
+  const double launch = (slbm - w.detection_minutes - w.launch_minutes - w.decision_minutes_min) /
+                        (w.decision_minutes_max - w.decision_minutes_min);
+  const double escape = (slbm - w.detection_minutes - w.bomber_escape_minutes_min) /
+                        (w.bomber_escape_minutes_max - w.bomber_escape_minutes_min);
+  EXPECT_NEAR(launch, 5.0 / 7.0, 1e-15);
+  EXPECT_NEAR(escape, 2.0 / 7.0, 1e-15);
+  const SideOptions us_options = side_options(us);
+  const SideOptions ru_options = side_options(ru);
+  const WarningOutcome outcome = warning_outcome(*us.forces, *ru.forces, s.parameters, us_options, ru_options);
+  EXPECT_EQ(outcome.silo_flight_minutes, std::optional<double>(slbm));
+  EXPECT_EQ(outcome.bomber_flight_minutes, std::optional<double>(slbm));
+  EXPECT_NEAR(outcome.launch_probability, launch, 1e-15);
+  EXPECT_NEAR(outcome.bomber_escape, escape, 1e-15);
+  const CounterforceProblem problem = counterforce_problem(*us.forces, Posture::kDayToDay, *ru.forces,
+                                                           Posture::kDayToDay, s.parameters, us_options, ru_options);
+  const System& ss18 = *ru.forces->find_system("ss18");
+  EXPECT_NEAR(target(problem, "ss18").kill_value,
+              ss18.warheads_per_launcher.value * ss18.reliability.value * (1.0 - s.parameters.lua_share * launch),
+              1e-12);
+  EXPECT_NEAR(target(problem, "ss18").kill_value, 7.5 * 5.0 / 14.0, 1e-12);
 }
 
 // --- Validation of the warning section -------------------------------------------------------------
