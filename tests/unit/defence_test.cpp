@@ -1,7 +1,8 @@
 // Missile defence, warning time, command and control and forward systems (docs/methods.md §12):
 // layer and saturation arithmetic against hand-computed cases, the interceptors = 0 identity with
-// the undefended exchange, monotonicity in the interceptor inventory, the striker's choice of
-// suppression against brute force, and the bundled scenarios end to end.
+// the undefended exchange, monotonicity in the interceptor inventory, and the bundled scenarios
+// end to end (suppression, command and the warning chain on small forces: suppression_test.cpp,
+// command_test.cpp, warning_chain_test.cpp).
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -223,49 +224,58 @@ TEST_F(BundledScenario, GoldenDomeMonotoneInInterceptors) {
   EXPECT_LT(previous_c1, 0.3);
 }
 
-TEST_F(BundledScenario, SuppressionIsTheBestOfItsChoices) {
-  // Russia striking the defended US may first spend 0, 1 or 2 warheads on each of the 10 sites;
-  // real_first_strike keeps the cheapest for Russia. Brute force over the three choices.
-  const Scenario s = load("golden-dome", {"options.draw_down=greedy", "sides.US.defense.covers=both"});
+// The striker's choice of warheads per defence site is checked against hand-computed costs in
+// suppression_test.cpp, and the Perimeter share against the snapshot's figures in command_test.cpp.
+
+TEST_F(BundledScenario, ForwardSalvoDestroysWhatItsFiguresGive) {
+  // One Dark Eagle battery: 4 launchers x 2 rounds x striker availability 0.9 = 7.2 warheads, all
+  // fired first (it cannot reach Russia's value). The glide body (0.0002 kt, CEP 10 m,
+  // reliability 0.7) on the Tu-160s at Engels (3 psi, in range at 2,407 km; none on alert day to
+  // day, so all 10 can be struck): LR = 2.62 nmi x 1852 m x (2e-7 Mt / 3 psi)^(1/3) = 19.675 m,
+  // SSPK = 1 - 0.5^((19.675 / 10)^2) = 0.93165, p = 0.7 x 0.93165 = 0.65216. A first shot there
+  // destroys 5.6 x 0.75 x 0.65216 = 2.739 of the retaliation, more than anywhere else it reaches
+  // (Tu-95MS at Engels 1.57, Sineva 0.98, Bulava at Gadzhiyevo 0.92, Yars 0.88, ...) and more than
+  // a second shot on a Tu-160 (0.95), and 7.2 < 10, so the salvo goes one to a Tu-160:
+  // 7.2 x 0.65216 = 4.6955 aircraft, 26.295 weapons as loaded, 19.721 of the retaliation.
+  const Scenario s = load("dark-eagle-germany", {"options.draw_down=greedy"});
   const SideOptions us = side_options(s.sides[0]);
   const SideOptions ru = side_options(s.sides[1]);
   const ForceSnapshot& a = *s.sides[0].forces;
   const ForceSnapshot& b = *s.sides[1].forces;
-  double best = 1e9;
-  for (int per_site = 0; per_site <= 2; ++per_site) {
-    const StrikeInputs in =
-        real_strike_inputs(b, Posture::kDayToDay, a, Posture::kDayToDay, s.parameters, ru, us, per_site);
-    EXPECT_DOUBLE_EQ(in.suppression_warheads, 10.0 * per_site);
-    best = std::min(best, evaluate_first_strike(in, s.parameters).cost_striker);
+  const System& glide = *a.find_system("dark-eagle");
+  const System& tu160 = *b.find_system("tu160");
+  const double lr = 2.62 * 1852.0 * std::cbrt(glide.warheads[0].yield_kt.value / 1000.0 / tu160.hardness_psi.value);
+  const double p = glide.reliability.value * (1.0 - std::pow(0.5, (lr / glide.cep_m.value) * (lr / glide.cep_m.value)));
+  EXPECT_NEAR(p, 0.65216, 1e-5);
+  const double aircraft = 7.2 * p;
+  const double destroyed = aircraft * tu160.warheads_per_launcher.value;
+  EXPECT_NEAR(destroyed, 26.295, 1e-3);
+  // Russia's arriving retaliation before the salvo, summed here: loaded x reliability of its
+  // central systems.
+  double arriving = 0.0;
+  for (const System& system : b.systems) {
+    if (system.payload != Payload::kNuclear || system.basing == Basing::kNonstrategic ||
+        system.basing == Basing::kIntermediate) {
+      continue;
+    }
+    arriving += system.warheads_loaded() * system.reliability.value;
   }
-  const FirstStrike chosen = real_first_strike(b, Posture::kDayToDay, a, Posture::kDayToDay, s.parameters, ru, us);
-  EXPECT_NEAR(chosen.cost_striker, best, s.parameters.stop_tolerance);
-}
-
-TEST_F(BundledScenario, ForwardSalvoFiresFirstAndLeavesTheValuePool) {
-  // One Dark Eagle battery: 4 launchers x 2 rounds x striker availability 0.9 = 7.2, all fired first.
-  const Scenario with = load("dark-eagle-germany", {"options.draw_down=greedy"});
+  const StrikeInputs in = real_strike_inputs(a, Posture::kDayToDay, b, Posture::kDayToDay, s.parameters, us, ru);
+  EXPECT_NEAR(in.forward_spent, 7.2, 1e-12);
+  EXPECT_NEAR(in.forward_destroyed, destroyed, 1e-9);
+  EXPECT_NEAR(in.victim_arriving, arriving - destroyed * tu160.reliability.value, 1e-9);
+  const CounterforceProblem problem =
+      counterforce_problem(a, Posture::kDayToDay, b, Posture::kDayToDay, s.parameters, us, ru);
+  double tu160_left = -1.0;
+  for (const CounterforceProblem::TargetClass& t : problem.targets) {
+    if (t.label == "tu160") tu160_left = t.count;
+  }
+  EXPECT_NEAR(tu160_left, 10.0 - aircraft, 1e-9);
+  // The salvo's warheads are not in W: W is the same without the forward deployment.
   const Scenario without = load("dark-eagle-germany", {"options.draw_down=greedy", "sides.US.forward=[]"});
-  const StabilityResult r = evaluate_scenario(with);
-  const StabilityResult r0 = evaluate_scenario(without);
+  const StabilityResult r = evaluate_scenario(s);
   EXPECT_NEAR(r.a_strikes_b.forward_spent, 7.2, 1e-12);
-  EXPECT_EQ(r.a_strikes_b.striker_warheads, r0.a_strikes_b.striker_warheads);  // not in W
-  // What it destroys leaves the retaliation: fewer Russian warheads survive to retaliate at the
-  // same counterforce spend, so the US cost of striking first cannot rise.
-  EXPECT_LE(r.a.c1, r0.a.c1 + 1e-12);
-  EXPECT_GT(r.a_strikes_b.victim_destroyed - r0.a_strikes_b.victim_destroyed, -1e-9);
-}
-
-TEST_F(BundledScenario, PerimeterRaisesTheRetaliationShare) {
-  const Scenario on = load("perimeter", {"options.draw_down=greedy"});
-  const Scenario off = load("perimeter", {"options.draw_down=greedy", "sides.RU.command.perimeter=0"});
-  const StabilityResult r_on = evaluate_scenario(on);
-  const StabilityResult r_off = evaluate_scenario(off);
-  // The US aims 2% of its first strike at 10 Russian posts (p 0.9). The share Russia gets off is
-  // q + (1 - q) 0.8 with Perimeter and q without, q the command's survival at that decapitation.
-  const double q = r_off.a_strikes_b.retaliation_share;
-  EXPECT_NEAR(r_on.a_strikes_b.retaliation_share, q + (1.0 - q) * 0.8, 1e-12);
-  EXPECT_GE(r_on.a.c1, r_off.a.c1);  // striking Russia first costs the US more
+  EXPECT_EQ(r.a_strikes_b.striker_warheads, evaluate_scenario(without).a_strikes_b.striker_warheads);
 }
 
 TEST_F(BundledScenario, DecapitationNeedsTheOtherSidesCommand) {

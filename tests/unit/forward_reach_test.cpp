@@ -166,6 +166,50 @@ TEST(ForwardReach, OnlyReachedBasesLoseLaunchersToTheFirstSalvo) {
   EXPECT_DOUBLE_EQ(problem.targets[1].count, 30.0);
 }
 
+TEST(ForwardReach, FirstSalvoRemovesExactlyWhatItKills) {
+  // The forward missile with reliability 0.8 and CEP 485.224 m, the victim's launchers 300 psi
+  // with 2 warheads each at reliability 0.5. LR = 2.62 nmi x 1852 m x (0.3 Mt / 300 psi)^(1/3) =
+  // 485.224 m = CEP, so SSPK = 1 - 0.5^1 = 0.5 and p = R SSPK = 0.4. The salvo is 10 x 0.9 = 9
+  // warheads, all on the reached class [a, b] (30 launchers; base c is out of range, p = 0), one
+  // to a launcher (a first shot kills 2 x 0.5 x 0.4 = 0.4 of the retaliation, a second on the same
+  // launcher only 0.4 x 0.6 = 0.24): it destroys 9 x 0.4 = 3.6 launchers, 7.2 warheads as loaded,
+  // 3.6 of the retaliation (7.2 x 0.5). Left: 30 - 3.6 = 26.4 launchers at a and b, 30 at c, and
+  // 60 x 2 x 0.5 - 3.6 = 56.4 arriving warheads.
+  SmallForces f;
+  f.striker.systems[0].reliability = fig(0.8);
+  f.striker.systems[0].cep_m = fig(2.62 * 1852.0 / 10.0);
+  f.victim.systems[0].hardness_psi = fig(300);
+  f.victim.systems[0].warheads_per_launcher = fig(2);
+  f.victim.systems[0].max_warheads_per_launcher = fig(2);
+  f.victim.systems[0].reliability = fig(0.5);
+  const StrikeInputs in = real_strike_inputs(f.striker, Posture::kDayToDay, f.victim, Posture::kDayToDay, f.parameters,
+                                             f.striker_options(), SideOptions{});
+  EXPECT_NEAR(in.forward_spent, 9.0, 1e-12);
+  EXPECT_NEAR(in.forward_destroyed, 7.2, 1e-9);
+  EXPECT_NEAR(in.victim_arriving, 56.4, 1e-9);
+  EXPECT_DOUBLE_EQ(in.victim_warheads, 120.0);  // V as loaded is the whole force
+  EXPECT_DOUBLE_EQ(in.striker_warheads, 0.0);   // the salvo is not in W
+  const CounterforceProblem problem = counterforce_problem(f.striker, Posture::kDayToDay, f.victim, Posture::kDayToDay,
+                                                           f.parameters, f.striker_options(), SideOptions{});
+  ASSERT_EQ(problem.targets.size(), 2u);
+  EXPECT_NEAR(problem.targets[0].count, 26.4, 1e-9);
+  EXPECT_DOUBLE_EQ(problem.targets[1].count, 30.0);
+  // 40 missiles (36 ready) would go two to a launcher on 6 of the 30 (greedy: the 30 first shots,
+  // worth 0.4 each, then second shots, worth 0.24): 30 x 0.4 + 6 x 0.24 = 13.44 of the
+  // retaliation, 26.88 warheads as loaded; 30 - 13.44 = 16.56 launchers left at a and b.
+  f.striker.systems[0].launchers_deployed = fig(40);
+  const StrikeInputs big = real_strike_inputs(f.striker, Posture::kDayToDay, f.victim, Posture::kDayToDay, f.parameters,
+                                              f.striker_options(), SideOptions{});
+  EXPECT_NEAR(big.forward_spent, 36.0, 1e-12);
+  EXPECT_NEAR(big.forward_destroyed, 26.88, 1e-9);
+  EXPECT_NEAR(big.victim_arriving, 60.0 - 13.44, 1e-9);
+  EXPECT_NEAR(counterforce_problem(f.striker, Posture::kDayToDay, f.victim, Posture::kDayToDay, f.parameters,
+                                   f.striker_options(), SideOptions{})
+                  .targets[0]
+                  .count,
+              16.56, 1e-9);
+}
+
 TEST(ForwardReach, ReadinessByPostureSetsTheForwardWarheads) {
   // A dual-capable aircraft that reaches the other side's value: its warheads join the value
   // pool at launchers x warheads each x readiness in the striker's posture.
