@@ -329,7 +329,7 @@ TEST(CliSetTest, ListEntriesAreReachableAndIndicesChecked) {
   };
   const CliRun base = run("assess golden-dome --json");
   ASSERT_EQ(base.exit_code, 0) << base.err;
-  const CliRun changed = run("assess golden-dome --json --set 'sides.US.defense.layers[0].sspk=0.25'");
+  const CliRun changed = run("assess golden-dome --json --set 'sides.US.defence.layers[0].sspk=0.25'");
   ASSERT_EQ(changed.exit_code, 0) << changed.err;
   EXPECT_NE(index_of(changed), index_of(base));
   // The same change written into the file gives the same index.
@@ -342,24 +342,24 @@ TEST(CliSetTest, ListEntriesAreReachableAndIndicesChecked) {
   ASSERT_EQ(file.exit_code, 0) << file.err;
   EXPECT_DOUBLE_EQ(index_of(changed), index_of(file));
 
-  const CliRun past = run("assess golden-dome --set 'sides.US.defense.layers[3].sspk=0.8'");
+  const CliRun past = run("assess golden-dome --set 'sides.US.defence.layers[3].sspk=0.8'");
   EXPECT_EQ(past.exit_code, 3);
   EXPECT_EQ(past.err,
-            "--set sides.US.defense.layers[3].sspk=0.8: error: sides.US.defense.layers: cannot set "
-            "'sides.US.defense.layers[3].sspk': index 3 is out of range; the list has 3 entries (0 to 2)\n"
+            "--set sides.US.defence.layers[3].sspk=0.8: error: sides.US.defence.layers: cannot set "
+            "'sides.US.defence.layers[3].sspk': index 3 is out of range; the list has 3 entries (0 to 2)\n"
             "stratstab: 1 problem in the input; nothing was run\n");
-  const CliRun not_list = run("assess golden-dome --set 'sides.US.defense[0].sspk=0.8'");
+  const CliRun not_list = run("assess golden-dome --set 'sides.US.defence[0].sspk=0.8'");
   EXPECT_EQ(not_list.exit_code, 3);
   EXPECT_TRUE(contains(not_list.err,
-                       "cannot set 'sides.US.defense[0].sspk': 'sides.US.defense' is a mapping, not a "
+                       "cannot set 'sides.US.defence[0].sspk': 'sides.US.defence' is a mapping, not a "
                        "list"))
       << not_list.err;
-  const CliRun bad_index = run("assess golden-dome --set 'sides.US.defense.layers[x].sspk=0.8'");
+  const CliRun bad_index = run("assess golden-dome --set 'sides.US.defence.layers[x].sspk=0.8'");
   EXPECT_EQ(bad_index.exit_code, 3);
   EXPECT_TRUE(contains(bad_index.err, "expected KEY=VALUE with a dotted key path (list entries as [N])"))
       << bad_index.err;
 
-  const CliRun sweep = run("sweep golden-dome --param 'sides.US.defense.layers[0].sspk' --values 0.25,0.5 --json");
+  const CliRun sweep = run("sweep golden-dome --param 'sides.US.defence.layers[0].sspk' --values 0.25,0.5 --json");
   ASSERT_EQ(sweep.exit_code, 0) << sweep.err;
   const auto points = nlohmann::json::parse(sweep.out).at("points");
   ASSERT_EQ(points.size(), 2U);

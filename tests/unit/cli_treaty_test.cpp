@@ -128,9 +128,9 @@ TEST(CliAssessTest, Issue5ScenariosShowWhatMovedTheIndex) {
     ASSERT_EQ(json.exit_code, 0) << name << json.err;
     EXPECT_NE(json.out.find("\"what_moved_it\""), std::string::npos) << name;
   }
-  const test::CliRun bad = test::run_cli("assess golden-dome --set sides.US.defense.covers=cities");
+  const test::CliRun bad = test::run_cli("assess golden-dome --set sides.US.defence.covers=cities");
   EXPECT_EQ(bad.exit_code, 3);
-  EXPECT_NE(bad.err.find("sides.US.defense.covers"), std::string::npos) << bad.err;
+  EXPECT_NE(bad.err.find("sides.US.defence.covers"), std::string::npos) << bad.err;
 }
 
 }  // namespace
