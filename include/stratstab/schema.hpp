@@ -44,7 +44,7 @@ struct KeySpec {
   std::string_view description{};
   /// What an absent optional key means, where the table gives it (docs/io_formats.md prints it):
   /// a number (bools 1 or 0) or, for enums, a word. The structs the loader fills start from it
-  /// (option_keys.hpp).
+  /// (scenario_keys.hpp).
   std::optional<double> default_value{};
   std::string_view default_word{};
 };

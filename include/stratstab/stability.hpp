@@ -7,12 +7,12 @@
 
 #include "stratstab/defence.hpp"
 #include "stratstab/draw_down.hpp"
-#include "stratstab/option_keys.hpp"
+#include "stratstab/scenario_keys.hpp"
 
 namespace stratstab {
 
 /// Model constants; defaults are METHOD.md §4's (as relayed from R-3765-AF pp. 22–35, App. C), taken
-/// from the key table of `options` (option_keys.hpp), which the docs print.
+/// from the key table of `options` (scenario_keys.hpp), which the docs print.
 struct StabilityParameters {
   double cost_exponent = option_default("cost_exponent");  ///< a in C = D_own^a + b (1 - D_enemy^a)
   double surcharge = option_default("surcharge");          ///< b: weight of the enemy value left undestroyed

@@ -3,7 +3,7 @@
 // ever tested was ~50,000 kt, so yield_kt above 100,000 is an error.
 #include "stratstab/schema.hpp"
 
-#include "stratstab/option_keys.hpp"
+#include "stratstab/scenario_keys.hpp"
 
 #include <algorithm>
 #include <array>
@@ -19,13 +19,13 @@ constexpr double kMaxLaunchers = 5000;  // no side has ever fielded more of one 
 // Floors on magnitudes: a value below them is a unit slip or a subnormal (4.9e-324) that turns
 // the formulas into NaN or infinity, not a weapon. yield_kt's floor (1e-6 kt = 1 kg of TNT) lies
 // below the bundled conventional glide body (range down to 1e-5 kt, us-2026-11-01.yaml).
-constexpr double kMinCepM = 1;            // no delivery system is accurate below a metre
-constexpr double kMinW80 = 1;             // at least one arriving warhead
-constexpr double kMinYieldKt = 1e-6;      // 1 kg of TNT
-constexpr double kMinHardnessPsi = 0.1;   // below anything a structure withstands (~1 psi breaks windows)
-constexpr double kMinProbability = 1e-6;  // a probability is 0 or at least one in a million
-constexpr double kMaxWarheads = 100000;   // above the 1986 world peak (~70,000)
-constexpr double kMaxPerLauncher = 30;    // largest loadings: SS-18 10 RVs, B-52H 20 ALCM
+constexpr double kMinCepM = 1;           // no delivery system is accurate below a metre
+constexpr double kMinW80 = 1;            // at least one arriving warhead
+constexpr double kMinYieldKt = 1e-6;     // 1 kg of TNT
+constexpr double kMinHardnessPsi = 0.1;  // below anything a structure withstands (~1 psi breaks windows)
+constexpr double kMinProbability = kMinNonzeroProbability;  // scenario_keys.hpp
+constexpr double kMaxWarheads = 100000;                     // above the 1986 world peak (~70,000)
+constexpr double kMaxPerLauncher = 30;                      // largest loadings: SS-18 10 RVs, B-52H 20 ALCM
 constexpr double kMaxUploadPerMonth = 10000;
 
 constexpr std::array kSnapshotKeys{
@@ -549,101 +549,6 @@ constexpr std::array kDefenceLayerKeys{
                            "for space-based layers)."},
 };
 
-constexpr std::array kCommandKeys{
-    KeySpec{.name = "survival",
-            .kind = KeyKind::kFigure,
-            .required = false,
-            .unit = "probability",
-            .min = 0,
-            .max = 1,
-            .description = "Chance that command survives a first strike not aimed at it (default 1)."},
-    KeySpec{.name = "nodes",
-            .kind = KeyKind::kFigure,
-            .required = false,
-            .unit = "command posts",
-            .min = 1,
-            .max = 10000,
-            .description = "Command posts a decapitation strike must all destroy (default 1)."},
-    KeySpec{.name = "node_kill_probability",
-            .kind = KeyKind::kFigure,
-            .required = false,
-            .unit = "probability",
-            .min = 0,
-            .max = 1,
-            .min_nonzero = kMinProbability,
-            .description = "Of one arriving warhead on one command post (default 0.9)."},
-    KeySpec{.name = "perimeter",
-            .kind = KeyKind::kFigure,
-            .required = false,
-            .unit = "probability",
-            .min = 0,
-            .max = 1,
-            .description = "Chance that an automatic or semi-automatic system (Perimeter, \"Dead Hand\") gets the "
-                           "surviving forces launched when command is lost (default 0: none)."},
-};
-
-constexpr std::array kWarningKeys{
-    KeySpec{.name = "detection_minutes",
-            .kind = KeyKind::kFigure,
-            .required = false,
-            .unit = "minutes",
-            .min = 0,
-            .max = 60,
-            .description = "From launch to a warning the leadership acts on (default 2)."},
-    KeySpec{.name = "decision_minutes_min",
-            .kind = KeyKind::kFigure,
-            .required = false,
-            .unit = "minutes",
-            .min = 0,
-            .max = 120,
-            .description = "Shortest time to a launch decision (uniform between min and max; default 4)."},
-    KeySpec{.name = "decision_minutes_max",
-            .kind = KeyKind::kFigure,
-            .required = false,
-            .unit = "minutes",
-            .min = 0,
-            .max = 120,
-            .description = "Longest time to a launch decision (default 12)."},
-    KeySpec{.name = "launch_minutes",
-            .kind = KeyKind::kFigure,
-            .required = false,
-            .unit = "minutes",
-            .min = 0,
-            .max = 60,
-            .description = "From the order to silo missiles away (default 2)."},
-    KeySpec{.name = "bomber_escape_minutes_min",
-            .kind = KeyKind::kFigure,
-            .required = false,
-            .unit = "minutes",
-            .min = 0,
-            .max = 120,
-            .description = "Shortest time for alert bombers to get clear of their bases after warning (default 8)."},
-    KeySpec{.name = "bomber_escape_minutes_max",
-            .kind = KeyKind::kFigure,
-            .required = false,
-            .unit = "minutes",
-            .min = 0,
-            .max = 120,
-            .description = "Longest such time (default 15)."},
-};
-
-constexpr std::array kFlightKeys{
-    KeySpec{.name = "icbm",
-            .kind = KeyKind::kFigure,
-            .required = false,
-            .unit = "minutes",
-            .min = 1,
-            .max = 120,
-            .description = "ICBM flight time to the other side (default 30)."},
-    KeySpec{.name = "slbm",
-            .kind = KeyKind::kFigure,
-            .required = false,
-            .unit = "minutes",
-            .min = 1,
-            .max = 120,
-            .description = "SLBM flight time to the other side's targets (default 15)."},
-};
-
 constexpr std::array kForwardKeys{
     KeySpec{.name = "system",
             .kind = KeyKind::kString,
@@ -744,9 +649,9 @@ constexpr std::array kScenarioSections{
     SchemaSection{"abstract_side", "sides.<ID>.abstract", "Abstract side", kAbstractSideKeys},
     SchemaSection{"defence", "sides.<ID>.defence", "Missile defence", kDefenceKeys},
     SchemaSection{"defence_layer", "sides.<ID>.defence.layers[]", "Missile defence layer", kDefenceLayerKeys},
-    SchemaSection{"command", "sides.<ID>.command", "Command and control", kCommandKeys},
-    SchemaSection{"warning", "sides.<ID>.warning", "Warning and reaction times", kWarningKeys},
-    SchemaSection{"flight_minutes", "sides.<ID>.flight_minutes", "Flight times", kFlightKeys},
+    SchemaSection{"command", "sides.<ID>.command", "Command and control", kScenarioCommandKeys},
+    SchemaSection{"warning", "sides.<ID>.warning", "Warning and reaction times", kScenarioWarningKeys},
+    SchemaSection{"flight_minutes", "sides.<ID>.flight_minutes", "Flight times", kScenarioFlightKeys},
     SchemaSection{"forward", "sides.<ID>.forward[]", "Forward-based system", kForwardKeys},
     SchemaSection{"launch_point", "sides.<ID>.forward[].launch_point", "Launch point", kLaunchPointKeys},
     SchemaSection{"options", "options", "Options", kScenarioOptionKeys},

@@ -1,12 +1,13 @@
-// The defaults of a scenario's `options` are written once, in the key table (option_keys.hpp): the
+// The defaults of a scenario's `options` are written once, in the key table (scenario_keys.hpp): the
 // docs print them and StabilityParameters starts from them, so a scenario that gives no options is
 // evaluated with exactly what docs/io_formats.md says.
 #include <gtest/gtest.h>
 
 #include <string>
 
-#include "stratstab/option_keys.hpp"
+#include "stratstab/catalog.hpp"
 #include "stratstab/scenario.hpp"
+#include "stratstab/scenario_keys.hpp"
 #include "test_support.hpp"
 
 namespace stratstab {
@@ -52,6 +53,52 @@ sides:
   EXPECT_EQ(to_string(s.posture), key_spec("options", "posture").default_word);
 }
 
+double side_default(std::string_view section, std::string_view key) {
+  const KeySpec& spec = key_spec(section, key);
+  EXPECT_TRUE(spec.default_value.has_value()) << section << "." << key;
+  return spec.default_value.value_or(-1);
+}
+
+TEST(OptionDefaultsTest, ARealSideWithoutCommandWarningOrFlightTimesTakesTheTablesDefaults) {
+  test::TempDir dir;
+  const auto file = dir.write("bare-real.yaml", R"(name: bare real
+sides:
+  US:
+    force: us-2026-11-01
+  RU:
+    force: ru-2026-11-01
+)");
+  const DataCatalog catalog(STRATSTAB_SOURCE_DIR "/data");
+  const Scenario s = load_scenario(file, {}, &catalog);
+  const ScenarioSide& us = s.sides[0];
+  // As docs/io_formats.md lists them (docs/methods.md §12.3-12.4 gives their sources and ranges).
+  EXPECT_EQ(us.command.survival, 1);
+  EXPECT_EQ(us.command.nodes, 1);
+  EXPECT_EQ(us.command.node_kill_probability, 0.9);
+  EXPECT_EQ(us.command.perimeter, 0);
+  EXPECT_EQ(us.warning.detection_minutes, 2);
+  EXPECT_EQ(us.warning.decision_minutes_min, 4);
+  EXPECT_EQ(us.warning.decision_minutes_max, 12);
+  EXPECT_EQ(us.warning.launch_minutes, 2);
+  EXPECT_EQ(us.warning.bomber_escape_minutes_min, 8);
+  EXPECT_EQ(us.warning.bomber_escape_minutes_max, 15);
+  EXPECT_EQ(us.flight.icbm_minutes, 30);
+  EXPECT_EQ(us.flight.slbm_minutes, 15);
+  // ... and each is the table's.
+  EXPECT_EQ(us.command.survival, side_default("command", "survival"));
+  EXPECT_EQ(us.command.nodes, side_default("command", "nodes"));
+  EXPECT_EQ(us.command.node_kill_probability, side_default("command", "node_kill_probability"));
+  EXPECT_EQ(us.command.perimeter, side_default("command", "perimeter"));
+  EXPECT_EQ(us.warning.detection_minutes, side_default("warning", "detection_minutes"));
+  EXPECT_EQ(us.warning.decision_minutes_min, side_default("warning", "decision_minutes_min"));
+  EXPECT_EQ(us.warning.decision_minutes_max, side_default("warning", "decision_minutes_max"));
+  EXPECT_EQ(us.warning.launch_minutes, side_default("warning", "launch_minutes"));
+  EXPECT_EQ(us.warning.bomber_escape_minutes_min, side_default("warning", "bomber_escape_minutes_min"));
+  EXPECT_EQ(us.warning.bomber_escape_minutes_max, side_default("warning", "bomber_escape_minutes_max"));
+  EXPECT_EQ(us.flight.icbm_minutes, side_default("flight_minutes", "icbm"));
+  EXPECT_EQ(us.flight.slbm_minutes, side_default("flight_minutes", "slbm"));
+}
+
 TEST(OptionDefaultsTest, EveryOptionHasOneDefaultAndTheDocsPrintIt) {
   const std::string all = key_reference_markdown();
   const auto section = all.find("### Options (`options`)");
@@ -67,6 +114,9 @@ TEST(OptionDefaultsTest, EveryOptionHasOneDefaultAndTheDocsPrintIt) {
     EXPECT_EQ(line.find("(default"), std::string::npos) << "the default is a column, not prose: " << line;
   }
   EXPECT_NE(docs.find("| `stop_tolerance` | number | no |  | [0, 0.001] | 1e-9 |"), std::string::npos);
+  EXPECT_NE(all.find("| `detection_minutes` | figure | no | minutes | [0, 60] | 2 |"), std::string::npos);
+  EXPECT_NE(all.find("| `node_kill_probability` | figure | no | probability | [0, 1], 0 or >= 1e-06 | 0.9 |"), std::string::npos);
+  EXPECT_NE(all.find("| `icbm` | figure | no | minutes | [1, 120] | 30 |"), std::string::npos);
   EXPECT_NE(docs.find("| `defence_in_planning` | true/false | no |  |  | true |"), std::string::npos);
 }
 
