@@ -24,7 +24,7 @@ void add_assess_command(CLI::App& app, const GlobalOptions& global, std::functio
   assess->add_flag("--json", *json, "Print JSON (stability.index, stability.sides.<ID>.c1/c2/ratio, exchanges[])");
   add_scenario_args(*assess, *args,
                     "Override a scenario key by its dotted path, e.g. --set sides.A.abstract.alert=0.7 or "
-                    "--set sides.US.defense.layers[0].sspk=0.8");
+                    "--set sides.US.defence.layers[0].sspk=0.8");
   assess->callback([&run, &global, scenario_arg, json, args] {
     run = [&global, scenario_arg, json, args] {
       const DataCatalog catalog = open_catalog(global);

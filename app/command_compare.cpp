@@ -9,6 +9,7 @@
 #include "scenario_args.hpp"
 #include "stratstab/compare.hpp"
 #include "stratstab/json.hpp"
+#include "stratstab/report.hpp"
 
 namespace stratstab::app {
 

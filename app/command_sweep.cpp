@@ -118,7 +118,7 @@ void add_sweep_command(CLI::App& app, const GlobalOptions& global, std::function
   sweep
       ->add_option("--param", request->param,
                    "The key to sweep, by its dotted path as --set takes it, e.g. sides.A.abstract.alert or "
-                   "'sides.US.defense.layers[0].sspk' (list entries by index from 0)")
+                   "'sides.US.defence.layers[0].sspk' (list entries by index from 0)")
       ->required();
   CLI::Option_group* over = sweep->add_option_group("values", "The values of the key (one of)");
   over->add_option("--values", request->values, "Comma-separated values, e.g. 0.3,0.5,0.7 or false,true");

@@ -2,6 +2,8 @@
 
 #include <iostream>
 
+#include "stratstab/prepare.hpp"
+
 namespace stratstab::app {
 
 std::vector<Override> ScenarioArgs::overrides() const {
@@ -34,7 +36,7 @@ Scenario load_scenario_args(const DataCatalog& catalog, const std::string& name,
   LoadResult<Scenario> loaded =
       read_scenario(catalog.scenario_path(name), args.overrides(), &catalog, args.read_options());
   if (loaded.value) print_warnings(loaded.diagnostics);
-  return value_or_throw(std::move(loaded));
+  return prepare_scenario(value_or_throw(std::move(loaded)));
 }
 
 }  // namespace stratstab::app

@@ -29,7 +29,8 @@ void add_scenario_args(CLI::App& command, ScenarioArgs& args, const std::string&
 void print_warnings(const std::vector<Diagnostic>& diagnostics);
 
 /// Loads scenario `name` (bundled name or file) with the arguments' overrides and options, prints
-/// its warnings to stderr, and throws InputError with every error.
+/// its warnings to stderr, throws InputError with every error, and returns it prepared for
+/// evaluation (prepare.hpp).
 Scenario load_scenario_args(const DataCatalog& catalog, const std::string& name, const ScenarioArgs& args);
 
 }  // namespace stratstab::app

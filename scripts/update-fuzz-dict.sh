@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Regenerates fuzz/stratstab.dict, the libFuzzer dictionary: every key and allowed word of the input
-# schemas (from `stratstab docs keys`, the key table in src/io/schema*.cpp), the bundled data ids
+# schemas (from `stratstab docs keys`, the key table in src/schema/schema*.cpp), the bundled data ids
 # the loaders resolve, and the YAML tokens the parser branches on. Run after changing a schema:
 #   scripts/update-fuzz-dict.sh [path/to/stratstab [OUT]]   (default build/stratstab, fuzz/stratstab.dict)
 # The CTest test fuzz.dictionary_current fails while the committed dictionary differs from OUT.

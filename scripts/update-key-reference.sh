@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Regenerates the key reference in docs/io_formats.md from the key table (src/io/schema.cpp), via
+# Regenerates the key reference in docs/io_formats.md from the key table (src/schema/schema.cpp), via
 # `stratstab docs keys`. Run after changing the table; SchemaDocsTest fails until you do.
 # Usage: scripts/update-key-reference.sh [path/to/stratstab]
 set -euo pipefail

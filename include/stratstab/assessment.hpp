@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "stratstab/exchange.hpp"
+#include "stratstab/forward_reach.hpp"
 #include "stratstab/scenario.hpp"
 #include "stratstab/stability.hpp"
 
@@ -78,6 +79,9 @@ struct Assessment {
   std::array<StrikeDetail, 2> strikes;  ///< [0]: side 0 strikes side 1; [1]: the reverse
   std::array<SideDetail, 2> sides;
   std::vector<PostureRow> postures;  ///< real sides: all three posture cases
+  /// Real sides: per side, per forward deployment (in `Scenario::sides[i].forward` order), every
+  /// base of the systems it names, measured from its launch point (base_reach; empty without one).
+  std::array<std::vector<std::vector<BaseReach>>, 2> forward_reach;
   /// Real sides with the exact draw-down: the index with the greedy one instead, and the greedy
   /// shortfall in K at each strike's s*, relative to the exact K(s*).
   std::optional<double> greedy_index;

@@ -8,13 +8,14 @@
 #include <string_view>
 #include <vector>
 
+#include "stratstab/data_source.hpp"
 #include "stratstab/forces.hpp"
 #include "stratstab/load.hpp"
 #include "stratstab/treaty.hpp"
 
 namespace stratstab {
 
-class DataCatalog {
+class DataCatalog : public DataSource {
  public:
   /// Uses `data_dir`, which must hold a `forces/` folder; throws NotFoundError otherwise.
   explicit DataCatalog(std::filesystem::path data_dir);
@@ -25,7 +26,7 @@ class DataCatalog {
 
   [[nodiscard]] const std::filesystem::path& dir() const { return dir_; }
   /// Ids of the bundled force snapshots, sorted.
-  [[nodiscard]] std::vector<std::string> snapshot_ids() const;
+  [[nodiscard]] std::vector<std::string> snapshot_ids() const override;
   /// Files of the bundled force snapshots, sorted by id.
   [[nodiscard]] std::vector<std::filesystem::path> snapshot_files() const;
   /// The file of snapshot `id`; throws NotFoundError naming the ids that exist.
@@ -39,14 +40,14 @@ class DataCatalog {
   /// .yaml / .yml is a path); throws InputError or NotFoundError. A bundled id is read once per
   /// catalogue (and its copies): `sweep` loads its scenario per value, and re-reading two snapshots
   /// and their bibliographies took most of each load. Safe to call from several threads.
-  [[nodiscard]] ForceSnapshot load_snapshot(std::string_view id_or_path) const;
+  [[nodiscard]] ForceSnapshot load_snapshot(std::string_view id_or_path) const override;
 
   /// The bibliography files (`data/sources/*.yaml`), sorted; `data check` reads every one, including
   /// those no snapshot or treaty cites yet.
   [[nodiscard]] std::vector<std::filesystem::path> bibliography_files() const;
 
   /// Ids of the bundled treaty regimes (`data/treaties/*.yaml`), sorted.
-  [[nodiscard]] std::vector<std::string> treaty_ids() const;
+  [[nodiscard]] std::vector<std::string> treaty_ids() const override;
   /// The file of treaty `id`; throws NotFoundError naming the ids that exist.
   [[nodiscard]] std::filesystem::path treaty_path(std::string_view id) const;
   /// Loads a treaty given by bundled id or by file path; throws InputError or NotFoundError.

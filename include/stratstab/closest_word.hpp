@@ -8,6 +8,10 @@
 
 namespace stratstab {
 
+/// Levenshtein distance (insertions, deletions, substitutions), for "did you mean" hints on short
+/// strings (keys, ids, commands).
+std::size_t edit_distance(std::string_view a, std::string_view b);
+
 /// The candidate nearest to `word` by edit distance (Levenshtein: insertions, deletions and
 /// substitutions), when it is at most `max_edits` away; the first such candidate on a tie; nullopt
 /// when none is that close or `word` is one of them exactly (nothing to suggest).

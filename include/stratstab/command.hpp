@@ -5,14 +5,21 @@
 // is an assumption, labelled with its range in the scenarios and docs/methods.md §12.4.
 #pragma once
 
+#include "stratstab/scenario_keys.hpp"
+
 namespace stratstab {
 
 /// A side's command and control, as a victim.
 struct CommandAndControl {
-  double survival = 1;                 ///< command survives a first strike that does not aim at it
-  double nodes = 1;                    ///< command posts a decapitation strike must all destroy
-  double node_kill_probability = 0.9;  ///< of one arriving warhead on one command post
-  double perimeter = 0;  ///< chance an automatic system gets the surviving forces launched when command is lost
+  // Defaults: the key table's (scenario_keys.hpp).
+  /// Command survives a first strike that does not aim at it.
+  double survival = key_default(kScenarioCommandKeys, "survival");
+  /// Command posts a decapitation strike must all destroy.
+  double nodes = key_default(kScenarioCommandKeys, "nodes");
+  /// Of one arriving warhead on one command post.
+  double node_kill_probability = key_default(kScenarioCommandKeys, "node_kill_probability");
+  /// Chance an automatic system gets the surviving forces launched when command is lost.
+  double perimeter = key_default(kScenarioCommandKeys, "perimeter");
 };
 
 /// The chance that the command survives when `decapitation_arriving` warheads arrive on its

@@ -1,6 +1,6 @@
 // `stratstab compare`: the key figures of several scenarios side by side.
-// One column per scenario, assembled from already loaded and evaluated parts; presented by
-// report/text_compare.cpp and json.
+// One column per scenario, computed here from already loaded, prepared and evaluated parts;
+// formatted by report/ (format_comparison in report.hpp, comparison_to_json in json.hpp).
 #pragma once
 
 #include <map>
@@ -36,7 +36,5 @@ struct ComparisonColumn {
 /// One column from a real scenario, its assessment and each side's treaty count (if counted).
 ComparisonColumn comparison_column(const Scenario& scenario, const Assessment& assessment,
                                    const std::array<std::optional<TreatyCount>, 2>& counts);
-
-std::string format_comparison(const std::vector<ComparisonColumn>& columns);
 
 }  // namespace stratstab

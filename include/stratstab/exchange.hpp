@@ -32,10 +32,6 @@ std::optional<PostureCase> posture_case_from_string(std::string_view text);
 Posture striker_posture(PostureCase posture_case);
 Posture victim_posture(PostureCase posture_case);
 
-/// Central strategic exchange: nuclear systems based in silos, on road-mobile launchers, on SSBNs or
-/// on heavy bombers. Non-strategic and intermediate-range systems stay out unless a scenario brings
-/// them in as forward deployments (ForwardDeployment below; docs/methods.md §12.5).
-bool in_central_exchange(const System& system);
 /// Counterforce is done by ballistic missile warheads (ICBM, SLBM): bombers take hours to arrive,
 /// after silos have fired or been found empty, so their weapons go to the value strike.
 bool counterforce_capable(const System& system);
@@ -46,12 +42,6 @@ bool counterforce_capable(const System& system);
 /// garrison) `striker_availability`; SSBNs and bombers `striker_availability` times the share at sea
 /// or on alert, which is the system's untargetable share in that posture.
 double striker_readiness(const System& system, Posture posture, const StabilityParameters& parameters);
-
-/// One victim system as a counterforce target class, and one striker warhead type as a kind.
-struct ExchangeLabels {
-  std::vector<std::string> kinds;    ///< `system/warhead`, as in CounterforceProblem::kinds
-  std::vector<std::string> targets;  ///< victim system ids, as in CounterforceProblem::targets
-};
 
 /// The counterforce problem of `striker` attacking `victim` (docs/methods.md §5): kinds are the striker's
 /// ready ballistic-missile warheads by system and warhead type; target classes are the victim's

@@ -39,7 +39,6 @@ std::string_view to_string(VehicleClass vehicle);
 std::string_view to_string(Payload payload);
 std::string_view to_string(NewStartCounting counting);
 std::string_view to_string(Posture posture);
-std::optional<Posture> posture_from_string(std::string_view text);
 
 /// Known side ids and their names: us, ru, cn, uk, fr.
 struct SideInfo {
@@ -47,7 +46,6 @@ struct SideInfo {
   std::string_view name;
 };
 const std::vector<SideInfo>& known_sides();
-std::optional<SideInfo> find_side(std::string_view id);
 
 /// One warhead type a system carries, with its share of the system's loaded warheads.
 struct WarheadType {
@@ -123,6 +121,12 @@ struct System {
   [[nodiscard]] double mean_yield_kt() const;
 };
 
+/// Central strategic exchange: nuclear systems based in silos, on road-mobile launchers, on SSBNs or
+/// on heavy bombers. Non-strategic and intermediate-range systems stay out unless a scenario
+/// deploys them forward (exchange.hpp). The one statement of which systems are strategic: the
+/// exchange, the upload model and the reports all ask it.
+bool in_central_exchange(const System& system);
+
 /// Warhead inventory of one side (SIPRI categories).
 struct Inventory {
   Figure warheads_deployed;
@@ -150,6 +154,11 @@ struct ForceSnapshot {
 
   [[nodiscard]] const System* find_system(std::string_view system_id) const;
 };
+
+/// Warheads loaded on deployed launchers of nuclear systems with the given basing.
+double warheads_loaded(const ForceSnapshot& snapshot, Basing basing);
+/// Warheads loaded on all deployed launchers of nuclear systems (summed basing by basing).
+double warheads_loaded(const ForceSnapshot& snapshot);
 
 /// Calls `visit(figure)` for every figure in the snapshot, in file order. `Snapshot` is
 /// ForceSnapshot or const ForceSnapshot; the visitor receives Figure& or const Figure& to match.

@@ -9,24 +9,10 @@
 
 #include "stratstab/error.hpp"
 #include "stratstab/forces.hpp"
+#include "stratstab/load_result.hpp"
 #include "stratstab/source.hpp"
 
 namespace stratstab {
-
-/// A load that did not throw: the result if there were no errors, and every diagnostic.
-template <typename T>
-struct LoadResult {
-  std::optional<T> value;
-  std::vector<Diagnostic> diagnostics;
-};
-
-/// The value of a read, or InputError with every diagnostic when there is none: what each
-/// `load_*` adds to its `read_*`.
-template <typename T>
-T value_or_throw(LoadResult<T> result) {
-  if (!result.value) throw InputError(std::move(result.diagnostics));
-  return std::move(*result.value);
-}
 
 /// Reads a bibliography file (`data/sources/*.yaml`).
 LoadResult<Bibliography> read_bibliography(const std::filesystem::path& file);

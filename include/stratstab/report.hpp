@@ -7,6 +7,7 @@
 
 #include "stratstab/assessment.hpp"
 #include "stratstab/audit.hpp"
+#include "stratstab/compare.hpp"
 #include "stratstab/forces.hpp"
 #include "stratstab/scenario.hpp"
 #include "stratstab/sensitivity.hpp"
@@ -18,11 +19,6 @@
 
 namespace stratstab {
 
-/// Warheads loaded on deployed launchers of nuclear systems with the given basing.
-double warheads_loaded(const ForceSnapshot& snapshot, Basing basing);
-/// Warheads loaded on all deployed launchers of nuclear systems.
-double warheads_loaded(const ForceSnapshot& snapshot);
-
 /// `data show`: header, inventory and a table of systems with grades.
 std::string format_snapshot(const ForceSnapshot& snapshot);
 /// `data list`: one line per snapshot.
@@ -31,6 +27,9 @@ std::string format_snapshot_list(const std::vector<ForceSnapshot>& snapshots);
 std::string format_force_summary(const std::vector<ForceSnapshot>& snapshots);
 /// `data check`: counts, and each unsourced figure with its location.
 std::string format_audit(const DataAudit& audit);
+
+/// `compare`: one column per scenario (compare.hpp computes them), one row per figure.
+std::string format_comparison(const std::vector<ComparisonColumn>& columns);
 
 /// `assess`: each first strike and the index with its parts.
 std::string format_assessment(const Scenario& scenario, const Assessment& assessment);

@@ -23,9 +23,9 @@ struct ScenarioSide {
   std::optional<AbstractSide> abstract;   ///< Kent–Thaler abstract form (docs/methods.md §7)
   std::optional<ForceSnapshot> forces;    ///< a real side: the snapshot, loaded and validated
   std::string force_reference;            ///< `force:` as written (snapshot id or path)
-  int upload_months = 0;                  ///< the snapshot was uploaded for this many months
+  int upload_months = 0;                  ///< the snapshot is uploaded for this many months (prepare.hpp)
   double withheld = 0;                    ///< share held back against a third country
-  std::optional<MissileDefence> defence;  ///< `defense:`
+  std::optional<MissileDefence> defence;  ///< `defence:` (old spelling `defense:`)
   CommandAndControl command;
   bool command_given = false;  ///< `command:` was written (a decapitation strike on this side needs it)
   double decapitation_share = 0;
@@ -46,6 +46,8 @@ struct Scenario {
   std::string treaty = "new-start";              ///< regime `compare` counts against
   std::string premise;
   std::string file;
+  /// prepare_scenario has run (prepare.hpp): real sides' snapshots are the ones evaluated.
+  bool prepared = false;
 
   [[nodiscard]] bool is_real() const { return sides[0].forces.has_value(); }
 };
@@ -57,11 +59,11 @@ struct Override {
   /// Parses `KEY=VALUE`; throws InputError (located at the command line) when malformed.
   static Override parse(const std::string& text);
   /// Whether `path` is a dotted key path as KEY takes it: non-empty segments, each a key with
-  /// optional list indices `[N]` (`sides.US.defense.layers[0].sspk`).
+  /// optional list indices `[N]` (`sides.US.defence.layers[0].sspk`).
   static bool is_key_path(std::string_view path);
 };
 
-class DataCatalog;
+class DataSource;
 
 /// Choices of the caller of read_scenario (command-line flags).
 struct ScenarioReadOptions {
@@ -72,18 +74,18 @@ struct ScenarioReadOptions {
 
 /// Reads a scenario file, applies the overrides to its YAML tree, then validates everything. A
 /// problem in an overridden value, or at a key an override made up, is located at `--set
-/// KEY=VALUE` rather than in the file. KEY may index lists (`sides.US.defense.layers[0].sspk`);
+/// KEY=VALUE` rather than in the file. KEY may index lists (`sides.US.defence.layers[0].sspk`);
 /// a side id that is not one of the scenario's two, or an index past a list's end, is an error.
 /// Real sides' `force:` ids and `treaty:` ids are resolved in `catalog`; relative paths resolve
 /// against the scenario file's folder when written in it and against the working directory when
 /// given by `--set`. Without a catalog only paths are accepted for `force:` and `treaty:` is not
 /// checked. Warnings (e.g. an allowed mismatched force) come back in `diagnostics` with a value.
 LoadResult<Scenario> read_scenario(const std::filesystem::path& file, const std::vector<Override>& overrides = {},
-                                   const DataCatalog* catalog = nullptr, const ScenarioReadOptions& options = {});
+                                   const DataSource* catalog = nullptr, const ScenarioReadOptions& options = {});
 
 /// As read_scenario, but throws InputError when there is any error (warnings are dropped).
 Scenario load_scenario(const std::filesystem::path& file, const std::vector<Override>& overrides = {},
-                       const DataCatalog* catalog = nullptr, const ScenarioReadOptions& options = {});
+                       const DataSource* catalog = nullptr, const ScenarioReadOptions& options = {});
 
 }  // namespace stratstab
 

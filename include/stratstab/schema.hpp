@@ -4,6 +4,7 @@
 #pragma once
 
 #include <limits>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -28,10 +29,10 @@ enum class KeyKind {
 
 /// One key of one section. Bounds apply to figure values and their ranges.
 struct KeySpec {
-  std::string_view name;
+  std::string_view name{};
   KeyKind kind = KeyKind::kString;
   bool required = true;
-  std::string_view unit;  ///< for figures: kt, m, km, psi, share, count, ...
+  std::string_view unit{};  ///< for figures: kt, m, km, psi, share, count, ...
   double min = -std::numeric_limits<double>::infinity();
   double max = std::numeric_limits<double>::infinity();
   bool min_exclusive = false;  ///< value must be > min rather than >= min
@@ -39,8 +40,13 @@ struct KeySpec {
   /// A value other than 0 must be at least this (probabilities: 0 or >= 1e-6), so that a
   /// subnormal such as 4.9e-324 cannot reach the solvers; 0 means no such floor.
   double min_nonzero = 0;
-  std::string_view allowed;  ///< for enums: `a | b | c`
-  std::string_view description;
+  std::string_view allowed{};  ///< for enums: `a | b | c`
+  std::string_view description{};
+  /// What an absent optional key means, where the table gives it (docs/io_formats.md prints it):
+  /// a number (bools 1 or 0) or, for enums, a word. The structs the loader fills start from it
+  /// (scenario_keys.hpp).
+  std::optional<double> default_value{};
+  std::string_view default_word{};
 };
 
 /// A mapping in an input file: its keys, and where it sits (`systems[]`).
@@ -76,6 +82,8 @@ std::string expected_number_text(const KeySpec& spec);
 /// loaders (e.g. `calc kill`) applies the same bounds as the files. Throws std::logic_error if
 /// either is unknown (a programming bug).
 const KeySpec& key_spec(std::string_view section_id, std::string_view key);
+/// `spec`'s default as docs/io_formats.md writes it (`0.75`, `true`, `exact`; "" when it has none).
+std::string key_default_text(const KeySpec& spec);
 /// `spec`'s bounds as docs/io_formats.md writes them, e.g. `(0, 100000]` ("" when unbounded).
 std::string key_bounds_text(const KeySpec& spec);
 

@@ -7,25 +7,33 @@
 
 #include "stratstab/defence.hpp"
 #include "stratstab/draw_down.hpp"
+#include "stratstab/scenario_keys.hpp"
 
 namespace stratstab {
 
-/// Model constants; defaults are those of docs/methods.md §7 (R-3765-AF pp. 22–35, App. C, as relayed).
+/// Model constants; defaults are those of docs/methods.md §7 (R-3765-AF pp. 22–35, App. C, as relayed), taken
+/// from the key table of `options` (scenario_keys.hpp), which the docs print.
 struct StabilityParameters {
-  double cost_exponent = 0.75;        ///< a in C = D_own^a + b (1 - D_enemy^a)
-  double surcharge = 0.3;             ///< b: weight of the enemy value left undestroyed
-  double striker_availability = 0.9;  ///< share of non-fixed warheads available to a striker
-  bool launch_under_attack = false;   ///< victim launches a share of its silo force on warning
-  bool warning = false;               ///< real sides: launch under attack and bomber escape follow from flight times
+  double cost_exponent = option_default("cost_exponent");  ///< a in C = D_own^a + b (1 - D_enemy^a)
+  double surcharge = option_default("surcharge");          ///< b: weight of the enemy value left undestroyed
+  /// Share of non-fixed warheads available to a striker.
+  double striker_availability = option_default("striker_availability");
+  /// Victim launches a share of its silo force on warning.
+  bool launch_under_attack = option_default("launch_under_attack") != 0;
+  /// Real sides: launch under attack and bomber escape follow from flight times.
+  bool warning = option_default("warning") != 0;
   /// Whether a striker counts on its own missile defence when it chooses its counterforce spend.
   /// true: s* minimises its cost with the defence (it may then shift warheads from counterforce to
   /// value, so the retaliation that arrives can rise as its interceptors rise); false: it plans as
   /// if undefended and the defence only thins what comes back (a cautious planner).
-  bool defence_in_planning = true;
-  double lua_share = 0.9;                             ///< that share
-  double stop_tolerance = 1e-9;                       ///< ties in C_A within this take the larger C_B
-  int max_warheads_per_target = 2;                    ///< most warheads on one launcher
-  DrawDownMethod draw_down = DrawDownMethod::kExact;  ///< for real sides (abstract ones are exact anyway)
+  bool defence_in_planning = option_default("defence_in_planning") != 0;
+  double lua_share = option_default("lua_share");            ///< that share
+  double stop_tolerance = option_default("stop_tolerance");  ///< ties in C_A within this take the larger C_B
+  /// Most warheads on one launcher.
+  int max_warheads_per_target = static_cast<int>(option_default("max_warheads_per_target"));
+  /// For real sides (abstract ones are exact anyway); the table's default word, `exact` (a unit test
+  /// checks the two agree).
+  DrawDownMethod draw_down = DrawDownMethod::kExact;
 };
 
 /// A side as Kent and Thaler gave it (docs/methods.md §7, "Abstract form").
@@ -41,6 +49,19 @@ struct AbstractSide {
 
 /// Damage D(w) = 1 - exp(-w ln5 / w80): share of value destroyed by w arriving warheads.
 double damage(double arriving_warheads, double w80);
+
+/// The costs of one first strike to both sides, from the damage each suffers.
+struct StrikeCost {
+  double striker = 0;  ///< C_A = D_A^a + b (1 - D_B^a)
+  double victim = 0;   ///< C_B = D_B^a + b (1 - D_A^a)
+};
+/// The one statement of the cost formula (a = cost_exponent, b = surcharge), for every strike.
+StrikeCost strike_cost(double damage_to_striker, double damage_to_victim, const StabilityParameters& parameters);
+
+/// The one statement of the stopping rule's choice between two strikes: `candidate` replaces
+/// `best` when its cost to the striker is lower by more than stop_tolerance, or within it (a tie)
+/// and its cost to the victim is larger.
+bool preferred_strike(const StrikeCost& candidate, const StrikeCost& best, const StabilityParameters& parameters);
 
 /// One first strike by `striker` on `victim` at the cost-minimising counterforce spend.
 struct FirstStrike {

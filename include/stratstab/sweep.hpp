@@ -50,13 +50,13 @@ struct Sweep {
 };
 
 /// Evaluates one point. `scenario` must already carry the value (loaded with `param=value` as its
-/// last override); `value` is only recorded. Pure and reentrant.
+/// last override) and be prepared (prepare.hpp); `value` is only recorded. Pure and reentrant.
 SweepPoint sweep_point(const Scenario& scenario, std::string value);
 
 /// Evaluates one point per value, in order, and hands each to `on_point` as soon as it is computed,
 /// before the next value's scenario is asked for, so that a caller can print a long sweep row by row.
-/// `scenario_at(value)` gives the scenario with the swept key at `value` (the caller's I/O; what it
-/// throws propagates).
+/// `scenario_at(value)` gives the scenario loaded with the swept key at `value` (the caller's I/O;
+/// what it throws propagates); each is prepared (prepare_scenario) before it is evaluated.
 void evaluate_sweep(const std::vector<std::string>& values,
                     const std::function<Scenario(const std::string& value)>& scenario_at,
                     const std::function<void(SweepPoint point)>& on_point);

@@ -12,7 +12,7 @@
 
 #include "stratstab/error.hpp"
 #include "stratstab/forces.hpp"
-#include "stratstab/load.hpp"
+#include "stratstab/load_result.hpp"
 #include "stratstab/source.hpp"
 
 namespace stratstab {

@@ -8,24 +8,30 @@
 #include <vector>
 
 #include "stratstab/forces.hpp"
+#include "stratstab/scenario_keys.hpp"
 
 namespace stratstab {
 
 /// A side's warning and reaction times, in minutes, as a victim.
 struct WarningChain {
-  double detection_minutes = 2;           ///< from launch to a warning the leadership acts on
-  double decision_minutes_min = 4;        ///< the time to decide to launch is uniform on [min, max]
-  double decision_minutes_max = 12;       ///< (an assumption: no public distribution exists)
-  double launch_minutes = 2;              ///< from the order to silo missiles away
-  double bomber_escape_minutes_min = 8;   ///< alert bombers need uniform [min, max] minutes after
-  double bomber_escape_minutes_max = 15;  ///< warning to take off and get clear of their bases
+  // Defaults: the key table's (scenario_keys.hpp).
+  /// From launch to a warning the leadership acts on.
+  double detection_minutes = key_default(kScenarioWarningKeys, "detection_minutes");
+  /// The time to decide to launch is uniform on [min, max] (an assumption: no public distribution exists).
+  double decision_minutes_min = key_default(kScenarioWarningKeys, "decision_minutes_min");
+  double decision_minutes_max = key_default(kScenarioWarningKeys, "decision_minutes_max");
+  /// From the order to silo missiles away.
+  double launch_minutes = key_default(kScenarioWarningKeys, "launch_minutes");
+  /// Alert bombers need uniform [min, max] minutes after warning to take off and get clear of their bases.
+  double bomber_escape_minutes_min = key_default(kScenarioWarningKeys, "bomber_escape_minutes_min");
+  double bomber_escape_minutes_max = key_default(kScenarioWarningKeys, "bomber_escape_minutes_max");
 };
 
 /// A side's missiles' flight times to the other side, in minutes, by vehicle class, with
 /// per-system overrides (e.g. a depressed-trajectory SLBM, a glide vehicle).
 struct FlightTimes {
-  double icbm_minutes = 30;
-  double slbm_minutes = 15;
+  double icbm_minutes = key_default(kScenarioFlightKeys, "icbm");  ///< default: the key table's
+  double slbm_minutes = key_default(kScenarioFlightKeys, "slbm");
   std::vector<std::pair<std::string, double>> by_system;  ///< system id, minutes
   /// The flight time of `system`'s warheads to the other side (its override, or its class's).
   [[nodiscard]] double of(const System& system) const;

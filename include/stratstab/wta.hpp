@@ -12,11 +12,12 @@
 #pragma once
 
 #include <cstddef>
+#include <filesystem>
 #include <string>
 #include <vector>
 
 #include "stratstab/error.hpp"
-#include "stratstab/load.hpp"
+#include "stratstab/load_result.hpp"
 
 namespace stratstab {
 

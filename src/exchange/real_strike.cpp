@@ -37,19 +37,6 @@ Posture victim_posture(PostureCase posture_case) {
   return posture_case == PostureCase::kGenerated ? Posture::kGenerated : Posture::kDayToDay;
 }
 
-bool in_central_exchange(const System& system) {
-  if (system.payload != Payload::kNuclear) return false;
-  switch (system.basing) {
-    case Basing::kSilo:
-    case Basing::kMobile:
-    case Basing::kSsbn:
-    case Basing::kBomber: return true;
-    case Basing::kNonstrategic:
-    case Basing::kIntermediate: return false;
-  }
-  return false;
-}
-
 bool counterforce_capable(const System& system) {
   return in_central_exchange(system) &&
          (system.vehicle == VehicleClass::kIcbm || system.vehicle == VehicleClass::kSlbm);
@@ -461,10 +448,9 @@ FirstStrike real_first_strike(const ForceSnapshot& striker, Posture striker_post
       result = evaluate_first_strike(in, parameters);
       result.retaliation_arriving = own_defence.through(result.retaliation_launched);
       result.damage_to_striker = damage(result.retaliation_arriving, in.striker_w80);
-      const double own = std::pow(result.damage_to_striker, parameters.cost_exponent);
-      const double enemy = std::pow(result.damage_to_victim, parameters.cost_exponent);
-      result.cost_striker = own + parameters.surcharge * (1.0 - enemy);
-      result.cost_victim = enemy + parameters.surcharge * (1.0 - own);
+      const StrikeCost cost = strike_cost(result.damage_to_striker, result.damage_to_victim, parameters);
+      result.cost_striker = cost.striker;
+      result.cost_victim = cost.victim;
     }
     result.decapitation_spent = in.decapitation_warheads;
     result.forward_spent = in.forward_spent;
@@ -479,9 +465,10 @@ FirstStrike real_first_strike(const ForceSnapshot& striker, Posture striker_post
   if (!can_suppress) return best;
   for (int per_site = 1; per_site <= parameters.max_warheads_per_target; ++per_site) {
     const FirstStrike candidate = strike(per_site);
-    const bool lower = candidate.cost_striker < best.cost_striker - parameters.stop_tolerance;
-    const bool tie = std::abs(candidate.cost_striker - best.cost_striker) <= parameters.stop_tolerance;
-    if (lower || (tie && candidate.cost_victim > best.cost_victim)) best = candidate;
+    if (preferred_strike(StrikeCost{candidate.cost_striker, candidate.cost_victim},
+                         StrikeCost{best.cost_striker, best.cost_victim}, parameters)) {
+      best = candidate;
+    }
   }
   return best;
 }

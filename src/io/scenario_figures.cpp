@@ -34,11 +34,15 @@ LoadResult<std::vector<Figure>> read_scenario_figures(const std::filesystem::pat
         const YAML::Node& s = side.second;
         if (!s.IsMap()) continue;
         collect(s, side_path, "scenario_side", sink, figures);
-        collect(s["defense"], join_path(side_path, "defense"), "defence", sink, figures);
-        const YAML::Node layers = s["defense"] && s["defense"].IsMap() ? s["defense"]["layers"] : YAML::Node();
+        // `defense`: the old spelling, read the same (scenario_loader.cpp warns).
+        const std::string defence_key = !s["defence"] && s["defense"] ? "defense" : "defence";
+        const YAML::Node defence = s[defence_key];
+        collect(defence, join_path(side_path, defence_key), "defence", sink, figures);
+        const YAML::Node layers = defence && defence.IsMap() ? defence["layers"] : YAML::Node();
         if (layers && layers.IsSequence()) {
           for (std::size_t i = 0; i < layers.size(); ++i) {
-            collect(layers[i], index_path(join_path(side_path, "defense.layers"), i), "defence_layer", sink, figures);
+            collect(layers[i], index_path(join_path(side_path, defence_key + ".layers"), i), "defence_layer", sink,
+                    figures);
           }
         }
         collect(s["command"], join_path(side_path, "command"), "command", sink, figures);

@@ -10,10 +10,9 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
-#include "stratstab/catalog.hpp"
 #include "stratstab/closest_word.hpp"
+#include "stratstab/data_source.hpp"
 #include "stratstab/scenario.hpp"
-#include "stratstab/upload.hpp"
 #include "yaml_document.hpp"
 #include "yaml_reader.hpp"
 
@@ -64,6 +63,71 @@ std::optional<std::vector<PathStep>> parse_key_path(std::string_view path) {
 
 std::string override_label(const Override& o) {
   return fmt::format("--set {}={}", o.path, o.value);
+}
+
+/// Side keys read under an old spelling as well, with a warning: `defense` was the one American
+/// spelling among the scenario keys (the options, the code and the docs write `defence`).
+struct RespeltKey {
+  std::string_view old_name;
+  std::string_view name;
+};
+constexpr std::array kRespeltSideKeys{RespeltKey{"defense", "defence"}};
+
+std::string old_spelling_warning(const RespeltKey& key) {
+  return fmt::format(
+      "`{}` is the old spelling of `{}`; it is read the same, but write `{}` (the old spelling will "
+      "be removed)",
+      key.old_name, key.name, key.name);
+}
+
+/// In the file's tree, each side's key written in an old spelling is renamed to the new one (a
+/// warning at it); both spellings in one side are an error. The value keeps its place in the file.
+void respell_side_keys(const YAML::Node& root, DiagnosticSink& sink) {
+  const YAML::Node sides = root["sides"];
+  if (!sides || !sides.IsMap()) return;
+  for (auto it = sides.begin(); it != sides.end(); ++it) {
+    YAML::Node side = it->second;
+    if (!side.IsMap()) continue;
+    const std::string side_path = io::join_path("sides", it->first.Scalar());
+    for (const RespeltKey& key : kRespeltSideKeys) {
+      std::optional<YAML::Mark> old_at;
+      bool new_given = false;
+      for (auto entry = side.begin(); entry != side.end(); ++entry) {
+        if (entry->first.Scalar() == key.old_name) old_at = entry->first.Mark();
+        if (entry->first.Scalar() == key.name) new_given = true;
+      }
+      if (!old_at) continue;
+      const std::string path = io::join_path(side_path, std::string(key.old_name));
+      if (new_given) {
+        sink.error(*old_at, path,
+                   fmt::format("both `{}` and its old spelling `{}` are given; expected only `{}`", key.name,
+                               key.old_name, key.name));
+        continue;
+      }
+      sink.add(Diagnostic{Severity::kWarning, sink.locate(*old_at, path), old_spelling_warning(key)});
+      const std::string old_name(key.old_name);
+      const YAML::Node value = static_cast<const YAML::Node&>(side)[old_name];
+      side.remove(old_name);
+      side[std::string(key.name)] = value;
+    }
+  }
+}
+
+/// `--set sides.<ID>.<old spelling>...` as the new spelling, with a warning at the argument.
+Override respelt_override(const Override& o, DiagnosticSink& sink) {
+  if (!o.path.starts_with("sides.")) return o;
+  const std::size_t start = o.path.find('.', 6);
+  if (start == std::string::npos) return o;
+  for (const RespeltKey& key : kRespeltSideKeys) {
+    const std::string_view rest = std::string_view(o.path).substr(start + 1);
+    if (!rest.starts_with(key.old_name)) continue;
+    const std::string_view after = rest.substr(key.old_name.size());
+    if (!after.empty() && after.front() != '.' && after.front() != '[') continue;
+    sink.add(
+        Diagnostic{Severity::kWarning, SourceLocation{override_label(o), 0, 0, o.path}, old_spelling_warning(key)});
+    return Override{o.path.substr(0, start + 1) + std::string(key.name) + std::string(after), o.value};
+  }
+  return o;
 }
 
 /// Whether `key_path` is `prefix` or lies under it (`prefix.x`, `prefix[0]`).
@@ -172,7 +236,7 @@ bool looks_like_path(std::string_view text) {
 /// against its folder), the catalogue for ids, the overrides as applied and the caller's options.
 struct ReadContext {
   std::filesystem::path file;
-  const DataCatalog* catalog = nullptr;
+  const DataSource* catalog = nullptr;
   std::vector<AppliedOverride> overrides;
   ScenarioReadOptions options;
   std::array<std::optional<SourceLocation>, 2> force_at;  ///< where each side's `force` is given
@@ -241,7 +305,7 @@ std::optional<double> parameter(MapReader& r, std::string_view section, std::str
 /// snapshot file's own locations; a reference that names nothing is located at `force`.
 void read_force(MapReader& side, const ReadContext& context, std::optional<SourceLocation>& force_at,
                 ScenarioSide& out) {
-  const DataCatalog* catalog = context.catalog;
+  const DataSource* catalog = context.catalog;
   auto node = side.node("force");
   if (!node) return;
   auto reference = side.string("force");
@@ -269,7 +333,7 @@ void read_force(MapReader& side, const ReadContext& context, std::optional<Sourc
 }
 
 void read_defence(MapReader& side, ScenarioSide& out) {
-  auto section = side.section("defense", "defence");
+  auto section = side.section("defence", "defence");
   if (!section) return;
   MapReader& r = *section;
   MissileDefence& d = out.defence.emplace();
@@ -427,7 +491,7 @@ void read_side(MapReader& side, const ReadContext& context, std::optional<Source
                                         "`withheld` and `upload_months` apply to real sides (`force`) only"},
                              {side.key_path("withheld"), side.key_path("upload_months")});
   }
-  for (std::string_view key : {"defense", "command", "decapitation_share", "warning", "flight_minutes", "forward"}) {
+  for (std::string_view key : {"defence", "command", "decapitation_share", "warning", "flight_minutes", "forward"}) {
     if (!has_force && side.has(key)) {
       side.sink().add_spanning(
           Diagnostic{Severity::kError, side.location(), fmt::format("`{}` applies to real sides (`force`) only", key)},
@@ -437,13 +501,6 @@ void read_side(MapReader& side, const ReadContext& context, std::optional<Source
   read_defence(side, out);
   read_command(side, out);
   read_warning(side, out);
-  if (out.forces && out.upload_months > 0) {
-    // The force after N months of upload (docs/methods.md §9, `stratstab upload`): a new snapshot.
-    UploadOptions options;
-    options.horizon_months = out.upload_months;
-    const UploadPath path = compute_upload(*out.forces, options);
-    out.forces = uploaded_snapshot(*out.forces, path, path.steps.back().added_by_system);
-  }
   read_forward(side, out);
 }
 
@@ -572,7 +629,7 @@ Override Override::parse(const std::string& text) {
   if (eq == std::string::npos || !is_key_path(path)) {
     throw InputError({Diagnostic{Severity::kError, SourceLocation{"--set " + text, 0, 0, ""},
                                  "expected KEY=VALUE with a dotted key path (list entries as [N]), e.g. "
-                                 "sides.A.abstract.alert=0.7 or sides.US.defense.layers[0].sspk=0.8"}});
+                                 "sides.A.abstract.alert=0.7 or sides.US.defence.layers[0].sspk=0.8"}});
   }
   return Override{path, text.substr(eq + 1)};
 }
@@ -611,14 +668,17 @@ void read_treaty(MapReader& reader, const ReadContext& context, Scenario& scenar
 }  // namespace
 
 LoadResult<Scenario> read_scenario(const std::filesystem::path& file, const std::vector<Override>& overrides,
-                                   const DataCatalog* catalog, const ScenarioReadOptions& options) {
+                                   const DataSource* catalog, const ScenarioReadOptions& options) {
   DiagnosticSink sink(file.string());
   LoadResult<Scenario> result;
   ReadContext context{file, catalog, {}, options, {}};
   auto root = io::load_yaml_mapping(file, sink, "a scenario (name, sides, options)");
+  std::vector<Override> respelt;  // outlives `context`, whose applied overrides point into it
+  for (const Override& o : overrides) respelt.push_back(respelt_override(o, sink));
   if (root) {
+    respell_side_keys(*root, sink);
     bool overrides_ok = true;
-    for (const Override& o : overrides) {
+    for (const Override& o : respelt) {
       std::optional<AppliedOverride> applied = apply_override(*root, o, sink);
       if (applied) {
         context.overrides.push_back(std::move(*applied));
@@ -674,7 +734,7 @@ LoadResult<Scenario> read_scenario(const std::filesystem::path& file, const std:
 }
 
 Scenario load_scenario(const std::filesystem::path& file, const std::vector<Override>& overrides,
-                       const DataCatalog* catalog, const ScenarioReadOptions& options) {
+                       const DataSource* catalog, const ScenarioReadOptions& options) {
   return value_or_throw(read_scenario(file, overrides, catalog, options));
 }
 

@@ -1,4 +1,4 @@
-// Treaty files (`data/treaties/<id>.yaml`): parse against the key table (io/schema_treaty.cpp), then
+// Treaty files (`data/treaties/<id>.yaml`): parse against the key table (schema/schema_treaty.cpp), then
 // check what no single key can: id = file name, unique limit ids, `max` xor `reference_date`, rule
 // options that belong to their rule kind, range bands, dates in order, inspection quotas adding
 // up, and every source id against the bibliography.

@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "stratstab/closest_word.hpp"
 #include "stratstab/wta.hpp"
 #include "yaml_reader.hpp"
 
@@ -28,7 +29,7 @@ std::string did_you_mean(const std::string& id, const std::unordered_map<std::st
   std::string best_id;
   std::size_t best = 3;  // suggest only near misses
   for (const auto& [candidate, index] : known) {
-    const std::size_t distance = io::edit_distance(id, candidate);
+    const std::size_t distance = edit_distance(id, candidate);
     if (distance < best || (distance == best && !best_id.empty() && candidate < best_id)) {
       best = distance;
       best_id = candidate;

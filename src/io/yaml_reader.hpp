@@ -130,9 +130,6 @@ class MapReader {
 std::optional<Figure> read_figure(const YAML::Node& node, const std::string& path, const KeySpec& spec,
                                   DiagnosticSink& sink);
 
-/// Levenshtein distance, for "did you mean" hints (short strings only).
-std::size_t edit_distance(std::string_view a, std::string_view b);
-
 /// A short description of what a node is, for "got ..." in messages.
 std::string describe_node(const YAML::Node& node);
 

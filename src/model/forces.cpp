@@ -18,6 +18,36 @@ std::string_view to_string(Basing basing) {
   return "?";
 }
 
+double warheads_loaded(const ForceSnapshot& snapshot, Basing basing) {
+  double total = 0.0;
+  for (const System& s : snapshot.systems) {
+    if (s.basing == basing && s.payload == Payload::kNuclear) total += s.warheads_loaded();
+  }
+  return total;
+}
+
+double warheads_loaded(const ForceSnapshot& snapshot) {
+  double total = 0.0;
+  for (Basing basing :
+       {Basing::kSilo, Basing::kMobile, Basing::kSsbn, Basing::kBomber, Basing::kNonstrategic, Basing::kIntermediate}) {
+    total += warheads_loaded(snapshot, basing);
+  }
+  return total;
+}
+
+bool in_central_exchange(const System& system) {
+  if (system.payload != Payload::kNuclear) return false;
+  switch (system.basing) {
+    case Basing::kSilo:
+    case Basing::kMobile:
+    case Basing::kSsbn:
+    case Basing::kBomber: return true;
+    case Basing::kNonstrategic:
+    case Basing::kIntermediate: return false;
+  }
+  return false;
+}
+
 std::string_view to_string(VehicleClass vehicle) {
   switch (vehicle) {
     case VehicleClass::kIcbm: return "icbm";
@@ -51,23 +81,10 @@ std::string_view to_string(Posture posture) {
   return posture == Posture::kDayToDay ? "day_to_day" : "generated";
 }
 
-std::optional<Posture> posture_from_string(std::string_view text) {
-  if (text == "day_to_day") return Posture::kDayToDay;
-  if (text == "generated") return Posture::kGenerated;
-  return std::nullopt;
-}
-
 const std::vector<SideInfo>& known_sides() {
   static const std::vector<SideInfo> kSides{
       {"us", "United States"}, {"ru", "Russia"}, {"cn", "China"}, {"uk", "United Kingdom"}, {"fr", "France"}};
   return kSides;
-}
-
-std::optional<SideInfo> find_side(std::string_view id) {
-  for (const SideInfo& side : known_sides()) {
-    if (side.id == id) return side;
-  }
-  return std::nullopt;
 }
 
 double System::mean_yield_kt() const {

@@ -1,7 +1,5 @@
 #include "stratstab/json.hpp"
 
-#include "stratstab/forward_reach.hpp"
-
 #include <fmt/format.h>
 
 #include <cmath>
@@ -272,8 +270,9 @@ json assessment_to_json(const Scenario& scenario, const Assessment& assessment) 
     json forward = json::array();
     for (std::size_t i = 0; i < 2; ++i) {
       const ScenarioSide& side = scenario.sides[i];
-      const ScenarioSide& other = scenario.sides[1 - i];
-      for (const ForwardDeployment& f : side.forward) {
+      const std::vector<std::vector<BaseReach>>& reach = assessment.forward_reach[i];
+      for (std::size_t k = 0; k < side.forward.size(); ++k) {
+        const ForwardDeployment& f = side.forward[k];
         json entry{{"side", side.id},
                    {"system", f.system},
                    {"location", f.location},
@@ -286,15 +285,12 @@ json assessment_to_json(const Scenario& scenario, const Assessment& assessment) 
                                                           {"source", f.launch_point_source}}
                                                    : json(nullptr)}};
         json bases = json::array();
-        const System* system = side.forces ? side.forces->find_system(f.system) : nullptr;
-        if (system != nullptr && other.forces) {
-          for (const BaseReach& reach : base_reach(f, *system, *other.forces)) {
-            bases.push_back(json{{"system", reach.system},
-                                 {"base", reach.base},
-                                 {"distance_km", reach.distance_km},
-                                 {"launchers", reach.launchers},
-                                 {"reached", reach.reached}});
-          }
+        for (const BaseReach& base : k < reach.size() ? reach[k] : std::vector<BaseReach>{}) {
+          bases.push_back(json{{"system", base.system},
+                               {"base", base.base},
+                               {"distance_km", base.distance_km},
+                               {"launchers", base.launchers},
+                               {"reached", base.reached}});
         }
         entry["bases"] = std::move(bases);
         forward.push_back(std::move(entry));

@@ -7,7 +7,6 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
-#include "stratstab/forward_reach.hpp"
 #include "stratstab/report.hpp"
 
 namespace stratstab {
@@ -81,15 +80,16 @@ std::string defence_text(const ScenarioSide& side) {
 }
 
 /// The bases a forward deployment with a launch point reaches and misses, with great-circle
-/// distances (forward_reach.hpp).
-std::string reach_text(const Scenario& scenario, const ScenarioSide& side, const ForwardDeployment& f) {
+/// distances (`reach`: Assessment::forward_reach).
+std::string reach_text(const Scenario& scenario, const ScenarioSide& side, const ForwardDeployment& f,
+                       const std::vector<BaseReach>& reach) {
   if (!f.launch_point || !side.forces) return {};
   const ScenarioSide& other = &side == &scenario.sides[0] ? scenario.sides[1] : scenario.sides[0];
   const System* system = side.forces->find_system(f.system);
   if (system == nullptr || !other.forces) return {};
   std::vector<std::string> in;
   std::vector<std::string> out_of;
-  for (const BaseReach& b : base_reach(f, *system, *other.forces)) {
+  for (const BaseReach& b : reach) {
     (b.reached ? in : out_of).push_back(fmt::format("{}/{} {:.0f} km", b.system, b.base, b.distance_km));
   }
   return fmt::format("  from {} ({:.2f}, {:.2f}), range {:g} km: in reach {}; out of reach {}\n",
@@ -101,7 +101,8 @@ std::string reach_text(const Scenario& scenario, const ScenarioSide& side, const
 
 std::string options_text(const Scenario& scenario, const Assessment& assessment) {
   std::string out;
-  for (const ScenarioSide& side : scenario.sides) {
+  for (std::size_t s = 0; s < 2; ++s) {
+    const ScenarioSide& side = scenario.sides[s];
     out += defence_text(side);
     const CommandAndControl none;
     if (side.command.survival != none.survival || side.command.perimeter != none.perimeter) {
@@ -114,13 +115,15 @@ std::string options_text(const Scenario& scenario, const Assessment& assessment)
       out += fmt::format("{} aims {:g}% of its first strike at the other side's command\n", side.id,
                          100.0 * side.decapitation_share);
     }
-    for (const ForwardDeployment& f : side.forward) {
+    for (std::size_t k = 0; k < side.forward.size(); ++k) {
+      const ForwardDeployment& f = side.forward[k];
       out += fmt::format("{} forward: {} in {}, {:g} min flight, reaches [{}]{}{}\n", side.id, f.system, f.location,
                          f.flight_minutes, fmt::join(f.reaches, ", "),
                          f.reaches_value ? " and the other side's value" : "",
                          f.warheads_per_launcher ? fmt::format(", {:g} warheads per launcher", *f.warheads_per_launcher)
                                                  : std::string());
-      out += reach_text(scenario, side, f);
+      const std::vector<std::vector<BaseReach>>& reach = assessment.forward_reach[s];
+      out += reach_text(scenario, side, f, k < reach.size() ? reach[k] : std::vector<BaseReach>{});
     }
   }
   if (scenario.parameters.warning || scenario.parameters.launch_under_attack) {

@@ -38,20 +38,6 @@ std::string optional_cell(const std::optional<Figure>& figure) {
 
 }  // namespace
 
-double warheads_loaded(const ForceSnapshot& snapshot, Basing basing) {
-  double total = 0.0;
-  for (const System& s : snapshot.systems) {
-    if (s.basing == basing && s.payload == Payload::kNuclear) total += s.warheads_loaded();
-  }
-  return total;
-}
-
-double warheads_loaded(const ForceSnapshot& snapshot) {
-  double total = 0.0;
-  for (Basing basing : kAllBasings) total += warheads_loaded(snapshot, basing);
-  return total;
-}
-
 std::string format_snapshot(const ForceSnapshot& snapshot) {
   std::string out = fmt::format("{}: {}\n", snapshot.id, snapshot.title);
   const Inventory& inv = snapshot.inventory;

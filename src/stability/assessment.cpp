@@ -4,6 +4,7 @@
 
 #include <cmath>
 
+#include "stratstab/prepare.hpp"
 #include "stratstab/weapon_effects.hpp"
 
 namespace stratstab {
@@ -64,6 +65,7 @@ double greedy_shortfall(const CounterforceProblem& problem, double s) {
 }  // namespace
 
 Assessment assess_scenario(const Scenario& scenario) {
+  require_prepared(scenario);
   Assessment out;
   out.result = evaluate_scenario(scenario);
   out.sides[0].id = scenario.sides[0].id;
@@ -148,6 +150,14 @@ Assessment assess_scenario(const Scenario& scenario) {
     const ForceSnapshot& victim_forces = i == 0 ? *b : *a;
     StrikeEnvironment& env = out.environment[i];
     env.warning = warning_outcome(striker_forces, victim_forces, scenario.parameters, striker_options, victim_options);
+  }
+  for (std::size_t i = 0; i < 2; ++i) {
+    const ScenarioSide& side = scenario.sides[i];
+    const ForceSnapshot& other = *scenario.sides[1 - i].forces;
+    for (const ForwardDeployment& f : side.forward) {
+      const System* system = side.forces->find_system(f.system);
+      out.forward_reach[i].push_back(system != nullptr ? base_reach(f, *system, other) : std::vector<BaseReach>{});
+    }
   }
 
   if (method == DrawDownMethod::kExact) {

@@ -1,6 +1,6 @@
 // The rule of include/stratstab/inactive_key.hpp: each case mirrors where the evaluation reads the
 // key (src/exchange/real_strike.cpp for warning and launch under attack, src/warning/command.cpp
-// for command survival and Perimeter, src/stability/kent_thaler.cpp for abstract sides).
+// for command survival and Perimeter, src/kent_thaler/kent_thaler.cpp for abstract sides).
 #include "stratstab/inactive_key.hpp"
 
 #include <fmt/format.h>
@@ -41,7 +41,7 @@ std::optional<std::string> option_reason(const Scenario& scenario, std::string_v
   }
   if (option == "defence_in_planning" && !scenario.sides[0].defence && !scenario.sides[1].defence) {
     return std::string(
-        "neither side has a missile defence (`defense:`): options.defence_in_planning only says whether a striker "
+        "neither side has a missile defence (`defence:`): options.defence_in_planning only says whether a striker "
         "counts on its own");
   }
   return std::nullopt;

@@ -10,6 +10,7 @@
 #include <algorithm>
 
 #include "stratstab/exchange.hpp"
+#include "stratstab/prepare.hpp"
 #include "stratstab/upload.hpp"
 
 namespace stratstab {
@@ -103,6 +104,7 @@ double upload_difference_step(const System& system) {
 }
 
 Sensitivity compute_sensitivity(const Scenario& scenario, const SensitivityOptions& options) {
+  require_prepared(scenario);
   if (!scenario.is_real()) {
     throw InputError({key_error("sides",
                                 "sensitivity needs real sides (`force:` snapshots); this scenario gives abstract sides "

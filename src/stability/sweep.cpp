@@ -3,6 +3,7 @@
 // C1, C2 and ratio, and each strike's counterforce spend and arriving retaliation.
 #include <utility>
 
+#include "stratstab/prepare.hpp"
 #include "stratstab/sweep.hpp"
 
 namespace stratstab {
@@ -29,7 +30,7 @@ SweepPoint sweep_point(const Scenario& scenario, std::string value) {
 void evaluate_sweep(const std::vector<std::string>& values,
                     const std::function<Scenario(const std::string& value)>& scenario_at,
                     const std::function<void(SweepPoint point)>& on_point) {
-  for (const std::string& value : values) on_point(sweep_point(scenario_at(value), value));
+  for (const std::string& value : values) on_point(sweep_point(prepare_scenario(scenario_at(value)), value));
 }
 
 }  // namespace stratstab

@@ -15,11 +15,6 @@ namespace {
 constexpr int kMaxHorizonMonths = 600;  // 50 years: beyond any planning horizon
 constexpr double kEpsilon = 1e-9;       // warheads; below any meaningful count
 
-bool is_strategic(const System& system) {
-  return system.payload == Payload::kNuclear && (system.basing == Basing::kSilo || system.basing == Basing::kMobile ||
-                                                 system.basing == Basing::kSsbn || system.basing == Basing::kBomber);
-}
-
 bool is_assumed(const Figure& figure) {
   return figure.grade == Grade::kAssumed;
 }
@@ -99,7 +94,7 @@ UploadPath compute_upload(const ForceSnapshot& snapshot, const UploadOptions& op
 
   double loaded_start = 0.0;
   for (const System& s : snapshot.systems) {
-    if (!is_strategic(s)) {
+    if (!in_central_exchange(s)) {
       path.excluded.push_back(
           fmt::format("{}: {} {} (not a nuclear system of a strategic leg; its warheads come from "
                       "non-strategic stocks)",

@@ -329,7 +329,7 @@ TEST(CliSetTest, ListEntriesAreReachableAndIndicesChecked) {
   };
   const CliRun base = run("assess golden-dome --json");
   ASSERT_EQ(base.exit_code, 0) << base.err;
-  const CliRun changed = run("assess golden-dome --json --set 'sides.US.defense.layers[0].sspk=0.25'");
+  const CliRun changed = run("assess golden-dome --json --set 'sides.US.defence.layers[0].sspk=0.25'");
   ASSERT_EQ(changed.exit_code, 0) << changed.err;
   EXPECT_NE(index_of(changed), index_of(base));
   // The same change written into the file gives the same index.
@@ -342,24 +342,24 @@ TEST(CliSetTest, ListEntriesAreReachableAndIndicesChecked) {
   ASSERT_EQ(file.exit_code, 0) << file.err;
   EXPECT_DOUBLE_EQ(index_of(changed), index_of(file));
 
-  const CliRun past = run("assess golden-dome --set 'sides.US.defense.layers[3].sspk=0.8'");
+  const CliRun past = run("assess golden-dome --set 'sides.US.defence.layers[3].sspk=0.8'");
   EXPECT_EQ(past.exit_code, 3);
   EXPECT_EQ(past.err,
-            "--set sides.US.defense.layers[3].sspk=0.8: error: sides.US.defense.layers: cannot set "
-            "'sides.US.defense.layers[3].sspk': index 3 is out of range; the list has 3 entries (0 to 2)\n"
+            "--set sides.US.defence.layers[3].sspk=0.8: error: sides.US.defence.layers: cannot set "
+            "'sides.US.defence.layers[3].sspk': index 3 is out of range; the list has 3 entries (0 to 2)\n"
             "stratstab: 1 problem in the input; nothing was run\n");
-  const CliRun not_list = run("assess golden-dome --set 'sides.US.defense[0].sspk=0.8'");
+  const CliRun not_list = run("assess golden-dome --set 'sides.US.defence[0].sspk=0.8'");
   EXPECT_EQ(not_list.exit_code, 3);
   EXPECT_TRUE(contains(not_list.err,
-                       "cannot set 'sides.US.defense[0].sspk': 'sides.US.defense' is a mapping, not a "
+                       "cannot set 'sides.US.defence[0].sspk': 'sides.US.defence' is a mapping, not a "
                        "list"))
       << not_list.err;
-  const CliRun bad_index = run("assess golden-dome --set 'sides.US.defense.layers[x].sspk=0.8'");
+  const CliRun bad_index = run("assess golden-dome --set 'sides.US.defence.layers[x].sspk=0.8'");
   EXPECT_EQ(bad_index.exit_code, 3);
   EXPECT_TRUE(contains(bad_index.err, "expected KEY=VALUE with a dotted key path (list entries as [N])"))
       << bad_index.err;
 
-  const CliRun sweep = run("sweep golden-dome --param 'sides.US.defense.layers[0].sspk' --values 0.25,0.5 --json");
+  const CliRun sweep = run("sweep golden-dome --param 'sides.US.defence.layers[0].sspk' --values 0.25,0.5 --json");
   ASSERT_EQ(sweep.exit_code, 0) << sweep.err;
   const auto points = nlohmann::json::parse(sweep.out).at("points");
   ASSERT_EQ(points.size(), 2U);
@@ -436,25 +436,25 @@ TEST(CliSetTest, SetBreakingAMinMaxPairNamesTheSetAndTheSection) {
 
 TEST(CliSetTest, SetBreakingTheLayerSharesNamesEverySetInvolved) {
   // golden-dome's three layers hold 0.4, 0.3 and 0.3 of the interceptors; 0.7 on the first makes
-  // 1.3, and 0.5 on the second as well 1.5. The check is at `sides.US.defense`, whose mapping starts
-  // on the line after `    defense:`.
+  // 1.3, and 0.5 on the second as well 1.5. The check is at `sides.US.defence`, whose mapping starts
+  // on the line after `    defence:`.
   const std::string file = scenario_file("golden-dome");
-  const int line = line_after(test::slurp(file), "  US:", "    defense:") + 1;
+  const int line = line_after(test::slurp(file), "  US:", "    defence:") + 1;
   ASSERT_GT(line, 1);
-  const std::string at = " (the rest of `sides.US.defense` is at " + file + ":" + std::to_string(line) + ":7)\n";
-  const CliRun one = run("assess golden-dome --set 'sides.US.defense.layers[0].inventory_share=0.7'");
+  const std::string at = " (the rest of `sides.US.defence` is at " + file + ":" + std::to_string(line) + ":7)\n";
+  const CliRun one = run("assess golden-dome --set 'sides.US.defence.layers[0].inventory_share=0.7'");
   EXPECT_EQ(one.exit_code, 3);
   EXPECT_EQ(one.err,
-            "--set sides.US.defense.layers[0].inventory_share=0.7: error: sides.US.defense: expected the "
+            "--set sides.US.defence.layers[0].inventory_share=0.7: error: sides.US.defence: expected the "
             "layers' inventory_share to sum to at most 1, got 1.3" +
                 at + "stratstab: 1 problem in the input; nothing was run\n");
   const CliRun two =
-      run("assess golden-dome --set 'sides.US.defense.layers[0].inventory_share=0.7' --set "
-          "'sides.US.defense.layers[1].inventory_share=0.5' --set sides.US.defense.sites=12");
+      run("assess golden-dome --set 'sides.US.defence.layers[0].inventory_share=0.7' --set "
+          "'sides.US.defence.layers[1].inventory_share=0.5' --set sides.US.defence.sites=12");
   EXPECT_EQ(two.exit_code, 3);
   EXPECT_EQ(two.err,
-            "--set sides.US.defense.layers[0].inventory_share=0.7, --set "
-            "sides.US.defense.layers[1].inventory_share=0.5: error: sides.US.defense: expected the layers' "
+            "--set sides.US.defence.layers[0].inventory_share=0.7, --set "
+            "sides.US.defence.layers[1].inventory_share=0.5: error: sides.US.defence: expected the layers' "
             "inventory_share to sum to at most 1, got 1.5" +
                 at + "stratstab: 1 problem in the input; nothing was run\n");
 }

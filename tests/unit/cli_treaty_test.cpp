@@ -130,11 +130,11 @@ TEST(CliAssessTest, Issue5ScenariosShowWhatMovedTheIndex) {
     ASSERT_EQ(json.exit_code, 0) << name << json.err;
     EXPECT_NE(json.out.find("\"what_moved_it\""), std::string::npos) << name;
   }
-  const test::CliRun bad = test::run_cli("assess golden-dome --set sides.US.defense.covers=cities");
+  const test::CliRun bad = test::run_cli("assess golden-dome --set sides.US.defence.covers=cities");
   EXPECT_EQ(bad.exit_code, 3);
   EXPECT_TRUE(bad.out.empty());
   EXPECT_EQ(bad.err,
-            "--set sides.US.defense.covers=cities: error: sides.US.defense.covers: unknown covers 'cities'; expected "
+            "--set sides.US.defence.covers=cities: error: sides.US.defence.covers: unknown covers 'cities'; expected "
             "one of: value | silos | both\nstratstab: 1 problem in the input; nothing was run\n");
 }
 

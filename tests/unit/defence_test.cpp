@@ -192,7 +192,7 @@ TEST_F(BundledScenario, ZeroInterceptorsEqualsNoDefenceExactly) {
     for (const char* covers : {"value", "silos", "both"}) {
       const std::string m = std::string("options.draw_down=") + method;
       const Scenario defended =
-          load("golden-dome", {"sides.US.defense.interceptors=0", m, std::string("sides.US.defense.covers=") + covers});
+          load("golden-dome", {"sides.US.defence.interceptors=0", m, std::string("sides.US.defence.covers=") + covers});
       const Scenario plain = load("us-ru-2026-11", {m});
       const StabilityResult a = evaluate_scenario(defended);
       const StabilityResult b = evaluate_scenario(plain);
@@ -211,7 +211,7 @@ TEST_F(BundledScenario, GoldenDomeMonotoneInInterceptors) {
   double previous_c1 = 2.0;
   double previous_retaliation = 1e9;
   for (int interceptors = 0; interceptors <= 3000; interceptors += 100) {
-    const std::string i = "sides.US.defense.interceptors=" + std::to_string(interceptors);
+    const std::string i = "sides.US.defence.interceptors=" + std::to_string(interceptors);
     const StabilityResult r = evaluate_scenario(load("golden-dome", {i, "options.draw_down=greedy"}));
     EXPECT_LE(r.a.c1, previous_c1 + 1e-12) << interceptors;
     previous_c1 = r.a.c1;
@@ -290,15 +290,15 @@ TEST_F(BundledScenario, DecapitationNeedsTheOtherSidesCommand) {
 TEST_F(BundledScenario, BadDefenceInputGetsLocatedErrors) {
   const auto shares = read_scenario(
       catalog_.scenario_path("golden-dome"),
-      {Override::parse("sides.US.defense.layers=[{name: a, sspk: 0.5, inventory_share: 0.8}, {name: b, sspk: 0.5, "
+      {Override::parse("sides.US.defence.layers=[{name: a, sspk: 0.5, inventory_share: 0.8}, {name: b, sspk: 0.5, "
                        "inventory_share: 0.5}]")},
       &catalog_);
   ASSERT_FALSE(shares.value.has_value());
   const auto bad = read_scenario(catalog_.scenario_path("golden-dome"),
-                                 {Override::parse("sides.US.defense.interceptors=-5")}, &catalog_);
+                                 {Override::parse("sides.US.defence.interceptors=-5")}, &catalog_);
   ASSERT_FALSE(bad.value.has_value());
   bool found = false;
-  for (const Diagnostic& d : bad.diagnostics) found = found || d.where.key_path == "sides.US.defense.interceptors";
+  for (const Diagnostic& d : bad.diagnostics) found = found || d.where.key_path == "sides.US.defence.interceptors";
   EXPECT_TRUE(found);
   const auto reach =
       read_scenario(catalog_.scenario_path("dark-eagle-germany"),

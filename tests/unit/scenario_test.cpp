@@ -213,7 +213,7 @@ constexpr std::string_view kLayers = R"(name: layers
 sides:
   US:
     force: us-2026-11-01
-    defense:
+    defence:
       interceptors: 100
       layers:
         - {name: first, sspk: 0.5, shots: 1}
@@ -235,7 +235,7 @@ class OverrideListTest : public ::testing::Test {
 };
 
 TEST_F(OverrideListTest, AnIndexReachesOneEntry) {
-  const auto result = read({"sides.US.defense.layers[1].sspk=0.9", "sides.US.defense.layers[0].shots=3"});
+  const auto result = read({"sides.US.defence.layers[1].sspk=0.9", "sides.US.defence.layers[0].shots=3"});
   ASSERT_TRUE(result.value.has_value()) << test::dump(result.diagnostics);
   const std::vector<DefenceLayer>& layers = result.value->sides[0].defence->layers;
   ASSERT_EQ(layers.size(), 2U);
@@ -246,22 +246,22 @@ TEST_F(OverrideListTest, AnIndexReachesOneEntry) {
   EXPECT_EQ(layers[1].sspk, 0.9);
   EXPECT_EQ(layers[1].shots, 2);
   // A whole entry can be replaced too, and is validated like the file's.
-  const auto whole = read({"sides.US.defense.layers[0]={name: new, sspk: 1.5}"});
-  const Diagnostic* d = find_by_key(whole.diagnostics, "sides.US.defense.layers[0].sspk");
+  const auto whole = read({"sides.US.defence.layers[0]={name: new, sspk: 1.5}"});
+  const Diagnostic* d = find_by_key(whole.diagnostics, "sides.US.defence.layers[0].sspk");
   ASSERT_NE(d, nullptr) << test::dump(whole.diagnostics);
-  EXPECT_EQ(d->where.file, "--set sides.US.defense.layers[0]={name: new, sspk: 1.5}");
+  EXPECT_EQ(d->where.file, "--set sides.US.defence.layers[0]={name: new, sspk: 1.5}");
 }
 
 TEST_F(OverrideListTest, OutOfRangeAndNonListsAreLocatedAtTheSet) {
-  const auto past = read({"sides.US.defense.layers[2].sspk=0.9"});
+  const auto past = read({"sides.US.defence.layers[2].sspk=0.9"});
   ASSERT_EQ(past.diagnostics.size(), 1U) << test::dump(past.diagnostics);
   EXPECT_EQ(format_diagnostic(past.diagnostics[0]),
-            "--set sides.US.defense.layers[2].sspk=0.9: error: sides.US.defense.layers: cannot set "
-            "'sides.US.defense.layers[2].sspk': index 2 is out of range; the list has 2 entries (0 to 1)");
-  const auto absent = read({"sides.RU.defense.layers[0].sspk=0.9"});
+            "--set sides.US.defence.layers[2].sspk=0.9: error: sides.US.defence.layers: cannot set "
+            "'sides.US.defence.layers[2].sspk': index 2 is out of range; the list has 2 entries (0 to 1)");
+  const auto absent = read({"sides.RU.defence.layers[0].sspk=0.9"});
   ASSERT_EQ(absent.diagnostics.size(), 1U) << test::dump(absent.diagnostics);
-  EXPECT_EQ(absent.diagnostics[0].where.file, "--set sides.RU.defense.layers[0].sspk=0.9");
-  EXPECT_NE(absent.diagnostics[0].message.find("'sides.RU.defense.layers' is not in the scenario"), std::string::npos)
+  EXPECT_EQ(absent.diagnostics[0].where.file, "--set sides.RU.defence.layers[0].sspk=0.9");
+  EXPECT_NE(absent.diagnostics[0].message.find("'sides.RU.defence.layers' is not in the scenario"), std::string::npos)
       << absent.diagnostics[0].message;
   EXPECT_TRUE(Override::is_key_path("a.b[0].c"));
   EXPECT_TRUE(Override::is_key_path("a.b[0][1]"));

@@ -50,7 +50,7 @@ struct CliRun {
 /// Runs `stratstab --data-dir <source tree>/data ARGS` through the shell, capturing both streams.
 CliRun run_cli(const std::string& args);
 
-/// The force files' bounds as messages write them (the key table in src/io/schema.cpp), which
+/// The force files' bounds as messages write them (the key table in src/schema/schema.cpp), which
 /// `calc kill` applies too: yield_kt, hardness_psi, cep_m.
 std::string yield_bounds();
 std::string hardness_bounds();

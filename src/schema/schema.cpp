@@ -3,6 +3,9 @@
 // ever tested was ~50,000 kt, so yield_kt above 100,000 is an error.
 #include "stratstab/schema.hpp"
 
+#include "stratstab/scenario_keys.hpp"
+
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <stdexcept>
@@ -16,13 +19,13 @@ constexpr double kMaxLaunchers = 5000;  // no side has ever fielded more of one 
 // Floors on magnitudes: a value below them is a unit slip or a subnormal (4.9e-324) that turns
 // the formulas into NaN or infinity, not a weapon. yield_kt's floor (1e-6 kt = 1 kg of TNT) lies
 // below the bundled conventional glide body (range down to 1e-5 kt, us-2026-11-01.yaml).
-constexpr double kMinCepM = 1;            // no delivery system is accurate below a metre
-constexpr double kMinW80 = 1;             // at least one arriving warhead
-constexpr double kMinYieldKt = 1e-6;      // 1 kg of TNT
-constexpr double kMinHardnessPsi = 0.1;   // below anything a structure withstands (~1 psi breaks windows)
-constexpr double kMinProbability = 1e-6;  // a probability is 0 or at least one in a million
-constexpr double kMaxWarheads = 100000;   // above the 1986 world peak (~70,000)
-constexpr double kMaxPerLauncher = 30;    // largest loadings: SS-18 10 RVs, B-52H 20 ALCM
+constexpr double kMinCepM = 1;           // no delivery system is accurate below a metre
+constexpr double kMinW80 = 1;            // at least one arriving warhead
+constexpr double kMinYieldKt = 1e-6;     // 1 kg of TNT
+constexpr double kMinHardnessPsi = 0.1;  // below anything a structure withstands (~1 psi breaks windows)
+constexpr double kMinProbability = kMinNonzeroProbability;  // scenario_keys.hpp
+constexpr double kMaxWarheads = 100000;                     // above the 1986 world peak (~70,000)
+constexpr double kMaxPerLauncher = 30;                      // largest loadings: SS-18 10 RVs, B-52H 20 ALCM
 constexpr double kMaxUploadPerMonth = 10000;
 
 constexpr std::array kSnapshotKeys{
@@ -411,12 +414,13 @@ constexpr std::array kScenarioSideKeys{
             .max = 1,
             .description = "Real sides: share of this side's warheads held back from the exchange against a third "
                            "country, in its first strike and its retaliation (default 0)."},
-    KeySpec{.name = "defense",
+    KeySpec{.name = "defence",
             .kind = KeyKind::kMapping,
             .required = false,
             .description =
-                "Real sides: this side's missile defence (section `sides.<ID>.defense`; docs/methods.md §12.1). "
-                "Acts on the other side's warheads in both strikes."},
+                "Real sides: this side's missile defence (section `sides.<ID>.defence`; docs/methods.md §12.1). "
+                "Acts on the other side's warheads in both strikes. The old spelling `defense` is read the same, "
+                "with a warning."},
     KeySpec{.name = "command",
             .kind = KeyKind::kMapping,
             .required = false,
@@ -493,7 +497,7 @@ constexpr std::array kDefenceKeys{
             .description = "Of one arriving warhead on one site (default 0.9)."},
     KeySpec{.name = "layers",
             .kind = KeyKind::kList,
-            .description = "The layers, outermost first (list of section `sides.<ID>.defense.layers[]`)."},
+            .description = "The layers, outermost first (list of section `sides.<ID>.defence.layers[]`)."},
 };
 
 constexpr std::array kDefenceLayerKeys{
@@ -543,101 +547,6 @@ constexpr std::array kDefenceLayerKeys{
             .required = false,
             .description = "Whether its interceptors sit at ground sites a striker can attack (default true; false "
                            "for space-based layers)."},
-};
-
-constexpr std::array kCommandKeys{
-    KeySpec{.name = "survival",
-            .kind = KeyKind::kFigure,
-            .required = false,
-            .unit = "probability",
-            .min = 0,
-            .max = 1,
-            .description = "Chance that command survives a first strike not aimed at it (default 1)."},
-    KeySpec{.name = "nodes",
-            .kind = KeyKind::kFigure,
-            .required = false,
-            .unit = "command posts",
-            .min = 1,
-            .max = 10000,
-            .description = "Command posts a decapitation strike must all destroy (default 1)."},
-    KeySpec{.name = "node_kill_probability",
-            .kind = KeyKind::kFigure,
-            .required = false,
-            .unit = "probability",
-            .min = 0,
-            .max = 1,
-            .min_nonzero = kMinProbability,
-            .description = "Of one arriving warhead on one command post (default 0.9)."},
-    KeySpec{.name = "perimeter",
-            .kind = KeyKind::kFigure,
-            .required = false,
-            .unit = "probability",
-            .min = 0,
-            .max = 1,
-            .description = "Chance that an automatic or semi-automatic system (Perimeter, \"Dead Hand\") gets the "
-                           "surviving forces launched when command is lost (default 0: none)."},
-};
-
-constexpr std::array kWarningKeys{
-    KeySpec{.name = "detection_minutes",
-            .kind = KeyKind::kFigure,
-            .required = false,
-            .unit = "minutes",
-            .min = 0,
-            .max = 60,
-            .description = "From launch to a warning the leadership acts on (default 2)."},
-    KeySpec{.name = "decision_minutes_min",
-            .kind = KeyKind::kFigure,
-            .required = false,
-            .unit = "minutes",
-            .min = 0,
-            .max = 120,
-            .description = "Shortest time to a launch decision (uniform between min and max; default 4)."},
-    KeySpec{.name = "decision_minutes_max",
-            .kind = KeyKind::kFigure,
-            .required = false,
-            .unit = "minutes",
-            .min = 0,
-            .max = 120,
-            .description = "Longest time to a launch decision (default 12)."},
-    KeySpec{.name = "launch_minutes",
-            .kind = KeyKind::kFigure,
-            .required = false,
-            .unit = "minutes",
-            .min = 0,
-            .max = 60,
-            .description = "From the order to silo missiles away (default 2)."},
-    KeySpec{.name = "bomber_escape_minutes_min",
-            .kind = KeyKind::kFigure,
-            .required = false,
-            .unit = "minutes",
-            .min = 0,
-            .max = 120,
-            .description = "Shortest time for alert bombers to get clear of their bases after warning (default 8)."},
-    KeySpec{.name = "bomber_escape_minutes_max",
-            .kind = KeyKind::kFigure,
-            .required = false,
-            .unit = "minutes",
-            .min = 0,
-            .max = 120,
-            .description = "Longest such time (default 15)."},
-};
-
-constexpr std::array kFlightKeys{
-    KeySpec{.name = "icbm",
-            .kind = KeyKind::kFigure,
-            .required = false,
-            .unit = "minutes",
-            .min = 1,
-            .max = 120,
-            .description = "ICBM flight time to the other side (default 30)."},
-    KeySpec{.name = "slbm",
-            .kind = KeyKind::kFigure,
-            .required = false,
-            .unit = "minutes",
-            .min = 1,
-            .max = 120,
-            .description = "SLBM flight time to the other side's targets (default 15)."},
 };
 
 constexpr std::array kForwardKeys{
@@ -734,87 +643,18 @@ constexpr std::array kAbstractSideKeys{
             .description = "Arriving warheads that destroy 80% of this side's value."},
 };
 
-constexpr std::array kOptionKeys{
-    KeySpec{.name = "posture",
-            .kind = KeyKind::kEnum,
-            .required = false,
-            .allowed = "day_to_day | generated | striker_generated",
-            .description = "Real sides: both day to day, both generated, or the striker generated and the victim day "
-                           "to day (default day_to_day)."},
-    KeySpec{.name = "draw_down",
-            .kind = KeyKind::kEnum,
-            .required = false,
-            .allowed = "exact | greedy",
-            .description = "Real sides: counterforce draw-down by the exact linear programme over attack patterns or "
-                           "the marginal-return greedy (default exact)."},
-    KeySpec{.name = "launch_under_attack",
-            .kind = KeyKind::kBool,
-            .required = false,
-            .description = "Victim launches `lua_share` of its silo force on warning (default false)."},
-    KeySpec{.name = "defence_in_planning",
-            .kind = KeyKind::kBool,
-            .required = false,
-            .description = "Real sides: a striker counts on its own missile defence when it chooses its counterforce "
-                           "spend (default true); false: it plans as if undefended."},
-    KeySpec{.name = "warning",
-            .kind = KeyKind::kBool,
-            .required = false,
-            .description = "Real sides: launch under attack happens with the probability the shortest flight time to "
-                           "the silos leaves (`sides.<ID>.warning`, `flight_minutes`, `forward`), and alert bombers "
-                           "escape only with enough warning (default false: the fixed share, bombers always escape)."},
-    KeySpec{.name = "lua_share",
-            .kind = KeyKind::kNumber,
-            .required = false,
-            .unit = "share",
-            .min = 0,
-            .max = 1,
-            .description = "Share of the silo force launched under attack (default 0.9)."},
-    KeySpec{.name = "max_warheads_per_target",
-            .kind = KeyKind::kInteger,
-            .required = false,
-            .min = 1,
-            .max = 20,
-            .description = "Most warheads on one launcher (default 2)."},
-    KeySpec{.name = "cost_exponent",
-            .kind = KeyKind::kNumber,
-            .required = false,
-            .min = 0,
-            .max = 1,
-            .min_exclusive = true,
-            .description = "a in C = D_own^a + b (1 - D_enemy^a) (default 0.75)."},
-    KeySpec{.name = "surcharge",
-            .kind = KeyKind::kNumber,
-            .required = false,
-            .min = 0,
-            .max = 10,
-            .description = "b in the cost (default 0.3)."},
-    KeySpec{.name = "striker_availability",
-            .kind = KeyKind::kNumber,
-            .required = false,
-            .unit = "share",
-            .min = 0,
-            .max = 1,
-            .description = "Share of non-fixed warheads available to a striker (default 0.9)."},
-    KeySpec{.name = "stop_tolerance",
-            .kind = KeyKind::kNumber,
-            .required = false,
-            .min = 0,
-            .max = 0.001,
-            .description = "Ties in the striker's cost within this go to the larger victim cost (default 1e-9)."},
-};
-
 constexpr std::array kScenarioSections{
     SchemaSection{"scenario", "(top level)", "Scenario file", kScenarioKeys},
     SchemaSection{"scenario_side", "sides.<ID>", "Scenario side", kScenarioSideKeys},
     SchemaSection{"abstract_side", "sides.<ID>.abstract", "Abstract side", kAbstractSideKeys},
-    SchemaSection{"defence", "sides.<ID>.defense", "Missile defence", kDefenceKeys},
-    SchemaSection{"defence_layer", "sides.<ID>.defense.layers[]", "Missile defence layer", kDefenceLayerKeys},
-    SchemaSection{"command", "sides.<ID>.command", "Command and control", kCommandKeys},
-    SchemaSection{"warning", "sides.<ID>.warning", "Warning and reaction times", kWarningKeys},
-    SchemaSection{"flight_minutes", "sides.<ID>.flight_minutes", "Flight times", kFlightKeys},
+    SchemaSection{"defence", "sides.<ID>.defence", "Missile defence", kDefenceKeys},
+    SchemaSection{"defence_layer", "sides.<ID>.defence.layers[]", "Missile defence layer", kDefenceLayerKeys},
+    SchemaSection{"command", "sides.<ID>.command", "Command and control", kScenarioCommandKeys},
+    SchemaSection{"warning", "sides.<ID>.warning", "Warning and reaction times", kScenarioWarningKeys},
+    SchemaSection{"flight_minutes", "sides.<ID>.flight_minutes", "Flight times", kScenarioFlightKeys},
     SchemaSection{"forward", "sides.<ID>.forward[]", "Forward-based system", kForwardKeys},
     SchemaSection{"launch_point", "sides.<ID>.forward[].launch_point", "Launch point", kLaunchPointKeys},
-    SchemaSection{"options", "options", "Options", kOptionKeys},
+    SchemaSection{"options", "options", "Options", kScenarioOptionKeys},
 };
 
 constexpr std::array kBibliographySections{
@@ -981,6 +821,15 @@ const KeySpec& key_spec(std::string_view section_id, std::string_view key) {
   return *spec;
 }
 
+std::string key_default_text(const KeySpec& spec) {
+  if (!spec.default_word.empty()) return std::string(spec.default_word);
+  if (!spec.default_value) return "";
+  if (spec.kind == KeyKind::kBool) return *spec.default_value != 0 ? "true" : "false";
+  std::string text = fmt::format("{:g}", *spec.default_value);
+  if (const auto e = text.find("e-0"); e != std::string::npos) text.erase(e + 2, 1);  // 1e-09 as 1e-9
+  return text;
+}
+
 std::string key_bounds_text(const KeySpec& spec) {
   return bounds_text(spec);
 }
@@ -990,14 +839,22 @@ std::string key_reference_markdown() {
   for (const auto& sections :
        {force_snapshot_schema(), bibliography_schema(), scenario_schema(), treaty_schema(), wta_schema()}) {
     for (const SchemaSection& section : sections) {
+      // A default column only where the table gives defaults (the other sections' keys say it in
+      // their descriptions, or have none).
+      const bool defaults = std::any_of(section.keys.begin(), section.keys.end(), [](const KeySpec& key) {
+        return key.default_value.has_value() || !key.default_word.empty();
+      });
       out += fmt::format("### {} (`{}`)\n\n", section.title, section.path);
-      out += "| key | type | required | unit | bounds | description |\n";
-      out += "|---|---|---|---|---|---|\n";
+      out += defaults ? "| key | type | required | unit | bounds | default | description |\n"
+                      : "| key | type | required | unit | bounds | description |\n";
+      out += defaults ? "|---|---|---|---|---|---|---|\n" : "|---|---|---|---|---|---|\n";
       for (const KeySpec& key : section.keys) {
         std::string type{kind_name(key.kind)};
         if (key.kind == KeyKind::kEnum || key.kind == KeyKind::kEnumList) type += fmt::format(" `{}`", key.allowed);
-        out += fmt::format("| `{}` | {} | {} | {} | {} | {} |\n", key.name, type, key.required ? "yes" : "no", key.unit,
-                           bounds_text(key), key.description);
+        out += fmt::format("| `{}` | {} | {} | {} | {} |", key.name, type, key.required ? "yes" : "no", key.unit,
+                           bounds_text(key));
+        if (defaults) out += fmt::format(" {} |", key_default_text(key));
+        out += fmt::format(" {} |\n", key.description);
       }
       out += "\n";
     }

@@ -24,8 +24,7 @@ constexpr int kMaxRootIterations = 100;
 constexpr double kRootTolerance = 1e-13;
 
 struct CostPair {
-  double striker = 0;
-  double victim = 0;
+  StrikeCost cost;
   double damage_striker = 0;
   double damage_victim = 0;
 };
@@ -50,7 +49,8 @@ struct Piece {
 class StrikeCosts {
  public:
   StrikeCosts(const StrikeInputs& in, const StabilityParameters& p)
-      : a_(p.cost_exponent),
+      : parameters_(p),
+        a_(p.cost_exponent),
         b_(p.surcharge),
         lambda_striker_(kLn5 / in.striker_w80),
         lambda_victim_(kLn5 / in.victim_w80) {}
@@ -61,10 +61,7 @@ class StrikeCosts {
     CostPair c;
     c.damage_striker = -std::expm1(-lambda_striker_ * surviving);
     c.damage_victim = -std::expm1(-lambda_victim_ * remaining);
-    const double ds = std::pow(c.damage_striker, a_);
-    const double dv = std::pow(c.damage_victim, a_);
-    c.striker = ds + b_ * (1.0 - dv);
-    c.victim = dv + b_ * (1.0 - ds);
+    c.cost = strike_cost(c.damage_striker, c.damage_victim, parameters_);
     return c;
   }
 
@@ -97,6 +94,7 @@ class StrikeCosts {
   [[nodiscard]] double derivative(const Piece& piece, double s) const { return slope(piece, s).derivative(); }
 
  private:
+  const StabilityParameters& parameters_;
   double a_;
   double b_;
   double lambda_striker_;
@@ -142,6 +140,18 @@ double damage(double arriving_warheads, double w80) {
   return 1.0 - std::exp(-arriving_warheads * kLn5 / w80);
 }
 
+StrikeCost strike_cost(double damage_to_striker, double damage_to_victim, const StabilityParameters& parameters) {
+  const double own = std::pow(damage_to_striker, parameters.cost_exponent);
+  const double enemy = std::pow(damage_to_victim, parameters.cost_exponent);
+  return StrikeCost{own + parameters.surcharge * (1.0 - enemy), enemy + parameters.surcharge * (1.0 - own)};
+}
+
+bool preferred_strike(const StrikeCost& candidate, const StrikeCost& best, const StabilityParameters& parameters) {
+  const bool clearly_lower = candidate.striker < best.striker - parameters.stop_tolerance;
+  const bool tie = std::abs(candidate.striker - best.striker) <= parameters.stop_tolerance;
+  return clearly_lower || (tie && candidate.victim > best.victim);
+}
+
 FirstStrike evaluate_first_strike(const StrikeInputs& inputs, const StabilityParameters& parameters) {
   const StrikeCosts costs(inputs, parameters);
   const double w = inputs.striker_warheads;
@@ -167,9 +177,7 @@ FirstStrike evaluate_first_strike(const StrikeInputs& inputs, const StabilityPar
 
   const auto consider = [&](const Piece& piece, double s) {
     const CostPair c = costs.at(piece, s);
-    const bool clearly_lower = c.striker < best.striker - parameters.stop_tolerance;
-    const bool tie = std::abs(c.striker - best.striker) <= parameters.stop_tolerance;
-    if (clearly_lower || (tie && c.victim > best.victim)) {
+    if (preferred_strike(c.cost, best.cost, parameters)) {
       best = c;
       best_s = s;
       best_piece = piece;
@@ -269,8 +277,8 @@ FirstStrike evaluate_first_strike(const StrikeInputs& inputs, const StabilityPar
       0.0, best_piece.launched0 - best_piece.value_cost * (best_s - best_piece.s0) - result.remaining_arriving);
   result.damage_to_striker = best.damage_striker;
   result.damage_to_victim = best.damage_victim;
-  result.cost_striker = best.striker;
-  result.cost_victim = best.victim;
+  result.cost_striker = best.cost.striker;
+  result.cost_victim = best.cost.victim;
   return result;
 }
 

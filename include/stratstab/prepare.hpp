@@ -1,0 +1,22 @@
+// Between loading and evaluation: a loaded scenario (the file's inputs, validated) made into the
+// inputs the evaluation takes. Today that is the upload model: a side with `upload_months: N` is
+// evaluated with its snapshot after N months of upload (upload.hpp, docs/methods.md §9). Loading
+// stays a reading of the file; what is derived from it is computed here, once, where later steps
+// (drawing uncertain figures, pathways over time) can derive their own inputs from the same loaded
+// scenario.
+#pragma once
+
+#include "stratstab/scenario.hpp"
+
+namespace stratstab {
+
+/// The scenario as evaluated: each real side with `upload_months` > 0 gets the snapshot after that
+/// many months of upload at its systems' rates (the snapshot of `stratstab upload`'s last month);
+/// `prepared` is set. A prepared scenario is returned unchanged. Pure.
+Scenario prepare_scenario(Scenario loaded);
+
+/// Throws std::logic_error (a programming error, not an input one) when `scenario` needs
+/// preparing and was not: a side uploads and prepare_scenario has not run. Evaluation calls it.
+void require_prepared(const Scenario& scenario);
+
+}  // namespace stratstab

@@ -1,0 +1,225 @@
+// The key tables of a scenario's sections that have defaults: `options` (the model constants and
+// choices), and each side's `command`, `warning` and `flight_minutes`. In a header so that the
+// structs the loader fills (StabilityParameters in stability.hpp, CommandAndControl in
+// command.hpp, WarningChain and FlightTimes in warning.hpp) take their initial values from these
+// tables, the same ones the loader checks against and docs/io_formats.md is generated from
+// (schema.cpp): a default is written once, here.
+#pragma once
+
+#include <array>
+#include <stdexcept>
+#include <string_view>
+
+#include "stratstab/schema.hpp"
+
+namespace stratstab {
+
+/// A probability is 0 or at least one in a million, so that a subnormal cannot reach the solvers.
+inline constexpr double kMinNonzeroProbability = 1e-6;
+
+/// `options`: the Kent–Thaler model constants (docs/methods.md §7) and the model choices.
+inline constexpr std::array kScenarioOptionKeys{
+    KeySpec{.name = "posture",
+            .kind = KeyKind::kEnum,
+            .required = false,
+            .allowed = "day_to_day | generated | striker_generated",
+            .description = "Real sides: both day to day, both generated, or the striker generated and the victim day "
+                           "to day.",
+            .default_word = "day_to_day"},
+    KeySpec{.name = "draw_down",
+            .kind = KeyKind::kEnum,
+            .required = false,
+            .allowed = "exact | greedy",
+            .description = "Real sides: counterforce draw-down by the exact linear programme over attack patterns or "
+                           "the marginal-return greedy.",
+            .default_word = "exact"},
+    KeySpec{.name = "launch_under_attack",
+            .kind = KeyKind::kBool,
+            .required = false,
+            .description = "Victim launches `lua_share` of its silo force on warning.",
+            .default_value = 0},
+    KeySpec{.name = "defence_in_planning",
+            .kind = KeyKind::kBool,
+            .required = false,
+            .description = "Real sides: a striker counts on its own missile defence when it chooses its counterforce "
+                           "spend; false: it plans as if undefended.",
+            .default_value = 1},
+    KeySpec{.name = "warning",
+            .kind = KeyKind::kBool,
+            .required = false,
+            .description = "Real sides: launch under attack happens with the probability the shortest flight time to "
+                           "the silos leaves (`sides.<ID>.warning`, `flight_minutes`, `forward`), and alert bombers "
+                           "escape only with enough warning; false: the fixed share, bombers always escape.",
+            .default_value = 0},
+    KeySpec{.name = "lua_share",
+            .kind = KeyKind::kNumber,
+            .required = false,
+            .unit = "share",
+            .min = 0,
+            .max = 1,
+            .description = "Share of the silo force launched under attack.",
+            .default_value = 0.9},
+    KeySpec{.name = "max_warheads_per_target",
+            .kind = KeyKind::kInteger,
+            .required = false,
+            .min = 1,
+            .max = 20,
+            .description = "Most warheads on one launcher.",
+            .default_value = 2},
+    KeySpec{.name = "cost_exponent",
+            .kind = KeyKind::kNumber,
+            .required = false,
+            .min = 0,
+            .max = 1,
+            .min_exclusive = true,
+            .description = "a in C = D_own^a + b (1 - D_enemy^a).",
+            .default_value = 0.75},
+    KeySpec{.name = "surcharge",
+            .kind = KeyKind::kNumber,
+            .required = false,
+            .min = 0,
+            .max = 10,
+            .description = "b in the cost.",
+            .default_value = 0.3},
+    KeySpec{.name = "striker_availability",
+            .kind = KeyKind::kNumber,
+            .required = false,
+            .unit = "share",
+            .min = 0,
+            .max = 1,
+            .description = "Share of non-fixed warheads available to a striker.",
+            .default_value = 0.9},
+    KeySpec{.name = "stop_tolerance",
+            .kind = KeyKind::kNumber,
+            .required = false,
+            .min = 0,
+            .max = 0.001,
+            .description = "Ties in the striker's cost within this go to the larger victim cost.",
+            .default_value = 1e-9},
+};
+
+/// `sides.<ID>.command`: command and control as a victim (no public source; assumptions).
+inline constexpr std::array kScenarioCommandKeys{
+    KeySpec{.name = "survival",
+            .kind = KeyKind::kFigure,
+            .required = false,
+            .unit = "probability",
+            .min = 0,
+            .max = 1,
+            .description = "Chance that command survives a first strike not aimed at it.",
+            .default_value = 1},
+    KeySpec{.name = "nodes",
+            .kind = KeyKind::kFigure,
+            .required = false,
+            .unit = "command posts",
+            .min = 1,
+            .max = 10000,
+            .description = "Command posts a decapitation strike must all destroy.",
+            .default_value = 1},
+    KeySpec{.name = "node_kill_probability",
+            .kind = KeyKind::kFigure,
+            .required = false,
+            .unit = "probability",
+            .min = 0,
+            .max = 1,
+            .min_nonzero = kMinNonzeroProbability,
+            .description = "Of one arriving warhead on one command post.",
+            .default_value = 0.9},
+    KeySpec{.name = "perimeter",
+            .kind = KeyKind::kFigure,
+            .required = false,
+            .unit = "probability",
+            .min = 0,
+            .max = 1,
+            .description = "Chance that an automatic or semi-automatic system (Perimeter, \"Dead Hand\") gets the "
+                           "surviving forces launched when command is lost (0: none).",
+            .default_value = 0},
+};
+
+/// `sides.<ID>.warning`: warning and reaction times as a victim.
+inline constexpr std::array kScenarioWarningKeys{
+    KeySpec{.name = "detection_minutes",
+            .kind = KeyKind::kFigure,
+            .required = false,
+            .unit = "minutes",
+            .min = 0,
+            .max = 60,
+            .description = "From launch to a warning the leadership acts on.",
+            .default_value = 2},
+    KeySpec{.name = "decision_minutes_min",
+            .kind = KeyKind::kFigure,
+            .required = false,
+            .unit = "minutes",
+            .min = 0,
+            .max = 120,
+            .description = "Shortest time to a launch decision (uniform between min and max).",
+            .default_value = 4},
+    KeySpec{.name = "decision_minutes_max",
+            .kind = KeyKind::kFigure,
+            .required = false,
+            .unit = "minutes",
+            .min = 0,
+            .max = 120,
+            .description = "Longest time to a launch decision.",
+            .default_value = 12},
+    KeySpec{.name = "launch_minutes",
+            .kind = KeyKind::kFigure,
+            .required = false,
+            .unit = "minutes",
+            .min = 0,
+            .max = 60,
+            .description = "From the order to silo missiles away.",
+            .default_value = 2},
+    KeySpec{.name = "bomber_escape_minutes_min",
+            .kind = KeyKind::kFigure,
+            .required = false,
+            .unit = "minutes",
+            .min = 0,
+            .max = 120,
+            .description = "Shortest time for alert bombers to get clear of their bases after warning.",
+            .default_value = 8},
+    KeySpec{.name = "bomber_escape_minutes_max",
+            .kind = KeyKind::kFigure,
+            .required = false,
+            .unit = "minutes",
+            .min = 0,
+            .max = 120,
+            .description = "Longest such time.",
+            .default_value = 15},
+};
+
+/// `sides.<ID>.flight_minutes`: this side's missiles' flight times to the other side.
+inline constexpr std::array kScenarioFlightKeys{
+    KeySpec{.name = "icbm",
+            .kind = KeyKind::kFigure,
+            .required = false,
+            .unit = "minutes",
+            .min = 1,
+            .max = 120,
+            .description = "ICBM flight time to the other side.",
+            .default_value = 30},
+    KeySpec{.name = "slbm",
+            .kind = KeyKind::kFigure,
+            .required = false,
+            .unit = "minutes",
+            .min = 1,
+            .max = 120,
+            .description = "SLBM flight time to the other side's targets.",
+            .default_value = 15},
+};
+
+/// The default of key `name` in `keys` as the table gives it (bools: 0 or 1), at compile time: a
+/// key without a numeric default is a compile error, not a silent 0.
+template <std::size_t N>
+consteval double key_default(const std::array<KeySpec, N>& keys, std::string_view name) {
+  for (const KeySpec& key : keys) {
+    if (key.name == name && key.default_value) return *key.default_value;
+  }
+  throw std::logic_error("no numeric default for this key in its table");
+}
+/// The default of option `name` (kScenarioOptionKeys).
+consteval double option_default(std::string_view name) {
+  return key_default(kScenarioOptionKeys, name);
+}
+
+}  // namespace stratstab
