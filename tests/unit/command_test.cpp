@@ -17,20 +17,13 @@ namespace stratstab {
 namespace {
 
 using test::hand_cost;
-using test::small_snapshot;
-using test::small_system;
 
 /// The striker: 100 silo ICBMs of one warhead, reliability 0.8 (W = 100, mean reliability 0.8).
 /// The victim: 10 SSBNs of 4 warheads, reliability 0.5, all at sea (no counterforce target:
 /// s* = 0; 20 would arrive in retaliation), command of 2 posts. Both w80 = 100; no defences.
 struct CommandCase {
-  ForceSnapshot striker =
-      small_snapshot("striker", 100, {small_system("icbm", Basing::kSilo, VehicleClass::kIcbm, 100, 1, 0.8)});
-  ForceSnapshot victim = [] {
-    System ssbn = small_system("ssbn", Basing::kSsbn, VehicleClass::kSlbm, 10, 4, 0.5);
-    ssbn.untargetable_day_to_day = test::figure(1);
-    return small_snapshot("victim", 100, {ssbn});
-  }();
+  ForceSnapshot striker = test::hundred_silo_striker();
+  ForceSnapshot victim = test::ssbns_at_sea_victim();
   SideOptions striker_options;
   SideOptions victim_options;
   StabilityParameters parameters;

@@ -58,4 +58,18 @@ inline double hand_cost(double retaliation_arriving, double striker_w80, double 
          0.3 * (1.0 - std::pow(hand_damage(value_arriving, victim_w80), 0.75));
 }
 
+/// The striker of the closed-form cases: 100 silo ICBMs of one warhead, reliability 0.8 (W = 100,
+/// 80 arriving; silos are all ready), w80 = 100.
+inline ForceSnapshot hundred_silo_striker() {
+  return small_snapshot("striker", 100, {small_system("icbm", Basing::kSilo, VehicleClass::kIcbm, 100, 1, 0.8)});
+}
+
+/// The victim of the closed-form cases: 10 SSBNs of 4 warheads, reliability 0.5, all at sea day to
+/// day (no counterforce target, so s* = 0; 40 x 0.5 = 20 arrive in retaliation), w80 = 100.
+inline ForceSnapshot ssbns_at_sea_victim() {
+  System ssbn = small_system("ssbn", Basing::kSsbn, VehicleClass::kSlbm, 10, 4, 0.5);
+  ssbn.untargetable_day_to_day = figure(1);
+  return small_snapshot("victim", 100, {ssbn});
+}
+
 }  // namespace stratstab::test

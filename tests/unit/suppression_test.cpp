@@ -24,13 +24,8 @@ using test::small_system;
 /// every warhead it engages (SSPK 1, one shot, T 1: capacity = floor(interceptors)) and two sites,
 /// each killed by an arriving warhead with probability 0.5. Both w80 = 100.
 struct SuppressionCase {
-  ForceSnapshot striker =
-      small_snapshot("striker", 100, {small_system("icbm", Basing::kSilo, VehicleClass::kIcbm, 100, 1, 0.8)});
-  ForceSnapshot victim = [] {
-    System ssbn = small_system("ssbn", Basing::kSsbn, VehicleClass::kSlbm, 10, 4, 0.5);
-    ssbn.untargetable_day_to_day = test::figure(1);
-    return small_snapshot("victim", 100, {ssbn});
-  }();
+  ForceSnapshot striker = test::hundred_silo_striker();
+  ForceSnapshot victim = test::ssbns_at_sea_victim();
   MissileDefence defence = [] {
     MissileDefence d;
     d.interceptors = 50;
