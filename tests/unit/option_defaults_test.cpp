@@ -115,7 +115,8 @@ TEST(OptionDefaultsTest, EveryOptionHasOneDefaultAndTheDocsPrintIt) {
   }
   EXPECT_NE(docs.find("| `stop_tolerance` | number | no |  | [0, 0.001] | 1e-9 |"), std::string::npos);
   EXPECT_NE(all.find("| `detection_minutes` | figure | no | minutes | [0, 60] | 2 |"), std::string::npos);
-  EXPECT_NE(all.find("| `node_kill_probability` | figure | no | probability | [0, 1], 0 or >= 1e-06 | 0.9 |"), std::string::npos);
+  EXPECT_NE(all.find("| `node_kill_probability` | figure | no | probability | [0, 1], 0 or >= 1e-06 | 0.9 |"),
+            std::string::npos);
   EXPECT_NE(all.find("| `icbm` | figure | no | minutes | [1, 120] | 30 |"), std::string::npos);
   EXPECT_NE(docs.find("| `defence_in_planning` | true/false | no |  |  | true |"), std::string::npos);
 }
