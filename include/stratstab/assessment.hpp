@@ -64,6 +64,16 @@ struct Attribution {
   StabilityResult without;
 };
 
+/// One layer of a side's missile defence as `assess` shows it, undefended by suppression.
+struct DefenceLayerRow {
+  std::string name;
+  double kill_probability = 0;  ///< P_l
+  double interceptors_per_object = 0;
+  double on_value = 0;  ///< interceptors against the value strike
+  double engages = 0;   ///< c_l on value: warheads it can engage before it saturates
+  double on_silos = 0;  ///< interceptors against a silo attack
+};
+
 /// The victim's warning in one strike.
 struct StrikeEnvironment {
   WarningOutcome warning;
@@ -82,6 +92,8 @@ struct Assessment {
   /// Real sides: per side, per forward deployment (in `Scenario::sides[i].forward` order), every
   /// base of the systems it names, measured from its launch point (base_reach; empty without one).
   std::array<std::vector<std::vector<BaseReach>>, 2> forward_reach;
+  /// Per side with a missile defence, its layers (in file order); empty without one.
+  std::array<std::vector<DefenceLayerRow>, 2> defence_layers;
   /// Real sides with the exact draw-down: the index with the greedy one instead, and the greedy
   /// shortfall in K at each strike's s*, relative to the exact K(s*).
   std::optional<double> greedy_index;

@@ -59,6 +59,10 @@ struct MissileDefence {
 double layer_kill_probability(const DefenceLayer& layer);
 /// Expected interceptors a layer spends per engaged object (n, or s1 + (1 - P_1) s2).
 double interceptors_per_object(const DefenceLayer& layer);
+/// c_l: the warheads (not objects) a layer of `defence` holding `interceptors` can engage before it
+/// saturates, floor(I / n) / (1 + D) (1 + D objects per warhead when it must engage decoys); 0 when
+/// it spends nothing per object. The one statement of it, for Penetration and the reports.
+double layer_capacity(const MissileDefence& defence, const DefenceLayer& layer, double interceptors);
 
 /// How many warheads get through a defence, as a monotone piecewise-linear function of the warheads
 /// that reach it (all counts expected values). The identity when no layer engages anything.

@@ -48,17 +48,23 @@ std::vector<double> layer_interceptors(const MissileDefence& defence, bool again
   return out;
 }
 
+double layer_capacity(const MissileDefence& defence, const DefenceLayer& layer, double interceptors) {
+  const double per_object = interceptors_per_object(layer);
+  if (per_object <= 0.0) return 0.0;
+  // floor(I / n) objects (docs/methods.md §12.1); the small margin keeps 1000 / 2.5 from flooring to 399
+  // through rounding.
+  const double engaged_objects = std::floor(interceptors / per_object + 1e-9);
+  const double objects_per_warhead = layer.sees_decoys ? 1.0 + defence.decoys_per_warhead : 1.0;
+  return engaged_objects / objects_per_warhead;
+}
+
 Penetration::Penetration(const MissileDefence& defence, const std::vector<double>& interceptors_by_layer) {
   for (std::size_t i = 0; i < defence.layers.size() && i < interceptors_by_layer.size(); ++i) {
     const DefenceLayer& layer = defence.layers[i];
     const double per_object = interceptors_per_object(layer);
     const double kill = layer_kill_probability(layer);
     if (per_object <= 0.0 || kill <= 0.0 || interceptors_by_layer[i] <= 0.0) continue;
-    // floor(I / n) objects (docs/methods.md §12.1); the small margin keeps 1000 / 2.5 from flooring to 399
-    // through rounding.
-    const double engaged_objects = std::floor(interceptors_by_layer[i] / per_object + 1e-9);
-    const double objects_per_warhead = layer.sees_decoys ? 1.0 + defence.decoys_per_warhead : 1.0;
-    const double capacity = engaged_objects / objects_per_warhead;
+    const double capacity = layer_capacity(defence, layer, interceptors_by_layer[i]);
     if (capacity <= 0.0) continue;
     layers_.push_back(ActiveLayer{kill, capacity});
   }

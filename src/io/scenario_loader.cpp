@@ -674,6 +674,7 @@ LoadResult<Scenario> read_scenario(const std::filesystem::path& file, const std:
   ReadContext context{file, catalog, {}, options, {}};
   auto root = io::load_yaml_mapping(file, sink, "a scenario (name, sides, options)");
   std::vector<Override> respelt;  // outlives `context`, whose applied overrides point into it
+  respelt.reserve(overrides.size());
   for (const Override& o : overrides) respelt.push_back(respelt_override(o, sink));
   if (root) {
     respell_side_keys(*root, sink);

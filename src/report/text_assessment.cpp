@@ -56,24 +56,19 @@ std::string optional_number(const std::optional<double>& v, std::string_view for
   return v ? fmt::format(fmt::runtime(format_spec), *v) : std::string("n/a");
 }
 
-std::string defence_text(const ScenarioSide& side) {
+std::string defence_text(const ScenarioSide& side, const std::vector<DefenceLayerRow>& layers) {
   if (!side.defence) return {};
   const MissileDefence& d = *side.defence;
   std::string out = fmt::format(
       "{} missile defence: {:g} interceptors, covers {}, {:g} decoys per warhead, {:g} "
       "sites\n",
       side.id, d.interceptors, to_string(d.covers), d.decoys_per_warhead, d.sites);
-  const std::vector<double> value = layer_interceptors(d, false, 1.0);
-  const std::vector<double> silos = layer_interceptors(d, true, 1.0);
   out += fmt::format("  {:<30} {:>6} {:>12} {:>10} {:>12} {:>12}\n", "layer", "P_kill", "per object", "on value",
                      "engages", "on silos");
-  for (std::size_t l = 0; l < d.layers.size(); ++l) {
-    const DefenceLayer& layer = d.layers[l];
-    const double per_object = interceptors_per_object(layer);
-    const double objects = layer.sees_decoys ? 1.0 + d.decoys_per_warhead : 1.0;
-    const double engages = per_object > 0.0 ? std::floor(value[l] / per_object + 1e-9) / objects : 0.0;
-    out += fmt::format("  {:<30} {:>6.3f} {:>12.2f} {:>10.0f} {:>12.1f} {:>12.0f}\n", layer.name,
-                       layer_kill_probability(layer), per_object, value[l], engages, silos[l]);
+  for (const DefenceLayerRow& layer : layers) {
+    out +=
+        fmt::format("  {:<30} {:>6.3f} {:>12.2f} {:>10.0f} {:>12.1f} {:>12.0f}\n", layer.name, layer.kill_probability,
+                    layer.interceptors_per_object, layer.on_value, layer.engages, layer.on_silos);
   }
   out += "  (engages: warheads the layer can engage before it saturates, with the decoys it must also engage)\n";
   return out;
@@ -103,7 +98,7 @@ std::string options_text(const Scenario& scenario, const Assessment& assessment)
   std::string out;
   for (std::size_t s = 0; s < 2; ++s) {
     const ScenarioSide& side = scenario.sides[s];
-    out += defence_text(side);
+    out += defence_text(side, assessment.defence_layers[s]);
     const CommandAndControl none;
     if (side.command.survival != none.survival || side.command.perimeter != none.perimeter) {
       out += fmt::format(

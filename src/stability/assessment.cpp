@@ -68,6 +68,19 @@ Assessment assess_scenario(const Scenario& scenario) {
   require_prepared(scenario);
   Assessment out;
   out.result = evaluate_scenario(scenario);
+  // Each defence's layers as `assess` shows them (interceptors by coverage, what each engages).
+  for (std::size_t i = 0; i < 2; ++i) {
+    if (!scenario.sides[i].defence) continue;
+    const MissileDefence& d = *scenario.sides[i].defence;
+    const std::vector<double> value = layer_interceptors(d, false, 1.0);
+    const std::vector<double> silos = layer_interceptors(d, true, 1.0);
+    for (std::size_t l = 0; l < d.layers.size(); ++l) {
+      const DefenceLayer& layer = d.layers[l];
+      out.defence_layers[i].push_back(DefenceLayerRow{layer.name, layer_kill_probability(layer),
+                                                      interceptors_per_object(layer), value[l],
+                                                      layer_capacity(d, layer, value[l]), silos[l]});
+    }
+  }
   out.sides[0].id = scenario.sides[0].id;
   out.sides[1].id = scenario.sides[1].id;
   const DrawDownMethod method = scenario.parameters.draw_down;
