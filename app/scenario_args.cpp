@@ -7,9 +7,7 @@
 namespace stratstab::app {
 
 std::vector<Override> ScenarioArgs::overrides() const {
-  std::vector<Override> out;
-  for (const std::string& text : sets) out.push_back(Override::parse(text));
-  return out;
+  return Override::parse_all(sets);
 }
 
 ScenarioReadOptions ScenarioArgs::read_options() const {

@@ -58,6 +58,8 @@ struct Override {
   std::string value;  ///< e.g. `0.7`
   /// Parses `KEY=VALUE`; throws InputError (located at the command line) when malformed.
   static Override parse(const std::string& text);
+  /// `parse` of each `--set` text, in order (the first malformed one throws).
+  static std::vector<Override> parse_all(const std::vector<std::string>& texts);
   /// Whether `path` is a dotted key path as KEY takes it: non-empty segments, each a key with
   /// optional list indices `[N]` (`sides.US.defence.layers[0].sspk`).
   static bool is_key_path(std::string_view path);

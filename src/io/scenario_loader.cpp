@@ -634,6 +634,13 @@ Override Override::parse(const std::string& text) {
   return Override{path, text.substr(eq + 1)};
 }
 
+std::vector<Override> Override::parse_all(const std::vector<std::string>& texts) {
+  std::vector<Override> out;
+  out.reserve(texts.size());
+  for (const std::string& text : texts) out.push_back(parse(text));
+  return out;
+}
+
 namespace {
 
 /// `treaty:` names a bundled regime or a treaty file; checked here, where the key has a line, so

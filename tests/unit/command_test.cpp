@@ -111,9 +111,7 @@ TEST(Decapitation, NoDecapitationAndLostCommand) {
 class BundledPerimeter : public ::testing::Test {
  protected:
   Scenario load(const std::vector<std::string>& sets) {
-    std::vector<Override> overrides;
-    for (const std::string& s : sets) overrides.push_back(Override::parse(s));
-    return load_scenario(catalog_.scenario_path("perimeter"), overrides, &catalog_);
+    return load_scenario(catalog_.scenario_path("perimeter"), Override::parse_all(sets), &catalog_);
   }
   DataCatalog catalog_{STRATSTAB_SOURCE_DIR "/data"};
 };

@@ -353,9 +353,7 @@ TEST_F(BasesLoaderTest, BadBasesAreLocated) {
 class BundledForward : public ::testing::Test {
  protected:
   Scenario load(const std::string& name, const std::vector<std::string>& sets = {}) {
-    std::vector<Override> overrides;
-    for (const std::string& s : sets) overrides.push_back(Override::parse(s));
-    return load_scenario(catalog_.scenario_path(name), overrides, &catalog_);
+    return load_scenario(catalog_.scenario_path(name), Override::parse_all(sets), &catalog_);
   }
   DataCatalog catalog_{STRATSTAB_SOURCE_DIR "/data"};
 };

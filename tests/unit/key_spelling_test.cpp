@@ -31,9 +31,7 @@ class KeySpellingTest : public ::testing::Test {
  protected:
   LoadResult<Scenario> read(const std::string& name, std::string_view text, const std::vector<std::string>& sets = {}) {
     const auto file = dir_.write(name, text);
-    std::vector<Override> overrides;
-    for (const auto& s : sets) overrides.push_back(Override::parse(s));
-    return read_scenario(file, overrides, &catalog_);
+    return read_scenario(file, Override::parse_all(sets), &catalog_);
   }
   static std::vector<Diagnostic> warnings(const LoadResult<Scenario>& r) {
     std::vector<Diagnostic> out;

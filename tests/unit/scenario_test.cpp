@@ -28,9 +28,7 @@ class ScenarioTest : public ::testing::Test {
  protected:
   LoadResult<Scenario> read(std::string_view text, const std::vector<std::string>& sets = {}) {
     file_ = dir_.write("scenario.yaml", text);
-    std::vector<Override> overrides;
-    for (const auto& s : sets) overrides.push_back(Override::parse(s));
-    return read_scenario(file_, overrides);
+    return read_scenario(file_, Override::parse_all(sets));
   }
   test::TempDir dir_;
   std::filesystem::path file_;
@@ -109,9 +107,7 @@ class RealScenarioTest : public ::testing::Test {
  protected:
   LoadResult<Scenario> read(std::string_view text, const std::vector<std::string>& sets = {}) {
     file_ = dir_.write("real.yaml", text);
-    std::vector<Override> overrides;
-    for (const auto& s : sets) overrides.push_back(Override::parse(s));
-    return read_scenario(file_, overrides, &catalog_);
+    return read_scenario(file_, Override::parse_all(sets), &catalog_);
   }
   DataCatalog catalog_{STRATSTAB_SOURCE_DIR "/data"};
   test::TempDir dir_;
@@ -226,9 +222,7 @@ class OverrideListTest : public ::testing::Test {
  protected:
   LoadResult<Scenario> read(const std::vector<std::string>& sets) {
     const auto file = dir_.write("layers.yaml", kLayers);
-    std::vector<Override> overrides;
-    for (const auto& s : sets) overrides.push_back(Override::parse(s));
-    return read_scenario(file, overrides, &catalog_);
+    return read_scenario(file, Override::parse_all(sets), &catalog_);
   }
   DataCatalog catalog_{STRATSTAB_SOURCE_DIR "/data"};
   test::TempDir dir_;
