@@ -36,11 +36,11 @@ Posture victim_posture(PostureCase posture_case);
 /// after silos have fired or been found empty, so their weapons go to the value strike.
 bool counterforce_capable(const System& system);
 
-/// Share of a system's loaded warheads a striker can launch in a posture (stratstab assumption,
-/// following the striker availability of docs/methods.md §7; how it departs from Kent and Thaler's
-/// rule: docs/methods.md §6): silo ICBMs all; road-mobile ICBMs (on alert in
-/// garrison) `striker_availability`; SSBNs and bombers `striker_availability` times the share at sea
-/// or on alert, which is the system's untargetable share in that posture.
+/// Share of a system's loaded warheads a striker can launch in a posture (docs/methods.md §6, "What a
+/// striker can launch first"): silo ICBMs all; road-mobile ICBMs `striker_availability`; SSBNs and
+/// bombers `striker_availability` under `StrikerReadiness::kKentThaler` (the default, Kent and
+/// Thaler's rule), or `striker_availability` times the share at sea or on alert (the system's
+/// untargetable share in that posture) under `kNoNotice`.
 double striker_readiness(const System& system, Posture posture, const StabilityParameters& parameters);
 
 /// The counterforce problem of `striker` attacking `victim` (docs/methods.md §5): kinds are the striker's

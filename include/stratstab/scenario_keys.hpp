@@ -33,6 +33,15 @@ inline constexpr std::array kScenarioOptionKeys{
             .description = "Real sides: counterforce draw-down by the exact linear programme over attack patterns or "
                            "the marginal-return greedy.",
             .default_word = "exact"},
+    KeySpec{.name = "striker_readiness",
+            .kind = KeyKind::kEnum,
+            .required = false,
+            .allowed = "kent_thaler | no_notice",
+            .description = "Real sides: what a striker can launch first. `kent_thaler`: all silo warheads and "
+                           "`striker_availability` of every other warhead, whatever share is at sea or on alert "
+                           "(R-3765-AF p. 34); `no_notice`: SSBNs and bombers only by their at-sea or alert share "
+                           "(a strike from the posture of the day).",
+            .default_word = "kent_thaler"},
     KeySpec{.name = "launch_under_attack",
             .kind = KeyKind::kBool,
             .required = false,

@@ -2,7 +2,9 @@
 // Pure functions of plain inputs: no I/O, no globals, safe to call from many threads.
 #pragma once
 
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "stratstab/defence.hpp"
@@ -10,6 +12,18 @@
 #include "stratstab/scenario_keys.hpp"
 
 namespace stratstab {
+
+/// What a real striker can launch first (docs/methods.md §6, "What a striker can launch first").
+enum class StrikerReadiness {
+  /// Kent and Thaler's rule (R-3765-AF p. 34, as relayed): all warheads of fixed systems and
+  /// striker_availability of all others, whatever share of them is at sea or on alert.
+  kKentThaler,
+  /// A strike without notice from the posture of the day: SSBNs and bombers count only by their
+  /// at-sea or alert share (times striker_availability).
+  kNoNotice,
+};
+std::string_view to_string(StrikerReadiness readiness);
+std::optional<StrikerReadiness> striker_readiness_from_string(std::string_view text);
 
 /// Model constants; defaults are those of docs/methods.md §7 (R-3765-AF pp. 22–35, App. C, as relayed), taken
 /// from the key table of `options` (scenario_keys.hpp), which the docs print.
@@ -34,6 +48,8 @@ struct StabilityParameters {
   /// For real sides (abstract ones are exact anyway); the table's default word, `exact` (a unit test
   /// checks the two agree).
   DrawDownMethod draw_down = DrawDownMethod::kExact;
+  /// Real sides; the table's default word, `kent_thaler` (a unit test checks the two agree).
+  StrikerReadiness striker_readiness = StrikerReadiness::kKentThaler;
 };
 
 /// A side as Kent and Thaler gave it (docs/methods.md §7, "Abstract form").

@@ -47,7 +47,12 @@ double striker_readiness(const System& system, Posture posture, const StabilityP
     case Basing::kSilo: return 1.0;
     case Basing::kMobile: return parameters.striker_availability;
     case Basing::kSsbn:
-    case Basing::kBomber: return parameters.striker_availability * system.untargetable_share(posture);
+    case Basing::kBomber:
+      // Kent and Thaler count all survivable warheads, whatever share is at sea or on alert; a
+      // strike without notice has only the boats at sea and the bombers on alert.
+      return parameters.striker_readiness == StrikerReadiness::kKentThaler
+                 ? parameters.striker_availability
+                 : parameters.striker_availability * system.untargetable_share(posture);
     case Basing::kNonstrategic:
     case Basing::kIntermediate: return 0.0;
   }

@@ -262,6 +262,9 @@ void read_options(MapReader& scenario, Scenario& out) {
   StabilityParameters& p = out.parameters;
   if (auto v = r.word("posture")) out.posture = posture_case_from_string(*v).value_or(PostureCase::kDayToDay);
   if (auto v = r.word("draw_down")) p.draw_down = *v == "greedy" ? DrawDownMethod::kGreedy : DrawDownMethod::kExact;
+  if (auto v = r.word("striker_readiness")) {
+    p.striker_readiness = striker_readiness_from_string(*v).value_or(StrikerReadiness::kKentThaler);
+  }
   if (auto v = r.boolean("launch_under_attack")) p.launch_under_attack = *v;
   if (auto v = r.boolean("warning")) p.warning = *v;
   if (auto v = r.boolean("defence_in_planning")) p.defence_in_planning = *v;

@@ -9,6 +9,21 @@
 #include "stratstab/stability.hpp"
 
 namespace stratstab {
+
+std::string_view to_string(StrikerReadiness readiness) {
+  switch (readiness) {
+    case StrikerReadiness::kKentThaler: return "kent_thaler";
+    case StrikerReadiness::kNoNotice: return "no_notice";
+  }
+  return "kent_thaler";
+}
+
+std::optional<StrikerReadiness> striker_readiness_from_string(std::string_view text) {
+  for (StrikerReadiness r : {StrikerReadiness::kKentThaler, StrikerReadiness::kNoNotice}) {
+    if (to_string(r) == text) return r;
+  }
+  return std::nullopt;
+}
 namespace {
 
 const double kLn5 = std::log(5.0);

@@ -234,6 +234,7 @@ json assessment_to_json(const Scenario& scenario, const Assessment& assessment) 
                        {"stop_tolerance", p.stop_tolerance},
                        {"posture", to_string(scenario.posture)},
                        {"draw_down", to_string(p.draw_down)},
+                       {"striker_readiness", to_string(p.striker_readiness)},
                        {"warning", p.warning},
                        {"defence_in_planning", p.defence_in_planning}}},
       {"stability", json{{"index", result.index}, {"sides", json{{a, side_json(result.a)}, {b, side_json(result.b)}}}}},

@@ -184,7 +184,8 @@ std::string format_assessment(const Scenario& scenario, const Assessment& assess
       p.launch_under_attack ? "on" : "off", p.lua_share, p.max_warheads_per_target, p.cost_exponent, p.surcharge,
       p.striker_availability);
   if (scenario.is_real()) {
-    out += fmt::format(", posture {}, draw-down {}", to_string(scenario.posture), to_string(p.draw_down));
+    out += fmt::format(", posture {}, draw-down {}, striker readiness {}", to_string(scenario.posture),
+                       to_string(p.draw_down), to_string(p.striker_readiness));
   }
   out += "\n\n";
   if (scenario.is_real()) {

@@ -149,6 +149,16 @@ Assessment assess_scenario(const Scenario& scenario) {
       attribute(side.id + " forward-based systems", scenario.parameters, xa, xb);
     }
   }
+  {
+    // The striker's readiness rule (docs/methods.md §6): the index under the other rule.
+    StabilityParameters other = scenario.parameters;
+    const bool kent_thaler = other.striker_readiness == StrikerReadiness::kKentThaler;
+    other.striker_readiness = kent_thaler ? StrikerReadiness::kNoNotice : StrikerReadiness::kKentThaler;
+    attribute(kent_thaler ? "striker readiness: Kent-Thaler (no-notice rule instead: SSBNs and bombers by their at-sea "
+                            "or alert share)"
+                          : "striker readiness: no-notice (Kent-Thaler's rule instead: all survivable warheads)",
+              other, oa, ob);
+  }
   if (scenario.parameters.warning) {
     StabilityParameters fixed = scenario.parameters;
     fixed.warning = false;

@@ -29,7 +29,7 @@ std::optional<std::string> option_reason(const Scenario& scenario, std::string_v
         "launches under attack");
   }
   if (!scenario.is_real()) {
-    for (std::string_view real_only : {"posture", "draw_down", "warning", "defence_in_planning"}) {
+    for (std::string_view real_only : {"posture", "draw_down", "warning", "defence_in_planning", "striker_readiness"}) {
       if (option == real_only) {
         return fmt::format(
             "the scenario's sides are abstract (Kent–Thaler's form): options.{} applies to real sides "

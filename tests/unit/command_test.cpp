@@ -120,9 +120,9 @@ TEST_F(BundledPerimeter, RetaliationShareFromTheSnapshotFigures) {
   // The US strikes Russia first, aiming 2% of its strike at Russia's 10 command posts (kill
   // probability 0.9 each, survival 0.9 otherwise; Perimeter 0.8): data/scenarios/perimeter.yaml.
   // The US strike W and its arriving part A, summed here from the snapshot's systems by the
-  // readiness rules of docs/methods.md (silo ICBMs all; road-mobile x striker availability 0.9;
-  // SSBNs and bombers x 0.9 x their share at sea / on alert day to day), nuclear central systems
-  // only. 0.02 W warheads arrive at the mean reliability A / W: 0.02 A on 10 posts.
+  // readiness rule of docs/methods.md §6 (Kent and Thaler's: silo ICBMs all, every other warhead x
+  // striker availability 0.9), nuclear central systems only. 0.02 W warheads arrive at the mean reliability A / W: 0.02
+  // A on 10 posts.
   const Scenario on = load({"options.draw_down=greedy"});
   const ForceSnapshot& us = *on.sides[0].forces;
   const double availability = on.parameters.striker_availability;
@@ -132,14 +132,13 @@ TEST_F(BundledPerimeter, RetaliationShareFromTheSnapshotFigures) {
     if (system.payload != Payload::kNuclear) continue;
     double ready = 0.0;
     if (system.basing == Basing::kSilo) ready = 1.0;
-    if (system.basing == Basing::kMobile) ready = availability;
-    if (system.basing == Basing::kSsbn || system.basing == Basing::kBomber) {
-      ready = availability * system.untargetable_day_to_day.value;
+    if (system.basing == Basing::kMobile || system.basing == Basing::kSsbn || system.basing == Basing::kBomber) {
+      ready = availability;
     }
     w += system.launchers_deployed.value * system.warheads_per_launcher.value * ready;
     a += system.launchers_deployed.value * system.warheads_per_launcher.value * ready * system.reliability.value;
   }
-  ASSERT_GT(w, 500.0);  // `stratstab assess perimeter` lists 967.4 ready of the 1,670 loaded
+  ASSERT_GT(w, 500.0);  // `stratstab assess perimeter` lists 1,543.0 ready of the 1,670 loaded
   const double per_post = 0.02 * a / 10.0;
   const double q = 0.9 * (1.0 - std::pow(1.0 - std::pow(0.1, per_post), 10.0));
   const StabilityResult r_on = evaluate_scenario(on);

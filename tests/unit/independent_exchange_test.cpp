@@ -36,12 +36,10 @@ bool central(const System& s) {
                                             s.basing == Basing::kSsbn || s.basing == Basing::kBomber);
 }
 
-/// Day to day: silo warheads all ready, road-mobile ones at the availability, boats and bombers at
-/// the availability times the share at sea or on alert (the untargetable share).
+/// Kent and Thaler's readiness rule (docs/methods.md §6, the default): silo warheads all ready, every
+/// other warhead (road-mobile, boats in port or at sea, bombers on alert or not) at the availability.
 double ready_share(const System& s) {
-  if (s.basing == Basing::kSilo) return 1.0;
-  if (s.basing == Basing::kMobile) return kAvailability;
-  return kAvailability * s.untargetable_day_to_day.value;
+  return s.basing == Basing::kSilo ? 1.0 : kAvailability;
 }
 
 /// docs/methods.md §4: LR_m = 2.62 * 1852 * ((Y_kt / 1000) / H_psi)^(1/3), SSPK = 1 - 0.5^((LR/CEP)^2),
@@ -374,9 +372,11 @@ TEST_F(IndependentExchangeTest, StrikeSumsFromTheSnapshotFigures) {
     EXPECT_EQ(in.striker_w80, mine.w80_striker);
   }
   // The figures `stratstab assess --json` reports for them (exchanges[].striker_warheads, victim_warheads).
-  EXPECT_NEAR(compile_by_hand(us_, ru_).w, 967.4499649, 1e-6);
+  // Kent and Thaler's readiness: the US has 400 silo warheads and 1,269.99994 others (Trident and
+  // bombers), 400 + 0.9 x 1,269.99994; Russia 446 in silos and 1,238 others, 446 + 0.9 x 1,238.
+  EXPECT_NEAR(compile_by_hand(us_, ru_).w, 400 + 0.9 * 1269.99994, 1e-6);
   EXPECT_NEAR(compile_by_hand(us_, ru_).v, 1684, 1e-9);
-  EXPECT_NEAR(compile_by_hand(ru_, us_).w, 925.16, 1e-6);
+  EXPECT_NEAR(compile_by_hand(ru_, us_).w, 446 + 0.9 * 1238, 1e-6);
   EXPECT_NEAR(compile_by_hand(ru_, us_).v, 1669.99994, 1e-6);
 }
 
@@ -395,7 +395,7 @@ TEST_F(IndependentExchangeTest, GreedyIndexOfTheDefaultScenarioByHand) {
   EXPECT_NEAR(r.b.c1, ru_first.striker, 1e-9);
   EXPECT_NEAR(r.a.c2, ru_first.victim, 1e-9);
   EXPECT_NEAR(r.index, r_us * r_ru, 1e-9);
-  EXPECT_NEAR(r.index, 0.768318, 1e-6);  // ExchangeTest.GreedyGapOnBundledScenarios measures the same
+  EXPECT_NEAR(r.index, 0.508770, 1e-6);  // ExchangeTest.GreedyGapOnBundledScenarios measures the same
 }
 
 TEST_F(IndependentExchangeTest, ExactDefaultIndexAgainstTheGreedyByHand) {
@@ -417,7 +417,7 @@ TEST_F(IndependentExchangeTest, ExactDefaultIndexAgainstTheGreedyByHand) {
     EXPECT_LE(c1, first_strike_by_hand(mine).striker + 1e-12);
   }
   EXPECT_NEAR(r.index, std::min(1.0, r.a.c1 / r.a.c2) * std::min(1.0, r.b.c1 / r.b.c2), 1e-15);
-  EXPECT_NEAR(r.index, 0.790907, 1e-6);
+  EXPECT_NEAR(r.index, 0.490487, 1e-6);
 }
 
 TEST_F(IndependentExchangeTest, DefaultIndexByHandWithTheExactDrawDown) {
@@ -441,7 +441,7 @@ TEST_F(IndependentExchangeTest, DefaultIndexByHandWithTheExactDrawDown) {
   const double index =
       std::min(1.0, us_first.striker / ru_first.victim) * std::min(1.0, ru_first.striker / us_first.victim);
   EXPECT_NEAR(r.index, index, 1e-7);
-  EXPECT_NEAR(index, 0.7909072, 1e-7);
+  EXPECT_NEAR(index, 0.4904873, 1e-7);
   // What the command reports (`stratstab assess --json`, the default scenario) and what the golden
   // file pins (tests/regression/assess-us-ru-2026-11) are this index.
   const test::CliRun run = test::run_cli("assess --json");

@@ -149,20 +149,20 @@ TEST(KentThalerTest, TieBetweenTwoPiecesGoesToTheLargerVictimCost) {
 
 TEST(KentThalerTest, BundledTieRussiaStrikesGeneratedUsWithLaunchUnderAttack) {
   // The tie that decides a bundled result: the generated-posture exchange of us-ru-2026-11 with
-  // launch under attack (`stratstab assess --set options.launch_under_attack=true`, row "generated"
-  // of its postures; the same exchange is that row of `stratstab assess warning-lua`), Russia
-  // striking. K(s) has a piece ending at s = 90.8 and a next piece only 3.4e-6 warheads wide. C_A at
-  // the end of that short piece is within stop_tolerance (1e-9) of C_A(90.8): higher by about
-  // 1.9e-10, with C_B lower by about 7.1e-10. The rule (the larger C_B among the tied points) keeps
-  // s* = 90.8, C1_RU = 0.97606540215 and C2_US = 0.89240075010; the reversed rule (the smaller C_B)
-  // reports s* = 90.8000034, C1_RU = 0.97606540234 and C2_US = 0.89240074939 (measured by reversing
-  // the comparison in kent_thaler.cpp). Checked with the test's own C_A and C_B (the definitions;
-  // no defence, retaliation share 1) on the pieces of K(s).
+  // launch under attack and the no-notice readiness rule (`stratstab assess --set
+  // options.launch_under_attack=true --set options.striker_readiness=no_notice`, row "generated" of
+  // its postures), Russia striking. K(s) has a piece ending at s = 90.8 and a next piece only 3.4e-6 warheads wide. C_A
+  // at the end of that short piece is within stop_tolerance (1e-9) of C_A(90.8): higher by about 1.9e-10, with C_B
+  // lower by about 7.1e-10. The rule (the larger C_B among the tied points) keeps s* = 90.8, C1_RU = 0.97606540215 and
+  // C2_US = 0.89240075010; the reversed rule (the smaller C_B) reports s* = 90.8000034, C1_RU = 0.97606540234 and C2_US
+  // = 0.89240074939 (measured by reversing the comparison in kent_thaler.cpp). Checked with the test's own C_A and C_B
+  // (the definitions; no defence, retaliation share 1) on the pieces of K(s).
   const DataCatalog catalog(STRATSTAB_SOURCE_DIR "/data");
   const ForceSnapshot us = catalog.load_snapshot("us-2026-11-01");
   const ForceSnapshot ru = catalog.load_snapshot("ru-2026-11-01");
   StabilityParameters p;
   p.launch_under_attack = true;
+  p.striker_readiness = StrikerReadiness::kNoNotice;
   const StrikeInputs in =
       real_strike_inputs(ru, striker_posture(PostureCase::kGenerated), us, victim_posture(PostureCase::kGenerated), p);
   ASSERT_TRUE(in.striker_defence.is_identity());

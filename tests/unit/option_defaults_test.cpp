@@ -51,6 +51,9 @@ sides:
   // The enums' defaults are words in the table; the structs' initialisers must name the same.
   EXPECT_EQ(to_string(p.draw_down), key_spec("options", "draw_down").default_word);
   EXPECT_EQ(to_string(s.posture), key_spec("options", "posture").default_word);
+  EXPECT_EQ(to_string(p.striker_readiness), key_spec("options", "striker_readiness").default_word);
+  // docs/methods.md §6: the default is Kent and Thaler's readiness rule, not the no-notice one.
+  EXPECT_EQ(p.striker_readiness, StrikerReadiness::kKentThaler);
 }
 
 double side_default(std::string_view section, std::string_view key) {

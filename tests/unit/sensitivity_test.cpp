@@ -194,11 +194,11 @@ TEST(SensitivityTest, BomberOnlySidesMatchTheClosedForm) {
   const Sensitivity s = compute_sensitivity(scenario, options);
   ASSERT_EQ(s.systems.size(), 3U);  // A bmr, A new, B bmr
 
-  // A's n bombers of m weapons: launched first 0.9 x 0.25 x n m x 0.8 arriving, all n m x 0.8.
+  // A's n bombers of m weapons: launched first (Kent and Thaler's readiness, docs/methods.md §6: all
+  // bombers, on alert or not, at the availability 0.9) 0.9 x n m x 0.8 arriving, all n m x 0.8.
   const auto form = [](double n_a, double m_a, double n_new, double n_b) {
     const double a_weapons = n_a * m_a + n_new * 10;
-    return closed_form(0.9 * 0.25 * a_weapons * 0.8, a_weapons * 0.8, 300, 0.9 * 0.5 * n_b * 5 * 0.9, n_b * 5 * 0.9,
-                       250);
+    return closed_form(0.9 * a_weapons * 0.8, a_weapons * 0.8, 300, 0.9 * n_b * 5 * 0.9, n_b * 5 * 0.9, 250);
   };
   const ClosedForm base = form(100, 4, 0, 80);
   EXPECT_NEAR(s.base.index, base.index, 1e-12);
