@@ -154,9 +154,8 @@ Assessment assess_scenario(const Scenario& scenario) {
     StabilityParameters other = scenario.parameters;
     const bool kent_thaler = other.striker_readiness == StrikerReadiness::kKentThaler;
     other.striker_readiness = kent_thaler ? StrikerReadiness::kNoNotice : StrikerReadiness::kKentThaler;
-    attribute(kent_thaler ? "striker readiness: Kent-Thaler (no-notice rule instead: SSBNs and bombers by their at-sea "
-                            "or alert share)"
-                          : "striker readiness: no-notice (Kent-Thaler's rule instead: all survivable warheads)",
+    attribute(kent_thaler ? "Kent-Thaler striker readiness (no_notice instead)"
+                          : "no-notice striker readiness (kent_thaler instead)",
               other, oa, ob);
   }
   if (scenario.parameters.warning) {
