@@ -65,13 +65,22 @@ TEST(ExchangeTest, CounterforceProblemFromSnapshots) {
   EXPECT_NEAR(problem.kinds[1].warheads, 432, 1e-9);
   EXPECT_DOUBLE_EQ(problem.kinds[1].value_cost, 0.9);
   // Targets: 100 silos (LUA leaves 10% of each silo's 3 x 0.85 arriving warheads to kill), 40% of
-  // 200 tubes in port, all 20 bombers on their bases.
+  // 200 tubes in port (each its own aim point: the snapshot gives no launchers per aim point;
+  // lua_share_ssbn 0.5 of them fire from the pier, leaving half of 4 x 0.9), all 20 bombers on
+  // their bases.
   ASSERT_EQ(problem.targets.size(), 3u);
   EXPECT_DOUBLE_EQ(problem.targets[0].count, 100);
   EXPECT_NEAR(problem.targets[0].kill_value, 3 * 0.85 * 0.1, 1e-12);
   EXPECT_NEAR(problem.targets[0].destroyed_value, 3 * 0.1, 1e-12);
   EXPECT_NEAR(problem.targets[1].count, 80, 1e-9);
-  EXPECT_NEAR(problem.targets[1].kill_value, 4 * 0.9, 1e-12);
+  EXPECT_NEAR(problem.targets[1].kill_value, 4 * 0.9 * 0.5, 1e-12);
+  // Launch under attack by silos only: the tubes in port keep their whole 4 x 0.9.
+  StabilityParameters silos_only = p;
+  silos_only.lua_silos_only = true;
+  EXPECT_NEAR(counterforce_problem(striker, Posture::kDayToDay, victim, Posture::kDayToDay, silos_only)
+                  .targets[1]
+                  .kill_value,
+              4 * 0.9, 1e-12);
   EXPECT_DOUBLE_EQ(problem.targets[2].count, 20);
   // Kill probabilities as docs/methods.md §4 writes them. ICBM on a 2,000 psi silo: LR = 257.8 m,
   // (LR/CEP)^2 = 2.954, SSPK = 0.871, times R 0.85 = 0.740.
@@ -98,6 +107,8 @@ TEST(ExchangeTest, RealSidesReduceToTheAbstractFormWhenTheyShareItsAssumptions) 
   // Silo and road-mobile ICBMs of one warhead type, perfect reliability, the same hardness for
   // both, and the road-mobile untargetable share as `alert`: the real path must give exactly the
   // abstract form's index (docs/methods.md §7), with de = the kill probability of docs/methods.md §4.
+  // Kent and Thaler's other assumptions: each launcher a target (the snapshots give no launchers
+  // per aim point) and launch under attack by silos only (`lua_legs: silos`).
   const double hardness = 1500;
   const auto side = [&](double nf, double mf, double ns, double ms, double alert, double yield, double cep,
                         double w80) {
@@ -115,6 +126,7 @@ TEST(ExchangeTest, RealSidesReduceToTheAbstractFormWhenTheyShareItsAssumptions) 
   for (bool lua : {false, true}) {
     StabilityParameters p;
     p.launch_under_attack = lua;
+    p.lua_silos_only = true;
     const StabilityResult abstract =
         evaluate_abstract({300, 2, 50, 12, 0.5, de_a, 800}, {250, 4, 35, 8, 0.35, de_b, 1000}, p);
     for (DrawDownMethod method : {DrawDownMethod::kExact, DrawDownMethod::kGreedy}) {
