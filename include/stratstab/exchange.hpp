@@ -118,7 +118,7 @@ struct WarningOutcome {
   std::optional<double> bomber_flight_minutes;
   std::optional<double> mobile_flight_minutes;  ///< to road-mobile launchers in garrison
   std::optional<double> ssbn_flight_minutes;    ///< to SSBNs in port
-  double launch_probability = 0;  ///< of the silos' launch under attack (1 with the fixed-share model when on)
+  double launch_probability = 0;         ///< of the silos' launch under attack (1 with the fixed-share model when on)
   double mobile_launch_probability = 0;  ///< of the mobiles in garrison (0 with `lua_legs: silos`)
   double ssbn_launch_probability = 0;    ///< of the SSBNs at the pier (0 with `lua_legs: silos`)
   double bomber_escape = 1;              ///< share of alert bombers that get away

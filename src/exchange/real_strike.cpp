@@ -79,8 +79,8 @@ struct TargetSource {
   double warheads_each = 0;
   bool silo = false;
   bool bomber = false;
-  bool mobile = false;  ///< road-mobile launchers in garrison (launch under attack, docs/methods.md §6)
-  bool ssbn = false;    ///< SSBNs in port (fire from the pier under attack, docs/methods.md §6)
+  bool mobile = false;             ///< road-mobile launchers in garrison (launch under attack, docs/methods.md §6)
+  bool ssbn = false;               ///< SSBNs in port (fire from the pier under attack, docs/methods.md §6)
   std::string label;               ///< the system id, with its bases when the system is split
   double share = 1;                ///< of the system's deployed launchers
   std::vector<bool> reached_by{};  ///< by the striker's forward deployments, by index
@@ -221,9 +221,8 @@ Compiled compile(const ForceSnapshot& striker, Posture striker_posture, const Fo
     const bool silo = system.basing == Basing::kSilo;
     if (silos_only && !silo) continue;
     add_split_by_reach(sources,
-                       TargetSource{&system, system.warheads_per_launcher.value, silo,
-                                    system.basing == Basing::kBomber, system.basing == Basing::kMobile,
-                                    system.basing == Basing::kSsbn},
+                       TargetSource{&system, system.warheads_per_launcher.value, silo, system.basing == Basing::kBomber,
+                                    system.basing == Basing::kMobile, system.basing == Basing::kSsbn},
                        so.forward, striker);
   }
   if (!silos_only) {
@@ -301,8 +300,8 @@ Compiled compile(const ForceSnapshot& striker, Posture striker_posture, const Fo
                                                   : 1.0;
     // The silo-kill metrics count warheads as loaded; the exchange counts what would have arrived.
     const double kill_value = silos_only ? each : each * system.reliability.value * multiplier * (1.0 - vo.withheld);
-    problem.targets.push_back(CounterforceProblem::TargetClass{sources[t].label, targetable / per_aim_point,
-                                                               kill_value, each * multiplier, sources[t].silo});
+    problem.targets.push_back(CounterforceProblem::TargetClass{sources[t].label, targetable / per_aim_point, kill_value,
+                                                               each * multiplier, sources[t].silo});
     kept.push_back(t);
   }
   // Split the kinds: forward systems that cannot reach value form the first salvo.

@@ -175,7 +175,7 @@ std::optional<System> read_system(const YAML::Node& node, std::size_t index, Dia
   if (system.launchers_per_aim_point_day_to_day.has_value() != system.launchers_per_aim_point_generated.has_value()) {
     SourceLocation where = system.where;
     where.key_path += system.launchers_per_aim_point_day_to_day ? ".launchers_per_aim_point_generated"
-                                                                 : ".launchers_per_aim_point_day_to_day";
+                                                                : ".launchers_per_aim_point_day_to_day";
     sink.add(Diagnostic{Severity::kError, where,
                         "expected `launchers_per_aim_point_day_to_day` and `launchers_per_aim_point_generated` "
                         "together (launchers per aim point in each posture)"});

@@ -127,11 +127,11 @@ std::string options_text(const Scenario& scenario, const Assessment& assessment)
       const std::string& striker = scenario.sides[i].id;
       const std::string& victim = scenario.sides[1 - i].id;
       const StabilityParameters& p = scenario.parameters;
-      const std::string lua =
-          !p.launch_under_attack ? "off"
-          : p.lua_silos_only     ? fmt::format("{:.3f} (silos only)", w.launch_probability)
-                                 : fmt::format("{:.3f} (mobiles {:.3f}, SSBNs in port {:.3f})", w.launch_probability,
-                                               w.mobile_launch_probability, w.ssbn_launch_probability);
+      const std::string lua = !p.launch_under_attack ? "off"
+                              : p.lua_silos_only
+                                  ? fmt::format("{:.3f} (silos only)", w.launch_probability)
+                                  : fmt::format("{:.3f} (mobiles {:.3f}, SSBNs in port {:.3f})", w.launch_probability,
+                                                w.mobile_launch_probability, w.ssbn_launch_probability);
       out += fmt::format(
           "Warning when {} strikes: first warheads on {}'s silos after {} min, on its bombers after {} "
           "min; launch under attack {}; alert bombers escape {:.3f}{}\n",

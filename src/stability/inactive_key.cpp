@@ -34,8 +34,8 @@ std::optional<std::string> option_reason(const Scenario& scenario, std::string_v
     return std::string("options.lua_legs is `silos`: only silos launch under attack");
   }
   if (!scenario.is_real()) {
-    for (std::string_view real_only : {"posture", "draw_down", "warning", "defence_in_planning", "targets", "lua_share_mobile",
-                                     "lua_share_ssbn", "lua_legs"}) {
+    for (std::string_view real_only : {"posture", "draw_down", "warning", "defence_in_planning", "targets",
+                                       "lua_share_mobile", "lua_share_ssbn", "lua_legs"}) {
       if (option == real_only) {
         return fmt::format(
             "the scenario's sides are abstract (Kent–Thaler's form): options.{} applies to real sides "

@@ -53,8 +53,7 @@ struct AimPointCase {
     System ssbn = aggregated(small_system("ssbn", Basing::kSsbn, VehicleClass::kSlbm, 50, 4, 0.5), 10, 10);
     ssbn.untargetable_day_to_day = figure(0.6);
     ssbn.untargetable_generated = figure(0.9);
-    System bomber =
-        aggregated(small_system("bomber", Basing::kBomber, VehicleClass::kHeavyBomber, 20, 10, 0.5), 5, 2);
+    System bomber = aggregated(small_system("bomber", Basing::kBomber, VehicleClass::kHeavyBomber, 20, 10, 0.5), 5, 2);
     return small_snapshot("victim", 100, {ssbn, bomber});
   }();
   StabilityParameters parameters;
@@ -128,9 +127,9 @@ struct LegCase {
   ForceSnapshot striker = [] {
     System ssbn = small_system("slbm", Basing::kSsbn, VehicleClass::kSlbm, 10, 4, 0.8, 1000, kLr1000PsiM * 10);
     ssbn.untargetable_day_to_day = figure(1);
-    return small_snapshot("striker", 100,
-                          {small_system("icbm", Basing::kSilo, VehicleClass::kIcbm, 50, 1, 0.8, 1000, kLr1000PsiM),
-                           ssbn});
+    return small_snapshot(
+        "striker", 100,
+        {small_system("icbm", Basing::kSilo, VehicleClass::kIcbm, 50, 1, 0.8, 1000, kLr1000PsiM), ssbn});
   }();
   ForceSnapshot victim = small_snapshot(
       "victim", 100,
@@ -221,15 +220,15 @@ TEST(LaunchUnderAttackByLeg, TheWarningModelSetsEachLegFromItsThreatsAndLaunchTi
   EXPECT_NEAR(target(c.problem(), "boat").kill_value, 10.0, 1e-12);
 }
 
-/// Each side of the index case: 10 silo ICBMs (1 warhead, 1 Mt, CEP 485.224 m, R 0.8, 1,000 psi)
-/// and one SSBN of 10 tubes x 4 warheads in port (R 0.8, 1,000 psi, 10 tubes a boat), w80 = 20.
-/// A striker has W = 10 (the boat in port is not ready: 0.9 x 0 at sea), 8 arriving.
+/// Each side of the index case: 10 silo ICBMs of 8 warheads (1 Mt, CEP 485.224 m, R 0.8; soft, 1
+/// psi, so that p = 0.8) and one SSBN of 10 tubes x 4 warheads in port (R 0.8, 1 psi, 10 tubes a
+/// boat), w80 = 40. A striker has W = 80 (the boat in port is not ready: 0.9 x 0 at sea), 64
+/// arriving; as a victim V arriving = 64 + 32 = 96.
 ForceSnapshot index_side(const std::string& id) {
   return small_snapshot(
-      id, 20,
-      {small_system("icbm", Basing::kSilo, VehicleClass::kIcbm, 10, 1, 0.8, 1000, kLr1000PsiM, 1000),
-       aggregated(small_system("boat", Basing::kSsbn, VehicleClass::kSlbm, 10, 4, 0.8, 1000, kLr1000PsiM, 1000), 10,
-                  10)});
+      id, 40,
+      {small_system("icbm", Basing::kSilo, VehicleClass::kIcbm, 10, 8, 0.8, 1000, kLr1000PsiM, 1),
+       aggregated(small_system("boat", Basing::kSsbn, VehicleClass::kSlbm, 10, 4, 0.8, 1000, kLr1000PsiM, 1), 10, 10)});
 }
 
 /// K(s) by hand: every target's k-th warhead (k <= 2) kills value p (1-p)^(k-1); the best first.
@@ -249,20 +248,20 @@ double hand_kills(std::vector<std::pair<double, double>> targets_value_count, do
   return k;
 }
 
-/// The striker's least cost over s in [0, W] by brute force (step 1e-4, breakpoints included), and
-/// the victim's cost there: C_A = D(U)^0.75 + 0.3 (1 - D(L)^0.75), C_B = D(L)^0.75 + 0.3 (1 -
-/// D(U)^0.75), U = 40 - K(s) (V arriving: 10 x 0.8 + 40 x 0.8), L = 0.8 (10 - s).
+/// The striker's least cost over s in [0, W] by brute force (step 1e-3, the breakpoints of K
+/// included), and the victim's cost there: C_A = D(U)^0.75 + 0.3 (1 - D(L)^0.75), C_B =
+/// D(L)^0.75 + 0.3 (1 - D(U)^0.75), U = 96 - K(s), L = 0.8 (80 - s), w80 = 40, p = 0.8.
 std::pair<double, double> hand_strike(double silo_value, double boat_value) {
   double best_a = 1e9;
   double best_b = 0;
-  for (int i = 0; i <= 100000; ++i) {
-    const double s = i * 1e-4;
-    const double u = 40.0 - hand_kills({{silo_value, 10}, {boat_value, 1}}, 0.4, s);
-    const double l = 0.8 * (10.0 - s);
-    const double ca = test::hand_cost(u, 20, l, 20);
+  for (int i = 0; i <= 80000; ++i) {
+    const double s = i * 1e-3;
+    const double u = 96.0 - hand_kills({{silo_value, 10}, {boat_value, 1}}, 0.8, s);
+    const double l = 0.8 * (80.0 - s);
+    const double ca = test::hand_cost(u, 40, l, 40);
     if (ca < best_a - 1e-12) {
       best_a = ca;
-      best_b = std::pow(test::hand_damage(l, 20), 0.75) + 0.3 * (1.0 - std::pow(test::hand_damage(u, 20), 0.75));
+      best_b = std::pow(test::hand_damage(l, 40), 0.75) + 0.3 * (1.0 - std::pow(test::hand_damage(u, 40), 0.75));
     }
   }
   return {best_a, best_b};
@@ -270,31 +269,34 @@ std::pair<double, double> hand_strike(double silo_value, double boat_value) {
 
 TEST(LaunchUnderAttackByLeg, TheIndexOfATinyForceWithBoatsFiringFromThePier) {
   // Both sides alike, so the index is min(1, C1 / C2)^2 with C1 the striker's cost and C2 the
-  // victim's in the same strike. With LUA (fixed shares) a silo keeps 0.8 x 0.1 = 0.08 and the
-  // boat 32 x (1 - 0.5) = 16 (lua_share_ssbn 0.5); silos only: the boat keeps 32.
+  // victim's in the same strike. With LUA (fixed shares) a silo keeps 8 x 0.8 x (1 - 0.5) = 3.2
+  // and the boat 32 x (1 - 0.25) = 24 (lua_share_ssbn 0.25); silos only: the boat keeps 32. (The
+  // search finds s* = 22, two warheads on every aim point, in both; index 0.939 and 0.804.)
   const ForceSnapshot a = index_side("a");
   const ForceSnapshot b = index_side("b");
   StabilityParameters p;
   p.launch_under_attack = true;
-  p.lua_share = 0.9;
-  p.lua_share_ssbn = 0.5;
+  p.lua_share = 0.5;
+  p.lua_share_ssbn = 0.25;
   const auto expected_index = [](std::pair<double, double> costs) {
     const double r = std::min(1.0, costs.first / costs.second);
     return r * r;
   };
-  const std::pair<double, double> all_legs = hand_strike(0.08, 16);
+  const std::pair<double, double> all_legs = hand_strike(3.2, 24);
   const StabilityResult r = evaluate_real(a, b, PostureCase::kDayToDay, p);
   EXPECT_NEAR(r.a_strikes_b.cost_striker, all_legs.first, 1e-7);
   EXPECT_NEAR(r.a_strikes_b.cost_victim, all_legs.second, 1e-6);
   EXPECT_NEAR(r.index, expected_index(all_legs), 1e-5);
 
   p.lua_silos_only = true;
-  const std::pair<double, double> silos = hand_strike(0.08, 32);
+  const std::pair<double, double> silos = hand_strike(3.2, 32);
   const StabilityResult s = evaluate_real(a, b, PostureCase::kDayToDay, p);
   EXPECT_NEAR(s.a_strikes_b.cost_striker, silos.first, 1e-7);
   EXPECT_NEAR(s.index, expected_index(silos), 1e-5);
   // Boats that can fire from the pier make a first strike less attractive: the index rises.
   EXPECT_GT(r.index, s.index + 0.01);
+  EXPECT_NEAR(r.index, 0.93870, 5e-5);  // the same search in double precision, by a separate script
+  EXPECT_NEAR(s.index, 0.80356, 5e-5);
 }
 
 // --- Loading -------------------------------------------------------------------------------------
@@ -354,7 +356,7 @@ TEST_F(AimPointLoaderTest, ReadsLaunchersPerAimPointAndLocatesBadValues) {
                                               "launchers_per_aim_point_day_to_day: {value: 0.5");
   const auto low = read(zero);
   ASSERT_FALSE(low.value.has_value());
-  const Diagnostic* d = test::find_by_key(low.diagnostics, "systems[0].launchers_per_aim_point_day_to_day");
+  const Diagnostic* d = test::find_by_key(low.diagnostics, "systems[0].launchers_per_aim_point_day_to_day.value");
   ASSERT_NE(d, nullptr) << test::dump(low.diagnostics);
   EXPECT_EQ(d->where.line, test::line_of(zero, "launchers_per_aim_point_day_to_day"));
   // One posture only.
