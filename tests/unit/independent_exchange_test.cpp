@@ -7,7 +7,8 @@
 // solved by Clp), and its own search of C_A (a grid refined by golden sections).
 //
 // Recomputed: the strike sums, every C1 and C2, s* and the index, with the greedy draw-down
-// (`--set options.draw_down=greedy`) and with the default exact one (the reported 0.790907).
+// (`--set options.draw_down=greedy`) and with the default exact one (the reported 0.641566; 0.790907
+// before the draw-down worked on aim points).
 #include <gtest/gtest.h>
 #include <ClpSimplex.hpp>
 #include <nlohmann/json.hpp>
@@ -147,8 +148,11 @@ Exchange compile_by_hand(const ForceSnapshot& striker, const ForceSnapshot& vict
     e.v += loaded;
     e.v_arriving += loaded * s.reliability.value;
     const double targetable = s.launchers_deployed.value * (1 - s.untargetable_day_to_day.value);
+    // Aim points (docs/methods.md §6): n launchers at one point, one target worth all their warheads.
+    const double n = s.launchers_per_aim_point_day_to_day ? s.launchers_per_aim_point_day_to_day->value : 1.0;
     if (targetable > 0 && s.warheads_per_launcher.value > 0) {
-      targets.push_back({targetable, s.warheads_per_launcher.value * s.reliability.value, s.hardness_psi.value});
+      targets.push_back(
+          {targetable / n, n * s.warheads_per_launcher.value * s.reliability.value, s.hardness_psi.value});
     }
   }
   std::vector<std::vector<double>> p(kinds.size(), std::vector<double>(targets.size()));
@@ -395,12 +399,12 @@ TEST_F(IndependentExchangeTest, GreedyIndexOfTheDefaultScenarioByHand) {
   EXPECT_NEAR(r.b.c1, ru_first.striker, 1e-9);
   EXPECT_NEAR(r.a.c2, ru_first.victim, 1e-9);
   EXPECT_NEAR(r.index, r_us * r_ru, 1e-9);
-  EXPECT_NEAR(r.index, 0.768318, 1e-6);  // ExchangeTest.GreedyGapOnBundledScenarios measures the same
+  EXPECT_NEAR(r.index, 0.641415, 1e-6);  // ExchangeTest.GreedyGapOnBundledScenarios measures the same
 }
 
 TEST_F(IndependentExchangeTest, ExactDefaultIndexAgainstTheGreedyByHand) {
   // The default draw-down is exact: K(s) at least the hand greedy's everywhere, so each striker's C1
-  // at most the hand greedy's. The reported default index, 0.790907 (regression case
+  // at most the hand greedy's. The reported default index, 0.641566 (regression case
   // assess-us-ru-2026-11), is then checked through these bounds and its own parts.
   const StabilityResult r = evaluate_real(us_, ru_, PostureCase::kDayToDay, {});
   for (const auto& [striker, victim, c1] : {std::tuple{&us_, &ru_, r.a.c1}, std::tuple{&ru_, &us_, r.b.c1}}) {
@@ -417,7 +421,7 @@ TEST_F(IndependentExchangeTest, ExactDefaultIndexAgainstTheGreedyByHand) {
     EXPECT_LE(c1, first_strike_by_hand(mine).striker + 1e-12);
   }
   EXPECT_NEAR(r.index, std::min(1.0, r.a.c1 / r.a.c2) * std::min(1.0, r.b.c1 / r.b.c2), 1e-15);
-  EXPECT_NEAR(r.index, 0.790907, 1e-6);
+  EXPECT_NEAR(r.index, 0.641566, 1e-6);
 }
 
 TEST_F(IndependentExchangeTest, DefaultIndexByHandWithTheExactDrawDown) {
@@ -425,8 +429,9 @@ TEST_F(IndependentExchangeTest, DefaultIndexByHandWithTheExactDrawDown) {
   // test's own exact draw-down and search. Measured: C1_US 0.5736614975 (library 0.5736614995), C2_RU
   // 0.6953480866 (0.6953480861), C1_RU 0.9643094269 (0.9643094271), C2_US 0.7253208810
   // (0.7253209049), index 0.7909071867 (0.7909071636); s* 645.70001 and 320.86428 (645.70000 and
-  // 320.86423). The hand search lands within 5e-5 warheads of the library's s*, where C_A is flat
-  // to 1e-9 but C_B still moves by about 2e-8, hence the tolerances.
+  // 320.86423), with each launcher a target; with aim points (docs/methods.md §6, the default) the
+  // index is 0.6415661744 (library 0.6415661806). The hand search lands within 5e-5 warheads of the library's s*, where
+  // C_A is flat to 1e-9 but C_B still moves by about 2e-8, hence the tolerances.
   const StabilityResult r = evaluate_real(us_, ru_, PostureCase::kDayToDay, {});
   double s_us = 0;
   double s_ru = 0;
@@ -441,7 +446,7 @@ TEST_F(IndependentExchangeTest, DefaultIndexByHandWithTheExactDrawDown) {
   const double index =
       std::min(1.0, us_first.striker / ru_first.victim) * std::min(1.0, ru_first.striker / us_first.victim);
   EXPECT_NEAR(r.index, index, 1e-7);
-  EXPECT_NEAR(index, 0.7909072, 1e-7);
+  EXPECT_NEAR(index, 0.6415662, 1e-7);
   // What the command reports (`stratstab assess --json`, the default scenario) and what the golden
   // file pins (tests/regression/assess-us-ru-2026-11) are this index.
   const test::CliRun run = test::run_cli("assess --json");
