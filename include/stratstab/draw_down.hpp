@@ -49,9 +49,9 @@ struct CounterforceProblem {
   };
   struct TargetClass {
     std::string label;           ///< e.g. `mm3 (silo)`
-    double count = 0;            ///< targetable launchers
-    double kill_value = 0;       ///< arriving retaliation destroyed with one launcher (m R (1-LUA))
-    double destroyed_value = 0;  ///< warheads as loaded destroyed with one launcher (m (1-LUA))
+    double count = 0;            ///< targetable aim points (launchers, or several of them at one point)
+    double kill_value = 0;       ///< arriving retaliation destroyed with one aim point (n m R (1-LUA))
+    double destroyed_value = 0;  ///< warheads as loaded destroyed with one aim point (n m (1-LUA))
     bool silo = false;
   };
   std::vector<Kind> kinds;

@@ -45,11 +45,15 @@ double striker_readiness(const System& system, Posture posture, const StabilityP
 
 /// The counterforce problem of `striker` attacking `victim` (docs/methods.md §5): kinds are the striker's
 /// ready ballistic-missile warheads by system and warhead type; target classes are the victim's
-/// targetable deployed launchers by system. Kill probability of a warhead on a launcher is
-/// R * SSPK(yield, hardness, CEP) (docs/methods.md §4; a defence of silos thins the arriving counterforce
-/// warheads instead, docs/methods.md §12.2). A launcher's kill value is its
-/// loaded warheads times their reliability (what it would have delivered), times 1 - lua_share for
-/// silos under launch under attack. `silos_only` keeps only silo targets and ignores launch under
+/// targetable aim points by system (`targets: aim_points`, docs/methods.md §6): targetable deployed
+/// launchers / launchers_per_aim_point in the victim's posture, each aim point worth the warheads of
+/// all its launchers (`targets: launchers`: each launcher a target). Kill probability of a warhead on
+/// an aim point is R * SSPK(yield, hardness, CEP) (docs/methods.md §4; a defence of silos thins the
+/// arriving counterforce warheads instead, docs/methods.md §12.2). An aim point's kill value is its
+/// loaded warheads times their reliability (what it would have delivered), times 1 - share x launch
+/// probability under launch under attack for each leg that can launch in the warning (silos
+/// `lua_share`, mobiles in garrison `lua_share_mobile`, SSBNs in port `lua_share_ssbn`; silos only
+/// with `lua_legs: silos`). `silos_only` keeps only silo targets and ignores launch under
 /// attack (for the silo-kill metrics).
 ///
 /// `Withheld` shares (a reserve against a third country, e.g. China; docs/methods.md §6): a share of each
@@ -99,8 +103,8 @@ struct SideOptions {
 /// striker's forward systems that reach value join its kinds (kill probability 0 on what they
 /// cannot reach); those that cannot reach value have fired first (their kills are out of the
 /// target counts); the victim's forward systems that reach the striker's value join the targets; with
-/// StabilityParameters::warning, launch under attack happens with the probability the shortest
-/// flight time among the kinds that can kill a silo leaves (warning.hpp), and alert bombers escape
+/// StabilityParameters::warning, each leg launches under attack with the probability the shortest
+/// flight time among the kinds that can kill it and its own launch time leave (warning.hpp), and alert bombers escape
 /// only with the probability the shortest flight time on bombers leaves.
 CounterforceProblem counterforce_problem(const ForceSnapshot& striker, Posture striker_posture,
                                          const ForceSnapshot& victim, Posture victim_posture,
@@ -108,12 +112,16 @@ CounterforceProblem counterforce_problem(const ForceSnapshot& striker, Posture s
                                          const SideOptions& victim_options, bool silos_only = false);
 
 /// The warning a victim gets in one strike: shortest flight time of the striker's kinds that can
-/// kill its silos and its bombers, and what follows from them.
+/// kill its silos, bombers, mobiles in garrison and SSBNs in port, and what follows from them.
 struct WarningOutcome {
   std::optional<double> silo_flight_minutes;
   std::optional<double> bomber_flight_minutes;
-  double launch_probability = 0;  ///< of launch under attack (1 with the fixed-share model when on)
-  double bomber_escape = 1;       ///< share of alert bombers that get away
+  std::optional<double> mobile_flight_minutes;  ///< to road-mobile launchers in garrison
+  std::optional<double> ssbn_flight_minutes;    ///< to SSBNs in port
+  double launch_probability = 0;         ///< of the silos' launch under attack (1 with the fixed-share model when on)
+  double mobile_launch_probability = 0;  ///< of the mobiles in garrison (0 with `lua_legs: silos`)
+  double ssbn_launch_probability = 0;    ///< of the SSBNs at the pier (0 with `lua_legs: silos`)
+  double bomber_escape = 1;              ///< share of alert bombers that get away
 };
 WarningOutcome warning_outcome(const ForceSnapshot& striker, const ForceSnapshot& victim,
                                const StabilityParameters& parameters, const SideOptions& striker_options,

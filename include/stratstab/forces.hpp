@@ -102,6 +102,11 @@ struct System {
   /// absent, the exchange uses the striker availability of docs/methods.md §6 (exchange.hpp).
   std::optional<Figure> ready_day_to_day;
   std::optional<Figure> ready_generated;
+  /// Deployed launchers that one warhead's aim point holds where the enemy can target them, day
+  /// to day and generated (a boat in port: its tubes; bombers in one parking area; mobile launchers
+  /// in one garrison shelter area); absent, each launcher is its own aim point. Silos: 1.
+  std::optional<Figure> launchers_per_aim_point_day_to_day;
+  std::optional<Figure> launchers_per_aim_point_generated;
   std::vector<Base> bases;  ///< where its launchers are; empty when not given
   std::string notes;
   SourceLocation where;
@@ -116,6 +121,12 @@ struct System {
   [[nodiscard]] std::optional<double> ready_share(Posture posture) const {
     const std::optional<Figure>& f = posture == Posture::kDayToDay ? ready_day_to_day : ready_generated;
     return f ? std::optional<double>(f->value) : std::nullopt;
+  }
+  /// Launchers at one aim point in a posture (1 when the snapshot does not give it).
+  [[nodiscard]] double launchers_per_aim_point(Posture posture) const {
+    const std::optional<Figure>& f =
+        posture == Posture::kDayToDay ? launchers_per_aim_point_day_to_day : launchers_per_aim_point_generated;
+    return f ? f->value : 1.0;
   }
   /// Yield averaged over warhead types by share, kilotons.
   [[nodiscard]] double mean_yield_kt() const;
@@ -193,6 +204,8 @@ void for_each_figure(Snapshot& snapshot, Visitor&& visit) {
     visit(s.upload_rate_per_month);
     if (s.ready_day_to_day) visit(*s.ready_day_to_day);
     if (s.ready_generated) visit(*s.ready_generated);
+    if (s.launchers_per_aim_point_day_to_day) visit(*s.launchers_per_aim_point_day_to_day);
+    if (s.launchers_per_aim_point_generated) visit(*s.launchers_per_aim_point_generated);
     for (auto& b : s.bases) visit(b.launchers);
   }
 }

@@ -41,7 +41,16 @@ struct StabilityParameters {
   /// value, so the retaliation that arrives can rise as its interceptors rise); false: it plans as
   /// if undefended and the defence only thins what comes back (a cautious planner).
   bool defence_in_planning = option_default("defence_in_planning") != 0;
-  double lua_share = option_default("lua_share");            ///< that share
+  double lua_share = option_default("lua_share");  ///< share of the silos launched under attack
+  /// Share of the road-mobile launchers in garrison launched under attack (docs/methods.md §6).
+  double lua_share_mobile = option_default("lua_share_mobile");
+  /// Share of the SSBN tubes in port fired from the pier under attack (docs/methods.md §6).
+  double lua_share_ssbn = option_default("lua_share_ssbn");
+  /// `lua_legs: silos`: only silos launch under attack (the shares of the other legs are ignored).
+  bool lua_silos_only = false;
+  /// `targets: aim_points` (true): a counterforce target is an aim point holding
+  /// launchers_per_aim_point launchers (docs/methods.md §6); false (`launchers`): each launcher.
+  bool aim_points = true;
   double stop_tolerance = option_default("stop_tolerance");  ///< ties in C_A within this take the larger C_B
   /// Most warheads on one launcher.
   int max_warheads_per_target = static_cast<int>(option_default("max_warheads_per_target"));

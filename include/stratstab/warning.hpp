@@ -22,6 +22,10 @@ struct WarningChain {
   double decision_minutes_max = key_default(kScenarioWarningKeys, "decision_minutes_max");
   /// From the order to silo missiles away.
   double launch_minutes = key_default(kScenarioWarningKeys, "launch_minutes");
+  /// From the order to road-mobile missiles away from their garrison shelters.
+  double mobile_launch_minutes = key_default(kScenarioWarningKeys, "mobile_launch_minutes");
+  /// From the order to the first missiles away from an SSBN at the pier.
+  double ssbn_launch_minutes = key_default(kScenarioWarningKeys, "ssbn_launch_minutes");
   /// Alert bombers need uniform [min, max] minutes after warning to take off and get clear of their bases.
   double bomber_escape_minutes_min = key_default(kScenarioWarningKeys, "bomber_escape_minutes_min");
   double bomber_escape_minutes_max = key_default(kScenarioWarningKeys, "bomber_escape_minutes_max");
@@ -41,6 +45,9 @@ struct FlightTimes {
 /// after launch land: the decision must fit in flight - detection - launch minutes, the decision
 /// time being uniform on [decision_minutes_min, decision_minutes_max].
 double launch_under_attack_probability(const WarningChain& victim, double flight_minutes);
+/// The same for a leg whose missiles need `launch_minutes` from the order (silos: the chain's
+/// launch_minutes; mobiles in garrison and SSBNs at the pier their own).
+double launch_under_attack_probability(const WarningChain& victim, double flight_minutes, double launch_minutes);
 
 /// The chance that an alert bomber gets away when the first warheads on its base arrive
 /// `flight_minutes` after launch: flight - detection must cover its escape time (uniform on the

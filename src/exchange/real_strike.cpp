@@ -84,6 +84,8 @@ struct TargetSource {
   double warheads_each = 0;
   bool silo = false;
   bool bomber = false;
+  bool mobile = false;             ///< road-mobile launchers in garrison (launch under attack, docs/methods.md §6)
+  bool ssbn = false;               ///< SSBNs in port (fire from the pier under attack, docs/methods.md §6)
   std::string label;               ///< the system id, with its bases when the system is split
   double share = 1;                ///< of the system's deployed launchers
   std::vector<bool> reached_by{};  ///< by the striker's forward deployments, by index
@@ -223,13 +225,15 @@ Compiled compile(const ForceSnapshot& striker, Posture striker_posture, const Fo
     if (!in_central_exchange(system)) continue;
     const bool silo = system.basing == Basing::kSilo;
     if (silos_only && !silo) continue;
-    add_split_by_reach(
-        sources, TargetSource{&system, system.warheads_per_launcher.value, silo, system.basing == Basing::kBomber},
-        so.forward, striker);
+    add_split_by_reach(sources,
+                       TargetSource{&system, system.warheads_per_launcher.value, silo, system.basing == Basing::kBomber,
+                                    system.basing == Basing::kMobile, system.basing == Basing::kSsbn},
+                       so.forward, striker);
   }
   if (!silos_only) {
     for_each_retaliating_forward(victim, vo, [&](const ForwardDeployment& deployment, const System& system) {
-      add_split_by_reach(sources, TargetSource{&system, forward_warheads_each(deployment, system), false, false},
+      add_split_by_reach(sources,
+                         TargetSource{&system, forward_warheads_each(deployment, system), false, false, false, false},
                          so.forward, striker);
     });
   }
@@ -249,23 +253,40 @@ Compiled compile(const ForceSnapshot& striker, Posture striker_posture, const Fo
     }
   }
   WarningOutcome& warning = out.warning;
+  const auto shortest_flight = [&](const TargetSource& t) -> std::optional<double>* {
+    if (t.silo) return &warning.silo_flight_minutes;
+    if (t.bomber) return &warning.bomber_flight_minutes;
+    if (t.mobile) return &warning.mobile_flight_minutes;
+    if (t.ssbn) return &warning.ssbn_flight_minutes;
+    return nullptr;
+  };
   for (std::size_t k = 0; k < kinds.size(); ++k) {
     for (std::size_t t = 0; t < sources.size(); ++t) {
-      if (p[k * sources.size() + t] < kThreatKillProbability || !(sources[t].silo || sources[t].bomber)) continue;
-      std::optional<double>& shortest = sources[t].silo ? warning.silo_flight_minutes : warning.bomber_flight_minutes;
-      shortest = std::min(shortest.value_or(kinds[k].flight_minutes), kinds[k].flight_minutes);
+      std::optional<double>* shortest = shortest_flight(sources[t]);
+      if (p[k * sources.size() + t] < kThreatKillProbability || shortest == nullptr) continue;
+      *shortest = std::min(shortest->value_or(kinds[k].flight_minutes), kinds[k].flight_minutes);
     }
   }
+  // Each leg that can launch in the warning does so with the chance its own shortest flight time
+  // and launch time leave (1 with the fixed-share model, or when nothing that threatens it flies).
+  const auto leg_probability = [&](const std::optional<double>& flight, double launch_minutes) {
+    return parameters.warning && flight ? launch_under_attack_probability(vo.warning, *flight, launch_minutes) : 1.0;
+  };
   if (parameters.launch_under_attack) {
-    warning.launch_probability = parameters.warning && warning.silo_flight_minutes
-                                     ? launch_under_attack_probability(vo.warning, *warning.silo_flight_minutes)
-                                     : 1.0;
+    warning.launch_probability = leg_probability(warning.silo_flight_minutes, vo.warning.launch_minutes);
+    if (!parameters.lua_silos_only) {
+      warning.mobile_launch_probability =
+          leg_probability(warning.mobile_flight_minutes, vo.warning.mobile_launch_minutes);
+      warning.ssbn_launch_probability = leg_probability(warning.ssbn_flight_minutes, vo.warning.ssbn_launch_minutes);
+    }
   }
   if (parameters.warning && warning.bomber_flight_minutes) {
     warning.bomber_escape = bomber_escape_probability(vo.warning, *warning.bomber_flight_minutes);
   }
-  const double lua =
-      parameters.launch_under_attack && !silos_only ? parameters.lua_share * warning.launch_probability : 0.0;
+  const bool lua_on = parameters.launch_under_attack && !silos_only;
+  const double lua = lua_on ? parameters.lua_share * warning.launch_probability : 0.0;
+  const double lua_mobile = lua_on ? parameters.lua_share_mobile * warning.mobile_launch_probability : 0.0;
+  const double lua_ssbn = lua_on ? parameters.lua_share_ssbn * warning.ssbn_launch_probability : 0.0;
 
   std::vector<std::size_t> kept;
   for (std::size_t t = 0; t < sources.size(); ++t) {
@@ -274,12 +295,18 @@ Compiled compile(const ForceSnapshot& striker, Posture striker_posture, const Fo
     // The hidden share (at sea, dispersed, airborne) is taken alike at every base.
     const double targetable = system.launchers_deployed.value * sources[t].share * (1.0 - hidden);
     if (targetable <= 0.0) continue;
-    const double each = sources[t].warheads_each;
-    const double multiplier = sources[t].silo ? 1.0 - lua : 1.0;
+    // A target is an aim point (a boat in port, a bomber parking area, a garrison shelter area)
+    // holding launchers_per_aim_point launchers, worth all their warheads (docs/methods.md §6).
+    const double per_aim_point = parameters.aim_points ? system.launchers_per_aim_point(victim_posture) : 1.0;
+    const double each = sources[t].warheads_each * per_aim_point;
+    const double multiplier = sources[t].silo     ? 1.0 - lua
+                              : sources[t].mobile ? 1.0 - lua_mobile
+                              : sources[t].ssbn   ? 1.0 - lua_ssbn
+                                                  : 1.0;
     // The silo-kill metrics count warheads as loaded; the exchange counts what would have arrived.
     const double kill_value = silos_only ? each : each * system.reliability.value * multiplier * (1.0 - vo.withheld);
-    problem.targets.push_back(
-        CounterforceProblem::TargetClass{sources[t].label, targetable, kill_value, each * multiplier, sources[t].silo});
+    problem.targets.push_back(CounterforceProblem::TargetClass{sources[t].label, targetable / per_aim_point, kill_value,
+                                                               each * multiplier, sources[t].silo});
     kept.push_back(t);
   }
   // Split the kinds: forward systems that cannot reach value form the first salvo.

@@ -159,6 +159,8 @@ std::optional<System> read_system(const YAML::Node& node, std::size_t index, Dia
   take("upload_rate_per_month", system.upload_rate_per_month);
   system.ready_day_to_day = reader.figure("ready_day_to_day");
   system.ready_generated = reader.figure("ready_generated");
+  system.launchers_per_aim_point_day_to_day = reader.figure("launchers_per_aim_point_day_to_day");
+  system.launchers_per_aim_point_generated = reader.figure("launchers_per_aim_point_generated");
   read_bases(reader, system);
   system.notes = reader.string("notes").value_or("");
   if (sink.count() != errors_before) return std::nullopt;
@@ -169,6 +171,27 @@ std::optional<System> read_system(const YAML::Node& node, std::size_t index, Dia
     sink.add(Diagnostic{Severity::kError, where,
                         "expected `ready_day_to_day` and `ready_generated` together (a readiness for each posture)"});
     return std::nullopt;
+  }
+  if (system.launchers_per_aim_point_day_to_day.has_value() != system.launchers_per_aim_point_generated.has_value()) {
+    SourceLocation where = system.where;
+    where.key_path += system.launchers_per_aim_point_day_to_day ? ".launchers_per_aim_point_generated"
+                                                                : ".launchers_per_aim_point_day_to_day";
+    sink.add(Diagnostic{Severity::kError, where,
+                        "expected `launchers_per_aim_point_day_to_day` and `launchers_per_aim_point_generated` "
+                        "together (launchers per aim point in each posture)"});
+    return std::nullopt;
+  }
+  if (system.basing == Basing::kSilo) {
+    for (const std::optional<Figure>* f :
+         {&system.launchers_per_aim_point_day_to_day, &system.launchers_per_aim_point_generated}) {
+      if (*f && (*f)->value != 1.0) {
+        sink.add(Diagnostic{Severity::kError, (*f)->where,
+                            fmt::format("launchers per aim point {:g} for a silo system; expected 1 (each silo is "
+                                        "its own aim point)",
+                                        (*f)->value)});
+        return std::nullopt;
+      }
+    }
   }
   if (!system.bases.empty()) {
     double at_bases = 0.0;

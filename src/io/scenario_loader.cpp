@@ -269,6 +269,10 @@ void read_options(MapReader& scenario, Scenario& out) {
   if (auto v = r.boolean("warning")) p.warning = *v;
   if (auto v = r.boolean("defence_in_planning")) p.defence_in_planning = *v;
   if (auto v = r.number("lua_share")) p.lua_share = *v;
+  if (auto v = r.number("lua_share_mobile")) p.lua_share_mobile = *v;
+  if (auto v = r.number("lua_share_ssbn")) p.lua_share_ssbn = *v;
+  if (auto v = r.word("lua_legs")) p.lua_silos_only = *v == "silos";
+  if (auto v = r.word("targets")) p.aim_points = *v == "aim_points";
   if (auto v = r.integer("max_warheads_per_target")) p.max_warheads_per_target = static_cast<int>(*v);
   if (auto v = r.number("cost_exponent")) p.cost_exponent = *v;
   if (auto v = r.number("surcharge")) p.surcharge = *v;
@@ -413,6 +417,8 @@ void read_warning(MapReader& side, ScenarioSide& out) {
     if (auto v = parameter(r, "warning", "decision_minutes_min")) w.decision_minutes_min = *v;
     if (auto v = parameter(r, "warning", "decision_minutes_max")) w.decision_minutes_max = *v;
     if (auto v = parameter(r, "warning", "launch_minutes")) w.launch_minutes = *v;
+    if (auto v = parameter(r, "warning", "mobile_launch_minutes")) w.mobile_launch_minutes = *v;
+    if (auto v = parameter(r, "warning", "ssbn_launch_minutes")) w.ssbn_launch_minutes = *v;
     if (auto v = parameter(r, "warning", "bomber_escape_minutes_min")) w.bomber_escape_minutes_min = *v;
     if (auto v = parameter(r, "warning", "bomber_escape_minutes_max")) w.bomber_escape_minutes_max = *v;
     if (w.decision_minutes_min > w.decision_minutes_max) {

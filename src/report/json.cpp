@@ -60,6 +60,12 @@ json to_json(const System& system) {
   if (system.vehicles_nondeployed) out["vehicles_nondeployed"] = to_json(*system.vehicles_nondeployed);
   if (system.ready_day_to_day) out["ready_day_to_day"] = to_json(*system.ready_day_to_day);
   if (system.ready_generated) out["ready_generated"] = to_json(*system.ready_generated);
+  if (system.launchers_per_aim_point_day_to_day) {
+    out["launchers_per_aim_point_day_to_day"] = to_json(*system.launchers_per_aim_point_day_to_day);
+  }
+  if (system.launchers_per_aim_point_generated) {
+    out["launchers_per_aim_point_generated"] = to_json(*system.launchers_per_aim_point_generated);
+  }
   if (!system.bases.empty()) {
     json bases = json::array();
     for (const Base& b : system.bases) {
@@ -227,6 +233,10 @@ json assessment_to_json(const Scenario& scenario, const Assessment& assessment) 
       {"scenario", json{{"name", scenario.name}, {"form", scenario.is_real() ? "real" : "abstract"}}},
       {"options", json{{"launch_under_attack", p.launch_under_attack},
                        {"lua_share", p.lua_share},
+                       {"lua_share_mobile", p.lua_share_mobile},
+                       {"lua_share_ssbn", p.lua_share_ssbn},
+                       {"lua_legs", p.lua_silos_only ? "silos" : "all"},
+                       {"targets", p.aim_points ? "aim_points" : "launchers"},
                        {"max_warheads_per_target", p.max_warheads_per_target},
                        {"cost_exponent", p.cost_exponent},
                        {"surcharge", p.surcharge},
@@ -264,7 +274,11 @@ json assessment_to_json(const Scenario& scenario, const Assessment& assessment) 
                              {"victim", scenario.sides[1 - i].id},
                              {"silo_flight_minutes", optional_json(w.silo_flight_minutes)},
                              {"bomber_flight_minutes", optional_json(w.bomber_flight_minutes)},
+                             {"mobile_flight_minutes", optional_json(w.mobile_flight_minutes)},
+                             {"ssbn_flight_minutes", optional_json(w.ssbn_flight_minutes)},
                              {"launch_under_attack_probability", w.launch_probability},
+                             {"mobile_launch_probability", w.mobile_launch_probability},
+                             {"ssbn_launch_probability", w.ssbn_launch_probability},
                              {"bomber_escape", w.bomber_escape}});
     }
     out["warning"] = warning;

@@ -126,13 +126,18 @@ std::string options_text(const Scenario& scenario, const Assessment& assessment)
       const WarningOutcome& w = assessment.environment[i].warning;
       const std::string& striker = scenario.sides[i].id;
       const std::string& victim = scenario.sides[1 - i].id;
+      const StabilityParameters& p = scenario.parameters;
+      const std::string lua = !p.launch_under_attack ? "off"
+                              : p.lua_silos_only
+                                  ? fmt::format("{:.3f} (silos only)", w.launch_probability)
+                                  : fmt::format("{:.3f} (mobiles {:.3f}, SSBNs in port {:.3f})", w.launch_probability,
+                                                w.mobile_launch_probability, w.ssbn_launch_probability);
       out += fmt::format(
           "Warning when {} strikes: first warheads on {}'s silos after {} min, on its bombers after {} "
           "min; launch under attack {}; alert bombers escape {:.3f}{}\n",
           striker, victim, optional_number(w.silo_flight_minutes, "{:g}"),
-          optional_number(w.bomber_flight_minutes, "{:g}"),
-          scenario.parameters.launch_under_attack ? fmt::format("{:.3f}", w.launch_probability) : "off",
-          w.bomber_escape, scenario.parameters.warning ? "" : " (warning model off)");
+          optional_number(w.bomber_flight_minutes, "{:g}"), lua, w.bomber_escape,
+          p.warning ? "" : " (warning model off)");
     }
   }
   if (!assessment.attributions.empty()) {

@@ -2,6 +2,7 @@
 // evaluate_scenario; everything else here is bookkeeping around it.
 #include "stratstab/assessment.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include "stratstab/prepare.hpp"
@@ -164,6 +165,28 @@ Assessment assess_scenario(const Scenario& scenario) {
     attribute(scenario.parameters.launch_under_attack ? "warning model (fixed launch-under-attack share instead)"
                                                       : "warning model (alert bombers always escape instead)",
               fixed, oa, ob);
+  }
+  const Posture victim_case = victim_posture(scenario.posture);
+  const auto holds = [&](const ForceSnapshot& forces, auto test) {
+    return std::any_of(forces.systems.begin(), forces.systems.end(), test);
+  };
+  const auto aggregated = [&](const System& s) {
+    return in_central_exchange(s) && s.launchers_per_aim_point(victim_case) != 1.0;
+  };
+  if (scenario.parameters.aim_points && (holds(*a, aggregated) || holds(*b, aggregated))) {
+    StabilityParameters launchers = scenario.parameters;
+    launchers.aim_points = false;
+    attribute("aim points (each launcher a target instead)", launchers, oa, ob);
+  }
+  const auto other_leg = [](const System& s) {
+    return in_central_exchange(s) && (s.basing == Basing::kMobile || s.basing == Basing::kSsbn);
+  };
+  const StabilityParameters& sp = scenario.parameters;
+  if (sp.launch_under_attack && !sp.lua_silos_only && (sp.lua_share_mobile > 0.0 || sp.lua_share_ssbn > 0.0) &&
+      (holds(*a, other_leg) || holds(*b, other_leg))) {
+    StabilityParameters silos = sp;
+    silos.lua_silos_only = true;
+    attribute("LUA by mobiles and SSBNs in port (silos only instead)", silos, oa, ob);
   }
   for (std::size_t i = 0; i < 2; ++i) {
     const SideOptions& striker_options = i == 0 ? oa : ob;

@@ -23,13 +23,19 @@ bool is_forward_flight_time(std::string_view key) {
 
 std::optional<std::string> option_reason(const Scenario& scenario, std::string_view option) {
   const StabilityParameters& p = scenario.parameters;
-  if (option == "lua_share" && !p.launch_under_attack) {
+  const bool lua_key =
+      option == "lua_share" || option == "lua_share_mobile" || option == "lua_share_ssbn" || option == "lua_legs";
+  if (lua_key && !p.launch_under_attack) {
     return std::string(
         "options.launch_under_attack is false: the share launched under attack applies only when the victim "
         "launches under attack");
   }
+  if ((option == "lua_share_mobile" || option == "lua_share_ssbn") && p.lua_silos_only) {
+    return std::string("options.lua_legs is `silos`: only silos launch under attack");
+  }
   if (!scenario.is_real()) {
-    for (std::string_view real_only : {"posture", "draw_down", "warning", "defence_in_planning", "striker_readiness"}) {
+    for (std::string_view real_only : {"posture", "draw_down", "warning", "defence_in_planning", "striker_readiness",
+                                       "targets", "lua_share_mobile", "lua_share_ssbn", "lua_legs"}) {
       if (option == real_only) {
         return fmt::format(
             "the scenario's sides are abstract (Kent–Thaler's form): options.{} applies to real sides "
@@ -66,6 +72,9 @@ std::optional<std::string> side_reason(const Scenario& scenario, std::size_t i, 
     return std::string(
         "options.launch_under_attack is false: detection, decision and launch times only set the chance of launching "
         "under attack (only bomber_escape_minutes_* act without it)");
+  }
+  if ((key == "warning.mobile_launch_minutes" || key == "warning.ssbn_launch_minutes") && p.lua_silos_only) {
+    return std::string("options.lua_legs is `silos`: only silos launch under attack");
   }
   const std::string decapitation = fmt::format("sides.{}.decapitation_share", other.id);
   if ((key == "command.nodes" || key == "command.node_kill_probability") && other.decapitation_share <= 0.0) {

@@ -22,7 +22,11 @@ double FlightTimes::of(const System& system) const {
 }
 
 double launch_under_attack_probability(const WarningChain& victim, double flight_minutes) {
-  const double available = flight_minutes - victim.detection_minutes - victim.launch_minutes;
+  return launch_under_attack_probability(victim, flight_minutes, victim.launch_minutes);
+}
+
+double launch_under_attack_probability(const WarningChain& victim, double flight_minutes, double launch_minutes) {
+  const double available = flight_minutes - victim.detection_minutes - launch_minutes;
   return uniform_cdf(available, victim.decision_minutes_min, victim.decision_minutes_max);
 }
 

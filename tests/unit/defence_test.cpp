@@ -235,7 +235,8 @@ TEST_F(BundledScenario, ForwardSalvoDestroysWhatItsFiguresGive) {
   // (Tu-95MS at Engels 1.57, Sineva 0.98, Bulava at Gadzhiyevo 0.92, Yars 0.88, ...) and more than
   // a second shot on a Tu-160 (0.95), and 7.2 < 10, so the salvo goes one to a Tu-160:
   // 7.2 x 0.65216 = 4.6955 aircraft, 26.295 weapons as loaded, 19.721 of the retaliation.
-  const Scenario s = load("dark-eagle-germany", {"options.draw_down=greedy"});
+  // Aircraft as targets one by one (`targets: launchers`), so that the salvo's kills count aircraft.
+  const Scenario s = load("dark-eagle-germany", {"options.draw_down=greedy", "options.targets=launchers"});
   const SideOptions us = side_options(s.sides[0]);
   const SideOptions ru = side_options(s.sides[1]);
   const ForceSnapshot& a = *s.sides[0].forces;
@@ -270,7 +271,8 @@ TEST_F(BundledScenario, ForwardSalvoDestroysWhatItsFiguresGive) {
   }
   EXPECT_NEAR(tu160_left, 10.0 - aircraft, 1e-9);
   // The salvo's warheads are not in W: W is the same without the forward deployment.
-  const Scenario without = load("dark-eagle-germany", {"options.draw_down=greedy", "sides.US.forward=[]"});
+  const Scenario without =
+      load("dark-eagle-germany", {"options.draw_down=greedy", "options.targets=launchers", "sides.US.forward=[]"});
   const StabilityResult r = evaluate_scenario(s);
   EXPECT_NEAR(r.a_strikes_b.forward_spent, 7.2, 1e-12);
   EXPECT_EQ(r.a_strikes_b.striker_warheads, evaluate_scenario(without).a_strikes_b.striker_warheads);

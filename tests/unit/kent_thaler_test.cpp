@@ -160,9 +160,14 @@ TEST(KentThalerTest, BundledTieRussiaStrikesGeneratedUsWithLaunchUnderAttack) {
   const DataCatalog catalog(STRATSTAB_SOURCE_DIR "/data");
   const ForceSnapshot us = catalog.load_snapshot("us-2026-11-01");
   const ForceSnapshot ru = catalog.load_snapshot("ru-2026-11-01");
+  // Measured with the no-notice readiness, each launcher a target and launch under attack by silos only
+  // (`options.striker_readiness: no_notice`, `options.targets:
+  // launchers`, `options.lua_legs: silos`), the rules then.
   StabilityParameters p;
   p.launch_under_attack = true;
   p.striker_readiness = StrikerReadiness::kNoNotice;
+  p.aim_points = false;
+  p.lua_silos_only = true;
   const StrikeInputs in =
       real_strike_inputs(ru, striker_posture(PostureCase::kGenerated), us, victim_posture(PostureCase::kGenerated), p);
   ASSERT_TRUE(in.striker_defence.is_identity());

@@ -54,6 +54,10 @@ sides:
   EXPECT_EQ(to_string(p.striker_readiness), key_spec("options", "striker_readiness").default_word);
   // docs/methods.md §6: the default is Kent and Thaler's readiness rule, not the no-notice one.
   EXPECT_EQ(p.striker_readiness, StrikerReadiness::kKentThaler);
+  EXPECT_EQ(p.aim_points ? "aim_points" : "launchers", key_spec("options", "targets").default_word);
+  EXPECT_EQ(p.lua_silos_only ? "silos" : "all", key_spec("options", "lua_legs").default_word);
+  EXPECT_EQ(p.lua_share_mobile, table_default("lua_share_mobile"));
+  EXPECT_EQ(p.lua_share_ssbn, table_default("lua_share_ssbn"));
 }
 
 double side_default(std::string_view section, std::string_view key) {
@@ -96,6 +100,8 @@ sides:
   EXPECT_EQ(us.warning.decision_minutes_min, side_default("warning", "decision_minutes_min"));
   EXPECT_EQ(us.warning.decision_minutes_max, side_default("warning", "decision_minutes_max"));
   EXPECT_EQ(us.warning.launch_minutes, side_default("warning", "launch_minutes"));
+  EXPECT_EQ(us.warning.mobile_launch_minutes, side_default("warning", "mobile_launch_minutes"));
+  EXPECT_EQ(us.warning.ssbn_launch_minutes, side_default("warning", "ssbn_launch_minutes"));
   EXPECT_EQ(us.warning.bomber_escape_minutes_min, side_default("warning", "bomber_escape_minutes_min"));
   EXPECT_EQ(us.warning.bomber_escape_minutes_max, side_default("warning", "bomber_escape_minutes_max"));
   EXPECT_EQ(us.flight.icbm_minutes, side_default("flight_minutes", "icbm"));

@@ -35,11 +35,13 @@ TEST_F(PrepareTest, LoadingDoesNotUploadAndPreparingDoes) {
   // Russia does not upload: untouched.
   EXPECT_EQ(warheads_loaded(*prepared.sides[1].forces), warheads_loaded(*loaded.sides[1].forces));
   // The index main printed for upload-us-24 before the upload moved out of the loader
-  // (`stratstab assess upload-us-24 --json | jq .stability.index` at commit 67fd20a, whose readiness
-  // rule is today's `no_notice`): 0.5762512612062004.
-  Scenario old_rule = prepared;
-  old_rule.parameters.striker_readiness = StrikerReadiness::kNoNotice;
-  EXPECT_NEAR(evaluate_scenario(old_rule).index, 0.5762512612062004, 1e-12);
+  // (`stratstab assess upload-us-24 --json | jq .stability.index` at commit 67fd20a): 0.5762512612062004.
+  // That was with the no-notice readiness rule and each launcher a target (`options.striker_readiness:
+  // no_notice`, `options.targets: launchers`), which reproduce it.
+  Scenario old_rules = prepared;
+  old_rules.parameters.striker_readiness = StrikerReadiness::kNoNotice;
+  old_rules.parameters.aim_points = false;
+  EXPECT_NEAR(evaluate_scenario(old_rules).index, 0.5762512612062004, 1e-12);
   // Preparing twice uploads once.
   EXPECT_EQ(warheads_loaded(*prepare_scenario(prepared).sides[0].forces), warheads_loaded(*prepared.sides[0].forces));
 }
