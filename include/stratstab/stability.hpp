@@ -11,6 +11,9 @@
 
 namespace stratstab {
 
+/// How a striker chooses the warheads it aims at the victim's command (`options.decapitation`).
+enum class DecapitationRule { kOptimised, kFixedShare };
+
 /// Model constants; defaults are those of docs/methods.md §7 (R-3765-AF pp. 22–35, App. C, as relayed), taken
 /// from the key table of `options` (scenario_keys.hpp), which the docs print.
 struct StabilityParameters {
@@ -34,6 +37,10 @@ struct StabilityParameters {
   /// For real sides (abstract ones are exact anyway); the table's default word, `exact` (a unit test
   /// checks the two agree).
   DrawDownMethod draw_down = DrawDownMethod::kExact;
+  /// Real sides: how many warheads a striker aims at the victim's command (docs/methods.md §12.4):
+  /// the cost-minimising count (the table's default word, `optimised`) or its fixed
+  /// `decapitation_share`.
+  DecapitationRule decapitation = DecapitationRule::kOptimised;
 };
 
 /// A side as Kent and Thaler gave it (docs/methods.md §7, "Abstract form").
@@ -80,6 +87,7 @@ struct FirstStrike {
   double remaining_intercepted = 0;  ///< value warheads the victim's defence stopped
   double suppression_spent = 0;      ///< warheads spent on the victim's defence sites before the rest
   double decapitation_spent = 0;     ///< warheads spent on the victim's command
+  double command_survival = 1;       ///< q: the victim's national command survives (docs/methods.md §12.4)
   double forward_spent = 0;          ///< forward warheads that cannot reach value, all fired first at what they reach
   double damage_to_striker = 0;      ///< D_striker(U)
   double damage_to_victim = 0;       ///< D_victim(L)

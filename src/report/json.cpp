@@ -180,6 +180,7 @@ json strike_json(const std::string& striker, const std::string& victim, const Fi
               {"remaining_intercepted", f.remaining_intercepted},
               {"suppression_spent", f.suppression_spent},
               {"decapitation_spent", f.decapitation_spent},
+              {"command_survival", f.command_survival},
               {"forward_spent", f.forward_spent},
               {"striker_remaining", f.striker_remaining},
               {"remaining_arriving", f.remaining_arriving},

@@ -425,7 +425,7 @@ constexpr std::array kScenarioSideKeys{
             .kind = KeyKind::kMapping,
             .required = false,
             .description = "Real sides: this side's command and control as a victim (section `sides.<ID>.command`): "
-                           "command survival, decapitation, Perimeter."},
+                           "command survival by posture, decapitation, devolution routes (Perimeter)."},
     KeySpec{.name = "decapitation_share",
             .kind = KeyKind::kFigure,
             .required = false,
@@ -650,6 +650,7 @@ constexpr std::array kScenarioSections{
     SchemaSection{"defence", "sides.<ID>.defence", "Missile defence", kDefenceKeys},
     SchemaSection{"defence_layer", "sides.<ID>.defence.layers[]", "Missile defence layer", kDefenceLayerKeys},
     SchemaSection{"command", "sides.<ID>.command", "Command and control", kScenarioCommandKeys},
+    SchemaSection{"devolution_route", "sides.<ID>.command.devolution[]", "Devolution route", kDevolutionRouteKeys},
     SchemaSection{"warning", "sides.<ID>.warning", "Warning and reaction times", kScenarioWarningKeys},
     SchemaSection{"flight_minutes", "sides.<ID>.flight_minutes", "Flight times", kScenarioFlightKeys},
     SchemaSection{"forward", "sides.<ID>.forward[]", "Forward-based system", kForwardKeys},

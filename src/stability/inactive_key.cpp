@@ -29,7 +29,7 @@ std::optional<std::string> option_reason(const Scenario& scenario, std::string_v
         "launches under attack");
   }
   if (!scenario.is_real()) {
-    for (std::string_view real_only : {"posture", "draw_down", "warning", "defence_in_planning"}) {
+    for (std::string_view real_only : {"posture", "draw_down", "warning", "defence_in_planning", "decapitation"}) {
       if (option == real_only) {
         return fmt::format(
             "the scenario's sides are abstract (Kent–Thaler's form): options.{} applies to real sides "
@@ -43,6 +43,11 @@ std::optional<std::string> option_reason(const Scenario& scenario, std::string_v
     return std::string(
         "neither side has a missile defence (`defence:`): options.defence_in_planning only says whether a striker "
         "counts on its own");
+  }
+  if (option == "decapitation" && !scenario.sides[0].command_given && !scenario.sides[1].command_given) {
+    return std::string(
+        "neither side describes its command (`command:`): no decapitation strike is possible, so "
+        "options.decapitation chooses nothing");
   }
   return std::nullopt;
 }
@@ -67,11 +72,22 @@ std::optional<std::string> side_reason(const Scenario& scenario, std::size_t i, 
         "options.launch_under_attack is false: detection, decision and launch times only set the chance of launching "
         "under attack (only bomber_escape_minutes_* act without it)");
   }
+  const bool optimised = p.decapitation == DecapitationRule::kOptimised;
+  if (key == "decapitation_share" && optimised) {
+    return std::string(
+        "options.decapitation is optimised: the striker chooses how many warheads it aims at the other side's "
+        "command; decapitation_share applies with `fixed_share`");
+  }
+  // Under `optimised`, the other side may aim at this side's command whenever it is described.
+  const bool aimed_at = optimised ? side.command_given : other.decapitation_share > 0.0;
   const std::string decapitation = fmt::format("sides.{}.decapitation_share", other.id);
-  if ((key == "command.nodes" || key == "command.node_kill_probability") && other.decapitation_share <= 0.0) {
+  const bool command_posts =
+      key == "command.nodes" || key == "command.node_kill_probability" || key == "command.nodes_generated";
+  if (command_posts && !aimed_at) {
     return fmt::format("{} is 0: {}'s command posts matter only against a decapitation strike", decapitation, side.id);
   }
-  if (key == "command.perimeter" && side.command.survival >= 1.0 && other.decapitation_share <= 0.0) {
+  const bool always_survives = side.command.survival >= 1.0 && side.command.survival_generated.value_or(1.0) >= 1.0;
+  if ((key == "command.perimeter" || key.starts_with("command.devolution")) && always_survives && !aimed_at) {
     return fmt::format(
         "sides.{0}.command.survival is 1 and {1} is 0: {0}'s command always survives, so Perimeter (which acts when "
         "command is lost) never acts",
