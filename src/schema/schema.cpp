@@ -432,8 +432,8 @@ constexpr std::array kScenarioSideKeys{
             .unit = "share",
             .min = 0,
             .max = 0.5,
-            .description = "Real sides: share of this side's first strike aimed at the other side's command (default "
-                           "0)."},
+            .description = "Real sides: with `options.decapitation: fixed_share`, share of this side's first strike "
+                           "aimed at the other side's command (default 0)."},
     KeySpec{.name = "warning",
             .kind = KeyKind::kMapping,
             .required = false,

@@ -264,10 +264,15 @@ class BundledPerimeter : public ::testing::Test {
 };
 
 TEST_F(BundledPerimeter, TheOlderKeysGiveTodaysIndices) {
-  // `stratstab assess perimeter` before devolution routes: index 0.600 day to day and 0.268
-  // generated (as reported in the issue that asked for the routes).
-  EXPECT_NEAR(evaluate_scenario(load({})).index, 0.600, 5e-4);
-  EXPECT_NEAR(evaluate_scenario(load({"options.posture=generated"})).index, 0.268, 5e-4);
+  // `stratstab assess perimeter` before devolution routes and the optimised count, as
+  // docs/usersguide.md printed it ("Decapitation and Perimeter"): index 0.576628, US C1 0.532842,
+  // C2 0.791017, RU C1 0.591075, C2 0.690494.
+  const StabilityResult r = evaluate_scenario(load({}));
+  EXPECT_NEAR(r.index, 0.576628, 1e-6);
+  EXPECT_NEAR(r.a.c1, 0.532842, 1e-6);
+  EXPECT_NEAR(r.a.c2, 0.791017, 1e-6);
+  EXPECT_NEAR(r.b.c1, 0.591075, 1e-6);
+  EXPECT_NEAR(r.b.c2, 0.690494, 1e-6);
 }
 
 TEST_F(BundledPerimeter, RetaliationShareFromTheSnapshotFigures) {
