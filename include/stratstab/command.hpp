@@ -54,8 +54,9 @@ struct CommandAndControl {
   double perimeter = key_default(kScenarioCommandKeys, "perimeter");
   /// The devolution routes (a view of the scenario side's list: cheap to copy).
   std::span<const DevolutionRoute> devolution;
-  /// The scenario describes this command (`sides.<ID>.command`): only then may a striker aim at
-  /// it (no silent default for its vulnerability).
+  /// The scenario gives this command's posts (`sides.<ID>.command.nodes`): only then may a
+  /// striker with `options.decapitation: optimised` aim at it (no silent default for its
+  /// vulnerability).
   bool described = false;
 
   [[nodiscard]] double survival_in(Posture posture) const {

@@ -399,10 +399,14 @@ void read_command(MapReader& side, ScenarioSide& out) {
   MapReader& r = *section;
   out.command_given = true;
   CommandAndControl& c = out.command;
-  c.described = true;
   if (auto v = parameter(r, "command", "survival")) c.survival = *v;
   if (auto v = parameter(r, "command", "survival_generated")) c.survival_generated = *v;
-  if (auto v = parameter(r, "command", "nodes")) c.nodes = *v;
+  // A striker may aim at the command only when its posts are given (no silent default for how
+  // vulnerable it is).
+  if (auto v = parameter(r, "command", "nodes")) {
+    c.nodes = *v;
+    c.described = true;
+  }
   if (auto v = parameter(r, "command", "nodes_generated")) c.nodes_generated = *v;
   if (auto v = parameter(r, "command", "node_kill_probability")) c.node_kill_probability = *v;
   if (auto v = parameter(r, "command", "perimeter")) c.perimeter = *v;

@@ -180,7 +180,7 @@ Assessment assess_scenario(const Scenario& scenario) {
       auto [xa, xb] = switched([](SideOptions& o) { o.decapitation_share = 0.0; });
       attribute(side.id + " decapitation strike", scenario.parameters, xa, xb);
     }
-    if (scenario.parameters.decapitation == DecapitationRule::kOptimised && other.command_given) {
+    if (scenario.parameters.decapitation == DecapitationRule::kOptimised && other.command.described) {
       SideOptions xa = oa;
       SideOptions xb = ob;
       (i == 0 ? xb : xa).command.described = false;
@@ -194,7 +194,7 @@ Assessment assess_scenario(const Scenario& scenario) {
     }
   }
   if (scenario.parameters.decapitation == DecapitationRule::kOptimised &&
-      (scenario.sides[0].command_given || scenario.sides[1].command_given)) {
+      (scenario.sides[0].command.described || scenario.sides[1].command.described)) {
     StabilityParameters fixed = scenario.parameters;
     fixed.decapitation = DecapitationRule::kFixedShare;
     attribute("decapitation rule (fixed decapitation_share instead of optimised)", fixed, oa, ob);

@@ -44,10 +44,11 @@ std::optional<std::string> option_reason(const Scenario& scenario, std::string_v
         "neither side has a missile defence (`defence:`): options.defence_in_planning only says whether a striker "
         "counts on its own");
   }
-  if (option == "decapitation" && !scenario.sides[0].command_given && !scenario.sides[1].command_given) {
+  if (option == "decapitation" && !scenario.sides[0].command.described && !scenario.sides[1].command.described &&
+      scenario.sides[0].decapitation_share <= 0.0 && scenario.sides[1].decapitation_share <= 0.0) {
     return std::string(
-        "neither side describes its command (`command:`): no decapitation strike is possible, so "
-        "options.decapitation chooses nothing");
+        "neither side gives its command posts (`command.nodes`) nor a decapitation_share: no decapitation strike is "
+        "possible, so options.decapitation chooses nothing");
   }
   return std::nullopt;
 }
@@ -78,19 +79,21 @@ std::optional<std::string> side_reason(const Scenario& scenario, std::size_t i, 
         "options.decapitation is optimised: the striker chooses how many warheads it aims at the other side's "
         "command; decapitation_share applies with `fixed_share`");
   }
-  // Under `optimised`, the other side may aim at this side's command whenever it is described.
-  const bool aimed_at = optimised ? side.command_given : other.decapitation_share > 0.0;
-  const std::string decapitation = fmt::format("sides.{}.decapitation_share", other.id);
+  // Under `optimised`, the other side may aim at this side's command whenever its posts are given.
+  const bool aimed_at = optimised ? side.command.described : other.decapitation_share > 0.0;
+  const std::string decapitation =
+      optimised ? fmt::format("sides.{}.command.nodes is not given (no decapitation strike aims at it)", side.id)
+                : fmt::format("sides.{}.decapitation_share is 0", other.id);
   const bool command_posts =
       key == "command.nodes" || key == "command.node_kill_probability" || key == "command.nodes_generated";
   if (command_posts && !aimed_at) {
-    return fmt::format("{} is 0: {}'s command posts matter only against a decapitation strike", decapitation, side.id);
+    return fmt::format("{}: {}'s command posts matter only against a decapitation strike", decapitation, side.id);
   }
   const bool always_survives = side.command.survival >= 1.0 && side.command.survival_generated.value_or(1.0) >= 1.0;
   if ((key == "command.perimeter" || key.starts_with("command.devolution")) && always_survives && !aimed_at) {
     return fmt::format(
-        "sides.{0}.command.survival is 1 and {1} is 0: {0}'s command always survives, so Perimeter (which acts when "
-        "command is lost) never acts",
+        "sides.{0}.command.survival is 1 and {1}: {0}'s command always survives, so Perimeter and the other "
+        "devolution routes (which act when command is lost) never act",
         side.id, decapitation);
   }
   if (key == "command.survival" && side.command.perimeter >= 1.0) {

@@ -232,8 +232,7 @@ sides:
           survival_generated: 0.85
 )";
   const DataCatalog catalog(STRATSTAB_SOURCE_DIR "/data");
-  const auto good = read_scenario(dir.write("good.yaml", head + "          reliability: 0.8
-"), {}, &catalog);
+  const auto good = read_scenario(dir.write("good.yaml", head + "          reliability: 0.8\n"), {}, &catalog);
   ASSERT_TRUE(good.value.has_value()) << test::dump(good.diagnostics);
   const ScenarioSide& ru = good.value->sides[1];
   EXPECT_EQ(ru.command.survival_in(Posture::kGenerated), 0.95);
