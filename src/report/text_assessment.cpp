@@ -198,6 +198,10 @@ std::string format_assessment(const Scenario& scenario, const Assessment& assess
       p.striker_availability);
   if (scenario.is_real()) {
     out += fmt::format(", posture {}, draw-down {}", to_string(scenario.posture), to_string(p.draw_down));
+    if (scenario.sides[0].command.described || scenario.sides[1].command.described) {
+      out +=
+          p.decapitation == DecapitationRule::kOptimised ? ", decapitation optimised" : ", decapitation a fixed share";
+    }
   }
   out += "\n\n";
   if (scenario.is_real()) {
