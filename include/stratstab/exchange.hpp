@@ -136,15 +136,18 @@ StrikeInputs real_strike_inputs(const ForceSnapshot& striker, Posture striker_po
 /// victim's retaliation share; the striker's defence acts on the retaliation and the victim's on
 /// the value warheads (value coverage) and the counterforce warheads (silo coverage, thinning
 /// K(s)); `suppression_per_site` warheads on each of the victim's defence sites leave the strike
-/// first and cut the suppressible layers' interceptors.
+/// first and cut the suppressible layers' interceptors. `decapitation_warheads`, when given, is the
+/// count aimed at the victim's command instead of the striker's `decapitation_share` of its strike.
 StrikeInputs real_strike_inputs(const ForceSnapshot& striker, Posture striker_posture, const ForceSnapshot& victim,
                                 Posture victim_posture, const StabilityParameters& parameters,
                                 const SideOptions& striker_options, const SideOptions& victim_options,
-                                int suppression_per_site = 0);
+                                int suppression_per_site = 0, std::optional<double> decapitation_warheads = {});
 
 /// One real first strike: evaluate_first_strike for each choice of suppression (0 to
-/// max_warheads_per_target warheads per defence site, when the victim has sites to strike), the
-/// one with the least cost to the striker (ties: the larger cost to the victim) kept.
+/// max_warheads_per_target warheads per defence site, when the victim has sites to strike) and,
+/// with `options.decapitation: optimised` and the victim's command described, of decapitation (0,
+/// 1, ..., max_warheads_per_target × nodes warheads on its command, from what suppression leaves),
+/// the one with the least cost to the striker (ties: the larger cost to the victim) kept.
 FirstStrike real_first_strike(const ForceSnapshot& striker, Posture striker_posture, const ForceSnapshot& victim,
                               Posture victim_posture, const StabilityParameters& parameters,
                               const SideOptions& striker_options, const SideOptions& victim_options);

@@ -19,15 +19,16 @@ namespace stratstab {
 
 /// One side: either Kent–Thaler's abstract form or a real force snapshot (both sides the same form).
 struct ScenarioSide {
-  std::string id;                         ///< as written under `sides:` (e.g. `A`, `US`)
-  std::optional<AbstractSide> abstract;   ///< Kent–Thaler abstract form (docs/methods.md §7)
-  std::optional<ForceSnapshot> forces;    ///< a real side: the snapshot, loaded and validated
-  std::string force_reference;            ///< `force:` as written (snapshot id or path)
-  int upload_months = 0;                  ///< the snapshot is uploaded for this many months (prepare.hpp)
-  double withheld = 0;                    ///< share held back against a third country
-  std::optional<MissileDefence> defence;  ///< `defence:` (old spelling `defense:`)
-  CommandAndControl command;
-  bool command_given = false;  ///< `command:` was written (a decapitation strike on this side needs it)
+  std::string id;                           ///< as written under `sides:` (e.g. `A`, `US`)
+  std::optional<AbstractSide> abstract;     ///< Kent–Thaler abstract form (docs/methods.md §7)
+  std::optional<ForceSnapshot> forces;      ///< a real side: the snapshot, loaded and validated
+  std::string force_reference;              ///< `force:` as written (snapshot id or path)
+  int upload_months = 0;                    ///< the snapshot is uploaded for this many months (prepare.hpp)
+  double withheld = 0;                      ///< share held back against a third country
+  std::optional<MissileDefence> defence;    ///< `defence:` (old spelling `defense:`)
+  CommandAndControl command;                ///< its `devolution` view is left empty: the routes are `devolution` below
+  bool command_given = false;               ///< `command:` was written (a decapitation strike on this side needs it)
+  std::vector<DevolutionRoute> devolution;  ///< `command.devolution[]` (side_options points command at it)
   double decapitation_share = 0;
   WarningChain warning;
   FlightTimes flight;

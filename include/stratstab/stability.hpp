@@ -24,6 +24,8 @@ enum class StrikerReadiness {
 };
 std::string_view to_string(StrikerReadiness readiness);
 std::optional<StrikerReadiness> striker_readiness_from_string(std::string_view text);
+/// How a striker chooses the warheads it aims at the victim's command (`options.decapitation`).
+enum class DecapitationRule { kOptimised, kFixedShare };
 
 /// Model constants; defaults are those of docs/methods.md §7 (R-3765-AF pp. 22–35, App. C, as relayed), taken
 /// from the key table of `options` (scenario_keys.hpp), which the docs print.
@@ -59,6 +61,10 @@ struct StabilityParameters {
   DrawDownMethod draw_down = DrawDownMethod::kExact;
   /// Real sides; the table's default word, `kent_thaler` (a unit test checks the two agree).
   StrikerReadiness striker_readiness = StrikerReadiness::kKentThaler;
+  /// Real sides: how many warheads a striker aims at the victim's command (docs/methods.md §12.4):
+  /// the cost-minimising count (the table's default word, `optimised`) or its fixed
+  /// `decapitation_share`.
+  DecapitationRule decapitation = DecapitationRule::kOptimised;
 };
 
 /// A side as Kent and Thaler gave it (docs/methods.md §7, "Abstract form").
@@ -105,6 +111,7 @@ struct FirstStrike {
   double remaining_intercepted = 0;  ///< value warheads the victim's defence stopped
   double suppression_spent = 0;      ///< warheads spent on the victim's defence sites before the rest
   double decapitation_spent = 0;     ///< warheads spent on the victim's command
+  double command_survival = 1;       ///< q: the victim's national command survives (docs/methods.md §12.4)
   double forward_spent = 0;          ///< forward warheads that cannot reach value, all fired first at what they reach
   double damage_to_striker = 0;      ///< D_striker(U)
   double damage_to_victim = 0;       ///< D_victim(L)

@@ -2,6 +2,7 @@
 // rules and the assumptions they carry; docs/methods.md §6 explains them with sources.
 #include <algorithm>
 #include <cmath>
+#include <optional>
 #include <span>
 
 #include <fmt/format.h>
@@ -397,7 +398,7 @@ StrikeInputs real_strike_inputs(const ForceSnapshot& striker, Posture striker_po
 StrikeInputs real_strike_inputs(const ForceSnapshot& striker, Posture striker_posture, const ForceSnapshot& victim,
                                 Posture victim_posture, const StabilityParameters& parameters,
                                 const SideOptions& striker_options, const SideOptions& victim_options,
-                                int suppression_per_site) {
+                                int suppression_per_site, std::optional<double> decapitation_warheads) {
   StrikeInputs in;
   for (const System& system : striker.systems) {
     if (!in_central_exchange(system)) continue;
@@ -433,13 +434,15 @@ StrikeInputs real_strike_inputs(const ForceSnapshot& striker, Posture striker_po
   const double mean_reliability = in.striker_warheads > 0.0 ? in.striker_arriving / in.striker_warheads : 0.0;
   const MissileDefence* victim_defence = victim_options.defence;
   const double sites = victim_defence != nullptr ? victim_defence->sites : 0.0;
-  const double decapitation = std::clamp(striker_options.decapitation_share, 0.0, 1.0) * in.striker_warheads;
+  const double decapitation = decapitation_warheads
+                                  ? std::clamp(*decapitation_warheads, 0.0, in.striker_warheads)
+                                  : std::clamp(striker_options.decapitation_share, 0.0, 1.0) * in.striker_warheads;
   const double suppression = std::min(in.striker_warheads - decapitation, std::max(0, suppression_per_site) * sites);
   in.striker_warheads -= decapitation + suppression;
   in.decapitation_warheads = decapitation;
   in.suppression_warheads = suppression;
   in.striker_arriving -= (decapitation + suppression) * mean_reliability;
-  in.retaliation_share = retaliation_share(victim_options.command, decapitation * mean_reliability);
+  in.retaliation_share = retaliation_share(victim_options.command, victim_posture, decapitation * mean_reliability);
   double site_survival = 1.0;
   if (suppression > 0.0 && sites > 0.0) {
     site_survival = std::pow(1.0 - mean_reliability * victim_defence->site_kill_probability, suppression / sites);
@@ -467,15 +470,21 @@ StrikeInputs real_strike_inputs(const ForceSnapshot& striker, Posture striker_po
 FirstStrike real_first_strike(const ForceSnapshot& striker, Posture striker_posture, const ForceSnapshot& victim,
                               Posture victim_posture, const StabilityParameters& parameters,
                               const SideOptions& striker_options, const SideOptions& victim_options) {
-  const auto strike = [&](int per_site) {
-    StrikeInputs in = real_strike_inputs(striker, striker_posture, victim, victim_posture, parameters, striker_options,
-                                         victim_options, per_site);
+  const CommandAndControl& command = victim_options.command;
+  // The striker's choice of decapitation (docs/methods.md §12.4): with `optimised`, every whole
+  // count of warheads from 0 to max_warheads_per_target per command post, taken from what
+  // suppression leaves; with `fixed_share`, its decapitation_share of the strike.
+  const bool optimise = parameters.decapitation == DecapitationRule::kOptimised;
+  const bool can_decapitate = optimise && command.described && command.node_kill_probability > 0.0;
+  // One strike from its inputs; `mean` is the striker's mean reliability (the decapitation
+  // warheads arrive at it).
+  const auto evaluate = [&](StrikeInputs& in, double mean) {
     FirstStrike result;
     if (parameters.defence_in_planning || in.striker_defence.is_identity()) {
       result = evaluate_first_strike(in, parameters);
     } else {
       // Plan as if undefended, then let the defence thin the retaliation at that plan.
-      const Penetration own_defence = std::move(in.striker_defence);
+      Penetration own_defence = std::move(in.striker_defence);
       in.striker_defence = Penetration();
       result = evaluate_first_strike(in, parameters);
       result.retaliation_arriving = own_defence.through(result.retaliation_launched);
@@ -483,11 +492,39 @@ FirstStrike real_first_strike(const ForceSnapshot& striker, Posture striker_post
       const StrikeCost cost = strike_cost(result.damage_to_striker, result.damage_to_victim, parameters);
       result.cost_striker = cost.striker;
       result.cost_victim = cost.victim;
+      in.striker_defence = std::move(own_defence);  // the next decapitation count plans the same way
     }
     result.decapitation_spent = in.decapitation_warheads;
+    result.command_survival = command_survival(command, victim_posture, in.decapitation_warheads * mean);
     result.forward_spent = in.forward_spent;
     result.suppression_spent = in.suppression_warheads;
     return result;
+  };
+  const auto strike = [&](int per_site) {
+    StrikeInputs in =
+        real_strike_inputs(striker, striker_posture, victim, victim_posture, parameters, striker_options,
+                           victim_options, per_site, optimise ? std::optional<double>(0.0) : std::nullopt);
+    // The decapitation and suppression warheads left the strike at the mean reliability, so the
+    // ratio is unchanged by them.
+    const double warheads = in.striker_warheads;
+    const double arriving = in.striker_arriving;
+    const double mean = warheads > 0.0 ? arriving / warheads : 0.0;
+    FirstStrike best = evaluate(in, mean);
+    if (!can_decapitate || warheads <= 0.0) return best;
+    const double most = std::min(std::floor(warheads), std::ceil(command.nodes_in(victim_posture)) *
+                                                           std::max(0, parameters.max_warheads_per_target));
+    for (double d = 1.0; d <= most; d += 1.0) {
+      in.striker_warheads = warheads - d;
+      in.striker_arriving = std::max(0.0, arriving - d * mean);
+      in.decapitation_warheads = d;
+      in.retaliation_share = retaliation_share(command, victim_posture, d * mean);
+      const FirstStrike candidate = evaluate(in, mean);
+      if (preferred_strike(StrikeCost{candidate.cost_striker, candidate.cost_victim},
+                           StrikeCost{best.cost_striker, best.cost_victim}, parameters)) {
+        best = candidate;
+      }
+    }
+    return best;
   };
   FirstStrike best = strike(0);
   const MissileDefence* defence = victim_options.defence;

@@ -45,7 +45,15 @@ LoadResult<std::vector<Figure>> read_scenario_figures(const std::filesystem::pat
                     figures);
           }
         }
-        collect(s["command"], join_path(side_path, "command"), "command", sink, figures);
+        const YAML::Node command = s["command"];
+        collect(command, join_path(side_path, "command"), "command", sink, figures);
+        const YAML::Node routes = command && command.IsMap() ? command["devolution"] : YAML::Node();
+        if (routes && routes.IsSequence()) {
+          for (std::size_t i = 0; i < routes.size(); ++i) {
+            collect(routes[i], index_path(join_path(side_path, "command.devolution"), i), "devolution_route", sink,
+                    figures);
+          }
+        }
         collect(s["warning"], join_path(side_path, "warning"), "warning", sink, figures);
         collect(s["flight_minutes"], join_path(side_path, "flight_minutes"), "flight_minutes", sink, figures);
       }

@@ -265,6 +265,9 @@ void read_options(MapReader& scenario, Scenario& out) {
   if (auto v = r.word("striker_readiness")) {
     p.striker_readiness = striker_readiness_from_string(*v).value_or(StrikerReadiness::kKentThaler);
   }
+  if (auto v = r.word("decapitation")) {
+    p.decapitation = *v == "fixed_share" ? DecapitationRule::kFixedShare : DecapitationRule::kOptimised;
+  }
   if (auto v = r.boolean("launch_under_attack")) p.launch_under_attack = *v;
   if (auto v = r.boolean("warning")) p.warning = *v;
   if (auto v = r.boolean("defence_in_planning")) p.defence_in_planning = *v;
@@ -404,9 +407,28 @@ void read_command(MapReader& side, ScenarioSide& out) {
   out.command_given = true;
   CommandAndControl& c = out.command;
   if (auto v = parameter(r, "command", "survival")) c.survival = *v;
-  if (auto v = parameter(r, "command", "nodes")) c.nodes = *v;
+  if (auto v = parameter(r, "command", "survival_generated")) c.survival_generated = *v;
+  // A striker may aim at the command only when its posts are given (no silent default for how
+  // vulnerable it is).
+  if (auto v = parameter(r, "command", "nodes")) {
+    c.nodes = *v;
+    c.described = true;
+  }
+  if (auto v = parameter(r, "command", "nodes_generated")) c.nodes_generated = *v;
   if (auto v = parameter(r, "command", "node_kill_probability")) c.node_kill_probability = *v;
   if (auto v = parameter(r, "command", "perimeter")) c.perimeter = *v;
+  const std::vector<YAML::Node> items = r.list("devolution", false);
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    MapReader route(items[i], io::index_path(r.key_path("devolution"), i), schema_section("devolution_route"),
+                    r.sink());
+    if (!route.is_mapping()) continue;
+    DevolutionRoute& d = out.devolution.emplace_back();
+    d.name = route.string("name").value_or("");
+    if (auto v = parameter(route, "devolution_route", "survival_day_to_day")) d.survival_day_to_day = *v;
+    if (auto v = parameter(route, "devolution_route", "survival_generated")) d.survival_generated = *v;
+    if (auto v = parameter(route, "devolution_route", "reliability")) d.reliability = *v;
+    if (auto v = parameter(route, "devolution_route", "forces_share")) d.forces_share = *v;
+  }
 }
 
 void read_warning(MapReader& side, ScenarioSide& out) {
@@ -764,6 +786,7 @@ SideOptions side_options(const ScenarioSide& side) {
   o.withheld = side.withheld;
   o.defence = side.defence ? &*side.defence : nullptr;
   o.command = side.command;
+  o.command.devolution = side.devolution;
   o.decapitation_share = side.decapitation_share;
   o.warning = side.warning;
   o.flight = side.flight;

@@ -32,8 +32,10 @@ std::string strike_text(const std::string& striker, const std::string& victim, c
                        f.suppression_spent, victim, f.decapitation_spent);
   }
   if (f.retaliation_share < 1.0) {
-    out +=
-        fmt::format("  {}'s command gets off {:.1f}% of its surviving forces\n", victim, 100.0 * f.retaliation_share);
+    out += fmt::format(
+        "  {}'s national command survives with probability {:.3f}; with its devolution routes it gets off {:.1f}% of "
+        "its surviving forces\n",
+        victim, f.command_survival, 100.0 * f.retaliation_share);
   }
   if (f.retaliation_launched > f.retaliation_arriving + 1e-9) {
     out += fmt::format("  retaliation reaching {}'s defence: {:.1f} warheads; intercepted {:.1f}\n", striker,
@@ -99,14 +101,25 @@ std::string options_text(const Scenario& scenario, const Assessment& assessment)
   for (std::size_t s = 0; s < 2; ++s) {
     const ScenarioSide& side = scenario.sides[s];
     out += defence_text(side, assessment.defence_layers[s]);
-    const CommandAndControl none;
-    if (side.command.survival != none.survival || side.command.perimeter != none.perimeter) {
+    const CommandAndControl& c = side.command;
+    if (side.command_given) {
+      const std::string generated = c.survival_generated || c.nodes_generated
+                                        ? fmt::format(" ({:g} and {:g} generated)", c.survival_in(Posture::kGenerated),
+                                                      c.nodes_in(Posture::kGenerated))
+                                        : std::string();
       out += fmt::format(
-          "{} command: survives a strike not aimed at it with probability {:g}; {:g} command posts; "
+          "{} command: survives a strike not aimed at it with probability {:g}; {:g} command posts{}; "
           "automatic retaliation (Perimeter) {:g}\n",
-          side.id, side.command.survival, side.command.nodes, side.command.perimeter);
+          side.id, c.survival, c.nodes, generated, c.perimeter);
+      for (const DevolutionRoute& r : side.devolution) {
+        out += fmt::format(
+            "{} devolution: {}: survives {:g} day to day, {:g} generated; reliability {:g}; orders {:g}% of "
+            "the forces\n",
+            side.id, r.name, r.survival(Posture::kDayToDay), r.survival(Posture::kGenerated), r.reliability,
+            100.0 * r.forces_share);
+      }
     }
-    if (side.decapitation_share > 0.0) {
+    if (side.decapitation_share > 0.0 && scenario.parameters.decapitation == DecapitationRule::kFixedShare) {
       out += fmt::format("{} aims {:g}% of its first strike at the other side's command\n", side.id,
                          100.0 * side.decapitation_share);
     }
@@ -191,6 +204,10 @@ std::string format_assessment(const Scenario& scenario, const Assessment& assess
   if (scenario.is_real()) {
     out += fmt::format(", posture {}, draw-down {}, striker readiness {}", to_string(scenario.posture),
                        to_string(p.draw_down), to_string(p.striker_readiness));
+    if (scenario.sides[0].command.described || scenario.sides[1].command.described) {
+      out +=
+          p.decapitation == DecapitationRule::kOptimised ? ", decapitation optimised" : ", decapitation a fixed share";
+    }
   }
   out += "\n\n";
   if (scenario.is_real()) {

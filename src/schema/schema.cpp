@@ -441,15 +441,15 @@ constexpr std::array kScenarioSideKeys{
             .kind = KeyKind::kMapping,
             .required = false,
             .description = "Real sides: this side's command and control as a victim (section `sides.<ID>.command`): "
-                           "command survival, decapitation, Perimeter."},
+                           "command survival by posture, decapitation, devolution routes (Perimeter)."},
     KeySpec{.name = "decapitation_share",
             .kind = KeyKind::kFigure,
             .required = false,
             .unit = "share",
             .min = 0,
             .max = 0.5,
-            .description = "Real sides: share of this side's first strike aimed at the other side's command (default "
-                           "0)."},
+            .description = "Real sides: with `options.decapitation: fixed_share`, share of this side's first strike "
+                           "aimed at the other side's command (default 0)."},
     KeySpec{.name = "warning",
             .kind = KeyKind::kMapping,
             .required = false,
@@ -666,6 +666,7 @@ constexpr std::array kScenarioSections{
     SchemaSection{"defence", "sides.<ID>.defence", "Missile defence", kDefenceKeys},
     SchemaSection{"defence_layer", "sides.<ID>.defence.layers[]", "Missile defence layer", kDefenceLayerKeys},
     SchemaSection{"command", "sides.<ID>.command", "Command and control", kScenarioCommandKeys},
+    SchemaSection{"devolution_route", "sides.<ID>.command.devolution[]", "Devolution route", kDevolutionRouteKeys},
     SchemaSection{"warning", "sides.<ID>.warning", "Warning and reaction times", kScenarioWarningKeys},
     SchemaSection{"flight_minutes", "sides.<ID>.flight_minutes", "Flight times", kScenarioFlightKeys},
     SchemaSection{"forward", "sides.<ID>.forward[]", "Forward-based system", kForwardKeys},

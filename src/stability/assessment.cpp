@@ -4,6 +4,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <vector>
+
+#include <fmt/format.h>
 
 #include "stratstab/prepare.hpp"
 #include "stratstab/weapon_effects.hpp"
@@ -130,20 +133,60 @@ Assessment assess_scenario(const Scenario& scenario) {
       auto [xa, xb] = switched([](SideOptions& o) { o.defence = nullptr; });
       attribute(side.id + " missile defence", scenario.parameters, xa, xb);
     }
+    // Command and control of this side as a victim (docs/methods.md §12.4).
     const CommandAndControl none;
-    if (side.command.survival != none.survival || side.command.perimeter != none.perimeter) {
-      auto [xa, xb] = switched([&](SideOptions& o) { o.command.perimeter = 0.0; });
-      if (side.command.perimeter > 0.0)
+    const CommandAndControl& command = i == 0 ? oa.command : ob.command;
+    const bool routes = command.perimeter > 0.0 || !side.devolution.empty();
+    if (command.survival != none.survival || command.survival_generated || routes) {
+      if (command.perimeter > 0.0) {
+        auto [xa, xb] = switched([&](SideOptions& o) { o.command.perimeter = 0.0; });
         attribute(side.id + " Perimeter (automatic retaliation)", scenario.parameters, xa, xb);
+      }
+      for (std::size_t r = 0; r < side.devolution.size(); ++r) {
+        std::vector<DevolutionRoute> without = side.devolution;
+        without[r].reliability = 0.0;
+        auto [xa, xb] = switched([&](SideOptions& o) { o.command.devolution = without; });
+        attribute(side.id + " devolution route " + side.devolution[r].name, scenario.parameters, xa, xb);
+      }
+      if (routes && side.devolution.size() + (command.perimeter > 0.0 ? 1 : 0) > 1) {
+        auto [xa, xb] = switched([&](SideOptions& o) {
+          o.command.perimeter = 0.0;
+          o.command.devolution = {};
+        });
+        attribute(side.id + " all devolution routes", scenario.parameters, xa, xb);
+      }
+      const bool by_posture = command.survival_generated || command.nodes_generated ||
+                              std::any_of(side.devolution.begin(), side.devolution.end(),
+                                          [](const DevolutionRoute& r) { return r.survival_generated.has_value(); });
+      std::vector<DevolutionRoute> day_to_day = side.devolution;
+      for (DevolutionRoute& r : day_to_day) r.survival_generated.reset();
+      if (by_posture && victim_posture(scenario.posture) == Posture::kGenerated) {
+        auto [xa, xb] = switched([&](SideOptions& o) {
+          o.command.survival_generated.reset();
+          o.command.nodes_generated.reset();
+          o.command.devolution = day_to_day;
+        });
+        attribute(side.id + " command by posture (day-to-day values when generated)", scenario.parameters, xa, xb);
+      }
       auto [ya, yb] = switched([&](SideOptions& o) {
         o.command = none;
         o.command.node_kill_probability = 0.0;  // immune to decapitation as well
       });
-      attribute(side.id + " command vulnerability (survival < 1, Perimeter)", scenario.parameters, ya, yb);
+      attribute(side.id + " command vulnerability (survival < 1, devolution)", scenario.parameters, ya, yb);
     }
-    if (side.decapitation_share > 0.0) {
+    // This side's decapitation strike on the other: off (the other's command not aimed at).
+    const ScenarioSide& other = scenario.sides[1 - i];
+    if (scenario.parameters.decapitation == DecapitationRule::kFixedShare && side.decapitation_share > 0.0) {
       auto [xa, xb] = switched([](SideOptions& o) { o.decapitation_share = 0.0; });
       attribute(side.id + " decapitation strike", scenario.parameters, xa, xb);
+    }
+    if (scenario.parameters.decapitation == DecapitationRule::kOptimised && other.command.described) {
+      SideOptions xa = oa;
+      SideOptions xb = ob;
+      (i == 0 ? xb : xa).command.described = false;
+      const FirstStrike& chosen = i == 0 ? out.result.a_strikes_b : out.result.b_strikes_a;
+      attribute(fmt::format("{} decapitation strike (optimised: {:g} warheads)", side.id, chosen.decapitation_spent),
+                scenario.parameters, xa, xb);
     }
     if (!side.forward.empty()) {
       auto [xa, xb] = switched([](SideOptions& o) { o.forward = {}; });
@@ -158,6 +201,12 @@ Assessment assess_scenario(const Scenario& scenario) {
     attribute(kent_thaler ? "Kent-Thaler striker readiness (no_notice instead)"
                           : "no-notice striker readiness (kent_thaler instead)",
               other, oa, ob);
+  }
+  if (scenario.parameters.decapitation == DecapitationRule::kOptimised &&
+      (scenario.sides[0].command.described || scenario.sides[1].command.described)) {
+    StabilityParameters fixed = scenario.parameters;
+    fixed.decapitation = DecapitationRule::kFixedShare;
+    attribute("decapitation rule (fixed decapitation_share instead of optimised)", fixed, oa, ob);
   }
   if (scenario.parameters.warning) {
     StabilityParameters fixed = scenario.parameters;

@@ -35,7 +35,7 @@ std::optional<std::string> option_reason(const Scenario& scenario, std::string_v
   }
   if (!scenario.is_real()) {
     for (std::string_view real_only : {"posture", "draw_down", "warning", "defence_in_planning", "striker_readiness",
-                                       "targets", "lua_share_mobile", "lua_share_ssbn", "lua_legs"}) {
+                                       "targets", "lua_share_mobile", "lua_share_ssbn", "lua_legs", "decapitation"}) {
       if (option == real_only) {
         return fmt::format(
             "the scenario's sides are abstract (Kent–Thaler's form): options.{} applies to real sides "
@@ -49,6 +49,12 @@ std::optional<std::string> option_reason(const Scenario& scenario, std::string_v
     return std::string(
         "neither side has a missile defence (`defence:`): options.defence_in_planning only says whether a striker "
         "counts on its own");
+  }
+  if (option == "decapitation" && !scenario.sides[0].command.described && !scenario.sides[1].command.described &&
+      scenario.sides[0].decapitation_share <= 0.0 && scenario.sides[1].decapitation_share <= 0.0) {
+    return std::string(
+        "neither side gives its command posts (`command.nodes`) nor a decapitation_share: no decapitation strike is "
+        "possible, so options.decapitation chooses nothing");
   }
   return std::nullopt;
 }
@@ -76,14 +82,27 @@ std::optional<std::string> side_reason(const Scenario& scenario, std::size_t i, 
   if ((key == "warning.mobile_launch_minutes" || key == "warning.ssbn_launch_minutes") && p.lua_silos_only) {
     return std::string("options.lua_legs is `silos`: only silos launch under attack");
   }
-  const std::string decapitation = fmt::format("sides.{}.decapitation_share", other.id);
-  if ((key == "command.nodes" || key == "command.node_kill_probability") && other.decapitation_share <= 0.0) {
-    return fmt::format("{} is 0: {}'s command posts matter only against a decapitation strike", decapitation, side.id);
+  const bool optimised = p.decapitation == DecapitationRule::kOptimised;
+  if (key == "decapitation_share" && optimised) {
+    return std::string(
+        "options.decapitation is optimised: the striker chooses how many warheads it aims at the other side's "
+        "command; decapitation_share applies with `fixed_share`");
   }
-  if (key == "command.perimeter" && side.command.survival >= 1.0 && other.decapitation_share <= 0.0) {
+  // Under `optimised`, the other side may aim at this side's command whenever its posts are given.
+  const bool aimed_at = optimised ? side.command.described : other.decapitation_share > 0.0;
+  const std::string decapitation =
+      optimised ? fmt::format("sides.{}.command.nodes is not given (no decapitation strike aims at it)", side.id)
+                : fmt::format("sides.{}.decapitation_share is 0", other.id);
+  const bool command_posts =
+      key == "command.nodes" || key == "command.node_kill_probability" || key == "command.nodes_generated";
+  if (command_posts && !aimed_at) {
+    return fmt::format("{}: {}'s command posts matter only against a decapitation strike", decapitation, side.id);
+  }
+  const bool always_survives = side.command.survival >= 1.0 && side.command.survival_generated.value_or(1.0) >= 1.0;
+  if ((key == "command.perimeter" || key.starts_with("command.devolution")) && always_survives && !aimed_at) {
     return fmt::format(
-        "sides.{0}.command.survival is 1 and {1} is 0: {0}'s command always survives, so Perimeter (which acts when "
-        "command is lost) never acts",
+        "sides.{0}.command.survival is 1 and {1}: {0}'s command always survives, so Perimeter and the other "
+        "devolution routes (which act when command is lost) never act",
         side.id, decapitation);
   }
   if (key == "command.survival" && side.command.perimeter >= 1.0) {

@@ -222,8 +222,8 @@ TEST(LaunchUnderAttackByLeg, TheWarningModelSetsEachLegFromItsThreatsAndLaunchTi
 
 /// Each side of the index case: 10 silo ICBMs of 8 warheads (1 Mt, CEP 485.224 m, R 0.8; soft, 1
 /// psi, so that p = 0.8) and one SSBN of 10 tubes x 4 warheads in port (R 0.8, 1 psi, 10 tubes a
-/// boat), w80 = 40. A striker has W = 80 (the boat in port is not ready: 0.9 x 0 at sea), 64
-/// arriving; as a victim V arriving = 64 + 32 = 96.
+/// boat), w80 = 40. A striker has W = 80 (the boat in port is not ready under the no-notice readiness: 0.9 x 0 at sea),
+/// 64 arriving; as a victim V arriving = 64 + 32 = 96.
 ForceSnapshot index_side(const std::string& id) {
   return small_snapshot(
       id, 40,
@@ -278,6 +278,9 @@ TEST(LaunchUnderAttackByLeg, TheIndexOfATinyForceWithBoatsFiringFromThePier) {
   p.launch_under_attack = true;
   p.lua_share = 0.5;
   p.lua_share_ssbn = 0.25;
+  // The no-notice readiness keeps the boat in port out of each striker's strike (W = 80 as worked
+  // above); under Kent and Thaler's rule it would add 0.9 x 40 (docs/methods.md §6).
+  p.striker_readiness = StrikerReadiness::kNoNotice;
   const auto expected_index = [](std::pair<double, double> costs) {
     const double r = std::min(1.0, costs.first / costs.second);
     return r * r;

@@ -186,7 +186,7 @@ TEST(CliSweepTest, InactiveKeyIsNamedOnStderrAndInJson) {
   EXPECT_TRUE(contains(perimeter.err,
                        "warning: sides.RU.command.perimeter has no effect in this scenario, so every "
                        "row is the same: sides.RU.command.survival is 1 and "
-                       "sides.US.decapitation_share is 0"))
+                       "sides.RU.command.nodes is not given (no decapitation strike aims at it)"))
       << perimeter.err;
   const CliRun slbm = run("sweep us-ru-2026-11 --param sides.US.flight_minutes.slbm --values 10,15");
   ASSERT_EQ(slbm.exit_code, 0) << slbm.err;

@@ -117,7 +117,7 @@ TEST(CliAssessTest, Issue5ScenariosShowWhatMovedTheIndex) {
   // features it switches off, and its JSON carries them.
   const std::vector<std::pair<const char*, const char*>> cases{
       {"golden-dome", "US missile defence"},
-      {"perimeter", "RU Perimeter (automatic retaliation)"},
+      {"perimeter", "RU devolution route Perimeter"},
       {"oreshnik-belarus", "RU forward-based systems"},
       {"dark-eagle-germany", "US forward-based systems"},
       {"warning-lua", "warning model (fixed launch-under-attack share instead)"}};

@@ -159,13 +159,13 @@ TEST(CommandTest, SurvivalAndRetaliationShare) {
   c.survival = 0.9;
   c.nodes = 2;
   c.node_kill_probability = 0.5;
-  EXPECT_DOUBLE_EQ(command_survival(c, 0.0), 0.9);
+  EXPECT_DOUBLE_EQ(command_survival(c, Posture::kDayToDay, 0.0), 0.9);
   // 4 warheads on 2 posts: each post destroyed with 1 - 0.5^2 = 0.75; command lost only if both
   // are: survival 0.9 (1 - 0.75^2) = 0.39375.
-  EXPECT_NEAR(command_survival(c, 4.0), 0.39375, 1e-15);
+  EXPECT_NEAR(command_survival(c, Posture::kDayToDay, 4.0), 0.39375, 1e-15);
   c.perimeter = 0.8;
   // q + (1 - q) 0.8 = 0.39375 + 0.60625 * 0.8 = 0.87875.
-  EXPECT_NEAR(retaliation_share(c, 4.0), 0.87875, 1e-15);
+  EXPECT_NEAR(retaliation_share(c, Posture::kDayToDay, 4.0), 0.87875, 1e-15);
 }
 
 class BundledScenario : public ::testing::Test {
