@@ -566,7 +566,7 @@ constexpr std::array kDefenceLayerKeys{
             .required = false,
             .unit = "ratio",
             .min = 1,
-            .max = 1000,
+            .max = 10000,
             .description = "Space-based layers: constellation size over the interceptors within reach of a launch "
                            "area when it matters; the layer engages with its share divided by it (default 1: all)."},
     KeySpec{.name = "engages",
