@@ -88,7 +88,8 @@ Penetration::Penetration(const MissileDefence& defence, const std::vector<double
     const double capacity = layer_capacity(defence, layer, interceptors_by_layer[i], warheads_per_booster);
     const double footprint = std::clamp(layer.footprint, 0.0, 1.0);
     if (capacity <= 0.0 || footprint <= 0.0) continue;
-    // docs/methods.md §12.1: a uniform attack puts f w inside the footprint: w - P min(f w, c) = w - (P f) min(w, c / f).
+    // docs/methods.md §12.1: a uniform attack puts f w inside the footprint: w - P min(f w, c) = w - (P f) min(w, c /
+    // f).
     layers_.push_back(ActiveLayer{kill * footprint, capacity / footprint});
   }
   // Layer l saturates where what reaches it equals its capacity: map c_l back through the layers

@@ -347,7 +347,8 @@ void read_defence(MapReader& side, ScenarioSide& out) {
   if (auto v = parameter(r, "defence", "decoys_per_warhead")) d.decoys_per_warhead = *v;
   if (auto v = parameter(r, "defence", "sites")) d.sites = *v;
   if (auto v = parameter(r, "defence", "site_kill_probability")) d.site_kill_probability = *v;
-  if (auto v = r.word("adaptive_offence")) d.adaptive_offence = *v == "none" ? AdaptiveOffence::kNone : AdaptiveOffence::kDecoys;
+  if (auto v = r.word("adaptive_offence"))
+    d.adaptive_offence = *v == "none" ? AdaptiveOffence::kNone : AdaptiveOffence::kDecoys;
   if (auto v = parameter(r, "defence", "max_decoys_per_warhead")) d.max_decoys_per_warhead = *v;
   const std::vector<YAML::Node> items = r.list("layers", true);
   std::vector<bool> share_given;

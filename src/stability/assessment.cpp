@@ -80,10 +80,10 @@ Assessment assess_scenario(const Scenario& scenario) {
     const std::vector<double> silos = layer_interceptors(d, true, 1.0);
     for (std::size_t l = 0; l < d.layers.size(); ++l) {
       const DefenceLayer& layer = d.layers[l];
-      out.defence_layers[i].push_back(DefenceLayerRow{
-          layer.name, layer_kill_probability(layer), interceptors_per_object(layer), value[l],
-          layer_capacity(d, layer, value[l], m), silos[l], layer.absentee_ratio, layer.engages_boosters,
-          layer.footprint});
+      out.defence_layers[i].push_back(DefenceLayerRow{layer.name, layer_kill_probability(layer),
+                                                      interceptors_per_object(layer), value[l],
+                                                      layer_capacity(d, layer, value[l], m), silos[l],
+                                                      layer.absentee_ratio, layer.engages_boosters, layer.footprint});
     }
   }
   out.sides[0].id = scenario.sides[0].id;

@@ -401,9 +401,8 @@ TEST_F(BundledScenario, BestBrackenDefencesLowerTwoSidedStability) {
     const double without = evaluate_scenario(load(name, {"sides.US.defence.interceptors=0"})).index;
     EXPECT_LE(with, without + 1e-12) << name;
   }
-  const double without = evaluate_scenario(load("golden-dome", {"sides.US.defence.interceptors=0",
-                                                                "options.draw_down=greedy"}))
-                             .index;
+  const double without =
+      evaluate_scenario(load("golden-dome", {"sides.US.defence.interceptors=0", "options.draw_down=greedy"})).index;
   for (int interceptors : {250, 500, 1000, 2000, 4000, 7800}) {
     const double with =
         evaluate_scenario(load("golden-dome", {"sides.US.defence.interceptors=" + std::to_string(interceptors),
@@ -434,13 +433,13 @@ TEST_F(BundledScenario, WilkeningWatmanAsymmetricSuppressionIsDestabilising) {
   // the lowest of the three. The published ordering holds for the side whose ratio binds; the other
   // asymmetry (Russia can, the US cannot) raises the index, documented with numbers in
   // docs/methods.md §12.2.
-  const std::string defence = "{interceptors: 500, covers: both, sites: 10, layers: [{name: ground, sspk: 0.7, "
-                              "shots: 2, suppressible: ";
+  const std::string defence =
+      "{interceptors: 500, covers: both, sites: 10, layers: [{name: ground, sspk: 0.7, "
+      "shots: 2, suppressible: ";
   const auto with = [&](bool us_suppressible, bool ru_suppressible) {
-    return evaluate_scenario(load("golden-dome", {"sides.US.defence=" + defence + (us_suppressible ? "true" : "false") +
-                                                      "}]}",
-                                                  "sides.RU.defence=" + defence + (ru_suppressible ? "true" : "false") +
-                                                      "}]}"}));
+    return evaluate_scenario(
+        load("golden-dome", {"sides.US.defence=" + defence + (us_suppressible ? "true" : "false") + "}]}",
+                             "sides.RU.defence=" + defence + (ru_suppressible ? "true" : "false") + "}]}"}));
   };
   const StabilityResult neither = with(false, false);
   const StabilityResult us_can = with(false, true);
@@ -465,7 +464,9 @@ TEST_F(BundledScenario, GoldenDomeRealismAttributionsAreTheOldAssumptions) {
     ADD_FAILURE() << "no attribution " << feature;
     return -1.0;
   };
-  const auto index = [&](const std::vector<std::string>& sets) { return evaluate_scenario(load("golden-dome", sets)).index; };
+  const auto index = [&](const std::vector<std::string>& sets) {
+    return evaluate_scenario(load("golden-dome", sets)).index;
+  };
   EXPECT_DOUBLE_EQ(row("US absentee ratio"), index({"sides.US.defence.layers[0].absentee_ratio=1"}));
   EXPECT_DOUBLE_EQ(row("US boost-phase kills per booster"), index({"sides.US.defence.layers[0].engages=warheads"}));
   EXPECT_DOUBLE_EQ(row("US defence footprints"), index({"sides.US.defence.layers[2].footprint=1"}));
