@@ -143,16 +143,16 @@ Assessment assess_scenario(const Scenario& scenario) {
       };
       const auto any_layer = [&](auto test) { return std::any_of(d.layers.begin(), d.layers.end(), test); };
       if (any_layer([](const DefenceLayer& l) { return l.absentee_ratio > 1.0; }))
-        without("absentee ratio (every space-based interceptor in reach instead)",
+        without("absentee ratio (all interceptors in reach instead)",
                 [](MissileDefence&, DefenceLayer& l) { l.absentee_ratio = 1.0; });
       if (any_layer([](const DefenceLayer& l) { return l.engages_boosters; }))
         without("boost-phase kills per booster (per warhead instead)",
                 [](MissileDefence&, DefenceLayer& l) { l.engages_boosters = false; });
       if (any_layer([](const DefenceLayer& l) { return l.footprint < 1.0; }))
-        without("defence footprints (every layer covering the whole country instead)",
+        without("defence footprints (whole country instead)",
                 [](MissileDefence&, DefenceLayer& l) { l.footprint = 1.0; });
       if (offence_decoys_per_warhead(d) != d.decoys_per_warhead)
-        without("adaptive offence (no decoys beyond the scenario's instead)",
+        without("adaptive offence (the scenario's decoys instead)",
                 [](MissileDefence& c, DefenceLayer&) { c.adaptive_offence = AdaptiveOffence::kNone; });
     }
     const CommandAndControl none;
