@@ -72,6 +72,16 @@ struct DefenceLayerRow {
   double on_value = 0;  ///< interceptors against the value strike
   double engages = 0;   ///< c_l on value: warheads it can engage before it saturates
   double on_silos = 0;  ///< interceptors against a silo attack
+  double absentee_ratio = 1;
+  bool engages_boosters = false;
+  double footprint = 1;
+};
+
+/// What the attacker of a defence brings against it (docs/methods.md §12.1).
+struct DefenceOffence {
+  double warheads_per_booster = 1;  ///< m of the attacking force (boost-phase layers)
+  double decoys_given = 0;          ///< the scenario's decoys per warhead
+  double decoys_faced = 0;          ///< after the adaptive offence
 };
 
 /// The victim's warning in one strike.
@@ -94,6 +104,7 @@ struct Assessment {
   std::array<std::vector<std::vector<BaseReach>>, 2> forward_reach;
   /// Per side with a missile defence, its layers (in file order); empty without one.
   std::array<std::vector<DefenceLayerRow>, 2> defence_layers;
+  std::array<DefenceOffence, 2> defence_offence;  ///< against side i's defence
   /// Real sides with the exact draw-down: the index with the greedy one instead, and the greedy
   /// shortfall in K at each strike's s*, relative to the exact K(s*).
   std::optional<double> greedy_index;

@@ -34,7 +34,23 @@ struct DefenceLayer {
   double inventory_share = 1;       ///< share of the defence's interceptors held by this layer
   bool sees_decoys = true;          ///< false: the layer engages warheads only (e.g. terminal, after re-entry)
   bool suppressible = true;         ///< its interceptors sit at ground sites a striker can attack
+  /// Space-based layers: only 1 / absentee_ratio of the layer's interceptors are within reach of a
+  /// launch area when it matters; the engaging inventory is its share divided by it (>= 1; 1: all).
+  double absentee_ratio = 1;
+  /// true: the layer engages boosters before release (boost phase): one engaged booster carries the
+  /// attacking force's mean warheads per booster m and no decoys yet, and a kill takes them all.
+  bool engages_boosters = false;
+  /// Share of the defended value (or silos) inside the layer's coverage, (0, 1]; an attack spread
+  /// uniformly puts the rest of its warheads outside it, where they pass the layer.
+  double footprint = 1;
 };
+
+/// How the attacker adapts to a defence (docs/methods.md §12.1).
+enum class AdaptiveOffence {
+  kNone,    ///< the attack as the scenario gives it
+  kDecoys,  ///< the attacker brings decoys up to `max_decoys_per_warhead`
+};
+std::string_view to_string(AdaptiveOffence offence);
 
 /// What a defence protects.
 enum class DefenceCoverage {
@@ -53,16 +69,26 @@ struct MissileDefence {
   double decoys_per_warhead = 0;       ///< D: objects an attacking warhead brings that the defence cannot reject
   double sites = 0;                    ///< ground sites of the suppressible layers (interceptor fields, radars)
   double site_kill_probability = 0.9;  ///< of one arriving warhead on one site (soft or lightly hardened)
+  AdaptiveOffence adaptive_offence = AdaptiveOffence::kDecoys;
+  /// With kDecoys: the most decoys per warhead the attacker can bring (below decoys_per_warhead: no
+  /// extra decoys). Default 0, so the default attack is the scenario's.
+  double max_decoys_per_warhead = 0;
 };
+
+/// D the defence faces: decoys_per_warhead, raised to max_decoys_per_warhead when the offence adds
+/// decoys (they cost it nothing in this model, so it brings the ceiling).
+double offence_decoys_per_warhead(const MissileDefence& defence);
 
 /// P_l: the chance that a layer kills one object it engages.
 double layer_kill_probability(const DefenceLayer& layer);
 /// Expected interceptors a layer spends per engaged object (n, or s1 + (1 - P_1) s2).
 double interceptors_per_object(const DefenceLayer& layer);
 /// c_l: the warheads (not objects) a layer of `defence` holding `interceptors` can engage before it
-/// saturates, floor(I / n) / (1 + D) (1 + D objects per warhead when it must engage decoys); 0 when
-/// it spends nothing per object. The one statement of it, for Penetration and the reports.
-double layer_capacity(const MissileDefence& defence, const DefenceLayer& layer, double interceptors);
+/// saturates, floor(I / n) / (1 + D) (1 + D objects per warhead when it must engage decoys), or
+/// floor(I / n) m for a layer that engages boosters of m warheads each (decoys not yet released); 0
+/// when it spends nothing per object. The one statement of it, for Penetration and the reports.
+double layer_capacity(const MissileDefence& defence, const DefenceLayer& layer, double interceptors,
+                      double warheads_per_booster = 1.0);
 
 /// How many warheads get through a defence, as a monotone piecewise-linear function of the warheads
 /// that reach it (all counts expected values). The identity when no layer engages anything.
@@ -70,8 +96,12 @@ class Penetration {
  public:
   /// No defence: every warhead gets through.
   Penetration() = default;
-  /// `interceptors` per layer (already split by inventory share, coverage and suppression).
-  Penetration(const MissileDefence& defence, const std::vector<double>& interceptors_by_layer);
+  /// `interceptors` per layer (already split by inventory share, absentee ratio, coverage and
+  /// suppression); `warheads_per_booster`: the attacking force's mean m, for layers that engage
+  /// boosters. A layer with footprint f < 1 acts as kill P f and capacity c / f:
+  /// w - P min(f w, c) = w - P f min(w, c / f), so `through` stays piecewise linear.
+  Penetration(const MissileDefence& defence, const std::vector<double>& interceptors_by_layer,
+              double warheads_per_booster = 1.0);
 
   /// Warheads that get through when `arriving` reach the defence.
   [[nodiscard]] double through(double arriving) const;
@@ -98,8 +128,8 @@ class Penetration {
 };
 
 /// The interceptors of each layer available against one kind of threat: the layer's share of the
-/// inventory, times the coverage's share (1 for value or silos alone, `silo_share` or
-/// 1 - `silo_share` when both), times `suppressed_survival` for suppressible layers.
+/// inventory, divided by its absentee ratio, times the coverage's share (1 for value or silos alone,
+/// `silo_share` or 1 - `silo_share` when both), times `suppressed_survival` for suppressible layers.
 std::vector<double> layer_interceptors(const MissileDefence& defence, bool against_silo_attack,
                                        double suppressed_survival);
 

@@ -99,6 +99,10 @@ struct SideOptions {
   std::span<const ForwardDeployment> forward;  ///< its forward-based systems in the exchange
 };
 
+/// m: the mean warheads per deployed ICBM and SLBM of `forces` in the central exchange (1 without
+/// any), what one booster killed in boost phase takes with it (docs/methods.md §12.1).
+double mean_warheads_per_booster(const ForceSnapshot& forces);
+
 /// The counterforce problem with both sides' options, as the exchange allocates on it: the
 /// striker's forward systems that reach value join its kinds (kill probability 0 on what they
 /// cannot reach); those that cannot reach value have fired first (their kills are out of the

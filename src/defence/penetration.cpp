@@ -15,6 +15,21 @@ std::string_view to_string(DefenceCoverage coverage) {
   return "value";
 }
 
+std::string_view to_string(AdaptiveOffence offence) {
+  switch (offence) {
+    case AdaptiveOffence::kNone: return "none";
+    case AdaptiveOffence::kDecoys: return "decoys";
+  }
+  return "none";
+}
+
+double offence_decoys_per_warhead(const MissileDefence& defence) {
+  // docs/methods.md §12.1: decoys are free to the attacker here, so an adapting one brings the ceiling.
+  if (defence.adaptive_offence == AdaptiveOffence::kDecoys)
+    return std::max(defence.decoys_per_warhead, defence.max_decoys_per_warhead);
+  return defence.decoys_per_warhead;
+}
+
 double layer_kill_probability(const DefenceLayer& layer) {
   // Shoot-look-shoot kills what a barrage of s1 + s2 would (the look only saves interceptors).
   const int salvo = std::max(0, layer.shots) + std::max(0, layer.second_shots);
@@ -43,30 +58,39 @@ std::vector<double> layer_interceptors(const MissileDefence& defence, bool again
   out.reserve(defence.layers.size());
   for (const DefenceLayer& layer : defence.layers) {
     const double survival = layer.suppressible ? suppressed_survival : 1.0;
-    out.push_back(defence.interceptors * layer.inventory_share * coverage_share * survival);
+    // docs/methods.md §12.1: only 1 / absentee_ratio of a constellation can engage.
+    const double absentee = std::max(1.0, layer.absentee_ratio);
+    out.push_back(defence.interceptors * layer.inventory_share * coverage_share * survival / absentee);
   }
   return out;
 }
 
-double layer_capacity(const MissileDefence& defence, const DefenceLayer& layer, double interceptors) {
+double layer_capacity(const MissileDefence& defence, const DefenceLayer& layer, double interceptors,
+                      double warheads_per_booster) {
   const double per_object = interceptors_per_object(layer);
   if (per_object <= 0.0) return 0.0;
   // floor(I / n) objects (docs/methods.md §12.1); the small margin keeps 1000 / 2.5 from flooring to 399
   // through rounding.
   const double engaged_objects = std::floor(interceptors / per_object + 1e-9);
-  const double objects_per_warhead = layer.sees_decoys ? 1.0 + defence.decoys_per_warhead : 1.0;
+  // docs/methods.md §12.1: a boost-phase layer engages boosters, m warheads each, before any decoy is out.
+  if (layer.engages_boosters) return engaged_objects * std::max(0.0, warheads_per_booster);
+  const double objects_per_warhead = layer.sees_decoys ? 1.0 + offence_decoys_per_warhead(defence) : 1.0;
   return engaged_objects / objects_per_warhead;
 }
 
-Penetration::Penetration(const MissileDefence& defence, const std::vector<double>& interceptors_by_layer) {
+Penetration::Penetration(const MissileDefence& defence, const std::vector<double>& interceptors_by_layer,
+                         double warheads_per_booster) {
   for (std::size_t i = 0; i < defence.layers.size() && i < interceptors_by_layer.size(); ++i) {
     const DefenceLayer& layer = defence.layers[i];
     const double per_object = interceptors_per_object(layer);
     const double kill = layer_kill_probability(layer);
     if (per_object <= 0.0 || kill <= 0.0 || interceptors_by_layer[i] <= 0.0) continue;
-    const double capacity = layer_capacity(defence, layer, interceptors_by_layer[i]);
-    if (capacity <= 0.0) continue;
-    layers_.push_back(ActiveLayer{kill, capacity});
+    const double capacity = layer_capacity(defence, layer, interceptors_by_layer[i], warheads_per_booster);
+    const double footprint = std::clamp(layer.footprint, 0.0, 1.0);
+    if (capacity <= 0.0 || footprint <= 0.0) continue;
+    // docs/methods.md §12.1: a uniform attack puts f w inside the footprint: w - P min(f w, c) = w - (P f) min(w, c /
+    // f).
+    layers_.push_back(ActiveLayer{kill * footprint, capacity / footprint});
   }
   // Layer l saturates where what reaches it equals its capacity: map c_l back through the layers
   // before it.

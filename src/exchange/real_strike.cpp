@@ -456,13 +456,14 @@ StrikeInputs real_strike_inputs(const ForceSnapshot& striker, Posture striker_po
   in.victim_arriving = std::max(0.0, in.victim_arriving - compiled.forward_kills);
   in.draw_down = draw_down(problem, parameters.draw_down);
   if (victim_defence != nullptr) {
-    const Penetration silo_defence(*victim_defence, layer_interceptors(*victim_defence, true, site_survival));
+    const double m = mean_warheads_per_booster(striker);
+    const Penetration silo_defence(*victim_defence, layer_interceptors(*victim_defence, true, site_survival), m);
     in.draw_down = thinned_draw_down(in.draw_down, silo_defence, counterforce_reliability(problem));
-    in.victim_defence = Penetration(*victim_defence, layer_interceptors(*victim_defence, false, site_survival));
+    in.victim_defence = Penetration(*victim_defence, layer_interceptors(*victim_defence, false, site_survival), m);
   }
   if (striker_options.defence != nullptr) {
-    in.striker_defence =
-        Penetration(*striker_options.defence, layer_interceptors(*striker_options.defence, false, 1.0));
+    in.striker_defence = Penetration(*striker_options.defence, layer_interceptors(*striker_options.defence, false, 1.0),
+                                     mean_warheads_per_booster(victim));
   }
   return in;
 }

@@ -357,6 +357,9 @@ void read_defence(MapReader& side, ScenarioSide& out) {
   if (auto v = parameter(r, "defence", "decoys_per_warhead")) d.decoys_per_warhead = *v;
   if (auto v = parameter(r, "defence", "sites")) d.sites = *v;
   if (auto v = parameter(r, "defence", "site_kill_probability")) d.site_kill_probability = *v;
+  if (auto v = r.word("adaptive_offence"))
+    d.adaptive_offence = *v == "none" ? AdaptiveOffence::kNone : AdaptiveOffence::kDecoys;
+  if (auto v = parameter(r, "defence", "max_decoys_per_warhead")) d.max_decoys_per_warhead = *v;
   const std::vector<YAML::Node> items = r.list("layers", true);
   std::vector<bool> share_given;
   for (std::size_t i = 0; i < items.size(); ++i) {
@@ -373,6 +376,9 @@ void read_defence(MapReader& side, ScenarioSide& out) {
     if (share) l.inventory_share = *share;
     if (auto v = layer.boolean("sees_decoys")) l.sees_decoys = *v;
     if (auto v = layer.boolean("suppressible")) l.suppressible = *v;
+    if (auto v = parameter(layer, "defence_layer", "absentee_ratio")) l.absentee_ratio = *v;
+    if (auto v = layer.word("engages")) l.engages_boosters = *v == "boosters";
+    if (auto v = parameter(layer, "defence_layer", "footprint")) l.footprint = *v;
   }
   // Layers without a share split what the others leave equally.
   double given = 0.0;

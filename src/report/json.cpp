@@ -269,6 +269,32 @@ json assessment_to_json(const Scenario& scenario, const Assessment& assessment) 
                                   {"sides", json{{a, side_json(at.without.a)}, {b, side_json(at.without.b)}}}});
     }
     out["what_moved_it"] = attributions;
+    json defences = json::object();
+    for (std::size_t i = 0; i < 2; ++i) {
+      const ScenarioSide& side = scenario.sides[i];
+      if (!side.defence) continue;
+      const DefenceOffence& offence = assessment.defence_offence[i];
+      json layers = json::array();
+      for (const DefenceLayerRow& l : assessment.defence_layers[i]) {
+        layers.push_back(json{{"name", l.name},
+                              {"kill_probability", l.kill_probability},
+                              {"interceptors_per_object", l.interceptors_per_object},
+                              {"on_value", l.on_value},
+                              {"engages", l.engages},
+                              {"on_silos", l.on_silos},
+                              {"absentee_ratio", l.absentee_ratio},
+                              {"aims_at", l.engages_boosters ? "boosters" : "warheads"},
+                              {"footprint", l.footprint}});
+      }
+      defences[side.id] = json{{"interceptors", side.defence->interceptors},
+                               {"layers", std::move(layers)},
+                               {"attacker_warheads_per_booster", offence.warheads_per_booster},
+                               {"adaptive_offence", to_string(side.defence->adaptive_offence)},
+                               {"decoys_given", offence.decoys_given},
+                               {"decoys_faced", offence.decoys_faced},
+                               {"offence_added_decoys", offence.decoys_faced != offence.decoys_given}};
+    }
+    if (!defences.empty()) out["defences"] = std::move(defences);
     json warning = json::array();
     for (std::size_t i = 0; i < 2; ++i) {
       const WarningOutcome& w = assessment.environment[i].warning;

@@ -58,21 +58,33 @@ std::string optional_number(const std::optional<double>& v, std::string_view for
   return v ? fmt::format(fmt::runtime(format_spec), *v) : std::string("n/a");
 }
 
-std::string defence_text(const ScenarioSide& side, const std::vector<DefenceLayerRow>& layers) {
+std::string defence_text(const ScenarioSide& side, const std::vector<DefenceLayerRow>& layers,
+                         const DefenceOffence& offence) {
   if (!side.defence) return {};
   const MissileDefence& d = *side.defence;
   std::string out = fmt::format(
       "{} missile defence: {:g} interceptors, covers {}, {:g} decoys per warhead, {:g} "
       "sites\n",
       side.id, d.interceptors, to_string(d.covers), d.decoys_per_warhead, d.sites);
-  out += fmt::format("  {:<30} {:>6} {:>12} {:>10} {:>12} {:>12}\n", "layer", "P_kill", "per object", "on value",
-                     "engages", "on silos");
+  out += fmt::format("  {:<30} {:>6} {:>12} {:>10} {:>12} {:>12} {:>9} {:>9} {:>9}\n", "layer", "P_kill", "per object",
+                     "on value", "engages", "on silos", "absentee", "aims at", "footprint");
   for (const DefenceLayerRow& layer : layers) {
-    out +=
-        fmt::format("  {:<30} {:>6.3f} {:>12.2f} {:>10.0f} {:>12.1f} {:>12.0f}\n", layer.name, layer.kill_probability,
-                    layer.interceptors_per_object, layer.on_value, layer.engages, layer.on_silos);
+    out += fmt::format("  {:<30} {:>6.3f} {:>12.2f} {:>10.0f} {:>12.1f} {:>12.0f} {:>9.3g} {:>9} {:>9.3g}\n",
+                       layer.name, layer.kill_probability, layer.interceptors_per_object, layer.on_value, layer.engages,
+                       layer.on_silos, layer.absentee_ratio, layer.engages_boosters ? "boosters" : "warheads",
+                       layer.footprint);
   }
-  out += "  (engages: warheads the layer can engage before it saturates, with the decoys it must also engage)\n";
+  out +=
+      "  (on value, on silos: interceptors that can engage, after the absentee ratio; engages: warheads the\n"
+      "  layer can engage before it saturates, with the decoys it must also engage, or the boosters' warheads)\n";
+  out += fmt::format("  attacking force: {:.2f} warheads per ICBM/SLBM booster\n", offence.warheads_per_booster);
+  if (offence.decoys_faced != offence.decoys_given) {
+    out += fmt::format("  adaptive offence: the attacker added decoys, {:g} -> {:g} per warhead\n",
+                       offence.decoys_given, offence.decoys_faced);
+  } else {
+    out += fmt::format("  adaptive offence ({}): the attacker brought no decoys beyond the scenario's\n",
+                       to_string(d.adaptive_offence));
+  }
   return out;
 }
 
@@ -100,7 +112,7 @@ std::string options_text(const Scenario& scenario, const Assessment& assessment)
   std::string out;
   for (std::size_t s = 0; s < 2; ++s) {
     const ScenarioSide& side = scenario.sides[s];
-    out += defence_text(side, assessment.defence_layers[s]);
+    out += defence_text(side, assessment.defence_layers[s], assessment.defence_offence[s]);
     const CommandAndControl& c = side.command;
     if (side.command_given) {
       const std::string generated = c.survival_generated || c.nodes_generated

@@ -511,6 +511,20 @@ constexpr std::array kDefenceKeys{
             .max = 1,
             .min_nonzero = kMinProbability,
             .description = "Of one arriving warhead on one site (default 0.9)."},
+    KeySpec{.name = "adaptive_offence",
+            .kind = KeyKind::kEnum,
+            .required = false,
+            .allowed = "none | decoys",
+            .description = "How an attacker adapts to this defence (default decoys: it brings decoys up to "
+                           "`max_decoys_per_warhead`, free to it in this model; none: the attack as given)."},
+    KeySpec{.name = "max_decoys_per_warhead",
+            .kind = KeyKind::kFigure,
+            .required = false,
+            .unit = "objects",
+            .min = 0,
+            .max = 100,
+            .description = "With `adaptive_offence: decoys`: the most decoys per warhead the attacker can bring "
+                           "(default 0: none beyond `decoys_per_warhead`)."},
     KeySpec{.name = "layers",
             .kind = KeyKind::kList,
             .description = "The layers, outermost first (list of section `sides.<ID>.defence.layers[]`)."},
@@ -563,6 +577,29 @@ constexpr std::array kDefenceLayerKeys{
             .required = false,
             .description = "Whether its interceptors sit at ground sites a striker can attack (default true; false "
                            "for space-based layers)."},
+    KeySpec{.name = "absentee_ratio",
+            .kind = KeyKind::kFigure,
+            .required = false,
+            .unit = "ratio",
+            .min = 1,
+            .max = 10000,
+            .description = "Space-based layers: constellation size over the interceptors within reach of a launch "
+                           "area when it matters; the layer engages with its share divided by it (default 1: all)."},
+    KeySpec{.name = "engages",
+            .kind = KeyKind::kEnum,
+            .required = false,
+            .allowed = "warheads | boosters",
+            .description = "What one engagement is aimed at (default warheads); boosters: boost phase, one kill "
+                           "takes all the booster's warheads (the attacking force's mean per ICBM and SLBM) "
+                           "before decoys are out."},
+    KeySpec{.name = "footprint",
+            .kind = KeyKind::kFigure,
+            .required = false,
+            .unit = "share",
+            .min = 0.001,
+            .max = 1,
+            .description = "Share of the defended value (or silos) inside the layer's coverage (default 1: the "
+                           "whole country); warheads on the rest pass it."},
 };
 
 constexpr std::array kForwardKeys{

@@ -76,13 +76,17 @@ Assessment assess_scenario(const Scenario& scenario) {
   for (std::size_t i = 0; i < 2; ++i) {
     if (!scenario.sides[i].defence) continue;
     const MissileDefence& d = *scenario.sides[i].defence;
+    const ScenarioSide& attacker = scenario.sides[1 - i];
+    const double m = attacker.forces ? mean_warheads_per_booster(*attacker.forces) : 1.0;
+    out.defence_offence[i] = DefenceOffence{m, d.decoys_per_warhead, offence_decoys_per_warhead(d)};
     const std::vector<double> value = layer_interceptors(d, false, 1.0);
     const std::vector<double> silos = layer_interceptors(d, true, 1.0);
     for (std::size_t l = 0; l < d.layers.size(); ++l) {
       const DefenceLayer& layer = d.layers[l];
       out.defence_layers[i].push_back(DefenceLayerRow{layer.name, layer_kill_probability(layer),
                                                       interceptors_per_object(layer), value[l],
-                                                      layer_capacity(d, layer, value[l]), silos[l]});
+                                                      layer_capacity(d, layer, value[l], m), silos[l],
+                                                      layer.absentee_ratio, layer.engages_boosters, layer.footprint});
     }
   }
   out.sides[0].id = scenario.sides[0].id;
@@ -132,6 +136,27 @@ Assessment assess_scenario(const Scenario& scenario) {
     if (side.defence && side.defence->interceptors > 0.0) {
       auto [xa, xb] = switched([](SideOptions& o) { o.defence = nullptr; });
       attribute(side.id + " missile defence", scenario.parameters, xa, xb);
+      // docs/methods.md §12.1: each realism of the defence switched to the old assumption in turn.
+      const MissileDefence& d = *side.defence;
+      const auto without = [&](std::string feature, auto change) {
+        MissileDefence changed = d;
+        for (DefenceLayer& layer : changed.layers) change(changed, layer);
+        auto [ya, yb] = switched([&](SideOptions& o) { o.defence = &changed; });
+        attribute(side.id + " " + std::move(feature), scenario.parameters, ya, yb);
+      };
+      const auto any_layer = [&](auto test) { return std::any_of(d.layers.begin(), d.layers.end(), test); };
+      if (any_layer([](const DefenceLayer& l) { return l.absentee_ratio > 1.0; }))
+        without("absentee ratio (all interceptors in reach instead)",
+                [](MissileDefence&, DefenceLayer& l) { l.absentee_ratio = 1.0; });
+      if (any_layer([](const DefenceLayer& l) { return l.engages_boosters; }))
+        without("boost-phase kills per booster (per warhead instead)",
+                [](MissileDefence&, DefenceLayer& l) { l.engages_boosters = false; });
+      if (any_layer([](const DefenceLayer& l) { return l.footprint < 1.0; }))
+        without("defence footprints (whole country instead)",
+                [](MissileDefence&, DefenceLayer& l) { l.footprint = 1.0; });
+      if (offence_decoys_per_warhead(d) != d.decoys_per_warhead)
+        without("adaptive offence (the scenario's decoys instead)",
+                [](MissileDefence& c, DefenceLayer&) { c.adaptive_offence = AdaptiveOffence::kNone; });
     }
     // Command and control of this side as a victim (docs/methods.md §12.4).
     const CommandAndControl none;

@@ -13,13 +13,18 @@ namespace {
 
 TEST(AssessmentRowsTest, DefenceLayersOfGoldenDomeCoveringBoth) {
   const DataCatalog catalog(STRATSTAB_SOURCE_DIR "/data");
-  const Scenario s = prepare_scenario(
-      load_scenario(catalog.scenario_path("golden-dome"), {Override{"sides.US.defence.covers", "both"}}, &catalog));
+  const Scenario s = prepare_scenario(load_scenario(
+      catalog.scenario_path("golden-dome"),
+      {Override{"sides.US.defence.covers", "both"}, Override{"sides.US.defence.layers[0].absentee_ratio", "1"},
+       Override{"sides.US.defence.layers[0].engages", "warheads"}},
+      &catalog));
   const Assessment a = assess_scenario(s);
   EXPECT_TRUE(a.defence_layers[1].empty());  // Russia has no defence
   const std::vector<DefenceLayerRow>& rows = a.defence_layers[0];
   ASSERT_EQ(rows.size(), 3u);
-  // golden-dome.yaml: 1000 interceptors, covers both with silo_share 0.5, 2 decoys per warhead.
+  // golden-dome.yaml with the space layer's old assumptions (every interceptor in reach, kills per
+  // warhead; the booster and absentee rows are checked in defence_test.cpp; the terminal footprint
+  // does not change these rows): 1000 interceptors, covers both with silo_share 0.5, 2 decoys per warhead.
   // Layer shares 0.4 / 0.3 / 0.3, so each coverage gets 1000 x share x 0.5 = 200 / 150 / 150.
   // space: 1 shot, sspk 0.5, tracking 0.9, warheads only: P = 0.9 x 0.5 = 0.45; engages 200 / 1 = 200.
   // midcourse: 2 shots, sspk 0.55, tracking 0.9, sees decoys: P = 0.9 (1 - 0.45^2) = 0.71775;
