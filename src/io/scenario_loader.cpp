@@ -262,6 +262,8 @@ void read_options(MapReader& scenario, Scenario& out) {
   StabilityParameters& p = out.parameters;
   if (auto v = r.word("posture")) out.posture = posture_case_from_string(*v).value_or(PostureCase::kDayToDay);
   if (auto v = r.word("draw_down")) p.draw_down = *v == "greedy" ? DrawDownMethod::kGreedy : DrawDownMethod::kExact;
+  if (auto v = r.word("damage")) p.damage_from_cities = *v == "cities";
+  if (auto v = r.word("w80")) p.w80_derived = *v == "derived";
   if (auto v = r.boolean("launch_under_attack")) p.launch_under_attack = *v;
   if (auto v = r.boolean("warning")) p.warning = *v;
   if (auto v = r.boolean("defence_in_planning")) p.defence_in_planning = *v;
@@ -324,6 +326,7 @@ void read_force(MapReader& side, const ReadContext& context, std::optional<Sourc
                                     "bundled data catalogue)",
                                     *reference));
     }
+    if (catalog != nullptr && out.forces) out.cities = catalog->load_cities(out.forces->side);
   } catch (const InputError& e) {
     for (const Diagnostic& d : e.diagnostics()) side.sink().add(d);
     side.sink().error(node->Mark(), path, fmt::format("the force snapshot '{}' has errors (above)", *reference));
@@ -759,6 +762,7 @@ SideOptions side_options(const ScenarioSide& side) {
   o.warning = side.warning;
   o.flight = side.flight;
   o.forward = side.forward;
+  o.damage = side.damage_curve ? &*side.damage_curve : nullptr;
   return o;
 }
 

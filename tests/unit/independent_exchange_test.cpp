@@ -371,7 +371,7 @@ TEST_F(IndependentExchangeTest, StrikeSumsFromTheSnapshotFigures) {
     EXPECT_NEAR(in.striker_arriving, mine.w_arriving, 1e-9);
     EXPECT_NEAR(in.victim_warheads, mine.v, 1e-9);
     EXPECT_NEAR(in.victim_arriving, mine.v_arriving, 1e-9);
-    EXPECT_EQ(in.striker_w80, mine.w80_striker);
+    EXPECT_EQ(in.striker_damage.w80(), mine.w80_striker);
   }
   // The figures `stratstab assess --json` reports for them (exchanges[].striker_warheads, victim_warheads).
   EXPECT_NEAR(compile_by_hand(us_, ru_).w, 967.4499649, 1e-6);
