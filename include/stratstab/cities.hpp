@@ -67,8 +67,7 @@ struct DerivedW80 {
 
 /// Mean lethal area (km^2) at `overpressure_psi` of warheads with these yields and counts: the
 /// count-weighted mean of each yield's area (area scales as Y^(2/3), blast.hpp).
-double mean_lethal_area_km2(std::span<const double> yields_kt, std::span<const double> counts,
-                            double overpressure_psi);
+double mean_lethal_area_km2(std::span<const double> yields_kt, std::span<const double> counts, double overpressure_psi);
 
 /// Derived w80 for a victim's cities and an attacker's warhead yields and counts.
 DerivedW80 derive_w80(std::span<const City> cities, std::span<const double> yields_kt, std::span<const double> counts);

@@ -106,9 +106,9 @@ struct StrikeInputs {
   double striker_arriving = 0;  ///< of W, the ones that would arrive if none went to counterforce
   double victim_warheads = 0;   ///< V, as loaded
   double victim_arriving = 0;   ///< of V, the ones that would arrive if none were destroyed
-  DamageCurve striker_damage;  ///< D of the striker's value under the retaliation (damage.hpp)
-  DamageCurve victim_damage;   ///< D of the victim's value under the value strike
-  DrawDown draw_down;  ///< K(s) in arriving units, with each piece's value cost (behind any silo defence)
+  DamageCurve striker_damage;   ///< D of the striker's value under the retaliation (damage.hpp)
+  DamageCurve victim_damage;    ///< D of the victim's value under the value strike
+  DrawDown draw_down;           ///< K(s) in arriving units, with each piece's value cost (behind any silo defence)
   /// Share of the victim's surviving warheads that are launched in retaliation (command and
   /// control: 1 when command survives for sure).
   double retaliation_share = 1;

@@ -29,7 +29,8 @@ DamageCurve DamageCurve::exponential(double w80) {
 DamageCurve DamageCurve::tabulated(std::vector<DamagePoint> points) {
   const auto problems = damage_point_problems(points);
   if (!problems.empty()) {
-    throw std::invalid_argument(fmt::format("damage curve: point {}: {}", problems.front().first, problems.front().second));
+    throw std::invalid_argument(
+        fmt::format("damage curve: point {}: {}", problems.front().first, problems.front().second));
   }
   DamageCurve c;
   c.points_ = std::make_shared<const std::vector<DamagePoint>>(std::move(points));
@@ -90,8 +91,8 @@ double DamageCurve::slope(double w) const noexcept {
   if (!points_) return lambda_ * std::exp(-lambda_ * w);
   const std::vector<DamagePoint>& p = *points_;
   if (w >= p.back().w) return 0.0;
-  const auto it = std::upper_bound(p.begin(), p.end(), std::max(w, 0.0),
-                                   [](double x, const DamagePoint& q) { return x < q.w; });
+  const auto it =
+      std::upper_bound(p.begin(), p.end(), std::max(w, 0.0), [](double x, const DamagePoint& q) { return x < q.w; });
   const DamagePoint& b = *it;
   const DamagePoint& a = *(it - 1);
   return (b.d - a.d) / (b.w - a.w);

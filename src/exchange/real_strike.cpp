@@ -396,8 +396,8 @@ StrikeInputs real_strike_inputs(const ForceSnapshot& striker, Posture striker_po
   // the exponential with the snapshot's w80 (derived from the city table by prepare_scenario).
   in.striker_damage = striker_options.damage != nullptr ? *striker_options.damage
                                                         : exponential_damage_or_placeholder(striker.w80.value);
-  in.victim_damage = victim_options.damage != nullptr ? *victim_options.damage
-                                                      : exponential_damage_or_placeholder(victim.w80.value);
+  in.victim_damage =
+      victim_options.damage != nullptr ? *victim_options.damage : exponential_damage_or_placeholder(victim.w80.value);
 
   // Warheads that leave the strike before the counterforce and value warheads: on the victim's
   // command (decapitation) and on its defence sites (suppression). They arrive at the striker's

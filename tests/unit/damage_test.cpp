@@ -174,8 +174,8 @@ TEST_F(DerivedW80Test, SnapshotOptionReproducesTheOldExchangeExactly) {
   const ForceSnapshot us = catalog_.load_snapshot("us-2026-11-01");
   const ForceSnapshot ru = catalog_.load_snapshot("ru-2026-11-01");
   EXPECT_EQ(s.sides[0].forces->w80.value, us.w80.value);
-  const StabilityResult old = evaluate_real(us, ru, s.posture, s.parameters, side_options(s.sides[0]),
-                                            side_options(s.sides[1]));
+  const StabilityResult old =
+      evaluate_real(us, ru, s.posture, s.parameters, side_options(s.sides[0]), side_options(s.sides[1]));
   EXPECT_EQ(evaluate_scenario(s).index, old.index);
   // The default (derived) moves it.
   EXPECT_NE(evaluate_scenario(load("us-ru-2026-11")).index, old.index);
