@@ -52,7 +52,7 @@ void derive_damage(Scenario& scenario) {
       f.note = fmt::format(
           "where the city curve of {} reaches D = 0.8 under {}'s mean 5 psi area {:.1f} km2 (Brode surface burst; "
           "ASSUMED 4,000 people per km2); range from 3-10 psi and 2,500-8,000 per km2 (docs/methods.md §7)",
-          victim.cities->file, attacker.id, d.lethal_area_km2);
+          "data/cities/" + victim.cities->side + ".yaml", attacker.id, d.lethal_area_km2);
       victim.forces->w80 = f;
     }
     if (scenario.parameters.damage_from_cities) {

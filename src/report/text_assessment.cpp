@@ -171,8 +171,8 @@ std::string forces_text(const SideDetail& side, const Scenario& scenario) {
   for (const ScenarioSide& s : scenario.sides) {
     if (s.id != side.id || !s.forces) continue;
     if (s.damage_curve) {
-      out += fmt::format("  damage: city table {} (tabulated; reaches 0.8 at {:.0f} arriving warheads)\n",
-                         s.cities->file, s.damage_curve->w80());
+      out += fmt::format("  damage: city table cities/{}.yaml (tabulated; reaches 0.8 at {:.0f} arriving warheads)\n",
+                         s.cities->side, s.damage_curve->w80());
     } else if (s.derived_w80 && scenario.parameters.w80_derived) {
       out += fmt::format(
           "  damage: exponential, w80 = {:.0f} derived from its city table (range {:.0f}-{:.0f}; the enemy's mean "
