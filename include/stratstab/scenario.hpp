@@ -38,9 +38,11 @@ struct ScenarioSide {
   /// other side's yields, with its range (docs/methods.md §7), and the snapshot's own w80.
   std::optional<DerivedW80> derived_w80;
   std::optional<Figure> snapshot_w80;
-  /// Set by prepare_scenario with `options.damage: cities`: the tabulated city curve the exchange
-  /// uses for this side's value (side_options points at it).
+  /// The side's own `damage_curve` (loaded), or, set by prepare_scenario with `options.damage:
+  /// cities`, the tabulated city curve: the curve the exchange uses for this side's value
+  /// (side_options points at it).
   std::optional<DamageCurve> damage_curve;
+  bool damage_curve_given = false;  ///< `damage_curve` was written for this side
 };
 
 /// The side's exchange options (a view into `side`, which must outlive it).

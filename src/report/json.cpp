@@ -245,7 +245,9 @@ json assessment_to_json(const Scenario& scenario, const Assessment& assessment) 
     // Each side's damage curve (docs/methods.md §7): its form, the w80 in use, and the derived one.
     for (const ScenarioSide& side : scenario.sides) {
       if (!side.forces) continue;
-      json damage{{"form", side.damage_curve ? "cities" : "exponential"},
+      json damage{{"form", side.damage_curve_given ? "scenario"
+                           : side.damage_curve     ? "cities"
+                                                   : "exponential"},
                   {"w80", side.damage_curve ? side.damage_curve->w80() : side.forces->w80.value},
                   {"w80_snapshot", side.snapshot_w80 ? side.snapshot_w80->value : side.forces->w80.value}};
       if (side.derived_w80) {

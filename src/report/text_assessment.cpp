@@ -170,7 +170,10 @@ std::string forces_text(const SideDetail& side, const Scenario& scenario) {
   // Its damage curve (docs/methods.md §7).
   for (const ScenarioSide& s : scenario.sides) {
     if (s.id != side.id || !s.forces) continue;
-    if (s.damage_curve) {
+    if (s.damage_curve && s.damage_curve_given) {
+      out += fmt::format("  damage: the scenario's tabulated curve (reaches 0.8 at {:.0f} arriving warheads)\n",
+                         s.damage_curve->w80());
+    } else if (s.damage_curve && s.cities) {
       out += fmt::format("  damage: city table cities/{}.yaml (tabulated; reaches 0.8 at {:.0f} arriving warheads)\n",
                          s.cities->side, s.damage_curve->w80());
     } else if (s.derived_w80 && scenario.parameters.w80_derived) {

@@ -156,7 +156,7 @@ Assessment assess_scenario(const Scenario& scenario) {
     SideOptions xb = ob;
     xa.damage = nullptr;
     xb.damage = nullptr;
-    attribute("city damage table (exponential with w80 instead)", scenario.parameters, xa, xb);
+    attribute("tabulated damage curve (exponential with w80 instead)", scenario.parameters, xa, xb);
   }
   const ScenarioSide& sa = scenario.sides[0];
   const ScenarioSide& sb = scenario.sides[1];

@@ -18,6 +18,7 @@
 #include "stratstab/scenario.hpp"
 #include "stratstab/stability.hpp"
 #include "stratstab/weapon_effects.hpp"
+#include "test_support.hpp"
 
 namespace stratstab {
 namespace {
@@ -188,6 +189,55 @@ TEST_F(DerivedW80Test, CitiesOptionUsesTheTabulatedCurve) {
   const StabilityResult r = evaluate_scenario(s);
   // The victim's damage is the city curve at the warheads that arrive on it.
   EXPECT_NEAR(r.a_strikes_b.damage_to_victim, (*s.sides[1].damage_curve)(r.a_strikes_b.remaining_arriving), 1e-12);
+}
+
+TEST_F(DerivedW80Test, ScenarioDamageCurveIsUsedAndBadOnesAreLocated) {
+  const test::TempDir dir;
+  // RU's own curve: D = w / 2000 up to 1000 warheads, then 0.5 + (w - 1000) / 4000 to 3000 (concave).
+  const auto file = dir.write("s.yaml", R"(name: own-curve
+sides:
+  US:
+    force: us-2026-11-01
+  RU:
+    force: ru-2026-11-01
+    damage_curve: [[0, 0], [1000, 0.5], [3000, 1.0]]
+)");
+  const Scenario s = prepare_scenario(load_scenario(file, {}, &catalog_));
+  ASSERT_TRUE(s.sides[1].damage_curve_given);
+  const StabilityResult r = evaluate_scenario(s);
+  const double l = r.a_strikes_b.remaining_arriving;
+  const double by_hand = l <= 1000 ? l / 2000 : 0.5 + (l - 1000) / 4000;
+  EXPECT_NEAR(r.a_strikes_b.damage_to_victim, by_hand, 1e-12);
+  // A falling curve: the error names the point, its line and the key path.
+  const auto bad = dir.write("bad.yaml", R"(name: bad-curve
+sides:
+  US:
+    force: us-2026-11-01
+  RU:
+    force: ru-2026-11-01
+    damage_curve:
+      - [0, 0]
+      - [1000, 0.5]
+      - [2000, 0.4]
+)");
+  const LoadResult<Scenario> loaded = read_scenario(bad, {}, &catalog_);
+  EXPECT_FALSE(loaded.value.has_value());
+  const Diagnostic* d = test::find_by_key(loaded.diagnostics, "sides.RU.damage_curve[2]");
+  ASSERT_NE(d, nullptr) << test::dump(loaded.diagnostics);
+  EXPECT_EQ(d->where.line, 10);
+  EXPECT_NE(d->message.find("must not fall"), std::string::npos) << d->message;
+  // Not a pair of numbers.
+  const auto worse = dir.write("worse.yaml", R"(name: worse-curve
+sides:
+  US:
+    force: us-2026-11-01
+  RU:
+    force: ru-2026-11-01
+    damage_curve: [[0, 0], [1000, "half"]]
+)");
+  const LoadResult<Scenario> w = read_scenario(worse, {}, &catalog_);
+  EXPECT_FALSE(w.value.has_value());
+  ASSERT_NE(test::find_by_key(w.diagnostics, "sides.RU.damage_curve[1]"), nullptr) << test::dump(w.diagnostics);
 }
 
 }  // namespace
