@@ -48,8 +48,8 @@ std::vector<std::pair<std::filesystem::path, DataFileKind>> data_files(const std
       out.emplace_back(file, *kind);
     } else {
       problem(file,
-              "cannot tell what kind of data file this is: expected it in a forces/, scenarios/, treaties/, sources/ "
-              "or wta/ folder, or a top-level key systems (forces), sides (scenario), limits (treaty), sources "
+              "cannot tell what kind of data file this is: expected it in a forces/, scenarios/, treaties/, sources/, "
+              "wta/ or cities/ folder, or a top-level key systems (forces), sides (scenario), limits (treaty), sources "
               "(bibliography) or weapons (WTA)");
     }
   };

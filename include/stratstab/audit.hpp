@@ -24,9 +24,9 @@ struct UnsourcedFigure {
 };
 
 /// The kinds of data file `data check` knows, by the folder they live in under data/.
-enum class DataFileKind { kForces, kScenario, kTreaty, kSources, kWta };
+enum class DataFileKind { kForces, kScenario, kTreaty, kSources, kWta, kCities };
 
-/// `forces`, `scenarios`, `treaties`, `sources`, `wta` (the folder names).
+/// `forces`, `scenarios`, `treaties`, `sources`, `wta`, `cities` (the folder names).
 std::string_view to_string(DataFileKind kind);
 
 /// The kind of a data file: by its folder (forces/, scenarios/, treaties/, sources/, wta/), else by

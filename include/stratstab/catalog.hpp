@@ -41,6 +41,8 @@ class DataCatalog : public DataSource {
   /// catalogue (and its copies): `sweep` loads its scenario per value, and re-reading two snapshots
   /// and their bibliographies took most of each load. Safe to call from several threads.
   [[nodiscard]] ForceSnapshot load_snapshot(std::string_view id_or_path) const override;
+  /// `cities/<side>.yaml` if it exists.
+  [[nodiscard]] std::optional<CityTable> load_cities(std::string_view side) const override;
 
   /// The bibliography files (`data/sources/*.yaml`), sorted; `data check` reads every one, including
   /// those no snapshot or treaty cites yet.

@@ -97,6 +97,9 @@ struct SideOptions {
   WarningChain warning;                        ///< as a victim (used with StabilityParameters::warning)
   FlightTimes flight;                          ///< as a striker: its missiles' flight times to the other side
   std::span<const ForwardDeployment> forward;  ///< its forward-based systems in the exchange
+  /// Its damage curve when the scenario gives one (`options.damage: cities`); null: the
+  /// exponential with its snapshot's w80 (docs/methods.md §7).
+  const DamageCurve* damage = nullptr;
 };
 
 /// m: the mean warheads per deployed ICBM and SLBM of `forces` in the central exchange (1 without

@@ -7,6 +7,7 @@
 #include <utility>
 #include <vector>
 
+#include "stratstab/cities.hpp"
 #include "stratstab/error.hpp"
 #include "stratstab/forces.hpp"
 #include "stratstab/load_result.hpp"
@@ -24,5 +25,9 @@ LoadResult<ForceSnapshot> read_force_snapshot(const std::filesystem::path& file)
 
 /// As read_force_snapshot, but throws InputError when there is any error.
 ForceSnapshot load_force_snapshot(const std::filesystem::path& file);
+
+/// Reads a city table (`data/cities/<side>.yaml`: rows [GeoNames id, name, admin code, population,
+/// lat, lon] under `cities:`); throws InputError with each bad row located.
+CityTable load_city_table(const std::filesystem::path& file);
 
 }  // namespace stratstab

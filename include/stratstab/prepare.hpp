@@ -12,11 +12,16 @@ namespace stratstab {
 
 /// The scenario as evaluated: each real side with `upload_months` > 0 gets the snapshot after that
 /// many months of upload at its systems' rates (the snapshot of `stratstab upload`'s last month);
+/// then, where both real sides have city tables, each side's damage is derived from its table and
+/// the other's yields (docs/methods.md §7): the derived w80 replaces the snapshot's with
+/// `options.w80: derived`, and the tabulated curve is the side's with `options.damage: cities`;
 /// `prepared` is set. A prepared scenario is returned unchanged. Pure.
 Scenario prepare_scenario(Scenario loaded);
 
 /// Throws std::logic_error (a programming error, not an input one) when `scenario` needs
 /// preparing and was not: a side uploads and prepare_scenario has not run. Evaluation calls it.
+/// (An unprepared scenario without uploads evaluates with the snapshots' own w80s, as
+/// `options.w80: snapshot` would: the city-derived damage is applied only by prepare_scenario.)
 void require_prepared(const Scenario& scenario);
 
 }  // namespace stratstab

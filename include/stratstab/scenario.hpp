@@ -33,6 +33,17 @@ struct ScenarioSide {
   WarningChain warning;
   FlightTimes flight;
   std::vector<ForwardDeployment> forward;
+  /// A real side: its bundled city table (data/cities/<side>.yaml), when the catalogue has one.
+  std::optional<CityTable> cities;
+  /// Set by prepare_scenario where both sides have city tables: the w80 the table gives under the
+  /// other side's yields, with its range (docs/methods.md §7), and the snapshot's own w80.
+  std::optional<DerivedW80> derived_w80;
+  std::optional<Figure> snapshot_w80;
+  /// The side's own `damage_curve` (loaded), or, set by prepare_scenario with `options.damage:
+  /// cities`, the tabulated city curve: the curve the exchange uses for this side's value
+  /// (side_options points at it).
+  std::optional<DamageCurve> damage_curve;
+  bool damage_curve_given = false;  ///< `damage_curve` was written for this side
 };
 
 /// The side's exchange options (a view into `side`, which must outlive it).

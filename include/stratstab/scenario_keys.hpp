@@ -42,6 +42,23 @@ inline constexpr std::array kScenarioOptionKeys{
                            "(R-3765-AF p. 34); `no_notice`: SSBNs and bombers only by their at-sea or alert share "
                            "(a strike from the posture of the day).",
             .default_word = "kent_thaler"},
+    KeySpec{.name = "damage",
+            .kind = KeyKind::kEnum,
+            .required = false,
+            .allowed = "exponential | cities",
+            .description =
+                "Real sides: damage curve D(w) = 1 - exp(-w ln5 / w80) (METHOD's form), or the tabulated city "
+                "curve itself (data/cities, Brode 5 psi areas, linear between integer w; "
+                "docs/methods.md §7).",
+            .default_word = "exponential"},
+    KeySpec{.name = "w80",
+            .kind = KeyKind::kEnum,
+            .required = false,
+            .allowed = "derived | snapshot",
+            .description =
+                "Real sides: w80 of the exponential derived from the side's city table and the attacker's "
+                "yields (where the city curve reaches 0.8), or the snapshot's ASSUMED w80 (METHOD's examples).",
+            .default_word = "derived"},
     KeySpec{.name = "launch_under_attack",
             .kind = KeyKind::kBool,
             .required = false,

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "stratstab/damage.hpp"
 #include "stratstab/defence.hpp"
 #include "stratstab/draw_down.hpp"
 #include "stratstab/scenario_keys.hpp"
@@ -65,6 +66,12 @@ struct StabilityParameters {
   /// the cost-minimising count (the table's default word, `optimised`) or its fixed
   /// `decapitation_share`.
   DecapitationRule decapitation = DecapitationRule::kOptimised;
+  /// Real sides: the damage curve is the tabulated city curve itself (`damage: cities`) instead of
+  /// the exponential (docs/methods.md §7). Applied by prepare_scenario.
+  bool damage_from_cities = false;
+  /// Real sides: w80 derived from the city table (`w80: derived`, the default) instead of the
+  /// snapshot's ASSUMED figure (`w80: snapshot`). Applied by prepare_scenario.
+  bool w80_derived = true;
 };
 
 /// A side as Kent and Thaler gave it (docs/methods.md §7, "Abstract form").
@@ -80,6 +87,10 @@ struct AbstractSide {
 
 /// Damage D(w) = 1 - exp(-w ln5 / w80): share of value destroyed by w arriving warheads.
 double damage(double arriving_warheads, double w80);
+
+/// DamageCurve::exponential(w80) for a finite w80 > 0; otherwise the default curve (the loader
+/// rejects such a w80; this keeps hand-built inputs from throwing).
+DamageCurve exponential_damage_or_placeholder(double w80);
 
 /// The costs of one first strike to both sides, from the damage each suffers.
 struct StrikeCost {
@@ -127,9 +138,9 @@ struct StrikeInputs {
   double striker_arriving = 0;  ///< of W, the ones that would arrive if none went to counterforce
   double victim_warheads = 0;   ///< V, as loaded
   double victim_arriving = 0;   ///< of V, the ones that would arrive if none were destroyed
-  double striker_w80 = 0;
-  double victim_w80 = 0;
-  DrawDown draw_down;  ///< K(s) in arriving units, with each piece's value cost (behind any silo defence)
+  DamageCurve striker_damage;   ///< D of the striker's value under the retaliation (damage.hpp)
+  DamageCurve victim_damage;    ///< D of the victim's value under the value strike
+  DrawDown draw_down;           ///< K(s) in arriving units, with each piece's value cost (behind any silo defence)
   /// Share of the victim's surviving warheads that are launched in retaliation (command and
   /// control: 1 when command survives for sure).
   double retaliation_share = 1;

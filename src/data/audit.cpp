@@ -103,6 +103,14 @@ void audit_data_file(const std::filesystem::path& file, DataFileKind kind, const
       keep_problems(result, audit);
       return;
     }
+    case DataFileKind::kCities: {
+      try {
+        (void)load_city_table(file);
+      } catch (const InputError& e) {
+        for (const Diagnostic& d : e.diagnostics()) audit.load_errors.push_back(d);
+      }
+      return;
+    }
   }
 }
 

@@ -101,6 +101,15 @@ ForceSnapshot DataCatalog::load_snapshot(std::string_view id_or_path) const {
   return snapshot;
 }
 
+std::optional<CityTable> DataCatalog::load_cities(std::string_view side) const {
+  const std::filesystem::path file = dir_ / "cities" / (std::string(side) + ".yaml");
+  std::error_code ec;
+  if (side.empty() || side.find('/') != std::string_view::npos || !std::filesystem::is_regular_file(file, ec)) {
+    return std::nullopt;
+  }
+  return load_city_table(file);
+}
+
 std::vector<std::filesystem::path> DataCatalog::bibliography_files() const {
   return yaml_files(dir_ / "sources");
 }

@@ -8,12 +8,13 @@
 namespace stratstab {
 namespace {
 
-constexpr std::array<std::pair<DataFileKind, std::string_view>, 5> kKindFolders{{
+constexpr std::array<std::pair<DataFileKind, std::string_view>, 6> kKindFolders{{
     {DataFileKind::kForces, "forces"},
     {DataFileKind::kScenario, "scenarios"},
     {DataFileKind::kTreaty, "treaties"},
     {DataFileKind::kSources, "sources"},
     {DataFileKind::kWta, "wta"},
+    {DataFileKind::kCities, "cities"},
 }};
 
 // A top-level key that only one kind of file has (see docs/io_formats.md).

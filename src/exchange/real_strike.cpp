@@ -425,8 +425,12 @@ StrikeInputs real_strike_inputs(const ForceSnapshot& striker, Posture striker_po
     in.victim_warheads += loaded;
     in.victim_arriving += loaded * system.reliability.value * (1.0 - victim_options.withheld);
   });
-  in.striker_w80 = striker.w80.value;
-  in.victim_w80 = victim.w80.value;
+  // Each side's damage curve: the scenario's own (a tabulated city curve, docs/methods.md §7) or
+  // the exponential with the snapshot's w80 (derived from the city table by prepare_scenario).
+  in.striker_damage = striker_options.damage != nullptr ? *striker_options.damage
+                                                        : exponential_damage_or_placeholder(striker.w80.value);
+  in.victim_damage =
+      victim_options.damage != nullptr ? *victim_options.damage : exponential_damage_or_placeholder(victim.w80.value);
 
   // Warheads that leave the strike before the counterforce and value warheads: on the victim's
   // command (decapitation) and on its defence sites (suppression). They arrive at the striker's
@@ -489,7 +493,9 @@ FirstStrike real_first_strike(const ForceSnapshot& striker, Posture striker_post
       in.striker_defence = Penetration();
       result = evaluate_first_strike(in, parameters);
       result.retaliation_arriving = own_defence.through(result.retaliation_launched);
-      result.damage_to_striker = damage(result.retaliation_arriving, in.striker_w80);
+      result.damage_to_striker = in.striker_damage.is_exponential()
+                                     ? damage(result.retaliation_arriving, in.striker_damage.w80())
+                                     : in.striker_damage(result.retaliation_arriving);
       const StrikeCost cost = strike_cost(result.damage_to_striker, result.damage_to_victim, parameters);
       result.cost_striker = cost.striker;
       result.cost_victim = cost.victim;

@@ -268,6 +268,8 @@ void read_options(MapReader& scenario, Scenario& out) {
   if (auto v = r.word("decapitation")) {
     p.decapitation = *v == "fixed_share" ? DecapitationRule::kFixedShare : DecapitationRule::kOptimised;
   }
+  if (auto v = r.word("damage")) p.damage_from_cities = *v == "cities";
+  if (auto v = r.word("w80")) p.w80_derived = *v == "derived";
   if (auto v = r.boolean("launch_under_attack")) p.launch_under_attack = *v;
   if (auto v = r.boolean("warning")) p.warning = *v;
   if (auto v = r.boolean("defence_in_planning")) p.defence_in_planning = *v;
@@ -334,6 +336,7 @@ void read_force(MapReader& side, const ReadContext& context, std::optional<Sourc
                                     "bundled data catalogue)",
                                     *reference));
     }
+    if (catalog != nullptr && out.forces) out.cities = catalog->load_cities(out.forces->side);
   } catch (const InputError& e) {
     for (const Diagnostic& d : e.diagnostics()) side.sink().add(d);
     side.sink().error(node->Mark(), path, fmt::format("the force snapshot '{}' has errors (above)", *reference));
@@ -471,6 +474,47 @@ void read_warning(MapReader& side, ScenarioSide& out) {
 
 /// Forward deployments; their `system` must be one of the side's own non-central systems. Their
 /// `reaches` ids are checked against the other side once both are read.
+/// `damage_curve: [[w, D], ...]`: each point two numbers, the whole a valid tabulated curve
+/// (damage_point_problems), every problem located at its point.
+void read_damage_curve(MapReader& side, ScenarioSide& out) {
+  if (!side.node("damage_curve")) return;
+  const std::vector<YAML::Node> items = side.list("damage_curve", true);
+  if (items.empty()) return;
+  const std::string path = side.key_path("damage_curve");
+  std::vector<DamagePoint> points;
+  bool ok = true;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    const YAML::Node& item = items[i];
+    DamagePoint p;
+    bool good = item.IsSequence() && item.size() == 2;
+    if (good) {
+      try {
+        p.w = item[0].as<double>();
+        p.d = item[1].as<double>();
+      } catch (const YAML::Exception&) {
+        good = false;
+      }
+    }
+    if (!good) {
+      side.sink().error(item.Mark(), io::index_path(path, i),
+                        fmt::format("expected a point [w, D] of two numbers, got {}", io::describe_node(item)));
+      ok = false;
+      continue;
+    }
+    points.push_back(p);
+  }
+  if (!ok) return;
+  const auto problems = damage_point_problems(points);
+  for (const auto& [index, message] : problems) {
+    const std::size_t at = std::min(index, items.size() - 1);
+    side.sink().error(items[at].Mark(), io::index_path(path, at), message);
+  }
+  if (problems.empty()) {
+    out.damage_curve = DamageCurve::tabulated(std::move(points));
+    out.damage_curve_given = true;
+  }
+}
+
 void read_forward(MapReader& side, ScenarioSide& out) {
   const std::vector<YAML::Node> items = side.list("forward", false);
   for (std::size_t i = 0; i < items.size(); ++i) {
@@ -539,6 +583,7 @@ void read_side(MapReader& side, const ReadContext& context, std::optional<Source
   read_command(side, out);
   read_warning(side, out);
   read_forward(side, out);
+  read_damage_curve(side, out);
 }
 
 /// A real side whose id names a country (a side of the bundled snapshots, or of the other side's)
@@ -797,6 +842,7 @@ SideOptions side_options(const ScenarioSide& side) {
   o.warning = side.warning;
   o.flight = side.flight;
   o.forward = side.forward;
+  o.damage = side.damage_curve ? &*side.damage_curve : nullptr;
   return o;
 }
 

@@ -1,5 +1,6 @@
 // Kent–Thaler first-strike stability (docs/methods.md §7). Costs follow Kent & Thaler, RAND R-3765-AF
-// (1989): C_X = D_X^a + b (1 - D_Y^a), D(w) = 1 - exp(-w ln5 / w80).
+// (1989): C_X = D_X^a + b (1 - D_Y^a), with each side's damage curve D (damage.hpp): the exponential
+// D(w) = 1 - exp(-w ln5 / w80) or a tabulated, concave curve (docs/methods.md §7, "Damage").
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -37,6 +38,8 @@ constexpr int kMinRootDepth = 3;
 constexpr int kMaxDepth = 6;
 constexpr int kMaxRootIterations = 100;
 constexpr double kRootTolerance = 1e-13;
+/// The slope of a tabulated damage curve "to the left of w" is read this far (relative) to the left.
+constexpr double kLeftSlopeStep = 1e-12;
 
 struct CostPair {
   StrikeCost cost;
@@ -67,15 +70,23 @@ class StrikeCosts {
       : parameters_(p),
         a_(p.cost_exponent),
         b_(p.surcharge),
-        lambda_striker_(kLn5 / in.striker_w80),
-        lambda_victim_(kLn5 / in.victim_w80) {}
+        striker_(in.striker_damage),
+        victim_(in.victim_damage),
+        exponential_(in.striker_damage.is_exponential() && in.victim_damage.is_exponential()),
+        lambda_striker_(in.striker_damage.lambda()),
+        lambda_victim_(in.victim_damage.lambda()) {}
 
   [[nodiscard]] CostPair at(const Piece& piece, double s) const {
     const double surviving = std::max(0.0, piece.u0 - piece.u_slope * (s - piece.s0));
     const double remaining = std::max(0.0, piece.l0 - piece.l_slope * (s - piece.s0));
     CostPair c;
-    c.damage_striker = -std::expm1(-lambda_striker_ * surviving);
-    c.damage_victim = -std::expm1(-lambda_victim_ * remaining);
+    if (exponential_) {
+      c.damage_striker = -std::expm1(-lambda_striker_ * surviving);
+      c.damage_victim = -std::expm1(-lambda_victim_ * remaining);
+    } else {
+      c.damage_striker = striker_(surviving);
+      c.damage_victim = victim_(remaining);
+    }
     c.cost = strike_cost(c.damage_striker, c.damage_victim, parameters_);
     return c;
   }
@@ -94,6 +105,13 @@ class StrikeCosts {
     Slope t;
     const double surviving = std::max(0.0, piece.u0 - piece.u_slope * (s - piece.s0));
     const double remaining = std::max(0.0, piece.l0 - piece.l_slope * (s - piece.s0));
+    if (!exponential_) {
+      // d/ds of D^a = a D^(a-1) dD/dw dw/ds: dD/dw is the slope of the segment U (or L) is leaving
+      // as s rises, i.e. the one to its left; concavity keeps both terms rising with s.
+      if (piece.u_slope > 0.0) t.own = piece.u_slope * term(striker_, surviving);
+      if (piece.l_slope > 0.0) t.enemy = piece.l_slope * b_ * term(victim_, remaining);
+      return t;
+    }
     if (piece.u_slope > 0.0) {
       const double e = std::exp(-lambda_striker_ * surviving);
       t.own = e < 1.0 ? piece.u_slope * a_ * std::pow(1.0 - e, a_ - 1.0) * lambda_striker_ * e
@@ -109,9 +127,21 @@ class StrikeCosts {
   [[nodiscard]] double derivative(const Piece& piece, double s) const { return slope(piece, s).derivative(); }
 
  private:
+  /// a D(w)^(a-1) dD/dw from the left of w (infinite where D = 0 and the curve rises).
+  [[nodiscard]] double term(const DamageCurve& curve, double w) const {
+    const double left = std::max(0.0, w - kLeftSlopeStep * std::max(1.0, w));
+    const double slope = curve.slope(left);
+    const double d = curve(w);
+    if (slope <= 0.0) return 0.0;
+    return d > 0.0 ? a_ * std::pow(d, a_ - 1.0) * slope : std::numeric_limits<double>::infinity();
+  }
+
   const StabilityParameters& parameters_;
   double a_;
   double b_;
+  const DamageCurve& striker_;
+  const DamageCurve& victim_;
+  bool exponential_;
   double lambda_striker_;
   double lambda_victim_;
 };
@@ -153,6 +183,10 @@ double derivative_root(const StrikeCosts& costs, const Piece& piece, double left
 
 double damage(double arriving_warheads, double w80) {
   return 1.0 - std::exp(-arriving_warheads * kLn5 / w80);
+}
+
+DamageCurve exponential_damage_or_placeholder(double w80) {
+  return w80 > 0.0 && std::isfinite(w80) ? DamageCurve::exponential(w80) : DamageCurve();
 }
 
 StrikeCost strike_cost(double damage_to_striker, double damage_to_victim, const StabilityParameters& parameters) {
@@ -305,8 +339,8 @@ StrikeInputs abstract_strike(const AbstractSide& striker, const AbstractSide& vi
   in.striker_arriving = in.striker_warheads;
   in.victim_warheads = victim.nf * victim.mf + victim.ns * victim.ms;
   in.victim_arriving = in.victim_warheads;
-  in.striker_w80 = striker.w80;
-  in.victim_w80 = victim.w80;
+  in.striker_damage = exponential_damage_or_placeholder(striker.w80);
+  in.victim_damage = exponential_damage_or_placeholder(victim.w80);
   const double silo_multiplier = p.launch_under_attack ? 1.0 - p.lua_share : 1.0;
   in.draw_down = homogeneous_draw_down({HomogeneousTarget{victim.nf, victim.mf, silo_multiplier},
                                         HomogeneousTarget{(1.0 - victim.alert) * victim.ns, victim.ms, 1.0}},

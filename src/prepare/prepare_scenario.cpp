@@ -1,11 +1,68 @@
 // The prepare step between loading and evaluation (prepare.hpp).
 #include "stratstab/prepare.hpp"
 
+#include <array>
+#include <cmath>
 #include <stdexcept>
+#include <vector>
 
+#include <fmt/format.h>
+
+#include "stratstab/cities.hpp"
 #include "stratstab/upload.hpp"
 
 namespace stratstab {
+namespace {
+
+/// The yields and counts of the warheads `attacker` loads in the central exchange, one entry per
+/// warhead type of each system (its loaded warheads times the type's share).
+void attacker_yields(const ForceSnapshot& attacker, std::vector<double>& yields, std::vector<double>& counts) {
+  for (const System& system : attacker.systems) {
+    if (!in_central_exchange(system)) continue;
+    for (const WarheadType& type : system.warheads) {
+      yields.push_back(type.yield_kt.value);
+      counts.push_back(system.warheads_loaded() * type.share.value);
+    }
+  }
+}
+
+/// Each side's w80 from its city table under the other's yields (docs/methods.md §7): stored on
+/// the side; with `w80: derived` it replaces the snapshot's figure, and with `damage: cities` the
+/// tabulated curve itself is the side's damage curve.
+void derive_damage(Scenario& scenario) {
+  std::array<ScenarioSide, 2>& sides = scenario.sides;
+  if (!sides[0].forces || !sides[1].forces || !sides[0].cities || !sides[1].cities) return;
+  for (std::size_t i = 0; i < 2; ++i) {
+    ScenarioSide& victim = sides[i];
+    const ForceSnapshot& attacker = *sides[1 - i].forces;
+    std::vector<double> yields;
+    std::vector<double> counts;
+    attacker_yields(attacker, yields, counts);
+    if (mean_lethal_area_km2(yields, counts, kCityDamageCentral.overpressure_psi) <= 0.0) continue;
+    const DerivedW80 d = derive_w80(victim.cities->cities, yields, counts);
+    victim.derived_w80 = d;
+    victim.snapshot_w80 = victim.forces->w80;
+    if (scenario.parameters.w80_derived && std::isfinite(d.value)) {
+      Figure f;
+      f.value = d.value;
+      f.grade = Grade::kDerived;
+      f.source_id = victim.cities->source_id;
+      f.date = victim.forces->date;
+      f.range = Range{d.low, d.high};
+      f.note = fmt::format(
+          "where the city curve of {} reaches D = 0.8 under {}'s mean 5 psi area {:.1f} km2 (Brode surface burst; "
+          "ASSUMED 4,000 people per km2); range from 3-10 psi and 2,500-8,000 per km2 (docs/methods.md §7)",
+          "data/cities/" + victim.cities->side + ".yaml", attacker.id, d.lethal_area_km2);
+      victim.forces->w80 = f;
+    }
+    if (scenario.parameters.damage_from_cities && !victim.damage_curve) {
+      victim.damage_curve = city_damage_curve(victim.cities->cities, d.lethal_area_km2,
+                                              kCityDamageCentral.density_per_km2, kCityCurveMaxWarheads);
+    }
+  }
+}
+
+}  // namespace
 
 Scenario prepare_scenario(Scenario loaded) {
   if (loaded.prepared) return loaded;
@@ -17,6 +74,7 @@ Scenario prepare_scenario(Scenario loaded) {
     const UploadPath path = compute_upload(*side.forces, options);
     side.forces = uploaded_snapshot(*side.forces, path, path.steps.back().added_by_system);
   }
+  derive_damage(loaded);
   loaded.prepared = true;
   return loaded;
 }

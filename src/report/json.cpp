@@ -255,6 +255,24 @@ json assessment_to_json(const Scenario& scenario, const Assessment& assessment) 
   };
   if (scenario.is_real()) {
     out["sides"] = json{{a, side_detail_json(assessment.sides[0])}, {b, side_detail_json(assessment.sides[1])}};
+    // Each side's damage curve (docs/methods.md §7): its form, the w80 in use, and the derived one.
+    for (const ScenarioSide& side : scenario.sides) {
+      if (!side.forces) continue;
+      json damage{{"form", side.damage_curve_given ? "scenario"
+                           : side.damage_curve     ? "cities"
+                                                   : "exponential"},
+                  {"w80", side.damage_curve ? side.damage_curve->w80() : side.forces->w80.value},
+                  {"w80_snapshot", side.snapshot_w80 ? side.snapshot_w80->value : side.forces->w80.value}};
+      if (side.derived_w80) {
+        damage["w80_derived"] = json{{"value", side.derived_w80->value},
+                                     {"low", side.derived_w80->low},
+                                     {"high", side.derived_w80->high},
+                                     {"lethal_area_km2", side.derived_w80->lethal_area_km2},
+                                     {"equivalent_yield_kt", side.derived_w80->mean_yield_kt},
+                                     {"cities", side.cities ? "cities/" + side.cities->side + ".yaml" : std::string()}};
+      }
+      out["sides"][side.id]["damage"] = damage;
+    }
     json postures = json::array();
     for (const PostureRow& row : assessment.postures) {
       postures.push_back(json{{"posture", to_string(row.posture)},

@@ -197,6 +197,25 @@ std::string forces_text(const SideDetail& side, const Scenario& scenario) {
     ready += s.ready_to_strike;
   }
   out += fmt::format("  {:<16} {:<7} {:>9.0f} {:>9.1f} {:>12.1f}\n", "total", "", launchers, warheads, ready);
+  // Its damage curve (docs/methods.md §7).
+  for (const ScenarioSide& s : scenario.sides) {
+    if (s.id != side.id || !s.forces) continue;
+    if (s.damage_curve && s.damage_curve_given) {
+      out += fmt::format("  damage: the scenario's tabulated curve (reaches 0.8 at {:.0f} arriving warheads)\n",
+                         s.damage_curve->w80());
+    } else if (s.damage_curve && s.cities) {
+      out += fmt::format("  damage: city table cities/{}.yaml (tabulated; reaches 0.8 at {:.0f} arriving warheads)\n",
+                         s.cities->side, s.damage_curve->w80());
+    } else if (s.derived_w80 && scenario.parameters.w80_derived) {
+      out += fmt::format(
+          "  damage: exponential, w80 = {:.0f} derived from its city table (range {:.0f}-{:.0f}; the enemy's mean "
+          "5 psi area {:.1f} km2, as of one {:.0f} kt warhead); the snapshot's ASSUMED w80 was {:g}\n",
+          s.derived_w80->value, s.derived_w80->low, s.derived_w80->high, s.derived_w80->lethal_area_km2,
+          s.derived_w80->mean_yield_kt, s.snapshot_w80 ? s.snapshot_w80->value : 0.0);
+    } else {
+      out += fmt::format("  damage: exponential, w80 = {:g} (the snapshot's)\n", s.forces->w80.value);
+    }
+  }
   return out;
 }
 

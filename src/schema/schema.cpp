@@ -465,6 +465,13 @@ constexpr std::array kScenarioSideKeys{
             .required = false,
             .description = "Real sides: forward-based systems of this side that take part in the exchange (list of "
                            "section `sides.<ID>.forward[]`)."},
+    KeySpec{.name = "damage_curve",
+            .kind = KeyKind::kList,
+            .required = false,
+            .description = "Real sides: this side's own damage curve, a list of points [w, D] (arriving warheads, "
+                           "share of its value destroyed): first [0, 0], w increasing, D non-decreasing in [0, 1], "
+                           "concave; linear between points, constant after the last. Replaces the exponential and "
+                           "the city curve for this side (docs/methods.md §7)."},
 };
 
 constexpr std::array kDefenceKeys{

@@ -233,6 +233,33 @@ Assessment assess_scenario(const Scenario& scenario) {
     fixed.decapitation = DecapitationRule::kFixedShare;
     attribute("decapitation rule (fixed decapitation_share instead of optimised)", fixed, oa, ob);
   }
+  // The damage curve (docs/methods.md §7): the exponential instead of the city table, and the
+  // snapshots' ASSUMED w80s instead of the derived ones.
+  if (oa.damage != nullptr || ob.damage != nullptr) {
+    SideOptions xa = oa;
+    SideOptions xb = ob;
+    xa.damage = nullptr;
+    xb.damage = nullptr;
+    attribute("tabulated damage curve (exponential with w80 instead)", scenario.parameters, xa, xb);
+  }
+  const ScenarioSide& sa = scenario.sides[0];
+  const ScenarioSide& sb = scenario.sides[1];
+  if (scenario.parameters.w80_derived && sa.snapshot_w80 && sb.snapshot_w80 &&
+      (sa.snapshot_w80->value != a->w80.value || sb.snapshot_w80->value != b->w80.value)) {
+    ForceSnapshot a_snapshot = *a;
+    ForceSnapshot b_snapshot = *b;
+    a_snapshot.w80 = *sa.snapshot_w80;
+    b_snapshot.w80 = *sb.snapshot_w80;
+    SideOptions xa = oa;
+    SideOptions xb = ob;
+    xa.damage = nullptr;
+    xb.damage = nullptr;
+    Attribution attribution;
+    attribution.feature = "derived w80 (the snapshots' ASSUMED w80 instead)";
+    attribution.without = evaluate_real(a_snapshot, b_snapshot, scenario.posture, scenario.parameters, xa, xb);
+    attribution.index_without = attribution.without.index;
+    out.attributions.push_back(std::move(attribution));
+  }
   if (scenario.parameters.warning) {
     StabilityParameters fixed = scenario.parameters;
     fixed.warning = false;

@@ -12,6 +12,7 @@
 #include "stratstab/catalog.hpp"
 #include "stratstab/command.hpp"
 #include "stratstab/exchange.hpp"
+#include "stratstab/prepare.hpp"
 #include "stratstab/scenario.hpp"
 #include "test_support.hpp"
 
@@ -256,8 +257,9 @@ sides:
 class BundledPerimeter : public ::testing::Test {
  protected:
   Scenario load(const std::vector<std::string>& sets) {
-    return load_scenario(STRATSTAB_TEST_DATA_DIR "/command/perimeter-single-route.yaml", Override::parse_all(sets),
-                         &catalog_);
+    // Prepared: the damage curves come from the city tables there (prepare.hpp).
+    return prepare_scenario(load_scenario(STRATSTAB_TEST_DATA_DIR "/command/perimeter-single-route.yaml",
+                                          Override::parse_all(sets), &catalog_));
   }
   DataCatalog catalog_{STRATSTAB_SOURCE_DIR "/data"};
 };
@@ -266,9 +268,9 @@ TEST_F(BundledPerimeter, TheOlderKeysGiveTodaysIndices) {
   // `stratstab assess perimeter` before devolution routes and the optimised count, as
   // docs/usersguide.md printed it ("Decapitation and Perimeter"): index 0.576628, US C1 0.532842,
   // C2 0.791017, RU C1 0.591075, C2 0.690494; with the readiness and targets of then
-  // (`options.striker_readiness: no_notice`, `options.targets: launchers`).
-  const StabilityResult r =
-      evaluate_scenario(load({"options.striker_readiness=no_notice", "options.targets=launchers"}));
+  // (`options.striker_readiness: no_notice`, `options.targets: launchers`, `options.w80: snapshot`).
+  const StabilityResult r = evaluate_scenario(
+      load({"options.striker_readiness=no_notice", "options.targets=launchers", "options.w80=snapshot"}));
   EXPECT_NEAR(r.index, 0.576628, 1e-6);
   EXPECT_NEAR(r.a.c1, 0.532842, 1e-6);
   EXPECT_NEAR(r.a.c2, 0.791017, 1e-6);

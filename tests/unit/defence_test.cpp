@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <iostream>
 #include <random>
 
 #include "stratstab/assessment.hpp"
@@ -252,7 +253,8 @@ TEST(CommandTest, SurvivalAndRetaliationShare) {
 class BundledScenario : public ::testing::Test {
  protected:
   Scenario load(const std::string& name, const std::vector<std::string>& sets = {}) {
-    return load_scenario(catalog_.scenario_path(name), Override::parse_all(sets), &catalog_);
+    // Prepared: the damage curves come from the city tables there (prepare.hpp).
+    return prepare_scenario(load_scenario(catalog_.scenario_path(name), Override::parse_all(sets), &catalog_));
   }
   DataCatalog catalog_{STRATSTAB_SOURCE_DIR "/data"};
 };
@@ -394,10 +396,7 @@ TEST_F(BundledScenario, BestBrackenDefencesLowerTwoSidedStability) {
   // share of a large first strike, docs/methods.md §12.2), so its ratio falls; the other side's
   // ratio is not bound either way by that argument, so the check is of the product: with a
   // defence the index is no higher than without, for golden-dome and thin-midcourse and over a
-  // sweep of golden-dome's inventory (greedy draw-down for speed). cbo-constellation disagrees: a
-  // constellation that engages more than the whole Russian value strike takes the same share of the
-  // first strike as of the retaliation, so the US C2 falls as much as C1 and the index rises
-  // (docs/methods.md §12.2, with numbers; asserted below so a change is seen).
+  // sweep of golden-dome's inventory (greedy draw-down for speed), and for cbo-constellation.
   for (const char* name : {"golden-dome", "thin-midcourse"}) {
     const double with = evaluate_scenario(load(name)).index;
     const double without = evaluate_scenario(load(name, {"sides.US.defence.interceptors=0"})).index;
@@ -412,29 +411,25 @@ TEST_F(BundledScenario, BestBrackenDefencesLowerTwoSidedStability) {
             .index;
     EXPECT_LE(with, without + 1e-12) << interceptors;
   }
+  // cbo-constellation agrees too with the default model (0.281 against 0.304 undefended): with
+  // the striker's full readiness and aim points (docs/methods.md §6) the Russian first strike is
+  // large enough that the constellation's 260 interceptors in reach take a smaller share of it
+  // than of the US retaliation.
   const StabilityResult cbo = evaluate_scenario(load("cbo-constellation"));
   const StabilityResult cbo_none = evaluate_scenario(load("cbo-constellation", {"sides.US.defence.interceptors=0"}));
-  EXPECT_GT(cbo.index, cbo_none.index);
-  EXPECT_LT(cbo.a.c2, cbo_none.a.c2 - 0.1);
+  EXPECT_LE(cbo.index, cbo_none.index + 1e-12);
 }
 
 TEST_F(BundledScenario, WilkeningWatmanAsymmetricSuppressionIsDestabilising) {
   // Wilkening & Watman (R-3412): one side able to suppress the other's defence, and not vice versa,
   // is destabilising. Both sides get the same ground-based defence (500 interceptors on 10 sites,
-  // covering value and silos); a defence is suppressible or not. Russia's ratio is 1 in all four
-  // cases (its C1 is far above its C2), so the index is the US ratio C1/C2.
-  //  - The US able to suppress Russia's defence (Russia's layers suppressible) lowers the US C1:
-  //    it may spend 0 warheads per site, the strike without suppression, and picks the cheaper, so
-  //    its C1 is no higher; it is strictly lower here (suppression opens the silo and value defence).
-  //  - Russia able to suppress the US defence changes the US C2 only (Russia's own C1 falls, but its
-  //    ratio stays 1).
-  // So "asymmetric for the US" (US can, Russia cannot) is below "neither" (US C1 lower, same C2).
-  // Against "both": Russia's choice of warheads on sites minimises Russia's cost, and here it
-  // lowers the US C2 (the warheads on sites leave more US retaliation, so the surcharge term of
-  // C2 falls): "both" has the same US C1 and a lower C2, a higher ratio, so the asymmetric case is
-  // the lowest of the three. The published ordering holds for the side whose ratio binds; the other
-  // asymmetry (Russia can, the US cannot) raises the index, documented with numbers in
-  // docs/methods.md §12.2.
+  // covering value and silos); a defence is suppressible or not. A side able to suppress the other's
+  // defence may still spend 0 warheads per site (the strike without suppression) and picks the
+  // cheaper, so its C1 can only fall; where it falls, its ratio and the index fall. So each
+  // asymmetric case is below "neither". Measured with the default model (docs/methods.md §12.2):
+  // neither 0.1925, the US only 0.1592, Russia only 0.1677, both 0.1387. The model also finds
+  // mutual suppression the least stable (each side's C1 falls): the published comparison is with
+  // no suppression, and that one holds; against mutual suppression it does not.
   const std::string defence =
       "{interceptors: 500, covers: both, sites: 10, layers: [{name: ground, sspk: 0.7, "
       "shots: 2, suppressible: ";
@@ -444,15 +439,17 @@ TEST_F(BundledScenario, WilkeningWatmanAsymmetricSuppressionIsDestabilising) {
                              "sides.RU.defence=" + defence + (ru_suppressible ? "true" : "false") + "}]}"}));
   };
   const StabilityResult neither = with(false, false);
-  const StabilityResult us_can = with(false, true);
+  const StabilityResult us_can = with(false, true);  // Russia's defence suppressible: the US can suppress it
+  const StabilityResult ru_can = with(true, false);
   const StabilityResult both = with(true, true);
-  EXPECT_DOUBLE_EQ(neither.b.ratio, 1.0);
-  EXPECT_DOUBLE_EQ(us_can.b.ratio, 1.0);
   EXPECT_LT(us_can.a.c1, neither.a.c1 - 0.01);
-  EXPECT_DOUBLE_EQ(us_can.a.c2, neither.a.c2);
+  EXPECT_LT(ru_can.b.c1, neither.b.c1 - 0.01);
   EXPECT_LT(us_can.index, neither.index - 0.01) << us_can.index << " vs " << neither.index;
-  EXPECT_DOUBLE_EQ(both.a.c1, us_can.a.c1);
-  EXPECT_LT(us_can.index, both.index) << us_can.index << " vs " << both.index;
+  EXPECT_LT(ru_can.index, neither.index - 0.01) << ru_can.index << " vs " << neither.index;
+  EXPECT_NEAR(neither.index, 0.1925, 5e-4);
+  EXPECT_NEAR(us_can.index, 0.1592, 5e-4);
+  EXPECT_NEAR(ru_can.index, 0.1677, 5e-4);
+  EXPECT_NEAR(both.index, 0.1387, 5e-4);
 }
 
 TEST_F(BundledScenario, GoldenDomeRealismAttributionsAreTheOldAssumptions) {

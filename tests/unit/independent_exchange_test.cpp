@@ -379,7 +379,7 @@ TEST_F(IndependentExchangeTest, StrikeSumsFromTheSnapshotFigures) {
     EXPECT_NEAR(in.striker_arriving, mine.w_arriving, 1e-9);
     EXPECT_NEAR(in.victim_warheads, mine.v, 1e-9);
     EXPECT_NEAR(in.victim_arriving, mine.v_arriving, 1e-9);
-    EXPECT_EQ(in.striker_w80, mine.w80_striker);
+    EXPECT_EQ(in.striker_damage.w80(), mine.w80_striker);
   }
   // The figures `stratstab assess --json` reports for them (exchanges[].striker_warheads, victim_warheads).
   // Kent and Thaler's readiness: the US has 400 silo warheads and 1,269.99994 others (Trident and
@@ -461,9 +461,10 @@ TEST_F(IndependentExchangeTest, DefaultIndexByHandWithTheExactDrawDown) {
       std::min(1.0, us_first.striker / ru_first.victim) * std::min(1.0, ru_first.striker / us_first.victim);
   EXPECT_NEAR(r.index, index, 1e-7);
   EXPECT_NEAR(index, 0.3409599, 1e-7);
-  // What the command reports (`stratstab assess --json`, the default scenario) and what the golden
-  // file pins (tests/regression/assess-us-ru-2026-11) are this index.
-  const test::CliRun run = test::run_cli("assess --json");
+  // What the command reports with the snapshots' w80s (`stratstab assess --json --set
+  // options.w80=snapshot`; the default derives w80 from the city tables, docs/methods.md §7) is
+  // this index.
+  const test::CliRun run = test::run_cli("assess --json --set options.w80=snapshot");
   ASSERT_EQ(run.exit_code, 0) << run.err;
   const auto reported = nlohmann::json::parse(run.out);
   EXPECT_EQ(reported.at("scenario").at("name"), "us-ru-2026-11");
@@ -472,7 +473,15 @@ TEST_F(IndependentExchangeTest, DefaultIndexByHandWithTheExactDrawDown) {
   EXPECT_NEAR(reported.at("stability").at("sides").at("RU").at("c1").get<double>(), ru_first.striker, 1e-8);
   const auto golden = nlohmann::json::parse(
       test::slurp(std::filesystem::path(STRATSTAB_SOURCE_DIR) / "tests/regression/assess-us-ru-2026-11/expected.json"));
-  EXPECT_NEAR(golden.at("stability").at("index").get<double>(), index, 1e-7);
+  // The golden file pins the default (derived w80s); its "What moved the index" row with the
+  // snapshots' w80s is this index.
+  bool found = false;
+  for (const auto& row : golden.at("what_moved_it")) {
+    if (!row.at("without").get<std::string>().starts_with("derived w80")) continue;
+    found = true;
+    EXPECT_NEAR(row.at("index").get<double>(), index, 1e-7);
+  }
+  EXPECT_TRUE(found) << "the golden file has no derived-w80 row";
 }
 
 }  // namespace

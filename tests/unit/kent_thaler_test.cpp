@@ -76,8 +76,8 @@ TEST(KentThalerTest, RatioIsClippedAndIndexInUnitInterval) {
 double striker_cost(const StrikeInputs& in, const StabilityParameters& p, double s) {
   const double u = std::max(0.0, in.victim_warheads - in.draw_down.kills(s));
   const double l = in.striker_warheads - s;
-  const double ds = std::pow(damage(u, in.striker_w80), p.cost_exponent);
-  const double dv = std::pow(damage(l, in.victim_w80), p.cost_exponent);
+  const double ds = std::pow(damage(u, in.striker_damage.w80()), p.cost_exponent);
+  const double dv = std::pow(damage(l, in.victim_damage.w80()), p.cost_exponent);
   return ds + p.surcharge * (1.0 - dv);
 }
 
@@ -91,8 +91,8 @@ TEST(KentThalerTest, StoppingRuleIsNoWorseThanAFineGrid) {
     in.victim_warheads = 200 + 2000 * unit(rng);
     in.striker_arriving = in.striker_warheads;
     in.victim_arriving = in.victim_warheads;
-    in.striker_w80 = 200 + 1500 * unit(rng);
-    in.victim_w80 = 200 + 1500 * unit(rng);
+    in.striker_damage = DamageCurve::exponential(200 + 1500 * unit(rng));
+    in.victim_damage = DamageCurve::exponential(200 + 1500 * unit(rng));
     in.draw_down = homogeneous_draw_down({HomogeneousTarget{50 + 400 * unit(rng), 1 + 9 * unit(rng), 1},
                                           HomogeneousTarget{20 + 100 * unit(rng), 1 + 11 * unit(rng), unit(rng)}},
                                          0.3 + 0.65 * unit(rng), 1 + trial % 3);
@@ -130,7 +130,7 @@ TEST(KentThalerTest, TieBetweenTwoPiecesGoesToTheLargerVictimCost) {
   StrikeInputs in;
   in.striker_warheads = in.striker_arriving = 100;
   in.victim_warheads = in.victim_arriving = 100;
-  in.striker_w80 = in.victim_w80 = 100;
+  in.striker_damage = in.victim_damage = DamageCurve::exponential(100);
   in.draw_down.pieces = {DrawDownPiece{10, 3, 1, 3}, DrawDownPiece{10, (u1 - u2) / 10, 1, (u1 - u2) / 10}};
   StabilityParameters p;
   p.cost_exponent = 1;
@@ -173,8 +173,8 @@ TEST(KentThalerTest, BundledTieRussiaStrikesGeneratedUsWithLaunchUnderAttack) {
   ASSERT_TRUE(in.striker_defence.is_identity());
   ASSERT_TRUE(in.victim_defence.is_identity());
   ASSERT_EQ(in.retaliation_share, 1.0);
-  const double lambda_a = std::log(5.0) / in.striker_w80;
-  const double lambda_b = std::log(5.0) / in.victim_w80;
+  const double lambda_a = std::log(5.0) / in.striker_damage.w80();
+  const double lambda_b = std::log(5.0) / in.victim_damage.w80();
   // U(s) = V_arriving - K(s) and L(s) = W_arriving - (value warheads given up), piece by piece.
   const auto at = [&](double s, double* c_b) {
     double k = 0;

@@ -15,7 +15,11 @@ namespace {
 
 class PrepareTest : public ::testing::Test {
  protected:
-  Scenario load(const std::string& name) { return load_scenario(catalog_.scenario_path(name), {}, &catalog_); }
+  /// With the snapshots' w80s (`options.w80: snapshot`): these tests are about the upload; the
+  /// derived w80 is prepared too (damage_test.cpp).
+  Scenario load(const std::string& name) {
+    return load_scenario(catalog_.scenario_path(name), {Override::parse("options.w80=snapshot")}, &catalog_);
+  }
   DataCatalog catalog_{STRATSTAB_SOURCE_DIR "/data"};
 };
 
