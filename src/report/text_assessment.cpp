@@ -2,11 +2,13 @@
 // (warheads available, counterforce spent by target class, victim warheads destroyed and surviving,
 // retaliation arriving), C1, C2 and the ratio per side, the index, the counterforce metrics and
 // the index under the three posture cases.
+#include <algorithm>
 #include <cmath>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "display_width.hpp"
 #include "stratstab/report.hpp"
 
 namespace stratstab {
@@ -167,12 +169,15 @@ std::string options_text(const Scenario& scenario, const Assessment& assessment)
   }
   if (!assessment.attributions.empty()) {
     out += "\nWhat moved the index (each feature switched off in turn)\n";
-    out += fmt::format("  {:<56} {:>10} {:>10} {:>10} {:>10} {:>10}\n", "without", "index",
+    // The label column is as wide as the longest feature (devolution routes carry their names).
+    std::size_t width = 56;
+    for (const Attribution& a : assessment.attributions) width = std::max(width, report::display_width(a.feature));
+    out += fmt::format("  {} {:>10} {:>10} {:>10} {:>10} {:>10}\n", report::pad_right("without", width), "index",
                        fmt::format("{} C1", scenario.sides[0].id), fmt::format("{} C2", scenario.sides[0].id),
                        fmt::format("{} C1", scenario.sides[1].id), fmt::format("{} C2", scenario.sides[1].id));
     const auto row = [&](std::string_view label, const StabilityResult& r) {
-      out += fmt::format("  {:<56} {:>10.6f} {:>10.6f} {:>10.6f} {:>10.6f} {:>10.6f}\n", label, r.index, r.a.c1, r.a.c2,
-                         r.b.c1, r.b.c2);
+      out += fmt::format("  {} {:>10.6f} {:>10.6f} {:>10.6f} {:>10.6f} {:>10.6f}\n", report::pad_right(label, width),
+                         r.index, r.a.c1, r.a.c2, r.b.c1, r.b.c2);
     };
     row("(nothing: this scenario)", assessment.result);
     for (const Attribution& a : assessment.attributions) row(a.feature, a.without);
