@@ -217,10 +217,11 @@ TEST(ExchangeTest, MoreBoatsAtSeaNeverLowerTheIndexUnderKentThalerReadiness) {
   // move: r_Y cannot fall. X's own ratio can fall a little: Y, finding fewer boats in port, moves
   // warheads from counterforce to X's value, and X's own damage weighs 1 in C2_X against 0.3 for the
   // damage X's larger retaliation does (docs/methods.md §7). Measured on the bundled 2026-11
-  // snapshots, day to day, US at sea 0.3 -> 0.9: r_US 0.5290 -> 0.5175, r_RU 0.780 -> 0.996, index
-  // 0.413 -> 0.516 (docs/methods.md §6 gives the reading). Checked here: C1_X constant, r_Y and the
-  // index non-decreasing, for the US and for Russia, in both postures. Under the no-notice rule the
-  // same sweep lowers the index (1.0 -> 0.636 for the US day to day): the finding the default corrects.
+  // snapshots (their w80s), day to day, US at sea 0.3 -> 0.9: r_US 0.449 -> 0.441 (not monotone),
+  // r_RU 0.628 -> 0.848, index 0.282 -> 0.374 (docs/methods.md §6 gives the reading). Checked here:
+  // C1_X constant, r_Y and the index non-decreasing, for the US and for Russia, in both postures.
+  // Under the no-notice rule the same sweep lowers the index (0.703 -> 0.504 for the US day to
+  // day): the finding the default corrects.
   const DataCatalog catalog(STRATSTAB_SOURCE_DIR "/data");
   const ForceSnapshot us = catalog.load_snapshot("us-2026-11-01");
   const ForceSnapshot ru = catalog.load_snapshot("ru-2026-11-01");
