@@ -19,9 +19,10 @@ namespace stratstab {
 Scenario prepare_scenario(Scenario loaded);
 
 /// Throws std::logic_error (a programming error, not an input one) when `scenario` needs
-/// preparing and was not: a side uploads and prepare_scenario has not run. Evaluation calls it.
-/// (An unprepared scenario without uploads evaluates with the snapshots' own w80s, as
-/// `options.w80: snapshot` would: the city-derived damage is applied only by prepare_scenario.)
+/// preparing and was not: a side uploads, or both sides carry city tables and the damage is
+/// derived from them (`options.w80: derived` or `options.damage: cities`), and prepare_scenario
+/// has not run. Evaluation calls it. (A scenario built in code without city tables evaluates with
+/// its snapshots' own w80s, as `options.w80: snapshot` would.)
 void require_prepared(const Scenario& scenario);
 
 }  // namespace stratstab

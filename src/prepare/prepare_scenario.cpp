@@ -87,6 +87,15 @@ void require_prepared(const Scenario& scenario) {
                              "' uploads; evaluate the scenario prepare_scenario returns (prepare.hpp)");
     }
   }
+  // With both city tables loaded, prepare_scenario derives the damage (options.w80: derived, or
+  // options.damage: cities); evaluating without it would use the snapshots' w80s silently.
+  const StabilityParameters& p = scenario.parameters;
+  const bool tables = scenario.sides[0].cities && scenario.sides[1].cities;
+  if (scenario.is_real() && tables && (p.w80_derived || p.damage_from_cities)) {
+    throw std::logic_error("scenario '" + scenario.name +
+                           "': its damage is derived from the city tables (options.w80, options.damage); evaluate "
+                           "the scenario prepare_scenario returns (prepare.hpp)");
+  }
 }
 
 }  // namespace stratstab

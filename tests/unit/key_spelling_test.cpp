@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "stratstab/catalog.hpp"
+#include "stratstab/prepare.hpp"
 #include "stratstab/scenario.hpp"
 #include "test_support.hpp"
 
@@ -71,7 +72,8 @@ TEST_F(KeySpellingTest, OldSpellingInTheFileLoadsIdenticallyWithAWarningAtTheKey
   EXPECT_EQ(w[0].where.column, 5);
   ASSERT_TRUE(now.value->sides[0].defence && old.value->sides[0].defence);
   expect_same_defence(*now.value->sides[0].defence, *old.value->sides[0].defence);
-  EXPECT_EQ(evaluate_scenario(*now.value).index, evaluate_scenario(*old.value).index);
+  EXPECT_EQ(evaluate_scenario(prepare_scenario(*now.value)).index,
+            evaluate_scenario(prepare_scenario(*old.value)).index);
 }
 
 TEST_F(KeySpellingTest, BothSpellingsInOneSideAreAnError) {

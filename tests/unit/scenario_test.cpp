@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "stratstab/catalog.hpp"
+#include "stratstab/prepare.hpp"
 #include "stratstab/scenario.hpp"
 #include "test_support.hpp"
 
@@ -137,9 +138,15 @@ TEST_F(RealScenarioTest, SnapshotIdsResolveThroughTheCatalogue) {
   ASSERT_TRUE(generated.value.has_value()) << test::dump(generated.diagnostics);
   EXPECT_EQ(generated.value->posture, PostureCase::kGenerated);
   EXPECT_EQ(generated.value->parameters.draw_down, DrawDownMethod::kGreedy);
-  // The scenario evaluates as evaluate_real on the two snapshots.
-  const StabilityResult direct = evaluate_real(*s.sides[0].forces, *s.sides[1].forces, PostureCase::kDayToDay, {});
-  EXPECT_DOUBLE_EQ(evaluate_scenario(s).index, direct.index);
+  // The prepared scenario evaluates as evaluate_real on its two snapshots (their w80s derived from
+  // the city tables by prepare_scenario); unprepared it is refused, not evaluated with the snapshots'
+  // w80s.
+  EXPECT_THROW((void)evaluate_scenario(s), std::logic_error);
+  const Scenario prepared = prepare_scenario(s);
+  const StabilityResult direct =
+      evaluate_real(*prepared.sides[0].forces, *prepared.sides[1].forces, PostureCase::kDayToDay, {});
+  EXPECT_DOUBLE_EQ(evaluate_scenario(prepared).index, direct.index);
+  EXPECT_NE(prepared.sides[0].forces->w80.value, s.sides[0].forces->w80.value);
 }
 
 TEST_F(RealScenarioTest, SnapshotPathsAreRelativeToTheScenarioFile) {

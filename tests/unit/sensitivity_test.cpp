@@ -7,6 +7,7 @@
 #include <cmath>
 
 #include "stratstab/catalog.hpp"
+#include "stratstab/prepare.hpp"
 #include "stratstab/sensitivity.hpp"
 #include "stratstab/upload.hpp"
 
@@ -19,7 +20,8 @@ const DataCatalog& catalog() {
 }
 
 const Scenario& default_scenario() {
-  static const Scenario kScenario = load_scenario(catalog().scenario_path("us-ru-2026-11"), {}, &catalog());
+  static const Scenario kScenario =
+      prepare_scenario(load_scenario(catalog().scenario_path("us-ru-2026-11"), {}, &catalog()));
   return kScenario;
 }
 
@@ -105,7 +107,8 @@ TEST(SensitivityTest, WithheldSharesAndPostureAreTheScenarios) {
   // The base point is the scenario's index (evaluate_scenario) with the greedy draw-down, withheld
   // shares and posture included.
   std::vector<Override> overrides{Override::parse("options.posture=striker_generated")};
-  Scenario scenario = load_scenario(catalog().scenario_path("china-2030-withheld"), overrides, &catalog());
+  Scenario scenario =
+      prepare_scenario(load_scenario(catalog().scenario_path("china-2030-withheld"), overrides, &catalog()));
   SensitivityOptions options;
   options.draw_down = DrawDownMethod::kGreedy;
   options.horizon_months = 0;

@@ -6,6 +6,7 @@
 #include "stratstab/catalog.hpp"
 #include "stratstab/closest_word.hpp"
 #include "stratstab/inactive_key.hpp"
+#include "stratstab/prepare.hpp"
 #include "stratstab/scenario.hpp"
 #include "stratstab/sweep.hpp"
 #include "test_support.hpp"
@@ -277,7 +278,7 @@ TEST(SweepStreamTest, EachPointIsHandedOnBeforeTheNextIsLoaded) {
 class InactiveKeyTest : public ::testing::Test {
  protected:
   Scenario real(std::vector<Override> overrides) const {
-    return load_scenario(catalog_.scenario_path("us-ru-2026-11"), overrides, &catalog_);
+    return prepare_scenario(load_scenario(catalog_.scenario_path("us-ru-2026-11"), overrides, &catalog_));
   }
   double index_with(std::vector<Override> overrides, const std::string& key, const std::string& value) const {
     overrides.push_back(Override{key, value});
