@@ -6,6 +6,7 @@
 #include <benchmark/benchmark.h>
 
 #include "stratstab/catalog.hpp"
+#include "stratstab/prepare.hpp"
 #include "stratstab/scenario.hpp"
 #include "stratstab/sensitivity.hpp"
 
@@ -13,7 +14,8 @@ namespace {
 
 void BM_SensitivityUsRu2026(benchmark::State& state) {
   const stratstab::DataCatalog catalog(stratstab::DataCatalog::default_data_dir());
-  const stratstab::Scenario scenario = stratstab::load_scenario(catalog.scenario_path("us-ru-2026-11"), {}, &catalog);
+  const stratstab::Scenario scenario =
+      stratstab::prepare_scenario(stratstab::load_scenario(catalog.scenario_path("us-ru-2026-11"), {}, &catalog));
   stratstab::SensitivityOptions options;
   options.draw_down = state.range(0) == 0 ? stratstab::DrawDownMethod::kGreedy : stratstab::DrawDownMethod::kExact;
   for (auto _ : state) {

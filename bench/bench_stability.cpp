@@ -7,6 +7,7 @@
 
 #include "stratstab/catalog.hpp"
 #include "stratstab/exchange.hpp"
+#include "stratstab/prepare.hpp"
 #include "stratstab/scenario.hpp"
 #include "stratstab/stability.hpp"
 
@@ -67,7 +68,8 @@ namespace {
 void BM_KentThalerGoldenDome(benchmark::State& state) {
   static const stratstab::DataCatalog catalog(stratstab::DataCatalog::default_data_dir());
   static const stratstab::Scenario scenario = [] {
-    stratstab::Scenario s = stratstab::load_scenario(catalog.scenario_path("golden-dome"), {}, &catalog);
+    stratstab::Scenario s =
+        stratstab::prepare_scenario(stratstab::load_scenario(catalog.scenario_path("golden-dome"), {}, &catalog));
     s.parameters.draw_down = stratstab::DrawDownMethod::kGreedy;
     return s;
   }();
