@@ -493,9 +493,7 @@ FirstStrike real_first_strike(const ForceSnapshot& striker, Posture striker_post
       in.striker_defence = Penetration();
       result = evaluate_first_strike(in, parameters);
       result.retaliation_arriving = own_defence.through(result.retaliation_launched);
-      result.damage_to_striker = in.striker_damage.is_exponential()
-                                     ? damage(result.retaliation_arriving, in.striker_damage.w80())
-                                     : in.striker_damage(result.retaliation_arriving);
+      result.damage_to_striker = in.striker_damage(result.retaliation_arriving);
       const StrikeCost cost = strike_cost(result.damage_to_striker, result.damage_to_victim, parameters);
       result.cost_striker = cost.striker;
       result.cost_victim = cost.victim;
