@@ -83,10 +83,10 @@ constexpr double kThreatKillProbability = 0.1;
 struct TargetSource {
   const System* system = nullptr;
   double warheads_each = 0;
-  bool silo = false;
-  bool bomber = false;
-  bool mobile = false;             ///< road-mobile launchers in garrison (launch under attack, docs/methods.md §6)
-  bool ssbn = false;               ///< SSBNs in port (fire from the pier under attack, docs/methods.md §6)
+  /// The leg whose warning applies: silos and road-mobile launchers in garrison and SSBNs in port
+  /// launch under attack, alert bombers escape (docs/methods.md §6, §12.3); the system's basing for
+  /// central systems, none for the victim's forward systems (which do neither).
+  std::optional<Basing> leg;
   std::string label;               ///< the system id, with its bases when the system is split
   double share = 1;                ///< of the system's deployed launchers
   std::vector<bool> reached_by{};  ///< by the striker's forward deployments, by index
@@ -226,15 +226,12 @@ Compiled compile(const ForceSnapshot& striker, Posture striker_posture, const Fo
     if (!in_central_exchange(system)) continue;
     const bool silo = system.basing == Basing::kSilo;
     if (silos_only && !silo) continue;
-    add_split_by_reach(sources,
-                       TargetSource{&system, system.warheads_per_launcher.value, silo, system.basing == Basing::kBomber,
-                                    system.basing == Basing::kMobile, system.basing == Basing::kSsbn},
-                       so.forward, striker);
+    add_split_by_reach(sources, TargetSource{&system, system.warheads_per_launcher.value, system.basing}, so.forward,
+                       striker);
   }
   if (!silos_only) {
     for_each_retaliating_forward(victim, vo, [&](const ForwardDeployment& deployment, const System& system) {
-      add_split_by_reach(sources,
-                         TargetSource{&system, forward_warheads_each(deployment, system), false, false, false, false},
+      add_split_by_reach(sources, TargetSource{&system, forward_warheads_each(deployment, system), std::nullopt},
                          so.forward, striker);
     });
   }
@@ -255,10 +252,14 @@ Compiled compile(const ForceSnapshot& striker, Posture striker_posture, const Fo
   }
   WarningOutcome& warning = out.warning;
   const auto shortest_flight = [&](const TargetSource& t) -> std::optional<double>* {
-    if (t.silo) return &warning.silo_flight_minutes;
-    if (t.bomber) return &warning.bomber_flight_minutes;
-    if (t.mobile) return &warning.mobile_flight_minutes;
-    if (t.ssbn) return &warning.ssbn_flight_minutes;
+    switch (t.leg.value_or(Basing::kNonstrategic)) {
+      case Basing::kSilo: return &warning.silo_flight_minutes;
+      case Basing::kBomber: return &warning.bomber_flight_minutes;
+      case Basing::kMobile: return &warning.mobile_flight_minutes;
+      case Basing::kSsbn: return &warning.ssbn_flight_minutes;
+      case Basing::kNonstrategic:
+      case Basing::kIntermediate: return nullptr;
+    }
     return nullptr;
   };
   for (std::size_t k = 0; k < kinds.size(); ++k) {
@@ -292,7 +293,8 @@ Compiled compile(const ForceSnapshot& striker, Posture striker_posture, const Fo
   std::vector<std::size_t> kept;
   for (std::size_t t = 0; t < sources.size(); ++t) {
     const System& system = *sources[t].system;
-    const double hidden = system.untargetable_share(victim_posture) * (sources[t].bomber ? warning.bomber_escape : 1.0);
+    const double hidden =
+        system.untargetable_share(victim_posture) * (sources[t].leg == Basing::kBomber ? warning.bomber_escape : 1.0);
     // The hidden share (at sea, dispersed, airborne) is taken alike at every base.
     const double targetable = system.launchers_deployed.value * sources[t].share * (1.0 - hidden);
     if (targetable <= 0.0) continue;
@@ -300,14 +302,15 @@ Compiled compile(const ForceSnapshot& striker, Posture striker_posture, const Fo
     // holding launchers_per_aim_point launchers, worth all their warheads (docs/methods.md §6).
     const double per_aim_point = parameters.aim_points ? system.launchers_per_aim_point(victim_posture) : 1.0;
     const double each = sources[t].warheads_each * per_aim_point;
-    const double multiplier = sources[t].silo     ? 1.0 - lua
-                              : sources[t].mobile ? 1.0 - lua_mobile
-                              : sources[t].ssbn   ? 1.0 - lua_ssbn
-                                                  : 1.0;
+    const bool silo = sources[t].leg == Basing::kSilo;
+    const double multiplier = silo                                ? 1.0 - lua
+                              : sources[t].leg == Basing::kMobile ? 1.0 - lua_mobile
+                              : sources[t].leg == Basing::kSsbn   ? 1.0 - lua_ssbn
+                                                                  : 1.0;
     // The silo-kill metrics count warheads as loaded; the exchange counts what would have arrived.
     const double kill_value = silos_only ? each : each * system.reliability.value * multiplier * (1.0 - vo.withheld);
     problem.targets.push_back(CounterforceProblem::TargetClass{sources[t].label, targetable / per_aim_point, kill_value,
-                                                               each * multiplier, sources[t].silo});
+                                                               each * multiplier, silo});
     kept.push_back(t);
   }
   // Split the kinds: forward systems that cannot reach value form the first salvo.
