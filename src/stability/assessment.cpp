@@ -117,11 +117,14 @@ Assessment assess_scenario(const Scenario& scenario) {
   }
   // What moved the index: each feature of docs/methods.md §12 (defences, command, warning, forward
   // systems) off in turn.
+  // `forces_a`, `forces_b`: the snapshots to evaluate, the scenario's unless a row changes them.
   const auto attribute = [&](std::string feature, const StabilityParameters& parameters, const SideOptions& xa,
-                             const SideOptions& xb) {
+                             const SideOptions& xb, const ForceSnapshot* forces_a = nullptr,
+                             const ForceSnapshot* forces_b = nullptr) {
     Attribution attribution;
     attribution.feature = std::move(feature);
-    attribution.without = evaluate_real(*a, *b, scenario.posture, parameters, xa, xb);
+    attribution.without = evaluate_real(forces_a != nullptr ? *forces_a : *a, forces_b != nullptr ? *forces_b : *b,
+                                        scenario.posture, parameters, xa, xb);
     attribution.index_without = attribution.without.index;
     out.attributions.push_back(std::move(attribution));
   };
@@ -254,11 +257,8 @@ Assessment assess_scenario(const Scenario& scenario) {
     SideOptions xb = ob;
     xa.damage = nullptr;
     xb.damage = nullptr;
-    Attribution attribution;
-    attribution.feature = "derived w80 (the snapshots' ASSUMED w80 instead)";
-    attribution.without = evaluate_real(a_snapshot, b_snapshot, scenario.posture, scenario.parameters, xa, xb);
-    attribution.index_without = attribution.without.index;
-    out.attributions.push_back(std::move(attribution));
+    attribute("derived w80 (the snapshots' ASSUMED w80 instead)", scenario.parameters, xa, xb, &a_snapshot,
+              &b_snapshot);
   }
   if (scenario.parameters.warning) {
     StabilityParameters fixed = scenario.parameters;
