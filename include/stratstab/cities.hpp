@@ -63,6 +63,7 @@ struct DerivedW80 {
   double high = 0;
   double lethal_area_km2 = 0;  ///< central: the attacker's mean area at 5 psi
   double mean_yield_kt = 0;    ///< the yield whose area that is ((mean Y^(2/3))^(3/2))
+  DamageCurve curve;           ///< the central city curve, whose w80 is `value` (`damage: cities` uses it)
 };
 
 /// Mean lethal area (km^2) at `overpressure_psi` of warheads with these yields and counts: the

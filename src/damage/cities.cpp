@@ -65,14 +65,15 @@ double mean_lethal_area_km2(std::span<const double> yields_kt, std::span<const d
 }
 
 DerivedW80 derive_w80(std::span<const City> cities, std::span<const double> yields_kt, std::span<const double> counts) {
-  const auto w80_under = [&](const CityDamageAssumptions& a) {
+  const auto curve_under = [&](const CityDamageAssumptions& a) {
     const double area = mean_lethal_area_km2(yields_kt, counts, a.overpressure_psi);
-    return city_damage_curve(cities, area, a.density_per_km2, kCityCurveMaxWarheads).w80();
+    return city_damage_curve(cities, area, a.density_per_km2, kCityCurveMaxWarheads);
   };
   DerivedW80 d;
-  d.value = w80_under(kCityDamageCentral);
-  d.low = w80_under(kCityDamageHigh);
-  d.high = w80_under(kCityDamageLow);
+  d.curve = curve_under(kCityDamageCentral);
+  d.value = d.curve.w80();
+  d.low = curve_under(kCityDamageHigh).w80();
+  d.high = curve_under(kCityDamageLow).w80();
   d.lethal_area_km2 = mean_lethal_area_km2(yields_kt, counts, kCityDamageCentral.overpressure_psi);
   // The yield of one warhead with that area: area = area(1 kt) Y^(2/3).
   d.mean_yield_kt = std::pow(d.lethal_area_km2 / surface_burst_area_km2(1.0, kCityDamageCentral.overpressure_psi), 1.5);

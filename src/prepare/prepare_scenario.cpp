@@ -55,10 +55,7 @@ void derive_damage(Scenario& scenario) {
           "data/cities/" + victim.cities->side + ".yaml", attacker.id, d.lethal_area_km2);
       victim.forces->w80 = f;
     }
-    if (scenario.parameters.damage_from_cities && !victim.damage_curve) {
-      victim.damage_curve = city_damage_curve(victim.cities->cities, d.lethal_area_km2,
-                                              kCityDamageCentral.density_per_km2, kCityCurveMaxWarheads);
-    }
+    if (scenario.parameters.damage_from_cities && !victim.damage_curve) victim.damage_curve = d.curve;
   }
 }
 
