@@ -472,8 +472,6 @@ void read_warning(MapReader& side, ScenarioSide& out) {
   }
 }
 
-/// Forward deployments; their `system` must be one of the side's own non-central systems. Their
-/// `reaches` ids are checked against the other side once both are read.
 /// `damage_curve: [[w, D], ...]`: each point two numbers, the whole a valid tabulated curve
 /// (damage_point_problems), every problem located at its point.
 void read_damage_curve(MapReader& side, ScenarioSide& out) {
@@ -515,6 +513,8 @@ void read_damage_curve(MapReader& side, ScenarioSide& out) {
   }
 }
 
+/// Forward deployments; their `system` must be one of the side's own non-central systems. Their
+/// `reaches` ids are checked against the other side once both are read.
 void read_forward(MapReader& side, ScenarioSide& out) {
   const std::vector<YAML::Node> items = side.list("forward", false);
   for (std::size_t i = 0; i < items.size(); ++i) {
