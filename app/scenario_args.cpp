@@ -30,11 +30,15 @@ void print_warnings(const std::vector<Diagnostic>& diagnostics) {
   }
 }
 
-Scenario load_scenario_args(const DataCatalog& catalog, const std::string& name, const ScenarioArgs& args) {
+Scenario read_scenario_args(const DataCatalog& catalog, const std::string& name, const ScenarioArgs& args) {
   LoadResult<Scenario> loaded =
       read_scenario(catalog.scenario_path(name), args.overrides(), &catalog, args.read_options());
   if (loaded.value) print_warnings(loaded.diagnostics);
-  return prepare_scenario(value_or_throw(std::move(loaded)));
+  return value_or_throw(std::move(loaded));
+}
+
+Scenario load_scenario_args(const DataCatalog& catalog, const std::string& name, const ScenarioArgs& args) {
+  return prepare_scenario(read_scenario_args(catalog, name, args));
 }
 
 }  // namespace stratstab::app

@@ -33,4 +33,8 @@ void print_warnings(const std::vector<Diagnostic>& diagnostics);
 /// evaluation (prepare.hpp).
 Scenario load_scenario_args(const DataCatalog& catalog, const std::string& name, const ScenarioArgs& args);
 
+/// As load_scenario_args, but the scenario as read (not prepared), for a caller that prepares it
+/// itself (an uncertainty run draws figures before the upload).
+Scenario read_scenario_args(const DataCatalog& catalog, const std::string& name, const ScenarioArgs& args);
+
 }  // namespace stratstab::app

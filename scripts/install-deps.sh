@@ -17,6 +17,7 @@ packages=(
   dpkg-dev                         # dpkg-source: scripts/build-fuzz-yaml-cpp.sh (instrumented yaml-cpp)
   pkg-config                       # finds the COIN-OR libraries below
   coinor-libclp-dev                # Clp: linear programmes (exact counterforce draw-down over attack patterns)
+  libopenturns-dev                 # OpenTURNS: distributions, Latin hypercube / Monte Carlo designs (uncertainty runs)
   coinor-libipopt-dev              # Ipopt: independent NLP reference for the WTA solver (tests and benchmarks only)
   python3                          # scripts/doc_examples.py: checks the example outputs in docs/ (a test)
   jq                               # used by JSON examples in docs/usersguide.md, which the tests run

@@ -14,6 +14,7 @@
 #include "stratstab/sensitivity.hpp"
 #include "stratstab/sweep.hpp"
 #include "stratstab/treaty.hpp"
+#include "stratstab/uncertainty.hpp"
 #include "stratstab/upload.hpp"
 #include "stratstab/weapon_effects.hpp"
 #include "stratstab/wta.hpp"
@@ -42,6 +43,8 @@ nlohmann::json comparison_to_json(const std::vector<ComparisonColumn>& columns);
 /// text), index, `sides.<ID>` {c1, c2, ratio} and `exchanges[]` {striker, victim, counterforce_spent,
 /// retaliation_arriving}.
 nlohmann::json sweep_to_json(const Sweep& sweep);
+/// `uncertainty --json`: settings, inputs with distributions and Sobol indices, bands, tornado.
+nlohmann::json uncertainty_to_json(const UncertaintyResult& result);
 /// `calc kill --json`: inputs, lethal_radius_m, sspk, kill_probability, kill_probability_n, ...
 nlohmann::json to_json(const KillCalculation& calculation);
 

@@ -18,6 +18,10 @@ namespace stratstab {
 /// `prepared` is set. A prepared scenario is returned unchanged. Pure.
 Scenario prepare_scenario(Scenario loaded);
 
+/// The snapshot after `months` of upload at its systems' rates: the step prepare_scenario takes for
+/// a side's `upload_months` (and an uncertainty run repeats when it draws that side's figures).
+ForceSnapshot snapshot_after_upload(const ForceSnapshot& snapshot, int months);
+
 /// Throws std::logic_error (a programming error, not an input one) when `scenario` needs
 /// preparing and was not: a side uploads, or both sides carry city tables and the damage is
 /// derived from them (`options.w80: derived` or `options.damage: cities`), and prepare_scenario

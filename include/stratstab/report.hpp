@@ -13,6 +13,7 @@
 #include "stratstab/sensitivity.hpp"
 #include "stratstab/sweep.hpp"
 #include "stratstab/treaty.hpp"
+#include "stratstab/uncertainty.hpp"
 #include "stratstab/upload.hpp"
 #include "stratstab/weapon_effects.hpp"
 #include "stratstab/wta.hpp"
@@ -40,6 +41,11 @@ std::string format_sensitivity(const Scenario& scenario, const Sensitivity& sens
 /// `sweep`: one row per value with the index and each side's C1, C2 and ratio (real sides: also each
 /// strike's counterforce spend and arriving retaliation), then what the columns mean.
 std::string format_sweep(const Sweep& sweep);
+/// `uncertainty`: the bands, the probabilities below thresholds, the ranking and the tornado; at
+/// most `top` inputs in the ranking (0: all).
+std::string format_uncertainty(const UncertaintyResult& result, std::size_t top = 20);
+/// `uncertainty --csv`: one row per band sample, every input value then every output.
+std::string format_uncertainty_csv(const UncertaintyResult& result);
 /// What the `sweep` table's layout needs before any point is computed, so that its rows can be
 /// printed as they come (format_sweep is the header, the rows and the footer).
 struct SweepTable {

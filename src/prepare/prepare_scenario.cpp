@@ -61,15 +61,19 @@ void derive_damage(Scenario& scenario) {
 
 }  // namespace
 
+ForceSnapshot snapshot_after_upload(const ForceSnapshot& snapshot, int months) {
+  // The force after N months of upload (docs/methods.md §9, `stratstab upload`): a new snapshot.
+  UploadOptions options;
+  options.horizon_months = months;
+  const UploadPath path = compute_upload(snapshot, options);
+  return uploaded_snapshot(snapshot, path, path.steps.back().added_by_system);
+}
+
 Scenario prepare_scenario(Scenario loaded) {
   if (loaded.prepared) return loaded;
   for (ScenarioSide& side : loaded.sides) {
     if (!side.forces || side.upload_months <= 0) continue;
-    // The force after N months of upload (docs/methods.md §9, `stratstab upload`): a new snapshot.
-    UploadOptions options;
-    options.horizon_months = side.upload_months;
-    const UploadPath path = compute_upload(*side.forces, options);
-    side.forces = uploaded_snapshot(*side.forces, path, path.steps.back().added_by_system);
+    side.forces = snapshot_after_upload(*side.forces, side.upload_months);
   }
   derive_damage(loaded);
   loaded.prepared = true;

@@ -1,0 +1,105 @@
+// `uncertainty --json`: the run's settings, every input with its distribution and Sobol indices,
+// each output's band, the probabilities below the thresholds and the tornado.
+#include "stratstab/json.hpp"
+
+namespace stratstab {
+namespace {
+
+using nlohmann::json;
+
+json band_json(const OutputBand& b) {
+  json j{{"point", b.point}, {"mean", b.mean}, {"sd", b.sd}};
+  static constexpr std::array<const char*, 5> kNames{"q05", "q25", "q50", "q75", "q95"};
+  json ci = json::object();
+  for (std::size_t k = 0; k < kNames.size(); ++k) {
+    j[kNames[k]] = b.quantiles[k];
+    ci[kNames[k]] = json::array({b.ci_low[k], b.ci_high[k]});
+  }
+  j["ci95"] = ci;
+  return j;
+}
+
+json optional_json(const std::optional<double>& v) {
+  return v ? json(*v) : json(nullptr);
+}
+
+}  // namespace
+
+json uncertainty_to_json(const UncertaintyResult& r) {
+  json inputs = json::array();
+  // Each input carries the indices of its factor (a group's are its members').
+  std::vector<const InputSensitivity*> factor_of(r.inputs.size(), nullptr);
+  for (const InputSensitivity& s : r.ranking) {
+    for (std::size_t i : s.inputs) factor_of[i] = &s;
+  }
+  for (std::size_t i = 0; i < r.inputs.size(); ++i) {
+    const UncertainInput& in = r.inputs[i];
+    json j{{"path", in.path},
+           {"dist", to_string(in.dist)},
+           {"low", in.low},
+           {"high", in.high},
+           {"point", in.point},
+           {"origin", in.origin},
+           {"grade", in.grade},
+           {"source", in.source_id},
+           {"group", in.group.empty() ? json(nullptr) : json(in.group)}};
+    if (in.dist == Distribution::kTriangular) j["mode"] = in.mode;
+    if (in.dist == Distribution::kNormal) {
+      j["mean"] = in.mean;
+      j["sd"] = in.sd;
+    }
+    if (const InputSensitivity* s = factor_of[i]) {
+      j["first_order"] = optional_json(s->first_order);
+      j["total"] = optional_json(s->total);
+      if (s->total) {
+        j["first_order_ci95"] = json::array({s->first_order_ci[0], s->first_order_ci[1]});
+        j["total_ci95"] = json::array({s->total_ci[0], s->total_ci[1]});
+      }
+      j["tornado"] = json{{"index_at_low", s->index_at_low}, {"index_at_high", s->index_at_high}};
+    }
+    inputs.push_back(std::move(j));
+  }
+  json outputs = json::object();
+  for (const OutputBand& b : r.outputs) outputs[b.name] = band_json(b);
+  json below = json::array();
+  for (const auto& [t, p] : r.below) below.push_back(json{{"threshold", t}, {"probability", p}});
+  std::vector<const InputSensitivity*> by_swing;
+  for (const InputSensitivity& s : r.ranking) by_swing.push_back(&s);
+  std::stable_sort(by_swing.begin(), by_swing.end(), [](auto* x, auto* y) { return x->swing > y->swing; });
+  json tornado = json::array();
+  for (const InputSensitivity* s : by_swing) {
+    tornado.push_back(json{{"factor", s->factor},
+                           {"index_at_low", s->index_at_low},
+                           {"index_at_high", s->index_at_high},
+                           {"swing", s->swing}});
+  }
+  json ranking = json::array();
+  for (const InputSensitivity& s : r.ranking) {
+    if (!s.total) continue;
+    ranking.push_back(json{{"factor", s.factor},
+                           {"first_order", *s.first_order},
+                           {"total", *s.total},
+                           {"first_order_ci95", json::array({s.first_order_ci[0], s.first_order_ci[1]})},
+                           {"total_ci95", json::array({s.total_ci[0], s.total_ci[1]})}});
+  }
+  return json{{"scenario", r.scenario},
+              {"samples", r.samples},
+              {"seed", r.seed},
+              {"method", to_string(r.method)},
+              {"threads", r.threads},
+              {"evaluations", r.evaluations},
+              {"index", outputs["index"]},
+              {"outputs", outputs},
+              {"below", below},
+              {"convergence", json{{"median_first_half", r.median_at_half},
+                                   {"median", r.outputs.empty() ? 0.0 : r.outputs[0].quantiles[2]}}},
+              {"inputs", inputs},
+              {"fixed", r.fixed},
+              {"sobol", json{{"base_samples", r.sobol_samples},
+                             {"ranking", ranking},
+                             {"screened_factors", r.screened_factors},
+                             {"screened_total", optional_json(r.screened_total)}}},
+              {"tornado", tornado}};
+}
+
+}  // namespace stratstab

@@ -1,0 +1,122 @@
+// `uncertainty` as text: what was drawn, each output's band, how likely the index is below the
+// thresholds, how settled the estimate is, and which inputs matter (Sobol ranking and tornado).
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "report/display_width.hpp"
+#include "stratstab/report.hpp"
+
+namespace stratstab {
+using report::display_width;
+using report::pad_left;
+using report::pad_right;
+
+namespace {
+
+std::string number(double v) {
+  if (std::abs(v) >= 1000.0) return fmt::format("{:.0f}", v);
+  if (std::abs(v) >= 10.0) return fmt::format("{:.1f}", v);
+  return fmt::format("{:.4f}", v);
+}
+
+std::string range_text(const UncertainInput& in) {
+  return fmt::format("{}–{}", number(in.low), number(in.high));
+}
+
+std::string dist_text(const UncertainInput& in) {
+  switch (in.dist) {
+    case Distribution::kUniform: return "uniform";
+    case Distribution::kNormal: return fmt::format("normal({}, {})", number(in.mean), number(in.sd));
+    case Distribution::kTriangular: break;
+  }
+  return fmt::format("tri, mode {}", number(in.mode));
+}
+
+}  // namespace
+
+std::string format_uncertainty(const UncertaintyResult& r, std::size_t top) {
+  std::string out;
+  out += fmt::format("Uncertainty: {}. {} samples ({}), seed {}; {} uncertain inputs", r.scenario, r.samples,
+                     r.method == SamplingMethod::kLatinHypercube ? "Latin hypercube" : "Monte Carlo", r.seed,
+                     r.inputs.size());
+  if (!r.fixed.empty()) out += fmt::format(", {} held fixed", r.fixed.size());
+  out += fmt::format("; {} evaluations.\n\n", r.evaluations);
+
+  std::size_t name_width = 6;
+  for (const OutputBand& b : r.outputs) name_width = std::max(name_width, display_width(b.name));
+  out += pad_right("output", name_width);
+  for (const char* h : {"point", "mean", "sd", "5%", "25%", "50%", "75%", "95%"}) out += pad_left(h, 10);
+  out += '\n';
+  for (const OutputBand& b : r.outputs) {
+    out += pad_right(b.name, name_width);
+    out += pad_left(number(b.point), 10) + pad_left(number(b.mean), 10) + pad_left(number(b.sd), 10);
+    for (double q : b.quantiles) out += pad_left(number(q), 10);
+    out += '\n';
+  }
+  out += '\n';
+  for (const auto& [t, p] : r.below) out += fmt::format("P(index < {}) = {:.3f}   ", t, p);
+  if (!r.below.empty()) out += '\n';
+  if (!r.outputs.empty()) {
+    const OutputBand& idx = r.outputs[0];
+    out += fmt::format(
+        "Convergence: median of the first {} samples {}, of all {}; 95% intervals (order statistics): "
+        "5% [{}, {}], median [{}, {}], 95% [{}, {}].\n",
+        r.samples / 2, number(r.median_at_half), number(idx.quantiles[2]), number(idx.ci_low[0]),
+        number(idx.ci_high[0]), number(idx.ci_low[2]), number(idx.ci_high[2]), number(idx.ci_low[4]),
+        number(idx.ci_high[4]));
+  }
+
+  if (r.ranking.empty()) return out;
+  out += '\n';
+  if (r.sobol_samples > 0) {
+    out += fmt::format(
+        "Inputs by total Sobol index of the index (base sample {}; 95% bootstrap intervals), with the index when the "
+        "input is at the low and high end of its range, the rest at their point values:\n",
+        r.sobol_samples);
+  } else {
+    out += "Inputs by tornado swing (the index at the low and high end of each range, the rest at point values):\n";
+  }
+  std::size_t width = 5;
+  const std::size_t shown = top == 0 ? r.ranking.size() : std::min(top, r.ranking.size());
+  for (std::size_t k = 0; k < shown; ++k) width = std::max(width, display_width(r.ranking[k].factor));
+  out += pad_right("input", width) + pad_left("range", 16) + "  " + pad_right("distribution", 22) +
+         pad_left("first", 18) + pad_left("total", 18) + pad_left("at low", 10) + pad_left("at high", 10) + '\n';
+  for (std::size_t k = 0; k < shown; ++k) {
+    const InputSensitivity& s = r.ranking[k];
+    const UncertainInput& in = r.inputs[s.inputs.front()];
+    const std::string range = s.inputs.size() == 1 ? range_text(in) : fmt::format("{} inputs", s.inputs.size());
+    const std::string dist = s.inputs.size() == 1 ? dist_text(in) : "together";
+    const auto ci = [](const std::optional<double>& v, const std::array<double, 2>& c) {
+      return v ? fmt::format("{:.3f} [{:.2f},{:.2f}]", *v, c[0], c[1]) : std::string("–");
+    };
+    out += pad_right(s.factor, width) + pad_left(range, 16) + "  " + pad_right(dist, 22) +
+           pad_left(ci(s.first_order, s.first_order_ci), 18) + pad_left(ci(s.total, s.total_ci), 18) +
+           pad_left(number(s.index_at_low), 10) + pad_left(number(s.index_at_high), 10) + '\n';
+  }
+  if (shown < r.ranking.size())
+    out += fmt::format("… {} more inputs (--top 0 shows all; --json has every one).\n", r.ranking.size() - shown);
+  if (r.screened_factors > 0) {
+    out +=
+        fmt::format("{} inputs move the index by nothing one at a time; varied together their total index is {}.\n",
+                    r.screened_factors, r.screened_total ? fmt::format("{:.4f}", *r.screened_total) : "not estimated");
+  }
+  return out;
+}
+
+std::string format_uncertainty_csv(const UncertaintyResult& r) {
+  std::string out = "sample";
+  for (const UncertainInput& in : r.inputs) out += "," + in.path;
+  for (const OutputBand& b : r.outputs) out += "," + b.name;
+  out += '\n';
+  const std::size_t width = r.inputs.size();
+  for (std::size_t i = 0; i < r.sample_outputs.size(); ++i) {
+    out += std::to_string(i);
+    for (std::size_t k = 0; k < width; ++k) out += fmt::format(",{}", r.sample_values[i * width + k]);
+    for (double v : r.sample_outputs[i]) out += fmt::format(",{}", v);
+    out += '\n';
+  }
+  return out;
+}
+
+}  // namespace stratstab
