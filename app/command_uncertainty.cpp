@@ -1,6 +1,6 @@
 // `stratstab uncertainty [SCENARIO] --samples N [--seed S] [--method mc|lhs] [--threads T]
 // [--sobol N] [--below 0.5,0.75] [--json|--csv] [--quiet] [--set K=V ...]`: the scenario loaded
-// and validated once, its uncertain inputs drawn in memory (docs/methods.md §13), presented.
+// and validated once, its uncertain inputs drawn in memory (docs/methods.md §13.2), presented.
 #include <charconv>
 #include <cmath>
 #include <iostream>

@@ -3,7 +3,7 @@
 // scenario's own numbers (`sides.US.defence.layers[0].sspk`, `sides.A.abstract.de`,
 // `options.surcharge`). A path is resolved once into an accessor; setting a value through it is a
 // store into the scenario struct, so a sample of an uncertainty run costs what an evaluation costs
-// (docs/methods.md §13). The paths are those `--set` takes (docs/io_formats.md, "Key paths").
+// (docs/methods.md §13.2). The paths are those `--set` takes (docs/io_formats.md, "Key paths").
 #pragma once
 
 #include <cstddef>
@@ -70,7 +70,7 @@ void for_each_snapshot_path(const ScenarioSide& side,
                             const std::function<void(const std::string& path, const Figure& figure)>& visit);
 
 /// After figures were set in memory, restores the sums the force loader checks that a single
-/// figure's draw can break (docs/methods.md §13.1): each system's warhead shares are rescaled to sum
+/// figure's draw can break (docs/methods.md §13.2): each system's warhead shares are rescaled to sum
 /// to what they sum to in `reference` (1, to the loader's tolerance), and its bases' launchers to
 /// the same share of launchers_deployed as there. A system whose sums are unchanged is left exactly
 /// as it is. `reference` is the same snapshot before the draw (same systems, warheads and bases).

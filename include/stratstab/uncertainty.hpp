@@ -1,4 +1,4 @@
-// Uncertainty (docs/methods.md §13): the index and each side's costs as distributions over every
+// Uncertainty (docs/methods.md §13.2): the index and each side's costs as distributions over every
 // ranged input of a scenario. The inputs are the figures with a range (force data and scenario
 // figures, the derived w80) and the entries of the scenario's `uncertainty:` block; each is drawn
 // from its distribution (triangular with the point value as mode unless the data or the block says
@@ -54,7 +54,8 @@ struct UncertainInput {
   [[nodiscard]] double quantile(double u) const;
 };
 
-/// The uncertain inputs of a prepared scenario: every ranged figure (ranged_figures), changed,
+/// The uncertain inputs of a loaded scenario (prepared here): every ranged figure of its prepared
+/// form (ranged_figures; a side that uploads gives its figures before the upload), changed,
 /// added or held fixed by the `uncertainty:` entries. Throws InputError, located at the entry, for
 /// a path that names no number, a distribution that does not fit its number's bounds, or a group
 /// whose members conflict.
@@ -62,7 +63,7 @@ struct InputPlan {
   std::vector<UncertainInput> inputs;
   std::vector<std::string> fixed;  ///< paths held at their point value by the block
 };
-InputPlan plan_uncertain_inputs(const Scenario& prepared, const std::vector<UncertaintyEntry>& entries);
+InputPlan plan_uncertain_inputs(const Scenario& loaded, const std::vector<UncertaintyEntry>& entries);
 
 /// The numbers an uncertainty run follows for each sample, in this order (names in
 /// `uncertainty_output_names`): the index; for each side X (scenario order) its C1, C2 and ratio;
@@ -130,7 +131,7 @@ std::vector<SampleOutputs> evaluate_rows(const SampleEvaluator& evaluator, std::
                                          unsigned threads, const std::function<void(std::size_t)>& on_progress = {});
 
 /// Summary of one output over the samples: mean, standard deviation, quantiles, and each
-/// quantile's distribution-free 95% confidence interval from order statistics (docs/methods.md §13.4).
+/// quantile's distribution-free 95% confidence interval from order statistics (docs/methods.md §13.2).
 struct OutputBand {
   std::string name;
   double point = 0;

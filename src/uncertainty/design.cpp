@@ -1,4 +1,4 @@
-// Sample designs in the unit cube of the factors (docs/methods.md §13.3): Monte Carlo or Latin
+// Sample designs in the unit cube of the factors (docs/methods.md §13.2): Monte Carlo or Latin
 // hypercube from OpenTURNS, seeded; and their images in the inputs' distributions.
 #include <mutex>
 
@@ -53,6 +53,11 @@ std::vector<double> input_values(const std::vector<UncertainInput>& inputs, cons
     for (std::size_t i = 0; i < points; ++i) u[i] = unit[i * n_factors + f];
     for (std::size_t input : factors.members[f]) {
       const UncertainInput& in = inputs[input];
+      if (!(in.high > in.low)) {
+        // A range collapsed to a point: every draw is the point (no distribution to build).
+        for (std::size_t i = 0; i < points; ++i) out[i * n_inputs + input] = in.low;
+        continue;
+      }
       const OT::Distribution dist = ot_distribution(in);
       const OT::Sample q = dist.computeQuantile(u);
       for (std::size_t i = 0; i < points; ++i) {

@@ -47,7 +47,7 @@ OT::Distribution ot_distribution(const UncertainInput& input) {
 
 double UncertainInput::quantile(double u) const {
   // The ends exactly: a tornado puts an input at its range's ends, not at a rounded quantile.
-  if (u <= 0.0) return low;
+  if (u <= 0.0 || !(high > low)) return low;
   if (u >= 1.0) return high;
   return ot_distribution(*this).computeQuantile(u)[0];
 }

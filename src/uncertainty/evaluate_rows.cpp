@@ -1,4 +1,4 @@
-// Evaluation of many samples on several threads (docs/methods.md §13.3). Each row's outputs land
+// Evaluation of many samples on several threads (docs/methods.md §13.2). Each row's outputs land
 // at the row's index, and each row is computed alone from its own values, so the results do not
 // depend on the thread count or on which thread took which row.
 #include <algorithm>

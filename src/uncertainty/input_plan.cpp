@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "stratstab/prepare.hpp"
 #include "stratstab/schema.hpp"
 #include "stratstab/uncertainty.hpp"
 
@@ -35,9 +36,7 @@ UncertainInput from_figure(const RangedFigure& ranged, bool in_snapshot) {
 
 /// Checks an input's distribution against its number's bounds and its own shape.
 void check(const UncertainInput& in, const InputAccessor& accessor, const UncertaintyEntry& entry) {
-  if (!(in.low < in.high)) {
-    fail_at(entry, fmt::format("expected low < high, got [{}, {}] (to hold a number, write `fixed`)", in.low, in.high));
-  }
+  if (!(in.low <= in.high)) fail_at(entry, fmt::format("expected low <= high, got [{}, {}]", in.low, in.high));
   const KeySpec& spec = accessor.spec();
   for (double v : {in.low, in.high}) {
     if (!within_bounds(v, spec))
@@ -47,15 +46,24 @@ void check(const UncertainInput& in, const InputAccessor& accessor, const Uncert
     fail_at(entry, fmt::format("the mode {} is outside [{}, {}] (the mode defaults to the point value; give `mode`)",
                                in.mode, in.low, in.high));
   }
-  if (in.dist == Distribution::kNormal && !(in.sd > 0.0)) fail_at(entry, "expected sd > 0");
+  if (in.dist == Distribution::kNormal && in.high > in.low && !(in.sd > 0.0)) fail_at(entry, "expected sd > 0");
 }
 
 }  // namespace
 
-InputPlan plan_uncertain_inputs(const Scenario& prepared, const std::vector<UncertaintyEntry>& entries) {
+InputPlan plan_uncertain_inputs(const Scenario& loaded, const std::vector<UncertaintyEntry>& entries) {
   InputPlan plan;
-  for (const RangedFigure& ranged : ranged_figures(prepared)) {
+  const Scenario prepared = prepare_scenario(loaded);
+  for (RangedFigure ranged : ranged_figures(prepared)) {
     const InputAccessor accessor = InputAccessor::resolve(prepared, ranged.path);
+    // A side that uploads is drawn before its upload (SampleEvaluator): its figures are the
+    // loaded snapshot's, except the w80, which is derived after the upload.
+    const auto side = accessor.snapshot_side();
+    if (side && loaded.sides[*side].upload_months > 0 && ranged.path != "sides." + loaded.sides[*side].id + ".w80") {
+      const Figure* before = InputAccessor::resolve(loaded, ranged.path).figure(loaded);
+      if (before == nullptr || !before->range || !(before->range->high > before->range->low)) continue;
+      ranged.figure = *before;
+    }
     UncertainInput in = from_figure(ranged, accessor.in_snapshot());
     plan.inputs.push_back(std::move(in));
   }
@@ -80,7 +88,10 @@ InputPlan plan_uncertain_inputs(const Scenario& prepared, const std::vector<Unce
       }
       UncertainInput in;
       in.path = entry.path;
-      in.point = accessor.get(prepared);
+      const auto side = accessor.snapshot_side();
+      const bool before_upload =
+          side && loaded.sides[*side].upload_months > 0 && entry.path != "sides." + loaded.sides[*side].id + ".w80";
+      in.point = before_upload ? InputAccessor::resolve(loaded, entry.path).get(loaded) : accessor.get(prepared);
       in.origin = "uncertainty";
       in.low = *entry.low;
       in.high = *entry.high;

@@ -1,4 +1,4 @@
-// `stratstab uncertainty` (docs/methods.md §13): the band of every output over a sample of the
+// `stratstab uncertainty` (docs/methods.md §13.2): the band of every output over a sample of the
 // uncertain inputs, a one-at-a-time tornado, and Sobol indices of the index on a pick-freeze
 // design over the factors that move it.
 #include <algorithm>
@@ -41,7 +41,7 @@ double percentile(std::vector<double> v, double p) {
 UncertaintyResult run_uncertainty(const Scenario& loaded, const std::vector<UncertaintyEntry>& entries,
                                   const UncertaintyOptions& options) {
   const Scenario prepared = prepare_scenario(loaded);
-  InputPlan plan = plan_uncertain_inputs(prepared, entries);
+  InputPlan plan = plan_uncertain_inputs(loaded, entries);
   const SampleEvaluator ev(loaded, plan.inputs);
   const Factors factors = factors_of(ev.inputs());
   const std::size_t n_inputs = ev.inputs().size();

@@ -1,8 +1,8 @@
-// One sample of an uncertainty run (docs/methods.md §13.1): the prepared scenario with its
+// One sample of an uncertainty run (docs/methods.md §13.2): the prepared scenario with its
 // uncertain inputs stored in place through accessors resolved once, then evaluated as assess
 // evaluates it. A side that uploads (`upload_months`) has its force figures drawn before the
 // upload, which is then run again on the drawn snapshot; the derived w80 is the prepared one (or
-// its own draw), not derived again from the drawn yields (docs/methods.md §13.1 says why).
+// its own draw), not derived again from the drawn yields (docs/methods.md §13.2 says why).
 #include <stdexcept>
 
 #include "stratstab/prepare.hpp"

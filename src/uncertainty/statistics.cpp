@@ -1,4 +1,4 @@
-// Summaries of a sample (docs/methods.md §13.4): mean, standard deviation, quantiles with their
+// Summaries of a sample (docs/methods.md §13.2): mean, standard deviation, quantiles with their
 // distribution-free confidence intervals, and the Sobol estimators.
 #include <algorithm>
 #include <cmath>
@@ -26,6 +26,15 @@ OutputBand summarise(std::string name, double point, std::vector<double> values)
   band.point = point;
   const auto n = static_cast<double>(values.size());
   if (values.empty()) return band;
+  const auto [lowest, highest] = std::minmax_element(values.begin(), values.end());
+  if (*lowest == *highest) {
+    // One value throughout (every range collapsed, or an output no input moves): exactly it.
+    band.mean = *lowest;
+    band.quantiles.fill(*lowest);
+    band.ci_low.fill(*lowest);
+    band.ci_high.fill(*lowest);
+    return band;
+  }
   double sum = 0.0;
   for (double v : values) sum += v;
   band.mean = sum / n;
@@ -38,7 +47,7 @@ OutputBand summarise(std::string name, double point, std::vector<double> values)
     band.quantiles[k] = quantile_sorted(values, p);
     // The order statistics X_(j) and X_(k) with j, k = n p -/+ 1.96 sqrt(n p (1 - p)) bracket the
     // p-quantile with about 95% confidence for independent samples (the binomial count of
-    // samples below it, normal approximation; Conover 1999, §3.2). Latin hypercube samples of a
+    // samples below it, normal approximation; Conover 1999, section 3.2). Latin hypercube samples of a
     // monotone output are tighter than that, so the interval is conservative for them.
     const double half = 1.96 * std::sqrt(n * p * (1.0 - p));
     const double j = std::clamp(std::floor(n * p - half), 0.0, n - 1.0);
