@@ -10,6 +10,7 @@
 #include "stratstab/prepare.hpp"
 #include "stratstab/scenario.hpp"
 #include "stratstab/stability.hpp"
+#include "stratstab/uncertainty.hpp"
 
 namespace {
 
@@ -80,5 +81,37 @@ void BM_KentThalerGoldenDome(benchmark::State& state) {
   state.SetItemsProcessed(state.iterations());
 }
 BENCHMARK(BM_KentThalerGoldenDome);
+
+}  // namespace
+
+// One sample of an uncertainty run on the default scenario (docs/methods.md §13.2): every ranged
+// input (about 236) stored through its accessor into a per-thread copy, then the exchange evaluated
+// with the scenario's draw-down (exact). Arg 0: greedy; 1: exact. The design is drawn outside the loop.
+namespace {
+
+void BM_UncertaintySampleUsRu2026(benchmark::State& state) {
+  static const stratstab::DataCatalog catalog(stratstab::DataCatalog::default_data_dir());
+  stratstab::Scenario loaded = stratstab::load_scenario(catalog.scenario_path("us-ru-2026-11"), {}, &catalog);
+  loaded.parameters.draw_down =
+      state.range(0) == 0 ? stratstab::DrawDownMethod::kGreedy : stratstab::DrawDownMethod::kExact;
+  const stratstab::InputPlan plan = stratstab::plan_uncertain_inputs(loaded, {});
+  const stratstab::SampleEvaluator ev(loaded, plan.inputs);
+  const stratstab::Factors factors = stratstab::factors_of(ev.inputs());
+  constexpr std::size_t kRows = 256;
+  const std::vector<double> values = stratstab::input_values(
+      ev.inputs(), factors,
+      stratstab::unit_design(kRows, factors.members.size(), stratstab::SamplingMethod::kLatinHypercube, 1), kRows);
+  const auto workspace = ev.workspace();
+  const std::size_t width = ev.inputs().size();
+  std::size_t row = 0;
+  for (auto _ : state) {
+    const auto out = ev.evaluate(std::span<const double>(values).subspan(row * width, width), *workspace);
+    benchmark::DoNotOptimize(out[0]);
+    row = (row + 1) % kRows;
+  }
+  state.SetItemsProcessed(state.iterations());
+  state.SetLabel(state.range(0) == 0 ? "greedy" : "exact");
+}
+BENCHMARK(BM_UncertaintySampleUsRu2026)->Arg(0)->Arg(1);
 
 }  // namespace
