@@ -11,6 +11,7 @@
 #include "option_values.hpp"
 #include "stratstab/json.hpp"
 #include "stratstab/report.hpp"
+#include "stratstab/uncertainty.hpp"
 #include "stratstab/upload.hpp"
 
 namespace stratstab::app {
@@ -23,6 +24,8 @@ struct TreatyArgs {
   std::string treaty = kDefaultTreaty;
   std::vector<std::string> limits;  ///< ID=N overrides
   bool json = false;
+  std::string samples;  ///< `treaty count --samples N`: the band from the ranged figures
+  std::string seed = "1";
 };
 
 Diagnostic limit_problem(std::string message) {
@@ -101,8 +104,13 @@ void add_treaty_commands(CLI::App& app, const GlobalOptions& global, std::functi
   auto count_args = std::make_shared<TreatyArgs>();
   CLI::App* count = treaty->add_subcommand("count", "Count a force under a treaty's limits (New START by default)");
   add_common(count, *count_args);
-  count->add_flag("--json", count_args->json,
-                  "Print JSON (each limit's count under its id, limits[], compliant, violations[])");
+  count->add_flag(
+      "--json", count_args->json,
+      "Print JSON (each limit's count under its id, limits[], compliant, violations[]; band with --samples)");
+  count->add_option("--samples", count_args->samples,
+                    "Also draw the snapshot's ranged figures N times (Latin hypercube) and give each limit's count "
+                    "band and the probability that the force is over it");
+  count->add_option("--seed", count_args->seed, "Seed of the draws with --samples (default 1)");
   count->callback([&run, &global, count_args] {
     run = [&global, count_args] {
       const DataCatalog catalog = open_catalog(global);
@@ -113,10 +121,20 @@ void add_treaty_commands(CLI::App& app, const GlobalOptions& global, std::functi
       const std::optional<ForceSnapshot> reference = catalog.reference_snapshot(treaty, snapshot);
       if (reference) options.reference = &*reference;
       const TreatyCount result = count_treaty(treaty, snapshot, options);
+      std::optional<TreatyCountBand> band;
+      if (!count_args->samples.empty()) {
+        const int n = whole_number_option(count_args->samples, "--samples", 1, 1000000, "samples");
+        const int seed = whole_number_option(count_args->seed, "--seed", 0, 2147483647, "");
+        band = treaty_count_band(treaty, snapshot, options, static_cast<std::size_t>(n),
+                                 static_cast<std::uint64_t>(seed), SamplingMethod::kLatinHypercube);
+      }
       if (count_args->json) {
-        std::cout << to_json(result, treaty, snapshot).dump(2) << '\n';
+        nlohmann::json j = to_json(result, treaty, snapshot);
+        if (band) j["band"] = to_json(*band);
+        std::cout << j.dump(2) << '\n';
       } else {
         std::cout << format_treaty_count(treaty, snapshot, result);
+        if (band) std::cout << '\n' << format_treaty_count_band(*band);
       }
       return kExitOk;
     };

@@ -45,6 +45,9 @@ nlohmann::json comparison_to_json(const std::vector<ComparisonColumn>& columns);
 nlohmann::json sweep_to_json(const Sweep& sweep);
 /// `uncertainty --json`: settings, inputs with distributions and Sobol indices, bands, tornado.
 nlohmann::json uncertainty_to_json(const UncertaintyResult& result);
+/// `treaty count --samples --json`: the `band` object (samples, seed, limits.<id>.{point, q05, q50, q95,
+/// probability_over}).
+nlohmann::json to_json(const TreatyCountBand& band);
 /// `calc kill --json`: inputs, lethal_radius_m, sspk, kill_probability, kill_probability_n, ...
 nlohmann::json to_json(const KillCalculation& calculation);
 

@@ -46,6 +46,8 @@ std::string format_sweep(const Sweep& sweep);
 std::string format_uncertainty(const UncertaintyResult& result, std::size_t top = 20);
 /// `uncertainty --csv`: one row per band sample, every input value then every output.
 std::string format_uncertainty_csv(const UncertaintyResult& result);
+/// `treaty count --samples`: each limit's count band and the probability of being over it.
+std::string format_treaty_count_band(const TreatyCountBand& band);
 /// What the `sweep` table's layout needs before any point is computed, so that its rows can be
 /// printed as they come (format_sweep is the header, the rows and the footer).
 struct SweepTable {

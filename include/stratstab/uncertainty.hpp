@@ -20,6 +20,7 @@
 
 #include "stratstab/scenario.hpp"
 #include "stratstab/scenario_inputs.hpp"
+#include "stratstab/treaty.hpp"
 #include "stratstab/uncertainty_spec.hpp"
 
 namespace stratstab {
@@ -199,6 +200,27 @@ struct UncertaintyResult {
 /// The whole run on a loaded scenario (prepared here) with the `uncertainty:` entries given.
 UncertaintyResult run_uncertainty(const Scenario& loaded, const std::vector<UncertaintyEntry>& entries,
                                   const UncertaintyOptions& options);
+
+/// One limit of a treaty over a sample of the snapshot's ranged figures.
+struct LimitBand {
+  std::string id;
+  double limit = 0;
+  double point = 0;  ///< the count `treaty count` gives
+  OutputBand count;
+  double probability_over = 0;  ///< share of samples whose count exceeds the limit
+};
+struct TreatyCountBand {
+  std::size_t samples = 0;
+  std::uint64_t seed = 0;
+  SamplingMethod method = SamplingMethod::kLatinHypercube;
+  std::size_t inputs = 0;  ///< ranged figures drawn
+  std::vector<LimitBand> limits;
+  double probability_any_over = 0;
+};
+/// `treaty count --samples N`: every ranged figure of `snapshot` drawn (triangular, mode at its
+/// value), the force counted under `treaty` as count_treaty counts it. Pure.
+TreatyCountBand treaty_count_band(const Treaty& treaty, const ForceSnapshot& snapshot, const CountOptions& options,
+                                  std::size_t samples, std::uint64_t seed, SamplingMethod method);
 
 /// Sobol first-order (Saltelli et al. 2010) and total (Jansen 1999) estimates from the outputs of
 /// the pick-freeze design: f(A), f(B) and f(A_B^g) for each factor group g (n each).

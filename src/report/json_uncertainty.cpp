@@ -102,4 +102,18 @@ json uncertainty_to_json(const UncertaintyResult& r) {
               {"tornado", tornado}};
 }
 
+json to_json(const TreatyCountBand& band) {
+  json limits = json::object();
+  for (const LimitBand& l : band.limits) {
+    limits[l.id] = json{{"limit", l.limit},
+                        {"point", l.point},
+                        {"q05", l.count.quantiles[0]},
+                        {"q50", l.count.quantiles[2]},
+                        {"q95", l.count.quantiles[4]},
+                        {"probability_over", l.probability_over}};
+  }
+  return json{{"samples", band.samples}, {"seed", band.seed}, {"method", to_string(band.method)},
+              {"inputs", band.inputs},   {"limits", limits},  {"probability_any_over", band.probability_any_over}};
+}
+
 }  // namespace stratstab

@@ -104,6 +104,26 @@ std::string format_uncertainty(const UncertaintyResult& r, std::size_t top) {
   return out;
 }
 
+std::string format_treaty_count_band(const TreatyCountBand& band) {
+  std::string out = fmt::format(
+      "From the snapshot's {} ranged figures ({} samples, {}, seed {}; each triangular with its value as mode):\n",
+      band.inputs, band.samples, band.method == SamplingMethod::kLatinHypercube ? "Latin hypercube" : "Monte Carlo",
+      band.seed);
+  std::size_t width = 5;
+  for (const LimitBand& l : band.limits) width = std::max(width, display_width(l.id));
+  out += pad_right("limit", width) + pad_left("count", 10) + pad_left("5%", 10) + pad_left("50%", 10) +
+         pad_left("95%", 10) + pad_left("limit", 10) + pad_left("P(over)", 10) + '\n';
+  for (const LimitBand& l : band.limits) {
+    out += pad_right(l.id, width) + pad_left(fmt::format("{:.0f}", l.point), 10) +
+           pad_left(fmt::format("{:.0f}", l.count.quantiles[0]), 10) +
+           pad_left(fmt::format("{:.0f}", l.count.quantiles[2]), 10) +
+           pad_left(fmt::format("{:.0f}", l.count.quantiles[4]), 10) + pad_left(fmt::format("{:.0f}", l.limit), 10) +
+           pad_left(fmt::format("{:.3f}", l.probability_over), 10) + '\n';
+  }
+  out += fmt::format("P(over any limit) = {:.3f}\n", band.probability_any_over);
+  return out;
+}
+
 std::string format_uncertainty_csv(const UncertaintyResult& r) {
   std::string out = "sample";
   for (const UncertainInput& in : r.inputs) out += "," + in.path;

@@ -23,10 +23,12 @@ TEST(CliUncertaintyTest, JsonOfTheDefaultScenario) {
   EXPECT_LE(index.at("q50").get<double>(), index.at("q95").get<double>());
   const test::CliRun assess = test::run_cli("assess --json --set options.draw_down=greedy");
   ASSERT_EQ(assess.exit_code, 0) << assess.err;
-  EXPECT_EQ(index.at("point").get<double>(), nlohmann::json::parse(assess.out).at("stability").at("index").get<double>());
+  EXPECT_EQ(index.at("point").get<double>(),
+            nlohmann::json::parse(assess.out).at("stability").at("index").get<double>());
   ASSERT_GT(j.at("inputs").size(), 100U);
   for (const auto& in : j.at("inputs")) {
-    for (const char* k : {"path", "dist", "low", "high", "point", "first_order", "total"}) EXPECT_TRUE(in.contains(k)) << k;
+    for (const char* k : {"path", "dist", "low", "high", "point", "first_order", "total"})
+      EXPECT_TRUE(in.contains(k)) << k;
     EXPECT_LE(in.at("low").get<double>(), in.at("high").get<double>());
   }
   ASSERT_EQ(j.at("tornado").size(), j.at("inputs").size());

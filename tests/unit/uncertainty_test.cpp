@@ -379,3 +379,40 @@ TEST(InputAccessor, RenormalisingKeepsSharesAndBasesConsistent) {
 
 }  // namespace
 }  // namespace stratstab
+
+namespace stratstab {
+namespace {
+
+TEST(TreatyCountBand, ProbabilityOverAgreesWithTheCountsQuantilesAndWithAFixedForce) {
+  const ForceSnapshot ru = catalog().load_snapshot("ru-2026-11-01");
+  const Treaty treaty = catalog().load_treaty("new-start");
+  const TreatyCountBand band = treaty_count_band(treaty, ru, {}, 2000, 1, SamplingMethod::kLatinHypercube);
+  ASSERT_GT(band.inputs, 100U);
+  const LimitBand* warheads = nullptr;
+  for (const LimitBand& l : band.limits) {
+    if (l.id == "warheads") warheads = &l;
+  }
+  ASSERT_NE(warheads, nullptr);
+  EXPECT_EQ(warheads->point, count_treaty(treaty, ru).find("warheads")->count);
+  // With the limit moved to the band's 5% and 95% counts, about 95% and 5% of the samples are over.
+  for (const auto& [k, expected] : {std::pair{0, 0.95}, std::pair{4, 0.05}}) {
+    CountOptions options;
+    options.limit_overrides["warheads"] = warheads->count.quantiles[static_cast<std::size_t>(k)];
+    const TreatyCountBand moved = treaty_count_band(treaty, ru, options, 2000, 1, SamplingMethod::kLatinHypercube);
+    for (const LimitBand& l : moved.limits) {
+      if (l.id == "warheads") EXPECT_NEAR(l.probability_over, expected, 0.02) << k;
+    }
+  }
+  // Every range removed: the count is the point count in every sample, over or not with certainty.
+  ForceSnapshot fixed = ru;
+  for_each_figure(fixed, [](Figure& f) { f.range.reset(); });
+  const TreatyCountBand certain = treaty_count_band(treaty, fixed, {}, 50, 1, SamplingMethod::kLatinHypercube);
+  EXPECT_EQ(certain.inputs, 0U);
+  for (const LimitBand& l : certain.limits) {
+    EXPECT_EQ(l.count.quantiles[0], l.point) << l.id;
+    EXPECT_EQ(l.probability_over, l.point > l.limit ? 1.0 : 0.0) << l.id;
+  }
+}
+
+}  // namespace
+}  // namespace stratstab
