@@ -5,12 +5,16 @@
 // printed as soon as it is computed. Every value is checked before the first is evaluated.
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <set>
+#include <thread>
 
 #include <fmt/format.h>
 
 #include "command_data.hpp"
 #include "exit_codes.hpp"
+#include "option_values.hpp"
+#include "progress.hpp"
 #include "scenario_args.hpp"
 #include "stratstab/inactive_key.hpp"
 #include "stratstab/json.hpp"
@@ -28,6 +32,10 @@ struct SweepRequest {
   bool use_range = false;  ///< --range was given (its text may be empty, which is an error of its own)
   ScenarioArgs args;
   bool json = false;
+  std::string samples;  ///< --samples N: a band per point from the uncertain inputs
+  std::string seed = "1";
+  std::string threads = "0";
+  bool quiet = false;
 };
 
 /// The sweep's values, checked, and what its table needs: every value is loaded once before any is
@@ -100,10 +108,24 @@ void run_sweep(const SweepRequest& request, const DataCatalog& catalog) {
       std::cout << format_sweep_row(table, point) << std::flush;
     }
   });
+  std::optional<SweepBands> bands;
+  if (!request.samples.empty()) {
+    const int n = whole_number_option(request.samples, "--samples", 1, 1000000, "samples");
+    const int seed = whole_number_option(request.seed, "--seed", 0, 2147483647, "");
+    const int threads = whole_number_option(request.threads, "--threads", 0, 1024, "threads");
+    ProgressLine progress("evaluations", !request.quiet);
+    bands = sweep_bands(
+        request.param, checked.values, scenario_at, static_cast<std::size_t>(n), static_cast<std::uint64_t>(seed),
+        threads == 0 ? std::max(1U, std::thread::hardware_concurrency()) : static_cast<unsigned>(threads),
+        [&progress](std::size_t done, std::size_t total) { progress.update(done, total); });
+  }
   if (request.json) {
-    std::cout << sweep_to_json(sweep).dump(2) << '\n';
+    nlohmann::json j = sweep_to_json(sweep);
+    if (bands) j["bands"] = to_json(*bands);
+    std::cout << j.dump(2) << '\n';
   } else {
     std::cout << format_sweep_footer(table);
+    if (bands) std::cout << '\n' << format_sweep_bands(request.param, *bands);
   }
 }
 
@@ -127,6 +149,12 @@ void add_sweep_command(CLI::App& app, const GlobalOptions& global, std::function
       "FROM:TO:STEP, TO included, e.g. 0:1:0.1 (at most " + std::to_string(kMaxSweepPoints) + " points)");
   over->require_option(1);
   add_scenario_args(*sweep, request->args, "Override another key at every point, e.g. --set options.posture=generated");
+  sweep->add_option("--samples", request->samples,
+                    "Also draw the scenario's uncertain inputs N times (the same draws at every point) and give each "
+                    "point's 5-95% band of the index and how often it is the lowest point");
+  sweep->add_option("--seed", request->seed, "Seed of the draws with --samples (default 1)");
+  sweep->add_option("--threads", request->threads, "Threads with --samples (default: every core)");
+  sweep->add_flag("--quiet", request->quiet, "No progress line on stderr with --samples");
   sweep->add_flag("--json", request->json, "Print JSON: scenario, param, points[] (value, index, sides, exchanges)");
   sweep->callback([&run, &global, request, range] {
     request->use_range = range->count() > 0;

@@ -48,6 +48,8 @@ nlohmann::json uncertainty_to_json(const UncertaintyResult& result);
 /// `treaty count --samples --json`: the `band` object (samples, seed, limits.<id>.{point, q05, q50, q95,
 /// probability_over}).
 nlohmann::json to_json(const TreatyCountBand& band);
+/// `sweep --samples --json`: the `bands` object (samples, seed, points[].{value, q05, q50, q95, mean, lowest}).
+nlohmann::json to_json(const SweepBands& bands);
 /// `calc kill --json`: inputs, lethal_radius_m, sspk, kill_probability, kill_probability_n, ...
 nlohmann::json to_json(const KillCalculation& calculation);
 

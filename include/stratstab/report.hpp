@@ -48,6 +48,8 @@ std::string format_uncertainty(const UncertaintyResult& result, std::size_t top 
 std::string format_uncertainty_csv(const UncertaintyResult& result);
 /// `treaty count --samples`: each limit's count band and the probability of being over it.
 std::string format_treaty_count_band(const TreatyCountBand& band);
+/// `sweep --samples`: each point's band of the index and the share of samples lowest there.
+std::string format_sweep_bands(const std::string& param, const SweepBands& bands);
 /// What the `sweep` table's layout needs before any point is computed, so that its rows can be
 /// printed as they come (format_sweep is the header, the rows and the footer).
 struct SweepTable {

@@ -13,6 +13,7 @@
 
 #include "stratstab/scenario.hpp"
 #include "stratstab/stability.hpp"
+#include "stratstab/uncertainty.hpp"
 
 namespace stratstab {
 
@@ -60,6 +61,29 @@ SweepPoint sweep_point(const Scenario& scenario, std::string value);
 void evaluate_sweep(const std::vector<std::string>& values,
                     const std::function<Scenario(const std::string& value)>& scenario_at,
                     const std::function<void(SweepPoint point)>& on_point);
+
+/// `sweep --samples N` (docs/methods.md §13.2): at every point the same draws of the scenario's
+/// uncertain inputs (common random numbers: one design, each input drawn by its path), so that the
+/// points' bands and the place of the lowest index can be compared sample by sample. The swept key
+/// is not drawn. `band` is the index's band at the point; `lowest` the share of samples whose
+/// lowest index over the points is at this point.
+struct SweepBandPoint {
+  std::string value;
+  OutputBand band;
+  double lowest = 0;
+};
+struct SweepBands {
+  std::size_t samples = 0;
+  std::uint64_t seed = 0;
+  std::size_t inputs = 0;
+  std::vector<SweepBandPoint> points;
+};
+/// `scenario_at(value)` gives the loaded (not prepared) scenario at each value; throws InputError
+/// when the swept key changes which inputs the scenario has (e.g. another snapshot).
+SweepBands sweep_bands(const std::string& param, const std::vector<std::string>& values,
+                       const std::function<Scenario(const std::string& value)>& scenario_at, std::size_t samples,
+                       std::uint64_t seed, unsigned threads,
+                       const std::function<void(std::size_t done, std::size_t total)>& on_progress = {});
 
 /// Checks `--param KEY`: a dotted key path as `--set` takes it, without `=`. Throws InputError
 /// located at `--param` otherwise.

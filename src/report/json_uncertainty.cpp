@@ -116,4 +116,18 @@ json to_json(const TreatyCountBand& band) {
               {"inputs", band.inputs},   {"limits", limits},  {"probability_any_over", band.probability_any_over}};
 }
 
+json to_json(const SweepBands& bands) {
+  json points = json::array();
+  for (const SweepBandPoint& p : bands.points) {
+    points.push_back(json{{"value", p.value},
+                          {"point", p.band.point},
+                          {"mean", p.band.mean},
+                          {"q05", p.band.quantiles[0]},
+                          {"q50", p.band.quantiles[2]},
+                          {"q95", p.band.quantiles[4]},
+                          {"lowest", p.lowest}});
+  }
+  return json{{"samples", bands.samples}, {"seed", bands.seed}, {"inputs", bands.inputs}, {"points", points}};
+}
+
 }  // namespace stratstab

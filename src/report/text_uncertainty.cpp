@@ -124,6 +124,24 @@ std::string format_treaty_count_band(const TreatyCountBand& band) {
   return out;
 }
 
+std::string format_sweep_bands(const std::string& param, const SweepBands& bands) {
+  std::string out = fmt::format(
+      "The index's band at each point, from {} draws of the scenario's {} uncertain inputs (the same draws at every "
+      "point; seed {}), and the share of draws whose lowest index is at the point:\n",
+      bands.samples, bands.inputs, bands.seed);
+  const std::size_t width = std::max<std::size_t>(display_width(param), 5);
+  out += pad_right(param, width) + pad_left("point", 10) + pad_left("5%", 10) + pad_left("50%", 10) +
+         pad_left("95%", 10) + pad_left("lowest", 10) + '\n';
+  for (const SweepBandPoint& p : bands.points) {
+    out += pad_right(p.value, width) + pad_left(fmt::format("{:.4f}", p.band.point), 10) +
+           pad_left(fmt::format("{:.4f}", p.band.quantiles[0]), 10) +
+           pad_left(fmt::format("{:.4f}", p.band.quantiles[2]), 10) +
+           pad_left(fmt::format("{:.4f}", p.band.quantiles[4]), 10) + pad_left(fmt::format("{:.3f}", p.lowest), 10) +
+           '\n';
+  }
+  return out;
+}
+
 std::string format_uncertainty_csv(const UncertaintyResult& r) {
   std::string out = "sample";
   for (const UncertainInput& in : r.inputs) out += "," + in.path;
