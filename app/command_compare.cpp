@@ -3,12 +3,17 @@
 // treaty, and present the key figures side by side.
 #include <iostream>
 #include <memory>
+#include <optional>
+#include <thread>
 
 #include "command_data.hpp"
 #include "exit_codes.hpp"
+#include "option_values.hpp"
+#include "progress.hpp"
 #include "scenario_args.hpp"
 #include "stratstab/compare.hpp"
 #include "stratstab/json.hpp"
+#include "stratstab/prepare.hpp"
 #include "stratstab/report.hpp"
 
 namespace stratstab::app {
@@ -18,15 +23,25 @@ void add_compare_command(CLI::App& app, const GlobalOptions& global, std::functi
   auto names = std::make_shared<std::vector<std::string>>();
   auto json = std::make_shared<bool>(false);
   auto args = std::make_shared<ScenarioArgs>();
+  auto samples = std::make_shared<std::string>();
+  auto seed = std::make_shared<std::string>("1");
+  auto threads = std::make_shared<std::string>("0");
+  compare->add_option("--samples", *samples,
+                      "Also draw every scenario's uncertain inputs N times, paired (the same draw of an input in every "
+                      "scenario), and give each index's band and P(one index < another)");
+  compare->add_option("--seed", *seed, "Seed of the draws with --samples (default 1)");
+  compare->add_option("--threads", *threads, "Threads with --samples (default: every core)");
   compare->add_option("SCENARIO", *names, "Scenario files or bundled scenario names (real sides)")->required();
   compare->add_flag("--json", *json, "Print JSON: one object per scenario");
   add_scenario_args(*compare, *args, "Override a key in every scenario, e.g. --set options.posture=generated");
-  compare->callback([&run, &global, names, json, args] {
-    run = [&global, names, json, args] {
+  compare->callback([&run, &global, names, json, args, samples, seed, threads] {
+    run = [&global, names, json, args, samples, seed, threads] {
       const DataCatalog catalog = open_catalog(global);
       std::vector<ComparisonColumn> columns;
+      std::vector<Scenario> loaded;
       for (const std::string& name : *names) {
-        const Scenario scenario = load_scenario_args(catalog, name, *args);
+        loaded.push_back(read_scenario_args(catalog, name, *args));
+        const Scenario scenario = prepare_scenario(loaded.back());
         if (!scenario.is_real()) {
           throw NotFoundError("compare takes scenarios with real sides; '" + name +
                               "' gives abstract sides (use `stratstab assess` for those)");
@@ -43,10 +58,23 @@ void add_compare_command(CLI::App& app, const GlobalOptions& global, std::functi
         }
         columns.push_back(comparison_column(scenario, assessment, counts));
       }
+      std::optional<CompareBands> bands;
+      if (!samples->empty()) {
+        const int n = whole_number_option(*samples, "--samples", 1, 1000000, "samples");
+        const int s = whole_number_option(*seed, "--seed", 0, 2147483647, "");
+        const int t = whole_number_option(*threads, "--threads", 0, 1024, "threads");
+        ProgressLine progress("evaluations", true);
+        bands = compare_bands(loaded, static_cast<std::size_t>(n), static_cast<std::uint64_t>(s),
+                              t == 0 ? std::max(1U, std::thread::hardware_concurrency()) : static_cast<unsigned>(t),
+                              [&progress](std::size_t done, std::size_t total) { progress.update(done, total); });
+      }
       if (*json) {
-        std::cout << comparison_to_json(columns).dump(2) << '\n';
+        nlohmann::json j = comparison_to_json(columns);
+        if (bands) j = nlohmann::json{{"columns", j}, {"bands", to_json(*bands)}};
+        std::cout << j.dump(2) << '\n';
       } else {
         std::cout << format_comparison(columns);
+        if (bands) std::cout << '\n' << format_compare_bands(*bands);
       }
       return kExitOk;
     };

@@ -3,6 +3,10 @@
 // formatted by report/ (format_comparison in report.hpp, comparison_to_json in json.hpp).
 #pragma once
 
+#include <functional>
+
+#include "stratstab/uncertainty.hpp"
+
 #include <map>
 #include <optional>
 #include <string>
@@ -36,5 +40,22 @@ struct ComparisonColumn {
 /// One column from a real scenario, its assessment and each side's treaty count (if counted).
 ComparisonColumn comparison_column(const Scenario& scenario, const Assessment& assessment,
                                    const std::array<std::optional<TreatyCount>, 2>& counts);
+
+/// `compare --samples N` (docs/methods.md §13.2): paired draws (common random numbers: one design
+/// over every scenario's uncertain inputs, an input drawn with the same u in every scenario that
+/// has its path), each scenario's band of the index, and for each pair the share of draws in which
+/// one's index is below the other's.
+struct CompareBands {
+  std::size_t samples = 0;
+  std::uint64_t seed = 0;
+  std::vector<std::string> scenarios;
+  std::vector<OutputBand> index;  ///< per scenario
+  /// below[i][j]: P(index of scenario i < index of scenario j), over the paired draws.
+  std::vector<std::vector<double>> below;
+};
+/// `loaded`: the scenarios as read (not prepared).
+CompareBands compare_bands(const std::vector<Scenario>& loaded, std::size_t samples, std::uint64_t seed,
+                           unsigned threads,
+                           const std::function<void(std::size_t done, std::size_t total)>& on_progress = {});
 
 }  // namespace stratstab

@@ -50,6 +50,8 @@ nlohmann::json uncertainty_to_json(const UncertaintyResult& result);
 nlohmann::json to_json(const TreatyCountBand& band);
 /// `sweep --samples --json`: the `bands` object (samples, seed, points[].{value, q05, q50, q95, mean, lowest}).
 nlohmann::json to_json(const SweepBands& bands);
+/// `compare --samples --json`: `bands` (samples, seed, scenarios[].{name, point, q05, q50, q95}, below[i][j]).
+nlohmann::json to_json(const CompareBands& bands);
 /// `calc kill --json`: inputs, lethal_radius_m, sspk, kill_probability, kill_probability_n, ...
 nlohmann::json to_json(const KillCalculation& calculation);
 

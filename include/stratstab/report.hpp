@@ -50,6 +50,8 @@ std::string format_uncertainty_csv(const UncertaintyResult& result);
 std::string format_treaty_count_band(const TreatyCountBand& band);
 /// `sweep --samples`: each point's band of the index and the share of samples lowest there.
 std::string format_sweep_bands(const std::string& param, const SweepBands& bands);
+/// `compare --samples`: each scenario's band and P(row < column).
+std::string format_compare_bands(const CompareBands& bands);
 /// What the `sweep` table's layout needs before any point is computed, so that its rows can be
 /// printed as they come (format_sweep is the header, the rows and the footer).
 struct SweepTable {

@@ -130,4 +130,18 @@ json to_json(const SweepBands& bands) {
   return json{{"samples", bands.samples}, {"seed", bands.seed}, {"inputs", bands.inputs}, {"points", points}};
 }
 
+json to_json(const CompareBands& bands) {
+  json scenarios = json::array();
+  for (std::size_t k = 0; k < bands.scenarios.size(); ++k) {
+    const OutputBand& b = bands.index[k];
+    scenarios.push_back(json{{"name", bands.scenarios[k]},
+                             {"point", b.point},
+                             {"mean", b.mean},
+                             {"q05", b.quantiles[0]},
+                             {"q50", b.quantiles[2]},
+                             {"q95", b.quantiles[4]}});
+  }
+  return json{{"samples", bands.samples}, {"seed", bands.seed}, {"scenarios", scenarios}, {"below", bands.below}};
+}
+
 }  // namespace stratstab

@@ -142,6 +142,34 @@ std::string format_sweep_bands(const std::string& param, const SweepBands& bands
   return out;
 }
 
+std::string format_compare_bands(const CompareBands& bands) {
+  std::string out = fmt::format(
+      "The index over {} paired draws of the scenarios' uncertain inputs (an input with the same path takes the same "
+      "draw in every scenario; seed {}):\n",
+      bands.samples, bands.seed);
+  std::size_t width = 8;
+  for (const std::string& s : bands.scenarios) width = std::max(width, display_width(s));
+  out += pad_right("scenario", width) + pad_left("point", 10) + pad_left("5%", 10) + pad_left("50%", 10) +
+         pad_left("95%", 10) + '\n';
+  for (std::size_t k = 0; k < bands.scenarios.size(); ++k) {
+    const OutputBand& b = bands.index[k];
+    out += pad_right(bands.scenarios[k], width) + pad_left(fmt::format("{:.4f}", b.point), 10) +
+           pad_left(fmt::format("{:.4f}", b.quantiles[0]), 10) + pad_left(fmt::format("{:.4f}", b.quantiles[2]), 10) +
+           pad_left(fmt::format("{:.4f}", b.quantiles[4]), 10) + '\n';
+  }
+  out += "\nP(the row's index < the column's), draw by draw:\n" + pad_right("", width + 4);
+  for (std::size_t k = 0; k < bands.scenarios.size(); ++k) out += pad_left(fmt::format("[{}]", k + 1), 8);
+  out += '\n';
+  for (std::size_t a = 0; a < bands.scenarios.size(); ++a) {
+    out += pad_right(fmt::format("[{}] {}", a + 1, bands.scenarios[a]), width + 4);
+    for (std::size_t b = 0; b < bands.scenarios.size(); ++b) {
+      out += pad_left(a == b ? std::string("–") : fmt::format("{:.3f}", bands.below[a][b]), 8);
+    }
+    out += '\n';
+  }
+  return out;
+}
+
 std::string format_uncertainty_csv(const UncertaintyResult& r) {
   std::string out = "sample";
   for (const UncertainInput& in : r.inputs) out += "," + in.path;

@@ -1,0 +1,58 @@
+// `compare --samples N` (compare.hpp, docs/methods.md §13.2): one unit design over the union of
+// the scenarios' factors, so that an input with the same path takes the same u in every scenario
+// (each through its own quantile function), and the scenarios are compared draw by draw.
+#include <algorithm>
+
+#include "stratstab/compare.hpp"
+
+namespace stratstab {
+
+CompareBands compare_bands(const std::vector<Scenario>& loaded, std::size_t samples, std::uint64_t seed,
+                           unsigned threads,
+                           const std::function<void(std::size_t done, std::size_t total)>& on_progress) {
+  CompareBands bands;
+  bands.samples = samples;
+  bands.seed = seed;
+  // The union of the factors by name (an input's path, or `group <name>`), in first-seen order.
+  std::vector<std::vector<UncertainInput>> inputs;
+  std::vector<std::string> names;
+  for (const Scenario& s : loaded) {
+    inputs.push_back(plan_uncertain_inputs(s, {}).inputs);
+    for (const std::string& name : factors_of(inputs.back()).names) {
+      if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
+    }
+  }
+  const std::vector<double> unit = unit_design(samples, names.size(), SamplingMethod::kLatinHypercube, seed);
+  std::vector<std::vector<double>> index(loaded.size(), std::vector<double>(samples));
+  const std::size_t total = samples * loaded.size();
+  for (std::size_t k = 0; k < loaded.size(); ++k) {
+    // This scenario's factors laid out on the union's columns (absent ones left empty).
+    const Factors own = factors_of(inputs[k]);
+    Factors on_union;
+    on_union.names = names;
+    on_union.members.assign(names.size(), {});
+    for (std::size_t f = 0; f < own.names.size(); ++f) {
+      const auto at = static_cast<std::size_t>(std::find(names.begin(), names.end(), own.names[f]) - names.begin());
+      on_union.members[at] = own.members[f];
+    }
+    const std::vector<double> values = input_values(inputs[k], on_union, unit, samples);
+    const SampleEvaluator ev(loaded[k], inputs[k]);
+    const std::vector<SampleOutputs> out = evaluate_rows(ev, values, threads, [&](std::size_t done) {
+      if (on_progress) on_progress(k * samples + done, total);
+    });
+    for (std::size_t j = 0; j < samples; ++j) index[k][j] = out[j][0];
+    bands.scenarios.push_back(loaded[k].name);
+    bands.index.push_back(summarise("index", evaluate_scenario(ev.prepared()).index, index[k]));
+  }
+  bands.below.assign(loaded.size(), std::vector<double>(loaded.size(), 0.0));
+  for (std::size_t a = 0; a < loaded.size(); ++a) {
+    for (std::size_t b = 0; b < loaded.size(); ++b) {
+      std::size_t n = 0;
+      for (std::size_t j = 0; j < samples; ++j) n += index[a][j] < index[b][j] ? 1 : 0;
+      bands.below[a][b] = samples == 0 ? 0.0 : static_cast<double>(n) / static_cast<double>(samples);
+    }
+  }
+  return bands;
+}
+
+}  // namespace stratstab
