@@ -416,3 +416,58 @@ TEST(TreatyCountBand, ProbabilityOverAgreesWithTheCountsQuantilesAndWithAFixedFo
 
 }  // namespace
 }  // namespace stratstab
+
+#include "stratstab/compare.hpp"
+#include "stratstab/sweep.hpp"
+
+namespace stratstab {
+namespace {
+
+TEST(CompareBands, PairedDrawsOfTheSameForcesGiveTheSameIndexDrawByDraw) {
+  // informal-2026 counts differently but evaluates the same forces as us-ru-2026-11: with common
+  // random numbers every draw gives both the same index, so neither is ever below the other.
+  std::vector<Scenario> loaded{bundled("us-ru-2026-11"), bundled("informal-2026"), bundled("upload-both-24")};
+  for (Scenario& s : loaded) s.parameters.draw_down = DrawDownMethod::kGreedy;
+  const CompareBands b = compare_bands(loaded, 40, 9, 2);
+  ASSERT_EQ(b.index.size(), 3U);
+  EXPECT_EQ(b.index[0].quantiles, b.index[1].quantiles);
+  EXPECT_EQ(b.below[0][1], 0.0);
+  EXPECT_EQ(b.below[1][0], 0.0);
+  EXPECT_EQ(b.index[2].point, evaluate_scenario(prepare_scenario(loaded[2])).index);
+  EXPECT_LE(b.below[0][2] + b.below[2][0], 1.0);
+}
+
+TEST(SweepBands, EachPointIsAssessAtItsValueAndTheLowestSharesSumToOne) {
+  const std::vector<std::string> values{"0", "1000", "2000"};
+  const auto at = [](const std::string& v) {
+    Scenario s = load_scenario(catalog().scenario_path("golden-dome"), {Override{"sides.US.defence.interceptors", v}},
+                               &catalog());
+    s.parameters.draw_down = DrawDownMethod::kGreedy;
+    return s;
+  };
+  const SweepBands b = sweep_bands("sides.US.defence.interceptors", values, at, 40, 3, 2);
+  ASSERT_EQ(b.points.size(), 3U);
+  double lowest = 0;
+  for (std::size_t p = 0; p < 3; ++p) {
+    EXPECT_EQ(b.points[p].band.point, evaluate_scenario(prepare_scenario(at(values[p]))).index) << values[p];
+    lowest += b.points[p].lowest;
+  }
+  EXPECT_NEAR(lowest, 1.0, 1e-12);
+  // A key that changes the forces changes the inputs (us-2020-09-01 gives no bases): refused,
+  // located at --param.
+  const auto other_force = [](const std::string& v) {
+    Scenario s = load_scenario(catalog().scenario_path("us-ru-2026-11"), {Override{"sides.US.force", v}}, &catalog());
+    s.parameters.draw_down = DrawDownMethod::kGreedy;
+    return s;
+  };
+  try {
+    sweep_bands("sides.US.force", {"us-2026-11-01", "us-2020-09-01"}, other_force, 4, 1, 1);
+    FAIL() << "a sweep across snapshots with different figures shared draws";
+  } catch (const InputError& e) {
+    EXPECT_EQ(e.diagnostics()[0].where.key_path, "--param");
+    EXPECT_NE(e.diagnostics()[0].message.find("us-2020-09-01"), std::string::npos) << e.diagnostics()[0].message;
+  }
+}
+
+}  // namespace
+}  // namespace stratstab
