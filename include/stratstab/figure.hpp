@@ -30,6 +30,13 @@ struct Range {
   double high = 0.0;
 };
 
+/// The shape of a figure's spread over its range, for the uncertainty runs (docs/methods.md §13.2).
+enum class Distribution { kTriangular, kUniform, kNormal };
+
+/// `triangular`, `uniform`, `normal`.
+std::string_view to_string(Distribution dist);
+std::optional<Distribution> distribution_from_string(std::string_view text);
+
 struct Figure {
   double value = 0.0;
   std::optional<Grade> grade;  ///< empty: the file gave none (an unsourced figure)
@@ -37,6 +44,7 @@ struct Figure {
   std::string date;            ///< the figure's own date, else its source's; empty if neither
   bool date_from_source = false;
   std::optional<Range> range;
+  std::optional<Distribution> dist;  ///< `dist:`; given only with a range
   std::string note;
   SourceLocation where;  ///< where the figure was read, for audits and messages
 

@@ -25,9 +25,6 @@
 
 namespace stratstab {
 
-std::string_view to_string(Distribution dist);
-std::optional<Distribution> distribution_from_string(std::string_view text);
-
 /// How the sample points are drawn.
 enum class SamplingMethod {
   kMonteCarlo,      ///< independent uniform draws

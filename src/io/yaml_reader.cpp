@@ -533,6 +533,14 @@ std::optional<Figure> read_figure(const YAML::Node& node, const std::string& pat
     if (auto src = reader.string("src")) figure.source_id = *src;
     if (auto date = reader.string("date")) figure.date = *date;
     if (auto note = reader.string("note")) figure.note = *note;
+    if (auto dist = reader.word("dist")) {
+      figure.dist = distribution_from_string(*dist);
+      if (!reader.has("range")) {
+        sink.error(
+            (*reader.node("dist")).Mark(), reader.key_path("dist"),
+            fmt::format("`dist: {}` needs a `range: [low, high]` to spread over; give one or drop `dist`", *dist));
+      }
+    }
     if (reader.has("range")) {
       const YAML::Node range = *reader.node("range");
       const std::string range_path = reader.key_path("range");

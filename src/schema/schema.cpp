@@ -348,6 +348,11 @@ constexpr std::array kFigureKeys{
             .required = false,
             .description =
                 "`[low, high]` containing the value; required for ASSUMED figures (else reported by `data check`)."},
+    KeySpec{.name = "dist",
+            .kind = KeyKind::kEnum,
+            .required = false,
+            .allowed = "triangular | uniform | normal",
+            .description = "Shape of the spread over `range` for the uncertainty runs; only with `range`."},
     KeySpec{.name = "note",
             .kind = KeyKind::kString,
             .required = false,

@@ -10,22 +10,6 @@
 
 namespace stratstab {
 
-std::string_view to_string(Distribution dist) {
-  switch (dist) {
-    case Distribution::kTriangular: return "triangular";
-    case Distribution::kUniform: return "uniform";
-    case Distribution::kNormal: return "normal";
-  }
-  return "triangular";
-}
-
-std::optional<Distribution> distribution_from_string(std::string_view text) {
-  for (Distribution d : {Distribution::kTriangular, Distribution::kUniform, Distribution::kNormal}) {
-    if (to_string(d) == text) return d;
-  }
-  return std::nullopt;
-}
-
 std::string_view to_string(SamplingMethod method) {
   return method == SamplingMethod::kMonteCarlo ? "mc" : "lhs";
 }

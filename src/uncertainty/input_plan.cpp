@@ -65,6 +65,7 @@ InputPlan plan_uncertain_inputs(const Scenario& loaded, const std::vector<Uncert
       ranged.figure = *before;
     }
     UncertainInput in = from_figure(ranged, accessor.in_snapshot());
+    if (ranged.figure.dist) in.dist = *ranged.figure.dist;
     plan.inputs.push_back(std::move(in));
   }
   for (const UncertaintyEntry& entry : entries) {

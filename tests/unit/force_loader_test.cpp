@@ -410,5 +410,37 @@ TEST_F(ForceLoaderTest, AccountableSystemNeedsACountingRule) {
   expect_single_error(text, "systems[0].new_start.counting", "new_start:", "an accountable system needs counting");
 }
 
+// `dist:` on a figure: read with its range; refused without one, or as an unknown word.
+TEST_F(ForceLoaderTest, FigureDistributionReadWithItsRange) {
+  const std::string text = replace_once(std::string(kValid), "cep_m: {value: 120, grade: ASSUMED, range: [90, 200],",
+                                        "cep_m: {value: 120, grade: ASSUMED, range: [90, 200], dist: triangular,");
+  const auto result = read(text);
+  ASSERT_TRUE(result.value.has_value()) << test::dump(result.diagnostics);
+  const System& mm3 = result.value->systems.front();
+  ASSERT_TRUE(mm3.cep_m.dist.has_value());
+  EXPECT_EQ(*mm3.cep_m.dist, Distribution::kTriangular);
+  EXPECT_FALSE(mm3.reliability.dist.has_value());
+}
+
+TEST_F(ForceLoaderTest, FigureDistributionWithoutRangeRefused) {
+  const std::string text = replace_once(std::string(kValid), "range_km: {value: 9660, grade: OFF,",
+                                        "range_km: {value: 9660, dist: normal, grade: OFF,");
+  expect_single_error(text, "systems[0].range_km.dist", "range_km:", "`dist: normal` needs a `range: [low, high]`");
+}
+
+TEST_F(ForceLoaderTest, FigureDistributionUnknownWordRefused) {
+  const std::string text = replace_once(std::string(kValid), "cep_m: {value: 120, grade: ASSUMED, range: [90, 200],",
+                                        "cep_m: {value: 120, grade: ASSUMED, range: [90, 200], dist: gaussian,");
+  expect_single_error(text, "systems[0].cep_m.dist", "cep_m:", "normal");
+}
+
+TEST(FigureDistribution, WordsRoundTrip) {
+  for (const Distribution d : {Distribution::kTriangular, Distribution::kUniform, Distribution::kNormal}) {
+    EXPECT_EQ(distribution_from_string(to_string(d)), d);
+  }
+  EXPECT_EQ(to_string(Distribution::kUniform), "uniform");
+  EXPECT_FALSE(distribution_from_string("Uniform").has_value());
+}
+
 }  // namespace
 }  // namespace stratstab
