@@ -78,7 +78,7 @@ int run_uncertainty_command(const UncertaintyRequest& request, const DataCatalog
   options.keep_samples = request.csv;
   ProgressLine progress("evaluations", !request.quiet);
   options.on_progress = [&progress](std::size_t done, std::size_t total) { progress.update(done, total); };
-  const UncertaintyResult result = run_uncertainty(loaded, {}, options);
+  const UncertaintyResult result = run_uncertainty(loaded, loaded.uncertainty, options);
   progress.finish();
   if (request.json) {
     std::cout << uncertainty_to_json(result).dump(2) << '\n';

@@ -14,6 +14,7 @@
 #include "stratstab/forces.hpp"
 #include "stratstab/load.hpp"
 #include "stratstab/stability.hpp"
+#include "stratstab/uncertainty_spec.hpp"
 
 namespace stratstab {
 
@@ -58,6 +59,9 @@ struct Scenario {
   std::string treaty = "new-start";              ///< regime `compare` counts against
   std::string premise;
   std::string file;
+  /// `uncertainty:` entries, in file order (docs/methods.md §13.2); paths are resolved by the
+  /// uncertainty runs, which report an unknown one at the entry.
+  std::vector<UncertaintyEntry> uncertainty;
   /// prepare_scenario has run (prepare.hpp): real sides' snapshots are the ones evaluated.
   bool prepared = false;
 

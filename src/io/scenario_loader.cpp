@@ -285,6 +285,79 @@ void read_options(MapReader& scenario, Scenario& out) {
   if (auto v = r.number("stop_tolerance")) p.stop_tolerance = *v;
 }
 
+/// Whether a mapping under `uncertainty:` is an entry (its keys are entry keys) rather than one
+/// more segment of a nested key path.
+bool is_uncertainty_entry(const YAML::Node& node) {
+  if (!node.IsMap() || node.size() == 0) return false;
+  const SchemaSection& entry = schema_section("uncertainty_entry");
+  for (const auto& kv : node) {
+    if (!kv.first.IsScalar() || entry.find(kv.first.Scalar()) == nullptr) return false;
+  }
+  return true;
+}
+
+/// `uncertainty:`: each key path with `fixed` or an entry; nested mappings are dotted paths (so
+/// that `--set uncertainty.sides.US.w80=fixed` and the flat `sides.US.w80: fixed` mean one thing).
+void read_uncertainty_node(const YAML::Node& node, const std::string& prefix, Scenario& out, DiagnosticSink& sink) {
+  for (const auto& kv : node) {
+    const std::string key = kv.first.IsScalar() ? kv.first.Scalar() : std::string();
+    const std::string path = prefix.empty() ? key : prefix + "." + key;
+    const std::string key_path = "uncertainty." + path;
+    const YAML::Node& value = kv.second;
+    if (key.empty() || !Override::is_key_path(path)) {
+      sink.error(kv.first.Mark(), key_path, "expected a dotted key path such as sides.US.systems.mm3.cep_m");
+      continue;
+    }
+    UncertaintyEntry entry;
+    entry.path = path;
+    entry.where = SourceLocation{sink.file(), value.Mark().line + 1, value.Mark().column + 1, key_path};
+    if (value.IsScalar()) {
+      if (value.Scalar() != "fixed") {
+        sink.error(value.Mark(), key_path, "expected `fixed` or a mapping {dist, low, mode, high, mean, sd, group}");
+        continue;
+      }
+      entry.fixed = true;
+      out.uncertainty.push_back(std::move(entry));
+      continue;
+    }
+    if (value.IsMap() && !is_uncertainty_entry(value)) {
+      read_uncertainty_node(value, path, out, sink);
+      continue;
+    }
+    MapReader r(value, key_path, schema_section("uncertainty_entry"), sink);
+    if (!r.is_mapping()) continue;
+    if (auto v = r.word("dist")) entry.dist = distribution_from_string(*v);
+    entry.low = r.number("low");
+    entry.mode = r.number("mode");
+    entry.high = r.number("high");
+    entry.mean = r.number("mean");
+    entry.sd = r.number("sd");
+    entry.group = r.string("group").value_or("");
+    if (entry.low.has_value() != entry.high.has_value()) {
+      sink.error(value.Mark(), key_path, "give both `low` and `high`, or neither (the data's range)");
+    } else if (entry.low && entry.high && *entry.low > *entry.high) {
+      sink.error(value.Mark(), key_path, "expected low <= high");
+    }
+    if (entry.dist == Distribution::kUniform && entry.mode) {
+      sink.error(value.Mark(), key_path + ".mode", "a uniform distribution has no mode");
+    }
+    if (entry.dist != Distribution::kNormal && (entry.mean || entry.sd)) {
+      sink.error(value.Mark(), key_path, "`mean` and `sd` belong to `dist: normal`");
+    }
+    out.uncertainty.push_back(std::move(entry));
+  }
+}
+
+void read_uncertainty(MapReader& scenario, Scenario& out, DiagnosticSink& sink) {
+  auto node = scenario.node("uncertainty");
+  if (!node) return;
+  if (!node->IsMap()) {
+    sink.error(node->Mark(), "uncertainty", "expected a mapping of key paths to `fixed` or {dist, low, high, ...}");
+    return;
+  }
+  read_uncertainty_node(*node, "", out, sink);
+}
+
 void read_abstract(MapReader& side, std::optional<AbstractSide>& out) {
   auto section = side.section("abstract", "abstract_side");
   if (!section) return;
@@ -786,6 +859,7 @@ LoadResult<Scenario> read_scenario(const std::filesystem::path& file, const std:
       read_treaty(reader, context, scenario);
       read_sides(reader, scenario, context);
       read_options(reader, scenario);
+      read_uncertainty(reader, scenario, sink);
       if (!sink.has_errors()) result.value = std::move(scenario);
     }
   }

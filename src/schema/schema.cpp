@@ -406,6 +406,41 @@ constexpr std::array kScenarioKeys{
             .kind = KeyKind::kString,
             .required = false,
             .description = "The event the scenario's premise rests on, with its source."},
+    KeySpec{.name = "uncertainty",
+            .kind = KeyKind::kMapping,
+            .required = false,
+            .description = "Uncertain inputs for `uncertainty` and `--samples`: key paths (`sides.US.w80`, "
+                           "`sides.A.abstract.de`), each `fixed` or a section `uncertainty.<path>` "
+                           "(docs/methods.md §13.2). Nested mappings are read as dotted paths."},
+};
+
+constexpr std::array kUncertaintyEntryKeys{
+    KeySpec{.name = "dist",
+            .kind = KeyKind::kEnum,
+            .required = false,
+            .allowed = "triangular | uniform | normal",
+            .description = "The distribution; default the figure's own (`dist`) or triangular.",
+            .default_word = "triangular"},
+    KeySpec{.name = "low", .kind = KeyKind::kNumber, .required = false, .description = "Low end of the range."},
+    KeySpec{.name = "mode",
+            .kind = KeyKind::kNumber,
+            .required = false,
+            .description = "Triangular: the mode; default the point value."},
+    KeySpec{.name = "high", .kind = KeyKind::kNumber, .required = false, .description = "High end of the range."},
+    KeySpec{.name = "mean",
+            .kind = KeyKind::kNumber,
+            .required = false,
+            .description = "Normal: the mean before truncation to [low, high]; default the point value."},
+    KeySpec{.name = "sd",
+            .kind = KeyKind::kNumber,
+            .required = false,
+            .min = 0,
+            .min_exclusive = true,
+            .description = "Normal: the standard deviation; default a quarter of the range."},
+    KeySpec{.name = "group",
+            .kind = KeyKind::kString,
+            .required = false,
+            .description = "Inputs of one group are drawn together (one uniform draw, each at its own quantile)."},
 };
 
 constexpr std::array kScenarioSideKeys{
@@ -721,6 +756,7 @@ constexpr std::array kScenarioSections{
     SchemaSection{"forward", "sides.<ID>.forward[]", "Forward-based system", kForwardKeys},
     SchemaSection{"launch_point", "sides.<ID>.forward[].launch_point", "Launch point", kLaunchPointKeys},
     SchemaSection{"options", "options", "Options", kScenarioOptionKeys},
+    SchemaSection{"uncertainty_entry", "uncertainty.<path>", "Uncertain input", kUncertaintyEntryKeys},
 };
 
 constexpr std::array kBibliographySections{

@@ -17,7 +17,7 @@ CompareBands compare_bands(const std::vector<Scenario>& loaded, std::size_t samp
   std::vector<std::vector<UncertainInput>> inputs;
   std::vector<std::string> names;
   for (const Scenario& s : loaded) {
-    inputs.push_back(plan_uncertain_inputs(s, {}).inputs);
+    inputs.push_back(plan_uncertain_inputs(s, s.uncertainty).inputs);
     for (const std::string& name : factors_of(inputs.back()).names) {
       if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
     }

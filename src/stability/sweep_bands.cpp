@@ -19,7 +19,7 @@ SweepBands sweep_bands(const std::string& param, const std::vector<std::string>&
   if (values.empty()) return bands;
   // The inputs of the first point, less the swept key: the same paths at every point.
   const Scenario first = scenario_at(values.front());
-  std::vector<UncertainInput> inputs = plan_uncertain_inputs(first, {}).inputs;
+  std::vector<UncertainInput> inputs = plan_uncertain_inputs(first, first.uncertainty).inputs;
   std::erase_if(inputs, [&](const UncertainInput& in) { return in.path == param; });
   bands.inputs = inputs.size();
   const Factors factors = factors_of(inputs);

@@ -471,3 +471,80 @@ TEST(SweepBands, EachPointIsAssessAtItsValueAndTheLowestSharesSumToOne) {
 
 }  // namespace
 }  // namespace stratstab
+
+#include "test_support.hpp"
+
+namespace stratstab {
+namespace {
+
+const char* kUncertainExample = R"(name: example-uncertain
+sides:
+  A:
+    abstract: {nf: 300, mf: 2, ns: 50, ms: 12, alert: 0.5, de: 0.75, w80: 800}
+  B:
+    abstract: {nf: 250, mf: 4, ns: 35, ms: 8, alert: 0.35, de: 0.85, w80: 1000}
+uncertainty:
+  sides.A.abstract.de: {dist: uniform, low: 0.6, high: 0.9}
+  sides.B.abstract.w80: {dist: triangular, low: 600, mode: 1000, high: 1400}
+  sides.A.abstract.nf: fixed
+  sides:
+    B:
+      abstract:
+        alert: {low: 0.2, high: 0.5, group: g}
+)";
+
+TEST(UncertaintyBlock, TheIssuesFormAndNestedPathsAreRead) {
+  const test::TempDir dir;
+  const Scenario s = load_scenario(dir.write("s.yaml", kUncertainExample));
+  ASSERT_EQ(s.uncertainty.size(), 4U);
+  EXPECT_EQ(s.uncertainty[0].path, "sides.A.abstract.de");
+  EXPECT_EQ(s.uncertainty[0].dist, Distribution::kUniform);
+  EXPECT_EQ(s.uncertainty[0].low, 0.6);
+  EXPECT_EQ(s.uncertainty[1].mode, 1000.0);
+  EXPECT_EQ(s.uncertainty[1].where.line, 9);
+  EXPECT_TRUE(s.uncertainty[2].fixed);
+  EXPECT_EQ(s.uncertainty[3].path, "sides.B.abstract.alert");
+  EXPECT_EQ(s.uncertainty[3].group, "g");
+  // The same entries through --set (nested: a dotted KEY under `uncertainty`).
+  const Scenario t = load_scenario(dir.write("t.yaml", kUncertainExample),
+                                   {Override::parse("uncertainty.sides.B.abstract.de={low: 0.7, high: 0.95}")});
+  ASSERT_EQ(t.uncertainty.size(), 5U);
+  EXPECT_EQ(t.uncertainty.back().path, "sides.B.abstract.de");
+  EXPECT_EQ(t.uncertainty.back().high, 0.95);
+  // The run: de and alert are drawn, nf held; the band's median sits near the point.
+  UncertaintyOptions options;
+  options.samples = 200;
+  options.sobol_samples = 0;
+  const UncertaintyResult r = run_uncertainty(s, s.uncertainty, options);
+  ASSERT_EQ(r.inputs.size(), 3U);
+  EXPECT_EQ(r.fixed, std::vector<std::string>{"sides.A.abstract.nf"});
+  EXPECT_NEAR(r.outputs[0].point, 0.350948, 5e-7);  // docs/methods.md §7
+}
+
+TEST(UncertaintyBlock, MalformedEntriesAreLocated) {
+  const test::TempDir dir;
+  const auto errors = [&](const std::string& block) {
+    const std::string text =
+        std::string(kUncertainExample).substr(0, std::string(kUncertainExample).find("uncertainty:")) +
+        "uncertainty:\n" + block;
+    return read_scenario(dir.write("bad.yaml", text)).diagnostics;
+  };
+  const auto one = [&](const std::string& block, std::string_view key, std::string_view says) {
+    const auto d = errors(block);
+    ASSERT_FALSE(d.empty()) << block;
+    EXPECT_EQ(d[0].where.key_path, key) << test::dump(d);
+    EXPECT_NE(d[0].message.find(says), std::string::npos) << test::dump(d);
+    EXPECT_EQ(d[0].where.line, 8) << test::dump(d);
+  };
+  one("  sides.A.abstract.de: {dist: gaussian, low: 0, high: 1}\n", "uncertainty.sides.A.abstract.de.dist", "uniform");
+  one("  sides.A.abstract.de: {low: 0.6}\n", "uncertainty.sides.A.abstract.de", "both `low` and `high`");
+  one("  sides.A.abstract.de: {low: 0.9, high: 0.6}\n", "uncertainty.sides.A.abstract.de", "low <= high");
+  one("  sides.A.abstract.de: held\n", "uncertainty.sides.A.abstract.de", "`fixed`");
+  one("  sides.A.abstract.de: {dist: uniform, low: 0.6, high: 0.9, mode: 0.7}\n",
+      "uncertainty.sides.A.abstract.de.mode", "no mode");
+  one("  sides.A.abstract.de: {dist: uniform, low: 0.6, high: 0.9, sd: 0.1}\n", "uncertainty.sides.A.abstract.de",
+      "`dist: normal`");
+}
+
+}  // namespace
+}  // namespace stratstab
