@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "report/display_width.hpp"
 #include "stratstab/report.hpp"
@@ -55,8 +56,9 @@ std::string format_uncertainty(const UncertaintyResult& r, std::size_t top) {
     out += '\n';
   }
   out += '\n';
-  for (const auto& [t, p] : r.below) out += fmt::format("P(index < {}) = {:.3f}   ", t, p);
-  if (!r.below.empty()) out += '\n';
+  std::vector<std::string> below;
+  for (const auto& [t, p] : r.below) below.push_back(fmt::format("P(index < {}) = {:.3f}", t, p));
+  if (!below.empty()) out += fmt::format("{}\n", fmt::join(below, "   "));
   if (!r.outputs.empty()) {
     const OutputBand& idx = r.outputs[0];
     out += fmt::format(

@@ -255,6 +255,24 @@ TEST(UncertaintyRun, EveryBundledScenarioAtItsPointValuesIsAssess) {
   }
 }
 
+TEST(UncertaintyRun, RunsOnEveryBundledScenario) {
+  for (const std::string& name : catalog().scenario_names()) {
+    Scenario loaded = bundled(name);
+    loaded.parameters.draw_down = DrawDownMethod::kGreedy;  // the run's machinery, not the engine, is tested here
+    UncertaintyOptions options;
+    options.samples = 16;
+    options.sobol_samples = 8;
+    options.threads = 2;
+    const UncertaintyResult r = run_uncertainty(loaded, loaded.uncertainty, options);
+    const OutputBand& index = r.outputs[0];
+    EXPECT_LE(index.quantiles[0], index.quantiles[4]) << name;
+    EXPECT_GE(index.quantiles[0], 0.0) << name;
+    EXPECT_LE(index.quantiles[4], 1.0) << name;
+    EXPECT_EQ(index.point, evaluate_scenario(prepare_scenario(loaded)).index) << name;
+    if (loaded.is_real() || !loaded.uncertainty.empty()) EXPECT_FALSE(r.inputs.empty()) << name;
+  }
+}
+
 TEST(UncertaintyRun, AnUploadingSideIsUploadedAgainFromItsDrawnFigures) {
   // upload-us-24: the US uploads for 24 months at its systems' rates. A draw of the Minuteman III
   // upload rate changes the uploaded force (and the index); in the scenario without upload the same
