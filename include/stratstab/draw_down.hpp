@@ -90,9 +90,14 @@ CounterforceAllocation greedy_allocation(const CounterforceProblem& problem, dou
 /// Exact K(s): the linear programme over attack patterns (docs/methods.md §5), solved at the breakpoints
 /// of the concave piecewise-linear K found by tangent intersection (each new point either confirms
 /// a breakpoint or splits the interval). `tolerance` is relative to K's scale.
+/// Solved by a parametric right-hand-side simplex that follows the optimal basis as s grows
+/// (docs/methods.md §5); falls back to exact_draw_down_clp if it stalls.
 DrawDown exact_draw_down(const CounterforceProblem& problem, double tolerance = 1e-9);
 /// The linear programme's allocation at s.
 CounterforceAllocation exact_allocation(const CounterforceProblem& problem, double s);
+/// The same K(s) from Clp at the breakpoints found by tangent intersection (the reference).
+DrawDown exact_draw_down_clp(const CounterforceProblem& problem, double tolerance = 1e-9);
+CounterforceAllocation exact_allocation_clp(const CounterforceProblem& problem, double s);
 
 DrawDown draw_down(const CounterforceProblem& problem, DrawDownMethod method);
 CounterforceAllocation allocation(const CounterforceProblem& problem, double s, DrawDownMethod method);

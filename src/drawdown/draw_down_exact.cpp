@@ -13,7 +13,8 @@
 // one right-hand side), so it is found exactly from few solves: two supporting lines (value and the
 // dual price of the s row) meet at a point; if K reaches the lines there, that point is the only
 // breakpoint between, otherwise the interval is split there (Eisner & Severance, 1976). The LPs are
-// solved by Clp's dual simplex, warm-started as only s changes.
+// solved by Clp's dual simplex, warm-started as only s changes. This is the reference implementation
+// (tests, benchmarks, and the fallback of the parametric simplex in draw_down_parametric.cpp).
 #include <ClpSimplex.hpp>
 #include <algorithm>
 #include <cmath>
@@ -179,7 +180,7 @@ class PatternLp {
 
 }  // namespace
 
-DrawDown exact_draw_down(const CounterforceProblem& problem, double tolerance) {
+DrawDown exact_draw_down_clp(const CounterforceProblem& problem, double tolerance) {
   DrawDown result;
   PatternLp lp(problem);
   if (lp.empty() || lp.max_spend() <= 0.0) return result;
@@ -257,7 +258,7 @@ DrawDown exact_draw_down(const CounterforceProblem& problem, double tolerance) {
   return result;
 }
 
-CounterforceAllocation exact_allocation(const CounterforceProblem& problem, double s) {
+CounterforceAllocation exact_allocation_clp(const CounterforceProblem& problem, double s) {
   PatternLp lp(problem);
   if (lp.empty() || s <= 0.0) {
     CounterforceAllocation a;
