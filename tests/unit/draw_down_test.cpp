@@ -3,8 +3,10 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <functional>
 #include <random>
+#include <string>
 
 #include "stratstab/draw_down.hpp"
 
@@ -161,6 +163,61 @@ TEST(DrawDownTest, GreedyAllocationReplaysTheGreedyDrawDown) {
     EXPECT_NEAR(a.kills, greedy.kills(s), 1e-12) << s;
     EXPECT_NEAR(a.spent_by_target[0] + a.spent_by_target[1], std::min(s, greedy.saturation()), 1e-12) << s;
   }
+}
+
+}  // namespace
+}  // namespace stratstab
+
+// The parametric simplex against the Clp oracle (docs/methods.md §5): K(s) equal to 1e-9 (relative
+// to K's scale) at every breakpoint of either, on random problems with 1-6 kinds, 1-10 target
+// classes, 1-4 warheads per target, ties and zero entries included.
+namespace stratstab {
+namespace {
+
+TEST(DrawDownParametric, EqualsTheClpOracleOnRandomProblems) {
+  std::mt19937_64 rng(20261202);
+  std::uniform_real_distribution<double> unit(0.0, 1.0);
+  int compared = 0;
+  for (int trial = 0; trial < 1000; ++trial) {
+    CounterforceProblem p;
+    const int kinds = 1 + static_cast<int>(rng() % 6);
+    const int targets = 1 + static_cast<int>(rng() % 10);
+    p.max_warheads_per_target = 1 + static_cast<int>(rng() % 4);
+    for (int k = 0; k < kinds; ++k) {
+      const double w = rng() % 7 == 0 ? 0.0 : std::floor(10 + 400 * unit(rng));
+      p.kinds.push_back({"k" + std::to_string(k), w, rng() % 3 == 0 ? 1.0 : 0.7 + 0.3 * unit(rng)});
+    }
+    for (int t = 0; t < targets; ++t) {
+      const double count = rng() % 9 == 0 ? 0.0 : std::floor(1 + 200 * unit(rng));
+      // Ties: a third of the classes share one value per launcher.
+      const double value = rng() % 3 == 0 ? 4.0 : 0.5 + 10 * unit(rng);
+      p.targets.push_back({"t" + std::to_string(t), count, value, value * 1.2, rng() % 2 == 0});
+    }
+    for (int k = 0; k < kinds; ++k) {
+      for (int t = 0; t < targets; ++t) {
+        const auto r = rng() % 8;
+        p.kill_probability.push_back(r == 0 ? 0.0 : (r == 1 ? 0.5 : unit(rng)));
+      }
+    }
+    const DrawDown fast = exact_draw_down(p);
+    const DrawDown oracle = exact_draw_down_clp(p);
+    const double scale = std::max(1.0, oracle.kills(oracle.saturation()));
+    std::vector<double> points{0.0};
+    for (const DrawDown* d : {&fast, &oracle}) {
+      double s = 0.0;
+      for (const DrawDownPiece& piece : d->pieces) {
+        s += piece.width;
+        points.push_back(s);
+        points.push_back(s - 0.5 * piece.width);
+      }
+    }
+    for (double s : points) {
+      ASSERT_NEAR(fast.kills(s), oracle.kills(s), 1e-9 * scale) << "trial " << trial << " s " << s;
+      ++compared;
+    }
+    EXPECT_NEAR(fast.saturation(), oracle.saturation(), 1e-6 * std::max(1.0, oracle.saturation())) << trial;
+  }
+  EXPECT_GT(compared, 5000);
 }
 
 }  // namespace
