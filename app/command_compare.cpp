@@ -61,11 +61,8 @@ void add_compare_command(CLI::App& app, const GlobalOptions& global, std::functi
       std::optional<CompareBands> bands;
       if (!samples->empty()) {
         const int n = whole_number_option(*samples, "--samples", 1, 1000000, "samples");
-        const int s = whole_number_option(*seed, "--seed", 0, 2147483647, "");
-        const int t = whole_number_option(*threads, "--threads", 0, 1024, "threads");
         ProgressLine progress("evaluations", true);
-        bands = compare_bands(loaded, static_cast<std::size_t>(n), static_cast<std::uint64_t>(s),
-                              t == 0 ? std::max(1U, std::thread::hardware_concurrency()) : static_cast<unsigned>(t),
+        bands = compare_bands(loaded, static_cast<std::size_t>(n), seed_option(*seed), threads_option(*threads),
                               [&progress](std::size_t done, std::size_t total) { progress.update(done, total); });
       }
       if (*json) {

@@ -111,13 +111,10 @@ void run_sweep(const SweepRequest& request, const DataCatalog& catalog) {
   std::optional<SweepBands> bands;
   if (!request.samples.empty()) {
     const int n = whole_number_option(request.samples, "--samples", 1, 1000000, "samples");
-    const int seed = whole_number_option(request.seed, "--seed", 0, 2147483647, "");
-    const int threads = whole_number_option(request.threads, "--threads", 0, 1024, "threads");
     ProgressLine progress("evaluations", !request.quiet);
-    bands = sweep_bands(
-        request.param, checked.values, scenario_at, static_cast<std::size_t>(n), static_cast<std::uint64_t>(seed),
-        threads == 0 ? std::max(1U, std::thread::hardware_concurrency()) : static_cast<unsigned>(threads),
-        [&progress](std::size_t done, std::size_t total) { progress.update(done, total); });
+    bands = sweep_bands(request.param, checked.values, scenario_at, static_cast<std::size_t>(n),
+                        seed_option(request.seed), threads_option(request.threads),
+                        [&progress](std::size_t done, std::size_t total) { progress.update(done, total); });
   }
   if (request.json) {
     nlohmann::json j = sweep_to_json(sweep);

@@ -124,9 +124,8 @@ void add_treaty_commands(CLI::App& app, const GlobalOptions& global, std::functi
       std::optional<TreatyCountBand> band;
       if (!count_args->samples.empty()) {
         const int n = whole_number_option(count_args->samples, "--samples", 1, 1000000, "samples");
-        const int seed = whole_number_option(count_args->seed, "--seed", 0, 2147483647, "");
-        band = treaty_count_band(treaty, snapshot, options, static_cast<std::size_t>(n),
-                                 static_cast<std::uint64_t>(seed), SamplingMethod::kLatinHypercube);
+        band = treaty_count_band(treaty, snapshot, options, static_cast<std::size_t>(n), seed_option(count_args->seed),
+                                 SamplingMethod::kLatinHypercube);
       }
       if (count_args->json) {
         nlohmann::json j = to_json(result, treaty, snapshot);

@@ -60,17 +60,11 @@ int run_uncertainty_command(const UncertaintyRequest& request, const DataCatalog
   UncertaintyOptions options;
   options.samples =
       static_cast<std::size_t>(whole_number_option(request.samples, "--samples", 1, kMaxSamples, "samples"));
-  std::uint64_t seed = 0;
-  const auto [end, error] = std::from_chars(request.seed.data(), request.seed.data() + request.seed.size(), seed);
-  if (request.seed.empty() || error != std::errc() || end != request.seed.data() + request.seed.size()) {
-    throw InputError({key_error("--seed", "expected a whole number from 0 to 2^64 - 1, got `" + request.seed + "`")});
-  }
-  options.seed = seed;
+  options.seed = seed_option(request.seed);
   const auto method = sampling_method_from_string(request.method);
   if (!method) throw InputError({key_error("--method", "expected mc or lhs, got `" + request.method + "`")});
   options.method = *method;
-  const int threads = whole_number_option(request.threads, "--threads", 0, 1024, "threads");
-  options.threads = threads == 0 ? std::max(1U, std::thread::hardware_concurrency()) : static_cast<unsigned>(threads);
+  options.threads = threads_option(request.threads);
   options.sobol_samples =
       static_cast<std::size_t>(whole_number_option(request.sobol, "--sobol", 0, kMaxSamples, "samples"));
   const auto top = static_cast<std::size_t>(whole_number_option(request.top, "--top", 0, 1000000, "inputs"));

@@ -99,7 +99,7 @@ class Parametric {
       int enter = -1;
       double best_ratio = 0.0;
       double best_alpha = 0.0;
-      const double* br = &w_.binv[leave * m];
+      const double* br = &w_.binv[static_cast<std::size_t>(leave) * static_cast<std::size_t>(m)];
       for (int j = 0; j < n_ + m; ++j) {
         if (w_.in_basis[j]) continue;
         double alpha = 0.0;
@@ -246,11 +246,11 @@ class Parametric {
       for (int i = 0; i < m; ++i) a[i] = w_.binv[i * m + (j - n_)];
     }
     const double p = a[r];
-    double* row_r = &w_.binv[r * m];
+    double* row_r = &w_.binv[static_cast<std::size_t>(r) * static_cast<std::size_t>(m)];
     for (int k = 0; k < m; ++k) row_r[k] /= p;
     for (int i = 0; i < m; ++i) {
       if (i == r || a[i] == 0.0) continue;
-      double* row_i = &w_.binv[i * m];
+      double* row_i = &w_.binv[static_cast<std::size_t>(i) * static_cast<std::size_t>(m)];
       for (int k = 0; k < m; ++k) row_i[k] -= a[i] * row_r[k];
     }
     w_.in_basis[w_.basis[r]] = 0;

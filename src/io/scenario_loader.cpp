@@ -301,7 +301,9 @@ bool is_uncertainty_entry(const YAML::Node& node) {
 void read_uncertainty_node(const YAML::Node& node, const std::string& prefix, Scenario& out, DiagnosticSink& sink) {
   for (const auto& kv : node) {
     const std::string key = kv.first.IsScalar() ? kv.first.Scalar() : std::string();
-    const std::string path = prefix.empty() ? key : prefix + "." + key;
+    std::string path = prefix;
+    if (!path.empty()) path += '.';
+    path += key;
     const std::string key_path = "uncertainty." + path;
     const YAML::Node& value = kv.second;
     if (key.empty() || !Override::is_key_path(path)) {

@@ -125,6 +125,7 @@ UncertaintyResult run_uncertainty(const Scenario& loaded, const std::vector<Unce
         unit_design(2 * sobol_n, n_factors, SamplingMethod::kMonteCarlo, options.seed ^ kSobolStream);
     const auto row_of = [&](std::size_t which, std::size_t j) { return &ab[(which * sobol_n + j) * n_factors]; };
     std::vector<std::vector<std::size_t>> groups;
+    groups.reserve(active.size() + 1);
     for (std::size_t f : active) groups.push_back({f});
     if (!screened.empty()) groups.push_back(screened);
     std::vector<double> design;
