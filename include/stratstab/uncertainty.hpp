@@ -141,6 +141,9 @@ struct OutputBand {
   std::array<double, 5> ci_high{};
 };
 OutputBand summarise(std::string name, double point, std::vector<double> values);
+/// The empirical quantile at level p in [0, 1] of ascending `sorted` values: linear between order
+/// statistics (Hyndman and Fan's type 7); 0 for no values.
+double quantile_sorted(const std::vector<double>& sorted, double p);
 
 /// An input's place in the run: its tornado (index with the input at the ends of its range, the
 /// rest at their point values) and its Sobol indices for the index (empty when screened out).

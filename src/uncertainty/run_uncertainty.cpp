@@ -5,7 +5,6 @@
 #include <cmath>
 #include <random>
 
-#include "stratstab/prepare.hpp"
 #include "stratstab/uncertainty.hpp"
 
 namespace stratstab {
@@ -28,19 +27,16 @@ void one_at_a_time(const SampleEvaluator& ev, const Factors& factors, double u, 
   }
 }
 
+/// The quantile at level p of unsorted values.
 double percentile(std::vector<double> v, double p) {
   std::sort(v.begin(), v.end());
-  const double h = (static_cast<double>(v.size()) - 1.0) * p;
-  const auto lo = static_cast<std::size_t>(std::floor(h));
-  const std::size_t hi = std::min(v.size() - 1, lo + 1);
-  return v[lo] + (h - static_cast<double>(lo)) * (v[hi] - v[lo]);
+  return quantile_sorted(v, p);
 }
 
 }  // namespace
 
 UncertaintyResult run_uncertainty(const Scenario& loaded, const std::vector<UncertaintyEntry>& entries,
                                   const UncertaintyOptions& options) {
-  const Scenario prepared = prepare_scenario(loaded);
   InputPlan plan = plan_uncertain_inputs(loaded, entries);
   const SampleEvaluator ev(loaded, plan.inputs);
   const Factors factors = factors_of(ev.inputs());
@@ -74,7 +70,7 @@ UncertaintyResult run_uncertainty(const Scenario& loaded, const std::vector<Unce
   const std::vector<SampleOutputs> band =
       n_inputs == 0 ? std::vector<SampleOutputs>(n, point) : evaluate_rows(ev, values, options.threads, progress);
   finished += n;
-  const auto names = uncertainty_output_names(prepared);
+  const auto names = uncertainty_output_names(ev.prepared());
   for (std::size_t k = 0; k < kUncertaintyOutputs; ++k) {
     std::vector<double> column(band.size());
     for (std::size_t r = 0; r < band.size(); ++r) column[r] = band[r][k];

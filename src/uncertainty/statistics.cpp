@@ -6,8 +6,6 @@
 #include "stratstab/uncertainty.hpp"
 
 namespace stratstab {
-namespace {
-
 /// The empirical quantile at level p of sorted values: linear between order statistics (the
 /// "type 7" rule of Hyndman & Fan 1996, R's and NumPy's default).
 double quantile_sorted(const std::vector<double>& sorted, double p) {
@@ -17,8 +15,6 @@ double quantile_sorted(const std::vector<double>& sorted, double p) {
   const std::size_t hi = std::min(sorted.size() - 1, lo + 1);
   return sorted[lo] + (h - static_cast<double>(lo)) * (sorted[hi] - sorted[lo]);
 }
-
-}  // namespace
 
 OutputBand summarise(std::string name, double point, std::vector<double> values) {
   OutputBand band;
