@@ -438,6 +438,7 @@ void read_defence(MapReader& side, ScenarioSide& out) {
   if (auto v = r.word("adaptive_offence"))
     d.adaptive_offence = *v == "none" ? AdaptiveOffence::kNone : AdaptiveOffence::kDecoys;
   if (auto v = parameter(r, "defence", "max_decoys_per_warhead")) d.max_decoys_per_warhead = *v;
+  if (auto v = r.boolean("concentrate_on_undefended")) d.concentrate_on_undefended = *v;
   const std::vector<YAML::Node> items = r.list("layers", true);
   std::vector<bool> share_given;
   for (std::size_t i = 0; i < items.size(); ++i) {
