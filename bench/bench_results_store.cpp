@@ -1,9 +1,9 @@
-// Points written per second through the results store (issue 14 §2): batched transactions of 1,000
+// Points written per second through the results store: batched transactions of 1,000
 // points in WAL mode with synchronous=NORMAL, rows the shape of a two-side sweep (two swept inputs,
 // one a word, and 12 outputs: each side's C1, C2, ratio, s*, surviving, retaliation arriving).
-// Target: at least 100,000 points/s (10 us a point), so that storing never slows a sweep: issue 14
-// measured 1,000 points of today's sweep in about 20 s, and even a 100-fold faster point stays far
-// above 10 us. Run:
+// Target: at least 100,000 points/s (10 us a point), so that storing never slows a sweep: a
+// real-side point of the default scenario takes about 5 ms of CPU (docs/usersguide.md, `sweep`),
+// and a point 100 times faster (50 us) would still take 5 times the store's 10 us. Run:
 //   build/bench/stratstab_bench --benchmark_filter=ResultsStore
 #include <benchmark/benchmark.h>
 #include <unistd.h>

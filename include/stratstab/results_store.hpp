@@ -20,7 +20,9 @@ namespace stratstab {
 struct RunDescription {
   std::string scenario_hash;  ///< scenario_hash() of the scenario and the files it read
   std::string tool_version;   ///< kVersion of the tool that computes the points
-  std::string command_line;   ///< as typed; `--resume` looks for a run of the same command line
+  /// The command as typed, less the options that do not change the points (`--resume`, `--threads`,
+  /// `--quiet`): `--resume` continues the latest run of the same command line.
+  std::string command_line;
   /// The run's random seed (0 when it draws nothing). SQLite integers are signed 64-bit: a seed
   /// above 2^63 - 1 is stored as its two's-complement bits and reads back here unchanged.
   std::uint64_t seed = 0;

@@ -6,7 +6,7 @@ namespace stratstab::ensemble {
 
 namespace {
 
-// FIPS 180-4 §4.2.2: the first 32 bits of the fractional parts of the cube roots of the first 64
+// FIPS 180-4, section 4.2.2: the first 32 bits of the fractional parts of the cube roots of the first 64
 // primes.
 constexpr std::array<std::uint32_t, 64> kRoundConstants = {
     0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
@@ -18,7 +18,7 @@ constexpr std::array<std::uint32_t, 64> kRoundConstants = {
     0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
     0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2};
 
-// FIPS 180-4 §5.3.3: the first 32 bits of the fractional parts of the square roots of the first 8
+// FIPS 180-4, section 5.3.3: the first 32 bits of the fractional parts of the square roots of the first 8
 // primes.
 constexpr std::array<std::uint32_t, 8> kInitialState = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
                                                         0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
@@ -28,7 +28,7 @@ constexpr std::array<std::uint32_t, 8> kInitialState = {0x6a09e667, 0xbb67ae85, 
 Sha256::Sha256() : state_(kInitialState) {}
 
 void Sha256::compress(const std::uint8_t* block) {
-  // §6.2.2: the message schedule W, then 64 rounds on the working variables a..h.
+  // FIPS 180-4, section 6.2.2: the message schedule W, then 64 rounds on the working variables a..h.
   std::array<std::uint32_t, 64> w{};
   for (std::size_t t = 0; t < 16; ++t) {
     w[t] = (std::uint32_t{block[4 * t]} << 24) | (std::uint32_t{block[4 * t + 1]} << 16) |
@@ -79,7 +79,7 @@ void Sha256::update(std::string_view bytes) {
 }
 
 std::string Sha256::hex_digest() {
-  // §5.1.1 padding: a 1 bit, zeros up to 56 bytes mod 64, then the length in bits, big-endian.
+  // Padding (FIPS 180-4, section 5.1.1): a 1 bit, zeros up to 56 bytes mod 64, then the length in bits, big-endian.
   const std::uint64_t length_bits = length_bytes_ * 8;
   block_[block_used_++] = 0x80;
   if (block_used_ > 56) {

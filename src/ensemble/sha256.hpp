@@ -1,4 +1,4 @@
-// SHA-256 (FIPS 180-4, "Secure Hash Standard", NIST 2015, §6.2), written out here so the scenario
+// SHA-256 (FIPS 180-4, "Secure Hash Standard", NIST 2015, section 6.2), written out here so the scenario
 // hash of a results store needs no crypto library. Used to recognise inputs, not for security.
 #pragma once
 

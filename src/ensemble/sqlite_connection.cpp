@@ -121,7 +121,7 @@ bool SqliteStatement::step() {
   // The error message is the connection's; read it before reset can replace it.
   std::string message = connection_->failure(what_, code);
   sqlite3_reset(statement_);
-  throw Error(std::move(message));
+  throw Error(message);
 }
 
 void SqliteStatement::run() {

@@ -1,4 +1,4 @@
-// A store survives SIGKILL at any moment (issue 14, §2 and §4): a child process writes points in
+// A store survives SIGKILL at any moment (what `--resume` relies on): a child process writes points in
 // batched transactions and is killed at a random moment, several times; after each kill the store
 // passes `PRAGMA integrity_check`, holds whole batches only (a prefix of the points, each once),
 // and resuming until done gives exactly the rows and values of a run that was never interrupted.
