@@ -31,8 +31,10 @@ struct RunDescription {
   std::vector<std::string> output_columns;  ///< e.g. `US.C1`
 };
 
-/// One swept input's value: a number, or a word for an axis of words (a posture).
-using StoredValue = std::variant<double, std::string>;
+/// One swept input's value, stored as SQLite's value of the same type: a number (REAL), a whole
+/// number such as a count of interceptors (INTEGER, shown as `500` rather than `500.0`), or a word
+/// for an axis of words such as a posture (TEXT).
+using StoredValue = std::variant<double, std::int64_t, std::string>;
 
 /// One computed point: its index in the run and a value per input and per output column.
 struct StoredPoint {

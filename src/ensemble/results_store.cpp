@@ -439,6 +439,8 @@ void ResultsStore::write(std::int64_t run, const StoredPoint& point) {
     for (const StoredValue& value : point.inputs) {
       if (const double* number = std::get_if<double>(&value)) {
         insert.bind(column++, *number);
+      } else if (const std::int64_t* whole = std::get_if<std::int64_t>(&value)) {
+        insert.bind(column++, *whole);
       } else {
         insert.bind_static(column++, std::get<std::string>(value));
       }

@@ -135,6 +135,8 @@ TEST(ResultsStoreKillTest, SigkillAtRandomMomentsLosesOnlyTheOpenBatchAndResumes
     }
   }
   EXPECT_EQ(differing, 0U);
+  // Every round after the first resumed the run the first began: one run, finished.
+  EXPECT_EQ(RawDb(file).scalar("SELECT count(*) FROM runs"), "integer:1");
   EXPECT_EQ(RawDb(file).scalar("SELECT count(*) FROM runs WHERE finished_at IS NOT NULL"), "integer:1");
 }
 

@@ -156,6 +156,24 @@ TEST(ResultsStoreTest, RunsOfOtherColumnsShareThePointsTableAndJoinOnTheIndex) {
                                              {"integer:1", "real:0.5", "real:11", "real:0.25", "real:-1", "null"}}));
 }
 
+TEST(ResultsStoreTest, EachInputKeepsItsTypeInOneColumn) {
+  const test::TempDir dir;
+  const auto file = dir.path() / "runs.sqlite";
+  {
+    ResultsStore store = ResultsStore::open(file);
+    RunDescription run = store_run(3);
+    run.input_columns = {"x"};
+    run.output_columns = {"y"};
+    const std::int64_t id = store.begin_run(run);
+    store.write(id, StoredPoint{0, {std::int64_t{500}}, {1.0}});
+    store.write(id, StoredPoint{1, {0.5}, {2.0}});
+    store.write(id, StoredPoint{2, {std::string("generated")}, {3.0}});
+  }
+  EXPECT_EQ(RawDb(file).rows("SELECT typeof(x), x FROM points ORDER BY point_index"),
+            (std::vector<std::vector<std::string>>{
+                {"text:integer", "integer:500"}, {"text:real", "real:0.5"}, {"text:text", "text:generated"}}));
+}
+
 TEST(ResultsStoreTest, NanIsStoredAsNull) {
   const test::TempDir dir;
   const auto file = dir.path() / "runs.sqlite";
