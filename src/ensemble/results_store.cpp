@@ -93,6 +93,15 @@ struct ActiveRun {
 
 struct ResultsStore::Impl {
   Impl(const std::filesystem::path& file, const StoreOptions& store_options) : options(store_options), db(file) {}
+  /// Commits the pending batch, also when a store is replaced by move assignment.
+  ~Impl() {
+    try {
+      flush();
+    } catch (const Error&) {  // NOLINT(bugprone-empty-catch): a destructor cannot throw; --resume recomputes the batch
+    }
+  }
+  Impl(const Impl&) = delete;
+  Impl& operator=(const Impl&) = delete;
 
   StoreOptions options;
   SqliteConnection db;
@@ -197,13 +206,7 @@ ResultsStore::ResultsStore(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) 
 ResultsStore::ResultsStore(ResultsStore&& other) noexcept = default;
 ResultsStore& ResultsStore::operator=(ResultsStore&& other) noexcept = default;
 
-ResultsStore::~ResultsStore() {
-  if (!impl_) return;
-  try {
-    impl_->flush();
-  } catch (const Error&) {  // NOLINT(bugprone-empty-catch): a destructor cannot throw; --resume recomputes the batch
-  }
-}
+ResultsStore::~ResultsStore() = default;
 
 const std::filesystem::path& ResultsStore::file() const {
   return impl_->db.file();

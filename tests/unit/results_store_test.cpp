@@ -101,6 +101,12 @@ TEST(ResultsStoreTest, TheDestructorCommitsThePendingBatch) {
     store.write(run, store_point(1));
   }
   EXPECT_EQ(RawDb(file).scalar("SELECT count(*) FROM points"), "integer:2");
+
+  // So does replacing a store by another.
+  ResultsStore store = ResultsStore::open(file);
+  store.write(1, store_point(2));
+  store = ResultsStore::open(dir.path() / "other.sqlite");
+  EXPECT_EQ(RawDb(file).scalar("SELECT count(*) FROM points"), "integer:3");
 }
 
 TEST(ResultsStoreTest, MissingPointsAndResumeNeverDuplicate) {
