@@ -18,6 +18,15 @@
 
 namespace stratstab {
 
+/// A number of the scenario file that is an assumption about the world (defence, command, warning,
+/// flight times: io/scenario_figures.hpp), kept as read, with its provenance and range, under the key
+/// path InputAccessor::resolve takes (`sides.US.defence.layers[0].sspk`), so that a ranged one is an
+/// uncertain input (docs/methods.md §13.2).
+struct ScenarioFigure {
+  std::string path;  ///< e.g. `sides.US.command.survival` (`defence`, never the old `defense`)
+  Figure figure;     ///< value (after any `--set`), grade, source, range, note, where it was read
+};
+
 /// One side: either Kent–Thaler's abstract form or a real force snapshot (both sides the same form).
 struct ScenarioSide {
   std::string id;                           ///< as written under `sides:` (e.g. `A`, `US`)
@@ -45,6 +54,8 @@ struct ScenarioSide {
   /// (side_options points at it).
   std::optional<DamageCurve> damage_curve;
   bool damage_curve_given = false;  ///< `damage_curve` was written for this side
+  /// The side's scenario figures as read (plain numbers too, with no grade), in file order.
+  std::vector<ScenarioFigure> figures;
 };
 
 /// The side's exchange options (a view into `side`, which must outlive it).
