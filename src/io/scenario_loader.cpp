@@ -86,21 +86,29 @@ void respell_side_keys(const YAML::Node& root, DiagnosticSink& sink) {
   }
 }
 
-/// `--set sides.<ID>.<old spelling>...` as the new spelling, with a warning at the argument.
-Override respelt_override(const Override& o, DiagnosticSink& sink) {
-  if (!o.path.starts_with("sides.")) return o;
-  const std::size_t start = o.path.find('.', 6);
-  if (start == std::string::npos) return o;
+/// `sides.<ID>.<old spelling>...` in the new spelling, with the key respelt; nullopt when the path
+/// has no old spelling.
+std::optional<std::pair<std::string, const RespeltKey*>> respelt_path(const std::string& path) {
+  if (!path.starts_with("sides.")) return std::nullopt;
+  const std::size_t start = path.find('.', 6);
+  if (start == std::string::npos) return std::nullopt;
   for (const RespeltKey& key : kRespeltSideKeys) {
-    const std::string_view rest = std::string_view(o.path).substr(start + 1);
+    const std::string_view rest = std::string_view(path).substr(start + 1);
     if (!rest.starts_with(key.old_name)) continue;
     const std::string_view after = rest.substr(key.old_name.size());
     if (!after.empty() && after.front() != '.' && after.front() != '[') continue;
-    sink.add(
-        Diagnostic{Severity::kWarning, SourceLocation{override_label(o), 0, 0, o.path}, old_spelling_warning(key)});
-    return Override{o.path.substr(0, start + 1) + std::string(key.name) + std::string(after), o.value};
+    return std::make_pair(path.substr(0, start + 1) + std::string(key.name) + std::string(after), &key);
   }
-  return o;
+  return std::nullopt;
+}
+
+/// `--set sides.<ID>.<old spelling>...` as the new spelling, with a warning at the argument.
+Override respelt_override(const Override& o, DiagnosticSink& sink) {
+  const auto respelt = respelt_path(o.path);
+  if (!respelt) return o;
+  sink.add(Diagnostic{Severity::kWarning, SourceLocation{override_label(o), 0, 0, o.path},
+                      old_spelling_warning(*respelt->second)});
+  return Override{respelt->first, o.value};
 }
 
 /// Whether `key_path` is `prefix` or lies under it (`prefix.x`, `prefix[0]`).
@@ -331,6 +339,12 @@ void read_uncertainty_node(const YAML::Node& node, const std::string& prefix, Sc
       continue;
     }
     UncertaintyEntry entry;
+    if (const auto respelt = respelt_path(path)) {
+      // The entry names the figure the loader reads under the new spelling (one path per input).
+      sink.add(Diagnostic{Severity::kWarning, sink.locate(kv.first.Mark(), key_path),
+                          old_spelling_warning(*respelt->second)});
+      path = respelt->first;
+    }
     entry.path = path;
     entry.where = SourceLocation{sink.file(), value.Mark().line + 1, value.Mark().column + 1, key_path};
     if (value.IsScalar()) {
@@ -1180,10 +1194,12 @@ LoadResult<Scenario> read_scenario(const std::filesystem::path& file, const std:
     std::vector<std::string> spanning_overrides;
     for (const AppliedOverride& a : context.overrides) {
       if (is_under(key, a.override->path) || is_under(key, a.created) || sets_range_of(a.override->path, key)) {
-        d.where = SourceLocation{override_label(*a.override), 0, 0, key};
+        // `--set K=0.95` (or `K.range=...`) on a figure mapping: the problem is K's, as the user named it.
+        const std::string figure = key.ends_with(".value") ? key.substr(0, key.size() - 6) : key;
+        const bool of_figure = a.override->path == figure || a.override->path == figure + ".range";
+        d.where = SourceLocation{override_label(*a.override), 0, 0, of_figure ? figure : key};
         spanning_overrides.clear();
         if (d.message.find("lies outside its range") != std::string::npos) {
-          const std::string figure = key.ends_with(".value") ? key.substr(0, key.size() - 6) : key;
           d.message +=
               fmt::format("; widen the range in the same command (--set {}.range=[low, high]) to use it", figure);
         }
