@@ -920,6 +920,14 @@ void apply_snapshot_overrides(ScenarioSide& side, const std::vector<const Overri
         (steps.back().key == "value" || steps.back().key == "range")) {
       part = steps.back().key;
     }
+    if (part.empty() && steps.size() > 3 && steps.back().indices.empty() &&
+        schema_section("figure").find(steps.back().key) != nullptr) {
+      error(label, o->path,
+            fmt::format("a snapshot figure set from the command line takes `value` and `range`, got `{}` (its "
+                        "grade, source and note stay the snapshot's)",
+                        steps.back().key));
+      continue;
+    }
     const std::string path = part.empty() ? o->path : o->path.substr(0, o->path.size() - part.size() - 1);
     SnapshotFigureRef ref;
     try {
@@ -972,6 +980,10 @@ void apply_snapshot_overrides(ScenarioSide& side, const std::vector<const Overri
     } else if (part == "value" || value.IsScalar()) {
       ok = read_number(value, o->path);
     } else if (value.IsMap()) {
+      if (value.size() == 0) {
+        error(label, o->path, "expected a mapping {value, range} with at least one of them, got an empty mapping");
+        ok = false;
+      }
       for (const auto& kv : value) {
         const std::string key = kv.first.IsScalar() ? kv.first.Scalar() : std::string();
         if (key == "value") {

@@ -83,8 +83,10 @@ auto find_key(const Table& table, std::string_view key) -> decltype(&table[0]) {
   return nullptr;
 }
 
-void expect_length(std::string_view path, const std::vector<io::PathStep>& steps, std::size_t n) {
-  if (steps.size() != n) fail(path, fmt::format("expected {} segments ending at a figure, got {}", n, steps.size()));
+/// `form` is the path's shape after `sides.<ID>.`, for the message.
+void expect_length(std::string_view path, const std::vector<io::PathStep>& steps, std::size_t n,
+                   std::string_view form) {
+  if (steps.size() != n) fail(path, fmt::format("expected `sides.<ID>.{}` ending at a figure", form));
 }
 
 void expect_no_index(std::string_view path, const io::PathStep& step) {
@@ -123,11 +125,11 @@ SnapshotFigureRef resolve_snapshot_figure(const ForceSnapshot& snapshot, std::st
   const io::PathStep& head = steps[2];
   expect_no_index(path, head);
   if (head.key == "w80") {
-    expect_length(path, steps, 3);
+    expect_length(path, steps, 3, "w80");
     return ref(key_spec("snapshot", "w80"), [](ForceSnapshot& s) { return &s.w80; });
   }
   if (head.key == "inventory") {
-    expect_length(path, steps, 4);
+    expect_length(path, steps, 4, "inventory.<figure>");
     expect_no_index(path, steps[3]);
     const std::string& key = steps[3].key;
     if (const auto* named = find_key(kInventoryFigures, key)) {
@@ -147,7 +149,7 @@ SnapshotFigureRef resolve_snapshot_figure(const ForceSnapshot& snapshot, std::st
          "not an inventory figure" + suggestion(key, keys_of(kInventoryOptionalFigures, keys_of(kInventoryFigures))));
   }
   // systems.<id>.<key> | systems.<id>.warheads[i].<key> | systems.<id>.bases[i].launchers
-  if (steps.size() < 5) fail(path, "expected `systems.<system id>.<figure>`");
+  if (steps.size() < 5) fail(path, "expected `sides.<ID>.systems.<system id>.<figure>`");
   expect_no_index(path, steps[3]);
   std::vector<std::string> ids;
   std::size_t sys = snapshot.systems.size();
@@ -162,7 +164,7 @@ SnapshotFigureRef resolve_snapshot_figure(const ForceSnapshot& snapshot, std::st
   const System& system = snapshot.systems[sys];
   const io::PathStep& field = steps[4];
   if (field.key == "warheads") {
-    expect_length(path, steps, 6);
+    expect_length(path, steps, 6, "systems.<system id>.warheads[i].<yield_kt or share>");
     const std::size_t w = list_index(path, field, system.warheads.size());
     expect_no_index(path, steps[5]);
     const auto* named = find_key(kWarheadFigures, steps[5].key);
@@ -172,7 +174,7 @@ SnapshotFigureRef resolve_snapshot_figure(const ForceSnapshot& snapshot, std::st
                [sys, w, member](ForceSnapshot& s) { return &(s.systems[sys].warheads[w].*member); });
   }
   if (field.key == "bases") {
-    expect_length(path, steps, 6);
+    expect_length(path, steps, 6, "systems.<system id>.bases[i].launchers");
     const std::size_t b = list_index(path, field, system.bases.size());
     expect_no_index(path, steps[5]);
     if (steps[5].key != "launchers")
@@ -180,7 +182,7 @@ SnapshotFigureRef resolve_snapshot_figure(const ForceSnapshot& snapshot, std::st
     return ref(key_spec("base", "launchers"),
                [sys, b](ForceSnapshot& s) { return &s.systems[sys].bases[b].launchers; });
   }
-  expect_length(path, steps, 5);
+  expect_length(path, steps, 5, "systems.<system id>.<figure>");
   expect_no_index(path, field);
   if (const auto* named = find_key(kSystemFigures, field.key)) {
     const auto member = named->member;

@@ -6,6 +6,7 @@
 #include <filesystem>
 
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include "stratstab/catalog.hpp"
 #include "stratstab/prepare.hpp"
@@ -120,6 +121,12 @@ TEST(SnapshotOverride, BadValuesAndNamesAreLocatedAtTheArgument) {
   EXPECT_NE(only_error("us-ru-2026-11", {"sides.US.systems.mm3.bases[7].launchers=1"}).find("the list has 3 entries"),
             std::string::npos);
   EXPECT_NE(only_error("us-ru-2026-11", {"sides.US.systems.mm3.reliability=1.5"}).find("got 1.5"), std::string::npos);
+  EXPECT_NE(only_error("us-ru-2026-11", {"sides.US.systems.mm3.cep_m.grade=EST"})
+                .find("takes `value` and `range`, got `grade`"),
+            std::string::npos);
+  EXPECT_NE(only_error("us-ru-2026-11", {"sides.US.w80={}"}).find("an empty mapping"), std::string::npos);
+  EXPECT_NE(only_error("us-ru-2026-11", {"sides.US.w80={value: 900, grade: EST}"}).find("got `grade`"),
+            std::string::npos);
   EXPECT_EQ(only_error("us-ru-2026-11", {"sides.XX.w80=900"}),
             "--set sides.XX.w80=900: error: sides.XX: no side 'XX'; sides are US, RU");
   EXPECT_NE(only_error("kent-thaler-example", {"sides.A.w80=900"}).find("abstract.w80"), std::string::npos);
@@ -304,6 +311,42 @@ TEST(RangedFigures, UncertaintyOnGoldenDomeVariesTheDefence) {
       EXPECT_EQ(in.origin, "scenario+uncertainty");
     }
   }
+}
+
+TEST(SnapshotOverride, SweepAndUncertaintyTakeTheSamePaths) {
+  // Each sweep row is assess with `--set KEY=value` (the loader is the same).
+  const test::CliRun sweep =
+      test::run_cli("sweep us-ru-2026-11 --param sides.US.systems.mm3.cep_m --values 100,150 --json");
+  ASSERT_EQ(sweep.exit_code, 0) << sweep.err;
+  const nlohmann::json j = nlohmann::json::parse(sweep.out);
+  ASSERT_EQ(j["points"].size(), 2U);
+  EXPECT_EQ(j["points"][0]["index"].get<double>(), index_of(load("us-ru-2026-11", {"sides.US.systems.mm3.cep_m=100"})));
+  EXPECT_EQ(j["points"][1]["index"].get<double>(), index_of(load("us-ru-2026-11", {"sides.US.systems.mm3.cep_m=150"})));
+  // A value past the range is refused at its --set; widened in the same command it runs.
+  const test::CliRun past = test::run_cli("sweep us-ru-2026-11 --param sides.US.systems.mm3.cep_m --values 150,250");
+  EXPECT_EQ(past.exit_code, 3);
+  EXPECT_NE(past.err.find("--set sides.US.systems.mm3.cep_m=250: error: sides.US.systems.mm3.cep_m: value 250 lies "
+                          "outside its stated range [100, 200]"),
+            std::string::npos)
+      << past.err;
+  // uncertainty: the widened range is the one drawn, and the defence's figures are inputs.
+  const test::CliRun u = test::run_cli(
+      "uncertainty golden-dome --samples 8 --sobol 0 --json --quiet --set 'sides.US.systems.mm3.cep_m.range=[90, "
+      "300]'");
+  ASSERT_EQ(u.exit_code, 0) << u.err;
+  const nlohmann::json uj = nlohmann::json::parse(u.out);
+  bool cep = false;
+  bool sspk = false;
+  for (const auto& in : uj["inputs"]) {
+    if (in["path"] == "sides.US.systems.mm3.cep_m") {
+      cep = true;
+      EXPECT_EQ(in["low"].get<double>(), 90.0);
+      EXPECT_EQ(in["high"].get<double>(), 300.0);
+    }
+    if (in["path"] == "sides.US.defence.layers[0].sspk") sspk = true;
+  }
+  EXPECT_TRUE(cep);
+  EXPECT_TRUE(sspk);
 }
 
 }  // namespace
