@@ -105,6 +105,13 @@ struct ScenarioReadOptions {
 /// problem in an overridden value, or at a key an override made up, is located at `--set
 /// KEY=VALUE` rather than in the file. KEY may index lists (`sides.US.defence.layers[0].sspk`);
 /// a side id that is not one of the scenario's two, or an index past a list's end, is an error.
+/// KEY may also name a figure of a real side's force snapshot (`sides.US.systems.mm3.cep_m`,
+/// `...warheads[0].yield_kt`, `...bases[1].launchers`, `sides.RU.inventory.warheads_stored`,
+/// `sides.US.w80`; snapshot_figures.hpp): such overrides are kept out of the tree and applied to
+/// the side's copy of its snapshot once loaded, then checked as the force loader checks a file. A
+/// figure with a stated range refuses a value outside it unless the same command widens it
+/// (`K.range=[low, high]`, or `K={value: v, range: [low, high]}`); a number given to a figure written
+/// as a mapping replaces only its `value`.
 /// Real sides' `force:` ids and `treaty:` ids are resolved in `catalog`; relative paths resolve
 /// against the scenario file's folder when written in it and against the working directory when
 /// given by `--set`. Without a catalog only paths are accepted for `force:` and `treaty:` is not
