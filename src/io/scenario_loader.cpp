@@ -1132,6 +1132,7 @@ void apply_snapshot_overrides(Scenario& scenario, const std::vector<const Overri
     for (std::size_t i = 0; i < 2; ++i) {
       if (scenario.sides[i].id == id) side = i;
     }
+    if (side == 2 && (scenario.sides[0].id.empty() || scenario.sides[1].id.empty())) continue;  // file's errors
     if (side == 2) {
       at(io::join_path("sides", id),
          fmt::format("no side '{}'; sides are {}, {}", id, scenario.sides[0].id, scenario.sides[1].id));
