@@ -12,6 +12,7 @@
 #include <span>
 
 #include "stratstab/cities.hpp"
+#include "stratstab/forces.hpp"
 #include "stratstab/geo.hpp"
 
 namespace stratstab {
@@ -32,5 +33,14 @@ struct CollateralAssumptions {
 /// `base`. Pre: lethal_radius_km > 0, positive populations and density, field radius >= 0.
 double collateral_per_warhead(std::span<const City> cities, GeoPoint base, double lethal_radius_km,
                               const CollateralAssumptions& assumptions);
+
+/// The share of `cities`' population that one warhead of `yield_kt` kills when aimed at a launcher
+/// of a class spread over `bases` (weighted by their launchers): collateral_per_warhead at Brode's
+/// surface-burst radius of the city curve's central overpressure (5 psi) and density, over a field
+/// of `field_km` around each base. 0 without bases or population. Memoised per thread on the
+/// values (not the addresses) it depends on, since a strike asks for the same few yields and bases
+/// many times.
+double counterforce_collateral_share(const CityTable& cities, std::span<const Base* const> bases, double yield_kt,
+                                     double field_km);
 
 }  // namespace stratstab

@@ -23,6 +23,10 @@ struct DrawDownPiece {
   double slope = 0;
   double value_cost = 1;
   double destroyed_slope = 0;
+  /// Collateral (options.collateral: cities): the victim's value destroyed near the aim points per
+  /// counterforce warhead in the piece, as a share of its value (docs/methods.md §7); 0 without.
+  /// Negative where the allocation moves warheads to patterns of less collateral as s grows.
+  double collateral_slope = 0;
 };
 
 /// K(s) as consecutive pieces from s = 0.
@@ -32,6 +36,8 @@ struct DrawDown {
   [[nodiscard]] double kills(double s) const;
   /// Expected enemy warheads destroyed as loaded (the pieces' destroyed_slope) by s warheads.
   [[nodiscard]] double destroyed(double s) const;
+  /// The collateral share of the victim's value destroyed by s counterforce warheads.
+  [[nodiscard]] double collateral(double s) const;
   /// Warheads spent where K stops rising (the end of the last piece).
   [[nodiscard]] double saturation() const;
 };
@@ -60,9 +66,15 @@ struct CounterforceProblem {
   /// [k * targets.size() + t], in [0, 1].
   std::vector<double> kill_probability;
   int max_warheads_per_target = 2;
+  /// Collateral share of the victim's value destroyed by one warhead of kind k aimed at an aim point
+  /// of class t, at [k * targets.size() + t] (docs/methods.md §7); empty: no collateral.
+  std::vector<double> collateral;
 
   [[nodiscard]] double p(std::size_t kind, std::size_t target) const {
     return kill_probability[kind * targets.size() + target];
+  }
+  [[nodiscard]] double collateral_of(std::size_t kind, std::size_t target) const {
+    return collateral.empty() ? 0.0 : collateral[kind * targets.size() + target];
   }
 };
 
@@ -72,6 +84,7 @@ struct CounterforceAllocation {
   std::vector<double> destroyed_by_target;  ///< warheads as loaded destroyed in each class
   std::vector<double> spent_by_kind;        ///< warheads of each kind spent
   double kills = 0;                         ///< K(s), arriving units
+  double collateral = 0;                    ///< collateral share of the victim's value (CounterforceProblem)
 };
 
 /// Exact K(s) for one kind of attacking warhead of kill probability p (value_cost 1).

@@ -11,6 +11,7 @@
 
 #include <span>
 
+#include "stratstab/cities.hpp"
 #include "stratstab/command.hpp"
 #include "stratstab/defence.hpp"
 #include "stratstab/draw_down.hpp"
@@ -100,6 +101,8 @@ struct SideOptions {
   /// Its damage curve when the scenario gives one (`options.damage: cities`); null: the
   /// exponential with its snapshot's w80 (docs/methods.md §7).
   const DamageCurve* damage = nullptr;
+  /// Its city table (as a victim, for the collateral of counterforce: `options.collateral: cities`).
+  const CityTable* cities = nullptr;
 };
 
 /// m: the mean warheads per deployed ICBM and SLBM of `forces` in the central exchange (1 without

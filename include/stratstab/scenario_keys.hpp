@@ -118,6 +118,25 @@ inline constexpr std::array kScenarioOptionKeys{
             .description = "Real sides: a counterforce target is an aim point (a boat in port, a bomber parking "
                            "area, a garrison shelter area: `launchers_per_aim_point_*`), or each launcher.",
             .default_word = "aim_points"},
+    KeySpec{.name = "collateral",
+            .kind = KeyKind::kEnum,
+            .required = false,
+            .allowed = "none | cities",
+            .description = "Real sides: `cities` counts the people a counterforce warhead kills near the base it is "
+                           "aimed at (the victim's city table, Brode's 5 psi radius of its yield) as damage to the "
+                           "victim's value (docs/methods.md §7); `none`: counterforce destroys no value, as in "
+                           "Kent and Thaler.",
+            .default_word = "none"},
+    KeySpec{.name = "collateral_field_km",
+            .kind = KeyKind::kNumber,
+            .required = false,
+            .unit = "km",
+            .min = 0,
+            .max = 100,
+            .description = "With `collateral: cities`: radius of the disc around a base's coordinates over which its "
+                           "launchers, and so the warheads aimed at them, are spread (ASSUMED, range [0, 30]; "
+                           "docs/methods.md §7).",
+            .default_value = 10},
     KeySpec{.name = "max_warheads_per_target",
             .kind = KeyKind::kInteger,
             .required = false,

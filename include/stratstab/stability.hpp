@@ -74,6 +74,11 @@ struct StabilityParameters {
   /// Real sides: w80 derived from the city table (`w80: derived`, the default) instead of the
   /// snapshot's ASSUMED figure (`w80: snapshot`). Applied by prepare_scenario.
   bool w80_derived = true;
+  /// Real sides: counterforce warheads destroy the victim's value near the bases they are aimed at
+  /// (`collateral: cities`, docs/methods.md §7; default `none`, Kent and Thaler's counterforce).
+  bool collateral_cities = false;
+  /// With collateral_cities: radius (km) of a base's field of launchers (ASSUMED 10, range 0–30).
+  double collateral_field_km = option_default("collateral_field_km");
 };
 
 /// A side as Kent and Thaler gave it (docs/methods.md §7, "Abstract form").
@@ -132,9 +137,11 @@ struct FirstStrike {
   double command_survival = 1;    ///< q: the victim's national command survives (docs/methods.md §12.4)
   double forward_spent = 0;       ///< forward warheads that cannot reach value, all fired first at what they reach
   double damage_to_striker = 0;   ///< D_striker(U)
-  double damage_to_victim = 0;    ///< D_victim(L)
-  double cost_striker = 0;        ///< C1 of the striker
-  double cost_victim = 0;         ///< C2 of the victim
+  double damage_to_victim = 0;    ///< D_victim(L); with collateral 1 - (1 - D_victim(L)) (1 - collateral_damage)
+  /// The victim's value destroyed near the bases by the s* counterforce warheads (options.collateral).
+  double collateral_damage = 0;
+  double cost_striker = 0;  ///< C1 of the striker
+  double cost_victim = 0;   ///< C2 of the victim
 };
 
 /// Inputs of one strike in plain numbers (abstract or compiled real forces).

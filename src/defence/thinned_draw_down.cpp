@@ -42,8 +42,10 @@ DrawDown thinned_draw_down(const DrawDown& undefended, const Penetration& defenc
     const double sigma = (equivalent(hi) - equivalent(lo)) / (hi - lo);
     const DrawDownPiece& killing = undefended.pieces[piece_at(equivalent(0.5 * (lo + hi)))];
     const DrawDownPiece& launched = undefended.pieces[piece_at(0.5 * (lo + hi))];
-    out.pieces.push_back(
-        DrawDownPiece{hi - lo, killing.slope * sigma, launched.value_cost, killing.destroyed_slope * sigma});
+    // Collateral: only the warheads that get through burst near the bases, and they are spent as
+    // the equivalent undefended attack spends them.
+    out.pieces.push_back(DrawDownPiece{hi - lo, killing.slope * sigma, launched.value_cost,
+                                       killing.destroyed_slope * sigma, killing.collateral_slope * sigma});
   }
   return out;
 }

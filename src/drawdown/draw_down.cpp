@@ -35,6 +35,10 @@ double DrawDown::destroyed(double s) const {
   return integrate(pieces, s, &DrawDownPiece::destroyed_slope);
 }
 
+double DrawDown::collateral(double s) const {
+  return integrate(pieces, s, &DrawDownPiece::collateral_slope);
+}
+
 double DrawDown::saturation() const {
   double s = 0.0;
   for (const DrawDownPiece& piece : pieces) s += piece.width;

@@ -34,6 +34,7 @@ struct Column {
   std::vector<std::size_t> kinds;  ///< with repetition, non-decreasing
   double kill = 0;                 ///< v_t (1 - prod (1 - p))
   double destroyed = 0;            ///< destroyed_value_t (1 - prod (1 - p))
+  double collateral = 0;           ///< sum of the pattern's warheads' collateral on the target
 };
 
 class PatternLp {
@@ -83,6 +84,7 @@ class PatternLp {
       const Column& col = columns_[c];
       a.spent_by_target[col.target] += y * static_cast<double>(col.kinds.size());
       a.destroyed_by_target[col.target] += y * col.destroyed;
+      a.collateral += y * col.collateral;
       for (std::size_t k : col.kinds) a.spent_by_kind[k] += y;
       a.kills += y * col.kill;
     }
@@ -113,9 +115,13 @@ class PatternLp {
       std::function<void(std::size_t)> extend = [&](std::size_t first) {
         if (!pattern.empty()) {
           double survive = 1.0;
-          for (std::size_t k : pattern) survive *= 1.0 - problem_.p(k, t);
-          columns_.push_back(
-              Column{t, pattern, target.kill_value * (1.0 - survive), target.destroyed_value * (1.0 - survive)});
+          double collateral = 0.0;
+          for (std::size_t k : pattern) {
+            survive *= 1.0 - problem_.p(k, t);
+            collateral += problem_.collateral_of(k, t);
+          }
+          columns_.push_back(Column{t, pattern, target.kill_value * (1.0 - survive),
+                                    target.destroyed_value * (1.0 - survive), collateral});
         }
         if (static_cast<int>(pattern.size()) == m) return;
         for (std::size_t i = first; i < useful.size(); ++i) {
@@ -238,17 +244,24 @@ DrawDown exact_draw_down_clp(const CounterforceProblem& problem, double toleranc
     double destroyed_before = 0.0;
     for (double d : current.destroyed_by_target) destroyed_now += d;
     for (double d : previous.destroyed_by_target) destroyed_before += d;
-    const DrawDownPiece piece{width, slope, std::max(0.0, value / width), (destroyed_now - destroyed_before) / width};
+    const DrawDownPiece piece{width, slope, std::max(0.0, value / width), (destroyed_now - destroyed_before) / width,
+                              (current.collateral - previous.collateral) / width};
     DrawDownPiece* last = result.pieces.empty() ? nullptr : &result.pieces.back();
     const auto close = [&](double x, double y) { return std::abs(x - y) <= tolerance * std::max(1.0, std::abs(y)); };
+    // Collateral slopes are shares of value per warhead (1e-6 to 1e-3): relative to themselves.
+    const auto close_share = [&](double x, double y) {
+      return std::abs(x - y) <= tolerance * std::max(std::abs(x), std::abs(y));
+    };
     if (last != nullptr && close(piece.slope, last->slope) && close(piece.value_cost, last->value_cost) &&
-        close(piece.destroyed_slope, last->destroyed_slope)) {
+        close(piece.destroyed_slope, last->destroyed_slope) &&
+        close_share(piece.collateral_slope, last->collateral_slope)) {
       // A point the search visited inside a linear stretch: one piece, slopes averaged by width so
       // that K is unchanged at both ends.
       const double total = last->width + piece.width;
       last->slope = (last->slope * last->width + piece.slope * piece.width) / total;
       last->value_cost = (last->value_cost * last->width + piece.value_cost * piece.width) / total;
       last->destroyed_slope = (last->destroyed_slope * last->width + piece.destroyed_slope * piece.width) / total;
+      last->collateral_slope = (last->collateral_slope * last->width + piece.collateral_slope * piece.width) / total;
       last->width = total;
     } else {
       result.pieces.push_back(piece);

@@ -64,19 +64,21 @@ void run_greedy(const CounterforceProblem& problem, double s_limit, DrawDown* ou
     const double chunk = std::min({chosen.count, remaining[best_kind], s_limit - spent});
     const auto& target = problem.targets[chosen.target];
     const double destroyed = target.destroyed_value * chosen.survive * p;
+    const double collateral = problem.collateral_of(best_kind, chosen.target);
     if (out != nullptr) {
       const double value_cost = problem.kinds[best_kind].value_cost;
       DrawDownPiece* last = out->pieces.empty() ? nullptr : &out->pieces.back();
       if (last != nullptr && last->slope == best && last->value_cost == value_cost &&
-          last->destroyed_slope == destroyed) {
+          last->destroyed_slope == destroyed && last->collateral_slope == collateral) {
         last->width += chunk;
       } else {
-        out->pieces.push_back(DrawDownPiece{chunk, best, value_cost, destroyed});
+        out->pieces.push_back(DrawDownPiece{chunk, best, value_cost, destroyed, collateral});
       }
     }
     if (alloc != nullptr) {
       alloc->spent_by_target[chosen.target] += chunk;
       alloc->destroyed_by_target[chosen.target] += chunk * destroyed;
+      alloc->collateral += chunk * collateral;
       alloc->spent_by_kind[best_kind] += chunk;
       alloc->kills += chunk * best;
     }

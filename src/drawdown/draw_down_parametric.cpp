@@ -18,7 +18,7 @@ namespace {
 struct Workspace {
   // Columns: structural patterns then one slack per row.
   std::vector<int> start, rows;
-  std::vector<double> vals, cost, destroyed, value, width;
+  std::vector<double> vals, cost, destroyed, collateral, value, width;
   std::vector<int> target;
   std::vector<double> binv, b0, xb0, d, u, alpha_row, reduced;
   std::vector<int> basis;
@@ -30,7 +30,7 @@ class Parametric {
  public:
   Parametric(const CounterforceProblem& problem, Workspace& w) : problem_(problem), w_(w) { build(); }
 
-  /// Follows the basis to `stop` (or to the end); calls emit(width, slope, value_cost, destroyed)
+  /// Follows the basis to `stop` (or to the end); calls emit(width, slope, value_cost, destroyed, s, collateral)
   /// for each linear stretch. Returns false if it stalled (pivot limit or no entering column).
   template <class Emit>
   bool run(double stop, Emit&& emit) {
@@ -84,14 +84,16 @@ class Parametric {
         double vc = 0.0;
         double ds = 0.0;
         double ks = 0.0;
+        double cs = 0.0;
         for (int i = 0; i < m; ++i) {
           const int j = w_.basis[i];
           if (j >= n_) continue;
           vc += w_.value[j] * w_.d[i];
           ds += w_.destroyed[j] * w_.d[i];
           ks += w_.cost[j] * w_.d[i];
+          cs += w_.collateral[j] * w_.d[i];
         }
-        emit(next - s, ks, std::max(0.0, vc), ds, s);
+        emit(next - s, ks, std::max(0.0, vc), ds, s, cs);
         s = next;
       }
       if (leave < 0 || s >= stop) return true;
@@ -144,6 +146,7 @@ class Parametric {
       if (y <= 0.0) continue;
       a.spent_by_target[w_.target[j]] += y * w_.width[j];
       a.destroyed_by_target[w_.target[j]] += y * w_.destroyed[j];
+      a.collateral += y * w_.collateral[j];
       for (int e = w_.start[j]; e < w_.start[j + 1]; ++e) {
         const auto r = static_cast<std::size_t>(w_.rows[e]);
         if (r >= t_count && r < t_count + problem_.kinds.size()) a.spent_by_kind[r - t_count] += y * w_.vals[e];
@@ -164,6 +167,7 @@ class Parametric {
     w_.vals.clear();
     w_.cost.clear();
     w_.destroyed.clear();
+    w_.collateral.clear();
     w_.value.clear();
     w_.width.clear();
     w_.target.clear();
@@ -210,9 +214,11 @@ class Parametric {
     const std::size_t n_targets = problem_.targets.size();
     double survive = 1.0;
     double value = 0.0;
+    double collateral = 0.0;
     for (int k : pat) {
       survive *= 1.0 - problem_.p(static_cast<std::size_t>(k), t);
       value += problem_.kinds[static_cast<std::size_t>(k)].value_cost;
+      collateral += problem_.collateral_of(static_cast<std::size_t>(k), t);
     }
     w_.rows.push_back(static_cast<int>(t));
     w_.vals.push_back(1.0);
@@ -228,6 +234,7 @@ class Parametric {
     w_.start.push_back(static_cast<int>(w_.rows.size()));
     w_.cost.push_back(problem_.targets[t].kill_value * (1.0 - survive));
     w_.destroyed.push_back(problem_.targets[t].destroyed_value * (1.0 - survive));
+    w_.collateral.push_back(collateral);
     w_.value.push_back(value);
     w_.width.push_back(static_cast<double>(pat.size()));
     w_.target.push_back(static_cast<int>(t));
@@ -276,16 +283,22 @@ DrawDown exact_draw_down(const CounterforceProblem& problem, double tolerance) {
   DrawDown result;
   Parametric lp(problem, workspace());
   const auto close = [&](double x, double y) { return std::abs(x - y) <= tolerance * std::max(1.0, std::abs(y)); };
-  const bool ok = lp.run(1e300, [&](double width, double slope, double value_cost, double destroyed, double) {
-    if (width <= 0.0) return;
-    DrawDownPiece* last = result.pieces.empty() ? nullptr : &result.pieces.back();
-    if (last != nullptr && close(slope, last->slope) && close(value_cost, last->value_cost) &&
-        close(destroyed, last->destroyed_slope)) {
-      last->width += width;  // a degenerate pivot inside one linear stretch
-      return;
-    }
-    result.pieces.push_back(DrawDownPiece{width, slope, value_cost, destroyed});
-  });
+  // Collateral slopes are shares of value per warhead (1e-6 to 1e-3): compared relative to
+  // themselves, not to 1.
+  const auto close_share = [&](double x, double y) {
+    return std::abs(x - y) <= tolerance * std::max(std::abs(x), std::abs(y));
+  };
+  const bool ok =
+      lp.run(1e300, [&](double width, double slope, double value_cost, double destroyed, double, double collateral) {
+        if (width <= 0.0) return;
+        DrawDownPiece* last = result.pieces.empty() ? nullptr : &result.pieces.back();
+        if (last != nullptr && close(slope, last->slope) && close(value_cost, last->value_cost) &&
+            close(destroyed, last->destroyed_slope) && close_share(collateral, last->collateral_slope)) {
+          last->width += width;  // a degenerate pivot inside one linear stretch
+          return;
+        }
+        result.pieces.push_back(DrawDownPiece{width, slope, value_cost, destroyed, collateral});
+      });
   if (!ok) return exact_draw_down_clp(problem, tolerance);
   return result;
 }
@@ -299,7 +312,7 @@ CounterforceAllocation exact_allocation(const CounterforceProblem& problem, doub
     return a;
   }
   Parametric lp(problem, workspace());
-  if (!lp.run(s, [](double, double, double, double, double) {})) return exact_allocation_clp(problem, s);
+  if (!lp.run(s, [](double, double, double, double, double, double) {})) return exact_allocation_clp(problem, s);
   return lp.allocation(s);
 }
 

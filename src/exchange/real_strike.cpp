@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "stratstab/collateral.hpp"
 #include "stratstab/exchange.hpp"
 #include "stratstab/forward_reach.hpp"
 #include "stratstab/weapon_effects.hpp"
@@ -88,9 +89,10 @@ struct TargetSource {
   /// launch under attack, alert bombers escape (docs/methods.md §6, §12.3); the system's basing for
   /// central systems, none for the victim's forward systems (which do neither).
   std::optional<Basing> leg;
-  std::string label;               ///< the system id, with its bases when the system is split
-  double share = 1;                ///< of the system's deployed launchers
-  std::vector<bool> reached_by{};  ///< by the striker's forward deployments, by index
+  std::string label;                 ///< the system id, with its bases when the system is split
+  double share = 1;                  ///< of the system's deployed launchers
+  std::vector<bool> reached_by{};    ///< by the striker's forward deployments, by index
+  std::vector<const Base*> bases{};  ///< the bases it holds (all of the system's when not split)
 };
 
 /// Splits a victim system into target classes by which of the striker's forward deployments
@@ -107,6 +109,7 @@ void add_split_by_reach(std::vector<TargetSource>& sources, TargetSource source,
   for (const Base& base : system.bases) total += base.launchers.value;
   if (system.bases.empty() || total <= 0.0) {
     source.label = system.id;
+    for (const Base& base : system.bases) source.bases.push_back(&base);
     for (const ForwardDeployment& d : forward) {
       source.reached_by.push_back(reaches_base(d, range_of(d), system.id, nullptr));
     }
@@ -130,6 +133,7 @@ void add_split_by_reach(std::vector<TargetSource>& sources, TargetSource source,
   for (std::size_t g = 0; g < groups.size(); ++g) {
     TargetSource part = source;
     part.reached_by = signatures[g];
+    part.bases = groups[g];
     double launchers = 0.0;
     std::vector<std::string> ids;
     for (const Base* base : groups[g]) {
@@ -321,12 +325,22 @@ Compiled compile(const ForceSnapshot& striker, Posture striker_posture, const Fo
   std::vector<CounterforceProblem::Kind> all_kinds = std::move(problem.kinds);
   problem.kinds.clear();
   std::vector<double> main_p;
+  // docs/methods.md §7, collateral of counterforce: the victim's value a warhead of each kind
+  // destroys near the bases of each class (the salvo of forward systems that cannot reach value is
+  // left without: a stated simplification).
+  const bool collateral = parameters.collateral_cities && vo.cities != nullptr && !silos_only;
   for (std::size_t k = 0; k < all_kinds.size(); ++k) {
     const bool first_salvo = kinds[k].forward != nullptr && !kinds[k].forward->reaches_value;
     CounterforceProblem& into = first_salvo ? salvo : problem;
     into.kinds.push_back(all_kinds[k]);
     std::vector<double>& matrix = first_salvo ? salvo.kill_probability : main_p;
     for (std::size_t t = 0; t < kept.size(); ++t) matrix.push_back(p[k * sources.size() + kept[t]]);
+    if (collateral && !first_salvo) {
+      for (std::size_t t = 0; t < kept.size(); ++t) {
+        problem.collateral.push_back(counterforce_collateral_share(*vo.cities, sources[kept[t]].bases,
+                                                                   kinds[k].yield_kt, parameters.collateral_field_km));
+      }
+    }
   }
   problem.kill_probability = std::move(main_p);
   if (!salvo.kinds.empty()) {

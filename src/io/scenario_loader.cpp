@@ -306,6 +306,8 @@ void read_options(MapReader& scenario, Scenario& out) {
   if (auto v = r.number("lua_share_ssbn")) p.lua_share_ssbn = *v;
   if (auto v = r.word("lua_legs")) p.lua_silos_only = *v == "silos";
   if (auto v = r.word("targets")) p.aim_points = *v == "aim_points";
+  if (auto v = r.word("collateral")) p.collateral_cities = *v == "cities";
+  if (auto v = r.number("collateral_field_km")) p.collateral_field_km = *v;
   if (auto v = r.integer("max_warheads_per_target")) p.max_warheads_per_target = static_cast<int>(*v);
   if (auto v = r.number("cost_exponent")) p.cost_exponent = *v;
   if (auto v = r.number("surcharge")) p.surcharge = *v;
@@ -1256,6 +1258,7 @@ SideOptions side_options(const ScenarioSide& side) {
   o.flight = side.flight;
   o.forward = side.forward;
   o.damage = side.damage_curve ? &*side.damage_curve : nullptr;
+  o.cities = side.cities ? &*side.cities : nullptr;
   return o;
 }
 

@@ -41,6 +41,9 @@ constexpr int kMaxRootIterations = 100;
 constexpr double kRootTolerance = 1e-13;
 /// The slope of a tabulated damage curve "to the left of w" is read this far (relative) to the left.
 constexpr double kLeftSlopeStep = 1e-12;
+/// Samples per piece of K(s) where the counterforce has collateral (each sampled local minimum is
+/// then refined).
+constexpr int kCollateralSamples = 64;
 
 struct CostPair {
   StrikeCost cost;
@@ -63,7 +66,18 @@ struct Piece {
   double k_slope = 0;
   double launched0 = 0;
   double value_cost = 1;
+  /// Collateral of the counterforce (options.collateral): the victim's value share destroyed near
+  /// the bases, c(s) = c0 + c_slope (s - s0); it joins the value strike's damage as
+  /// 1 - (1 - D(L)) (1 - c) (independent destruction of the same value).
+  double c0 = 0;
+  double c_slope = 0;
 };
+
+/// The victim's damage from the value strike `value_damage` and the collateral `collateral`; the
+/// value strike alone when there is no collateral (so that results without it are unchanged).
+double with_collateral(double value_damage, double collateral) {
+  return collateral > 0.0 ? 1.0 - (1.0 - value_damage) * (1.0 - std::min(1.0, collateral)) : value_damage;
+}
 
 class StrikeCosts {
  public:
@@ -88,6 +102,7 @@ class StrikeCosts {
       c.damage_striker = striker_(surviving);
       c.damage_victim = victim_(remaining);
     }
+    c.damage_victim = with_collateral(c.damage_victim, piece.c0 + piece.c_slope * (s - piece.s0));
     c.cost = strike_cost(c.damage_striker, c.damage_victim, parameters_);
     return c;
   }
@@ -211,8 +226,9 @@ FirstStrike evaluate_first_strike(const StrikeInputs& inputs, const StabilityPar
   // The piece of C_A over [s0, ...) where K(s) = k0 + k_slope (s - s0) and the value warheads that
   // reach the victim's defence are launched0 - value_cost (s - s0), evaluated after both defences
   // with their slopes at `mid`, a point inside the stretch where the defences are linear.
-  const auto defended = [&](double s0, double k0, double k_slope, double launched0, double value_cost, double mid) {
-    Piece p{s0, 0.0, 0.0, 0.0, 0.0, k0, k_slope, launched0, value_cost};
+  const auto defended = [&](double s0, double k0, double k_slope, double launched0, double value_cost, double mid,
+                            double c0, double c_slope) {
+    Piece p{s0, 0.0, 0.0, 0.0, 0.0, k0, k_slope, launched0, value_cost, c0, c_slope};
     const double retaliation0 = rho * std::max(0.0, inputs.victim_arriving - k0);
     const double retaliation_mid = rho * std::max(0.0, inputs.victim_arriving - k0 - k_slope * (mid - s0));
     p.u0 = striker_defence.through(retaliation0);
@@ -222,7 +238,7 @@ FirstStrike evaluate_first_strike(const StrikeInputs& inputs, const StabilityPar
     return p;
   };
   double best_s = 0.0;
-  Piece best_piece = defended(0.0, 0.0, 0.0, inputs.striker_arriving, 1.0, 0.0);
+  Piece best_piece = defended(0.0, 0.0, 0.0, inputs.striker_arriving, 1.0, 0.0, 0.0, 0.0);
   CostPair best = costs.at(best_piece, 0.0);
 
   const auto consider = [&](const Piece& piece, double s) {
@@ -239,6 +255,44 @@ FirstStrike evaluate_first_strike(const StrikeInputs& inputs, const StabilityPar
     consider(piece, hi);
     if (hi <= lo) return;
     const double tolerance = (hi - lo) * kRootTolerance;
+    if (piece.c_slope != 0.0) {
+      // With collateral the victim's damage 1 - (1 - D(L)) (1 - c(s)) is no longer a concave
+      // function of a falling L alone, so the derivative bound below does not hold: sample the
+      // piece and refine every sampled local minimum by golden-section search (tests compare
+      // against a fine grid).
+      std::array<double, kCollateralSamples + 1> cost{};
+      for (int i = 0; i <= kCollateralSamples; ++i) {
+        cost[i] = costs.at(piece, lo + (hi - lo) * i / kCollateralSamples).cost.striker;
+      }
+      for (int i = 1; i < kCollateralSamples; ++i) {
+        if (cost[i] > cost[i - 1] || cost[i] > cost[i + 1]) continue;
+        double a = lo + (hi - lo) * (i - 1) / kCollateralSamples;
+        double b = lo + (hi - lo) * (i + 1) / kCollateralSamples;
+        const double ratio = 0.5 * (std::sqrt(5.0) - 1.0);
+        double c = b - ratio * (b - a);
+        double d = a + ratio * (b - a);
+        double fc = costs.at(piece, c).cost.striker;
+        double fd = costs.at(piece, d).cost.striker;
+        while (b - a > tolerance) {
+          if (fc <= fd) {
+            b = d;
+            d = c;
+            fd = fc;
+            c = b - ratio * (b - a);
+            fc = costs.at(piece, c).cost.striker;
+          } else {
+            a = c;
+            c = d;
+            fc = fd;
+            d = a + ratio * (b - a);
+            fd = costs.at(piece, d).cost.striker;
+          }
+        }
+        consider(piece, 0.5 * (a + b));
+      }
+      consider(piece, lo);
+      return;
+    }
     // Both terms of dC_A/ds rise with s, so on [l, r] the derivative lies between
     // enemy(l) - own(r) and enemy(r) - own(l). Where that excludes zero there is no interior
     // minimum; elsewhere the interval is halved (to kMaxDepth) and a negative-to-positive sign
@@ -270,9 +324,10 @@ FirstStrike evaluate_first_strike(const StrikeInputs& inputs, const StabilityPar
   const std::span<const double> striker_kinks = inputs.striker_damage.kinks();
   const std::span<const double> victim_kinks = inputs.victim_damage.kinks();
   const bool damage_kinks = !striker_kinks.empty() || !victim_kinks.empty();
-  const auto search_piece = [&](double s0, double hi, double k0, double k_slope, double launched0, double value_cost) {
+  const auto search_piece = [&](double s0, double hi, double k0, double k_slope, double launched0, double value_cost,
+                                double c0, double c_slope) {
     if (striker_defence.is_identity() && victim_defence.is_identity() && !damage_kinks) {
-      search(defended(s0, k0, k_slope, launched0, value_cost, 0.5 * (s0 + hi)), s0, hi);
+      search(defended(s0, k0, k_slope, launched0, value_cost, 0.5 * (s0 + hi), c0, c_slope), s0, hi);
       return;
     }
     cuts.clear();
@@ -297,7 +352,7 @@ FirstStrike evaluate_first_strike(const StrikeInputs& inputs, const StabilityPar
     for (double c : cuts) {
       if (c <= lo) continue;
       const Piece p = defended(lo, k0 + k_slope * (lo - s0), k_slope, launched0 - value_cost * (lo - s0), value_cost,
-                               0.5 * (lo + c));
+                               0.5 * (lo + c), c0 + c_slope * (lo - s0), c_slope);
       search(p, lo, c);
       lo = c;
     }
@@ -306,20 +361,22 @@ FirstStrike evaluate_first_strike(const StrikeInputs& inputs, const StabilityPar
   double s0 = 0.0;
   double k0 = 0.0;
   double launched = inputs.striker_arriving;
+  double collateral = 0.0;
   for (const DrawDownPiece& dp : inputs.draw_down.pieces) {
     if (s0 >= w || k0 >= inputs.victim_arriving) break;
     if (dp.width <= 0.0) continue;
     // Kills cannot exceed the victim's warheads: a piece that would overshoot ends where U = 0.
     const double width = dp.slope > 0.0 ? std::min(dp.width, (inputs.victim_arriving - k0) / dp.slope) : dp.width;
     const double hi = std::min(w, s0 + width);
-    search_piece(s0, hi, k0, dp.slope, launched, dp.value_cost);
+    search_piece(s0, hi, k0, dp.slope, launched, dp.value_cost, collateral, dp.collateral_slope);
     k0 += dp.slope * (hi - s0);
     launched -= dp.value_cost * (hi - s0);
+    collateral += dp.collateral_slope * (hi - s0);
     s0 = hi;
   }
   // Counterforce beyond every target: K flat, and each further warhead costs the value strike its
   // share of what is left.
-  if (s0 < w) search_piece(s0, w, k0, 0.0, launched, launched / (w - s0));
+  if (s0 < w) search_piece(s0, w, k0, 0.0, launched, launched / (w - s0), collateral, 0.0);
 
   FirstStrike result;
   result.striker_warheads = w;
@@ -336,6 +393,7 @@ FirstStrike evaluate_first_strike(const StrikeInputs& inputs, const StabilityPar
   result.remaining_arriving = std::max(0.0, best_piece.l0 - best_piece.l_slope * (best_s - best_piece.s0));
   result.remaining_intercepted = std::max(
       0.0, best_piece.launched0 - best_piece.value_cost * (best_s - best_piece.s0) - result.remaining_arriving);
+  result.collateral_damage = std::min(1.0, best_piece.c0 + best_piece.c_slope * (best_s - best_piece.s0));
   result.damage_to_striker = best.damage_striker;
   result.damage_to_victim = best.damage_victim;
   result.cost_striker = best.cost.striker;

@@ -185,6 +185,7 @@ json strike_json(const std::string& striker, const std::string& victim, const Fi
               {"retaliation_arriving", f.retaliation_arriving},
               {"remaining_intercepted", f.remaining_intercepted},
               {"value_on_undefended", f.value_on_undefended},
+              {"collateral_damage", f.collateral_damage},
               {"retaliation_on_undefended", f.retaliation_on_undefended},
               {"suppression_spent", f.suppression_spent},
               {"decapitation_spent", f.decapitation_spent},

@@ -53,6 +53,10 @@ std::string strike_text(const std::string& striker, const std::string& victim, c
     out +=
         fmt::format("  {}'s defence intercepts {:.1f} of the warheads on its value\n", victim, f.remaining_intercepted);
   }
+  if (f.collateral_damage > 0.0) {
+    out += fmt::format("  collateral of the counterforce near {}'s bases: {:.2f}% of its value (city population)\n",
+                       victim, 100.0 * f.collateral_damage);
+  }
   if (f.value_on_undefended > 0.0) {
     out +=
         fmt::format("  {} concentrates {:.1f} of its value warheads on {}'s value outside the defence's footprints\n",

@@ -282,6 +282,11 @@ Assessment assess_scenario(const Scenario& scenario) {
     launchers.aim_points = false;
     attribute("aim points (each launcher a target instead)", launchers, oa, ob);
   }
+  if (scenario.parameters.collateral_cities && (oa.cities != nullptr || ob.cities != nullptr)) {
+    StabilityParameters clean = scenario.parameters;
+    clean.collateral_cities = false;
+    attribute("collateral of counterforce near cities (none instead)", clean, oa, ob);
+  }
   const auto other_leg = [](const System& s) {
     return in_central_exchange(s) && (s.basing == Basing::kMobile || s.basing == Basing::kSsbn);
   };

@@ -34,8 +34,9 @@ std::optional<std::string> option_reason(const Scenario& scenario, std::string_v
     return std::string("options.lua_legs is `silos`: only silos launch under attack");
   }
   if (!scenario.is_real()) {
-    for (std::string_view real_only : {"posture", "draw_down", "warning", "defence_in_planning", "striker_readiness",
-                                       "targets", "lua_share_mobile", "lua_share_ssbn", "lua_legs", "decapitation"}) {
+    for (std::string_view real_only :
+         {"posture", "draw_down", "warning", "defence_in_planning", "striker_readiness", "targets", "lua_share_mobile",
+          "lua_share_ssbn", "lua_legs", "decapitation", "damage", "w80", "collateral", "collateral_field_km"}) {
       if (option == real_only) {
         return fmt::format(
             "the scenario's sides are abstract (Kent–Thaler's form): options.{} applies to real sides "
@@ -44,6 +45,9 @@ std::optional<std::string> option_reason(const Scenario& scenario, std::string_v
       }
     }
     return std::nullopt;
+  }
+  if (option == "collateral_field_km" && !p.collateral_cities) {
+    return std::string("options.collateral is `none`: the field radius only places the collateral of counterforce");
   }
   if (option == "defence_in_planning" && !scenario.sides[0].defence && !scenario.sides[1].defence) {
     return std::string(
