@@ -195,8 +195,9 @@ void run_sweep(const SweepRequest& request, const DataCatalog& catalog) {
   if (grid.axes().size() == 1) sweep.inactive = checked.inactive.front();
   for (std::size_t k = 0; k < grid.axes().size(); ++k) {
     if (checked.inactive[k].empty()) continue;
-    std::cerr << fmt::format("stratstab: warning: {} has no effect in this scenario, so it changes no row: {}\n",
-                             grid.axes()[k].path, checked.inactive[k]);
+    std::cerr << fmt::format("stratstab: warning: {} has no effect in this scenario, so {}: {}\n", grid.axes()[k].path,
+                             grid.axes().size() == 1 ? "every row is the same" : "it changes no row",
+                             checked.inactive[k]);
   }
   const std::vector<Override> base = request.args.overrides();
   const auto load = [&](const std::vector<Override>& extra) {

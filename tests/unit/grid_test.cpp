@@ -15,6 +15,7 @@
 #include "stratstab/grid.hpp"
 #include "stratstab/prepare.hpp"
 #include "stratstab/scenario.hpp"
+#include "stratstab/uncertainty.hpp"
 #include "test_support.hpp"
 
 namespace stratstab {
@@ -205,20 +206,52 @@ TEST_F(GridEvaluationTest, AbstractPointsInMemoryAreThePointsLoadedWithSet) {
 }
 
 TEST_F(GridEvaluationTest, RealPointsInMemoryAreThePointsLoadedWithSet) {
-  // A scenario number (withheld), a snapshot figure (the Minuteman III's CEP: the scenario is
-  // prepared again at each point) and a word (the posture: one loaded scenario per value).
+  // Two scenario numbers (each side's withheld share) and a word (the posture: one loaded scenario
+  // per value).
   const Grid grid({GridAxis{"options.posture", {"day_to_day", "generated"}},
-                   GridAxis{"sides.US.withheld", {"0", "0.2"}},
-                   GridAxis{"sides.US.systems.mm3.cep_m", {"120", "200"}}});
+                   GridAxis{"sides.US.withheld", {"0", "0.2"}}, GridAxis{"sides.RU.withheld", {"0", "0.15"}}});
   expect_as_loaded("us-ru-2026-11", grid, {AxisMode::kReloaded, AxisMode::kInMemory, AxisMode::kInMemory},
                    {Override{"options.w80", "snapshot"}});
+  // The defence of golden-dome: a count and a layer's kill probability.
+  const Grid defence({GridAxis{"sides.US.defence.interceptors", {"0", "1000", "2000"}},
+                      GridAxis{"sides.US.defence.layers[0].sspk", {"0.5", "0.8"}}});
+  expect_as_loaded("golden-dome", defence, {AxisMode::kInMemory, AxisMode::kInMemory});
 }
 
-TEST_F(GridEvaluationTest, UploadingSidesAreUploadedAgainFromTheSetFigure) {
-  // upload-us-24: the US uploads for 24 months, so a figure of its snapshot must be set before the upload.
-  const Grid grid(
-      {GridAxis{"sides.US.systems.mm3.cep_m", {"120", "250"}}, GridAxis{"sides.RU.withheld", {"0", "0.1"}}});
-  expect_as_loaded("upload-us-24", grid, {AxisMode::kInMemory, AxisMode::kInMemory});
+TEST_F(GridEvaluationTest, SnapshotFiguresAreSetBeforeTheUploadAsAnUncertaintySampleSetsThem) {
+  // A figure of a force snapshot (the Minuteman III's reliability), which --set does not reach, on
+  // upload-us-24 (the US uploads for 24 months, so the figure is set before the upload and the
+  // scenario prepared again). The reference is the uncertainty run's evaluator (SampleEvaluator),
+  // an independent route to the same numbers: the reliability moves no warhead share or yield, so
+  // its renormalisation and the w80 kept from the preparation change nothing.
+  const std::string reliability = "sides.US.systems.mm3.reliability";
+  const Grid grid({GridAxis{"sides.RU.withheld", {"0", "0.1"}}, GridAxis{reliability, {"0.6", "0.95"}}});
+  const Override snapshot_w80{"options.w80", "snapshot"};
+  const GridEvaluator evaluator(grid, loader("upload-us-24", {snapshot_w80}));
+  EXPECT_EQ(evaluator.mode(0), AxisMode::kInMemory);
+  EXPECT_EQ(evaluator.mode(1), AxisMode::kInMemory);
+  Collect sink;
+  run_grid(evaluator, sink, GridRunOptions{});
+  ASSERT_EQ(sink.points.size(), 4U);
+  for (const GridPoint& p : sink.points) {
+    const Scenario loaded =
+        load_scenario(catalog_.scenario_path("upload-us-24"),
+                      {snapshot_w80, Override{"sides.RU.withheld", grid.axes()[0].values[p.at[0]]}}, &catalog_);
+    UncertainInput input;
+    input.path = reliability;
+    const SampleEvaluator reference(loaded, {input});
+    const auto workspace = reference.workspace();
+    const double value = std::stod(grid.axes()[1].values[p.at[1]]);
+    const SampleOutputs want = reference.evaluate(std::span<const double>(&value, 1), *workspace);
+    EXPECT_EQ(p.result.index, want[0]) << p.index;
+    EXPECT_EQ(p.result.sides[0].stability.c1, want[1]) << p.index;
+    EXPECT_EQ(p.result.sides[0].stability.c2, want[2]) << p.index;
+    EXPECT_EQ(p.result.sides[1].stability.ratio, want[6]) << p.index;
+    EXPECT_EQ(p.result.exchanges[0].counterforce_spent, want[7]) << p.index;
+    EXPECT_EQ(p.result.exchanges[1].retaliation_arriving, want[12]) << p.index;
+  }
+  // The reliability matters: fewer Minuteman IIIs arrive.
+  EXPECT_NE(sink.points[0].result.index, sink.points[1].result.index);
 }
 
 TEST_F(GridEvaluationTest, TheScenarioIsLoadedOncePerCombinationOfWords) {
@@ -333,8 +366,13 @@ TEST(GridCliTest, TwoAxesStreamEveryCombinationInOrder) {
   EXPECT_EQ(lines[3].substr(0, 14), "2,0.5,false,0.");
   EXPECT_EQ(lines[4].substr(0, 12), "3,0.5,true,0");
   // Point 2 is the worked example (docs/methods.md §7), and point 3 its launch-under-attack value.
-  EXPECT_NEAR(std::stod(lines[3].substr(14)), 0.350948, 1e-6);
-  EXPECT_NEAR(std::stod(lines[4].substr(11)), 0.929269, 1e-6);
+  const auto index_of = [](const std::string& line) {
+    std::size_t at = 0;
+    for (int comma = 0; comma < 3; ++comma) at = line.find(',', at) + 1;
+    return std::stod(line.substr(at, line.find(',', at) - at));
+  };
+  EXPECT_NEAR(index_of(lines[3]), 0.350948, 1e-6);
+  EXPECT_NEAR(index_of(lines[4]), 0.929269, 1e-6);
 
   // JSON lines: the same points, values by path.
   const test::CliRun jl = test::run_cli(
