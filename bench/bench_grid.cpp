@@ -1,4 +1,4 @@
-// Points per second of a grid sweep of the default scenario (issue 14 §1): the US withheld share
+// Points per second of a grid sweep of the default scenario: the US withheld share
 // (a scenario number, stored in memory) by the Minuteman III's CEP (a snapshot figure: the
 // scenario is prepared again at each point), run through run_grid on 1 and 2 threads into a sink
 // that keeps nothing, with the greedy and with the exact draw-down. The scenario is loaded before

@@ -1,4 +1,4 @@
-// A grid sweep evaluated in memory (issue 14 §1, issue 13 §1): the scenario is loaded once (once
+// A grid sweep evaluated in memory: the scenario is loaded once (once
 // per combination of the axes that cannot be set in memory), and each point is that scenario with
 // the numbers of the other axes stored through accessors resolved once (scenario_inputs.hpp), so a
 // point costs what an evaluation costs. Points are evaluated on threads and handed to a sink one by

@@ -1,4 +1,4 @@
-// The points of a multi-axis `stratstab sweep` (issue 14 §1): each axis is one key path with its
+// The points of a multi-axis `stratstab sweep`: each axis is one key path with its
 // values, and the points are the full product of the axes in row-major order (the last axis varies
 // fastest, as nested loops with the first axis outermost would give them). A point is named by its
 // index alone; its value on each axis is computed from the index, so a grid of 10^6 points takes
