@@ -118,8 +118,8 @@ void check_grid_size(std::size_t points, std::size_t max_points, bool yes) {
   }
   if (points > kSweepConfirmPoints && !yes) {
     fail(
-        fmt::format("the sweep has {} points, above the {} a sweep runs unasked (a real-side point takes "
-                    "milliseconds); give --yes to run it, or --max-points {} to allow that many",
+        fmt::format("the sweep has {} points, above the {} a sweep runs unasked (a real-side point is an "
+                    "evaluation, up to milliseconds); give --yes to run it, or --max-points {} to allow that many",
                     points, kSweepConfirmPoints, points));
   }
 }
