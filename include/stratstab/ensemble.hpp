@@ -70,7 +70,10 @@ class GridEvaluator {
   /// lock (correct, and as slow as loading per point).
   static constexpr std::size_t kMaxLoadedCombinations = 256;
 
-  GridEvaluator(const Grid& grid, Loader load);
+  /// `max_loaded`: the combinations held at most (kMaxLoadedCombinations; tests lower it).
+  GridEvaluator(const Grid& grid, Loader load, std::size_t max_loaded = kMaxLoadedCombinations);
+  /// Whether each combination of the reloaded axes is held (else loaded per point under a lock).
+  [[nodiscard]] bool holds_combinations() const { return !combinations_.empty(); }
   ~GridEvaluator();
   GridEvaluator(const GridEvaluator&) = delete;
   GridEvaluator& operator=(const GridEvaluator&) = delete;
@@ -103,7 +106,7 @@ class GridEvaluator {
   std::vector<std::vector<double>> numbers_;                ///< per in-memory axis, its values as numbers
   std::vector<std::size_t> reloaded_;                       ///< the reloaded axes, in axis order
   bool reprepare_ = false;                                  ///< an in-memory axis is a snapshot figure
-  std::vector<std::unique_ptr<Combination>> combinations_;  ///< empty above kMaxLoadedCombinations
+  std::vector<std::unique_ptr<Combination>> combinations_;  ///< empty above max_loaded
   mutable std::mutex load_lock_;
 };
 

@@ -62,10 +62,11 @@ struct GridEvaluator::Workspace {
   static constexpr std::size_t kNone = static_cast<std::size_t>(-1);
   std::size_t combination = kNone;  ///< the combination `scenario` (and `own`) hold
   Scenario scenario;
-  std::unique_ptr<Combination> own;  ///< above kMaxLoadedCombinations: the combination last loaded
+  std::unique_ptr<Combination> own;  ///< above max_loaded: the combination last loaded
 };
 
-GridEvaluator::GridEvaluator(const Grid& grid, Loader load) : grid_(grid), load_(std::move(load)) {
+GridEvaluator::GridEvaluator(const Grid& grid, Loader load, std::size_t max_loaded)
+    : grid_(grid), load_(std::move(load)) {
   const std::vector<GridAxis>& axes = grid_.axes();
   modes_.assign(axes.size(), AxisMode::kReloaded);
   numbers_.resize(axes.size());
@@ -120,10 +121,10 @@ GridEvaluator::GridEvaluator(const Grid& grid, Loader load) : grid_(grid), load_
   for (std::size_t k = 0; k < axes.size(); ++k) {
     if (modes_[k] != AxisMode::kReloaded) continue;
     reloaded_.push_back(k);
-    combinations = axes[k].values.size() > kMaxLoadedCombinations / combinations ? kMaxLoadedCombinations + 1
-                                                                                 : combinations * axes[k].values.size();
+    combinations =
+        axes[k].values.size() > max_loaded / combinations ? max_loaded + 1 : combinations * axes[k].values.size();
   }
-  if (combinations > kMaxLoadedCombinations) return;
+  if (combinations > max_loaded) return;
   std::vector<std::size_t> at(axes.size(), 0);
   for (std::size_t c = 0; c < combinations; ++c) {
     // The combination's value index on each reloaded axis (the last reloaded axis fastest).

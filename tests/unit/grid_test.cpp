@@ -268,6 +268,30 @@ TEST_F(GridEvaluationTest, TheScenarioIsLoadedOncePerCombinationOfWords) {
   EXPECT_EQ(loads_.load(), 5);
 }
 
+TEST_F(GridEvaluationTest, ManyCombinationsAreLoadedPerPointWithTheSameResults) {
+  // With room for one loaded combination only, the two values of the word axis are loaded point
+  // by point (each worker keeping the one it loaded last) rather than held.
+  const Grid grid({GridAxis{"sides.A.abstract.alert", parse_sweep_range("0:1:0.25")},
+                   GridAxis{"options.launch_under_attack", {"false", "true"}}});
+  const GridEvaluator held(grid, loader("kent-thaler-example"));
+  const GridEvaluator per_point(grid, loader("kent-thaler-example"), 1);
+  EXPECT_TRUE(held.holds_combinations());
+  EXPECT_FALSE(per_point.holds_combinations());
+  Collect a;
+  Collect b;
+  GridRunOptions options;
+  options.threads = 2;
+  options.chunk = 1;
+  run_grid(held, a, options);
+  run_grid(per_point, b, options);
+  ASSERT_EQ(a.points.size(), 10U);
+  ASSERT_EQ(b.points.size(), 10U);
+  for (std::size_t p = 0; p < 10; ++p) {
+    expect_same(b.points[p].result, a.points[p].result, "point " + std::to_string(p));
+    expect_same(b.points[p].result, loaded_point("kent-thaler-example", grid, p), "point " + std::to_string(p));
+  }
+}
+
 TEST_F(GridEvaluationTest, OutputIsTheSameForAnyThreadCountAndInPointOrder) {
   const Grid grid({GridAxis{"sides.A.abstract.alert", parse_sweep_range("0:1:0.05")},
                    GridAxis{"sides.B.abstract.alert", parse_sweep_range("0:1:0.1")}});
