@@ -6,6 +6,8 @@
 // points is measured with `/usr/bin/time -v` on the command (docs/usersguide.md, "Sweeps").
 #include <benchmark/benchmark.h>
 
+#include <algorithm>
+
 #include "stratstab/catalog.hpp"
 #include "stratstab/ensemble.hpp"
 #include "stratstab/grid.hpp"
@@ -35,10 +37,13 @@ void BM_GridSweepUsRu2026(benchmark::State& state) {
   });
   stratstab::GridRunOptions options;
   options.threads = static_cast<unsigned>(state.range(1));
+  std::size_t peak_held = 0;
   for (auto _ : state) {
     Discard sink;
-    stratstab::run_grid(evaluator, sink, options);
+    peak_held = std::max(peak_held, stratstab::run_grid(evaluator, sink, options).peak_held);
   }
+  // The reorder buffer's most points held at once: bounded by window * chunk, not by the grid.
+  state.counters["peak_held_points"] = static_cast<double>(peak_held);
   state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(grid.size()));
   state.SetLabel(method + ", " + std::to_string(state.range(1)) + " thread(s)" +
                  (snapshot ? ", snapshot axis" : ", scenario axes"));
@@ -52,5 +57,30 @@ BENCHMARK(BM_GridSweepUsRu2026)
     ->Args({1, 1, 1})
     ->Unit(benchmark::kMillisecond)
     ->UseRealTime();
+
+// The constant memory of a grid: abstract points (microseconds each) over 10^3, 10^4 and 10^5
+// points on 2 threads; `peak_held_points`, the most evaluated points the reorder buffer held at
+// once, stays at most window * chunk (8 * 64 = 512 here) whatever the size.
+void BM_GridSweepAbstractSize(benchmark::State& state) {
+  static const stratstab::DataCatalog catalog(stratstab::DataCatalog::default_data_dir());
+  const std::string step = state.range(0) == 10 ? "0.1" : state.range(0) == 100 ? "0.01" : "0.001";
+  const stratstab::Grid grid(
+      {stratstab::GridAxis{"sides.A.abstract.alert", stratstab::parse_sweep_range("0:0.999:" + step)},
+       stratstab::GridAxis{"sides.B.abstract.alert", stratstab::parse_sweep_range("0:0.99:0.01")}});
+  const stratstab::GridEvaluator evaluator(grid, [&](const std::vector<stratstab::Override>& extra) {
+    return stratstab::load_scenario(catalog.scenario_path("kent-thaler-example"), extra, &catalog);
+  });
+  stratstab::GridRunOptions options;
+  options.threads = 2;
+  std::size_t peak_held = 0;
+  for (auto _ : state) {
+    Discard sink;
+    peak_held = std::max(peak_held, stratstab::run_grid(evaluator, sink, options).peak_held);
+  }
+  state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(grid.size()));
+  state.counters["points"] = static_cast<double>(grid.size());
+  state.counters["peak_held_points"] = static_cast<double>(peak_held);
+}
+BENCHMARK(BM_GridSweepAbstractSize)->Arg(10)->Arg(100)->Arg(1000)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 }  // namespace

@@ -120,11 +120,21 @@ struct GridRunOptions {
   std::function<void(std::size_t done, std::size_t total)> on_progress;
 };
 
+/// What a run did: the points written and skipped, and the most evaluated points it held at once
+/// waiting for an earlier chunk (at most window * chunk, whatever the grid's size).
+struct GridRunStats {
+  std::size_t written = 0;
+  std::size_t skipped = 0;
+  std::size_t peak_held = 0;
+  std::size_t chunk = 0;   ///< the chunk size used
+  std::size_t window = 0;  ///< the window used, in chunks
+};
+
 /// Evaluates every point of the evaluator's grid not skipped by `sink` and writes each to `sink` in
 /// point order. Workers take chunks of consecutive points and may run at most `window` chunks ahead
 /// of the last written, so memory is bounded whatever the grid's size; each point is computed from
 /// the scenario alone, so the output is the same for any thread count. An exception of a point or
 /// of the sink stops the run and is rethrown after the workers have stopped.
-void run_grid(const GridEvaluator& evaluator, PointSink& sink, const GridRunOptions& options);
+GridRunStats run_grid(const GridEvaluator& evaluator, PointSink& sink, const GridRunOptions& options);
 
 }  // namespace stratstab

@@ -14,7 +14,7 @@
 
 namespace stratstab {
 
-void run_grid(const GridEvaluator& evaluator, PointSink& sink, const GridRunOptions& options) {
+GridRunStats run_grid(const GridEvaluator& evaluator, PointSink& sink, const GridRunOptions& options) {
   const Grid& grid = evaluator.grid();
   const std::size_t total = grid.size();
   const unsigned threads = std::max(1U, options.threads);
@@ -33,6 +33,10 @@ void run_grid(const GridEvaluator& evaluator, PointSink& sink, const GridRunOpti
   std::size_t written = 0;            // chunks handed to the sink
   bool stop = false;
   std::exception_ptr failure;
+  GridRunStats stats;
+  stats.chunk = chunk;
+  stats.window = window;
+  std::size_t held = 0;  // evaluated points waiting in the ring
   const auto fail = [&](std::exception_ptr e) {
     const std::lock_guard<std::mutex> guard(lock);
     if (!failure) failure = std::move(e);
@@ -66,6 +70,9 @@ void run_grid(const GridEvaluator& evaluator, PointSink& sink, const GridRunOpti
       }
       {
         const std::lock_guard<std::mutex> guard(lock);
+        held += points.size();
+        stats.peak_held = std::max(stats.peak_held, held);
+        stats.skipped += std::min(total, (c + 1) * chunk) - c * chunk - points.size();
         ring[c % window] = std::move(points);
       }
       can_write.notify_all();
@@ -84,10 +91,12 @@ void run_grid(const GridEvaluator& evaluator, PointSink& sink, const GridRunOpti
       points = std::move(*ring[c % window]);
       ring[c % window].reset();
       written = c + 1;
+      held -= points.size();
     }
     can_start.notify_all();
     try {
       for (const GridPoint& p : points) sink.write(p);
+      stats.written += points.size();
       if (options.on_progress) options.on_progress(std::min(total, (c + 1) * chunk), total);
     } catch (...) {
       fail(std::current_exception());
@@ -97,6 +106,7 @@ void run_grid(const GridEvaluator& evaluator, PointSink& sink, const GridRunOpti
   for (std::thread& t : pool) t.join();
   if (failure) std::rethrow_exception(failure);
   sink.finish();
+  return stats;
 }
 
 }  // namespace stratstab

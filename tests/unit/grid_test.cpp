@@ -314,7 +314,11 @@ TEST_F(GridEvaluationTest, OutputIsTheSameForAnyThreadCountAndInPointOrder) {
         EXPECT_EQ(total, 231U);
         progress.push_back(done);
       };
-      run_grid(evaluator, many, options);
+      const GridRunStats stats = run_grid(evaluator, many, options);
+      // Memory is bounded by the window, not the grid: at most 2 chunks wait to be written.
+      EXPECT_LE(stats.peak_held, 2 * chunk);
+      EXPECT_EQ(stats.written, 231U);
+      EXPECT_EQ(stats.skipped, 0U);
       ASSERT_EQ(many.points.size(), one.points.size());
       for (std::size_t p = 0; p < one.points.size(); ++p) {
         EXPECT_EQ(many.points[p].index, p);
@@ -336,7 +340,9 @@ TEST_F(GridEvaluationTest, SkippedPointsAreNeitherEvaluatedNorWritten) {
   GridRunOptions options;
   options.threads = 3;
   options.chunk = 2;
-  run_grid(evaluator, sink, options);
+  const GridRunStats stats = run_grid(evaluator, sink, options);
+  EXPECT_EQ(stats.written, 7U);
+  EXPECT_EQ(stats.skipped, 4U);
   std::vector<std::size_t> written;
   for (const GridPoint& p : sink.points) written.push_back(p.index);
   EXPECT_EQ(written, (std::vector<std::size_t>{1, 2, 4, 5, 7, 8, 10}));
