@@ -447,12 +447,16 @@ TEST(GridCliTest, BadGridsAreLocatedErrorsAndNothingRuns) {
 }
 
 TEST(GridCliTest, YesRunsALargeGrid) {
-  // 10,001 abstract points are quick; --max-points at the count runs it too.
-  for (const char* allow : {"--yes", "--max-points 10001"}) {
-    const test::CliRun r = test::run_cli(
-        std::string("sweep kent-thaler-example --param sides.A.abstract.alert=0:1:0.0001 --jsonl --quiet ") + allow);
+  // 101 x 100 = 10,100 abstract points (each value checked once: 201 loads), run with --yes or with
+  // --max-points at the count.
+  for (const char* allow : {"--yes", "--max-points 10100"}) {
+    const test::CliRun r =
+        test::run_cli(std::string("sweep kent-thaler-example --param sides.A.abstract.alert=0:1:0.01 --param "
+                                  "sides.B.abstract.alert=0:0.99:0.01 --csv --quiet ") +
+                      allow);
     ASSERT_EQ(r.exit_code, 0) << r.err;
-    EXPECT_EQ(std::count(r.out.begin(), r.out.end(), '\n'), 10001) << allow;
+    EXPECT_EQ(std::count(r.out.begin(), r.out.end(), '\n'), 10101) << allow;  // and the header
+    EXPECT_NE(r.out.find("\n10099,1,0.99,"), std::string::npos) << allow;     // the last point
   }
 }
 
