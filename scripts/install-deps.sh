@@ -18,6 +18,8 @@ packages=(
   pkg-config                       # finds the COIN-OR libraries below
   coinor-libclp-dev                # Clp: linear programmes (exact counterforce draw-down over attack patterns)
   libopenturns-dev                 # OpenTURNS: distributions, Latin hypercube / Monte Carlo designs (uncertainty runs)
+  libsqlite3-dev                   # SQLite: the results store of ensemble runs (--out FILE.sqlite, --resume)
+  sqlite3                          # the sqlite3 command: the guide's store queries, which the tests run
   coinor-libipopt-dev              # Ipopt: independent NLP reference for the WTA solver (tests and benchmarks only)
   python3                          # scripts/doc_examples.py: checks the example outputs in docs/ (a test)
   jq                               # used by JSON examples in docs/usersguide.md, which the tests run

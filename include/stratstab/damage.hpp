@@ -29,6 +29,11 @@ class DamageCurve {
   /// of warheads to value gives. Throws std::invalid_argument otherwise (the loader checks first
   /// and reports located errors: validate_damage_points).
   static DamageCurve tabulated(std::vector<DamagePoint> points);
+  /// A tabulated curve that is concave between `kinks` (abscissae of some of its points, ascending)
+  /// and may turn upwards at them, e.g. D* of an attacker concentrating on undefended value
+  /// (concentration.hpp). The first-strike search cuts its pieces where the arriving warheads
+  /// cross a kink, so each stretch it searches is concave. Throws std::invalid_argument otherwise.
+  static DamageCurve piecewise_concave(std::vector<DamagePoint> points, std::vector<double> kinks);
 
   DamageCurve() = default;  ///< exponential with w80 = 1 (a placeholder until set)
 
@@ -43,6 +48,8 @@ class DamageCurve {
   [[nodiscard]] bool is_exponential() const noexcept { return points_ == nullptr; }
   /// The tabulated points (empty for the exponential).
   [[nodiscard]] std::span<const DamagePoint> points() const noexcept;
+  /// Where the slope may rise (piecewise_concave); empty for a concave curve.
+  [[nodiscard]] std::span<const double> kinks() const noexcept;
   /// ln5 / w80 of the exponential.
   [[nodiscard]] double lambda() const noexcept { return lambda_; }
 
@@ -50,10 +57,13 @@ class DamageCurve {
   double w80_ = 1;
   double lambda_ = 1.6094379124341003;  ///< ln5 / w80_
   std::shared_ptr<const std::vector<DamagePoint>> points_;
+  std::shared_ptr<const std::vector<double>> kinks_;
 };
 
 /// What is wrong with `points` as a tabulated damage curve, one message per problem with the
 /// index of the point (e.g. "point 3: D must not fall (0.5 after 0.6)"); empty when valid.
-std::vector<std::pair<std::size_t, std::string>> damage_point_problems(std::span<const DamagePoint> points);
+/// `kinks`: abscissae of points where the slope may rise (piecewise_concave).
+std::vector<std::pair<std::size_t, std::string>> damage_point_problems(std::span<const DamagePoint> points,
+                                                                       std::span<const double> kinks = {});
 
 }  // namespace stratstab

@@ -73,6 +73,10 @@ struct MissileDefence {
   /// With kDecoys: the most decoys per warhead the attacker can bring (below decoys_per_warhead: no
   /// extra decoys). Default 0, so the default attack is the scenario's.
   double max_decoys_per_warhead = 0;
+  /// true: an attacker on this side's value splits its warheads between the value inside the layers'
+  /// footprints and the rest so as to destroy the most (concentration.hpp); false (default): it
+  /// spreads them evenly, and a layer of footprint f meets the share f of them.
+  bool concentrate_on_undefended = false;
 };
 
 /// D the defence faces: decoys_per_warhead, raised to max_decoys_per_warhead when the offence adds

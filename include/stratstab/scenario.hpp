@@ -18,6 +18,15 @@
 
 namespace stratstab {
 
+/// A number of the scenario file that is an assumption about the world (defence, command, warning,
+/// flight times: io/scenario_figures.hpp), kept as read, with its provenance and range, under the key
+/// path InputAccessor::resolve takes (`sides.US.defence.layers[0].sspk`), so that a ranged one is an
+/// uncertain input (docs/methods.md §13.2).
+struct ScenarioFigure {
+  std::string path;  ///< e.g. `sides.US.command.survival` (`defence`, never the old `defense`)
+  Figure figure;     ///< value (after any `--set`), grade, source, range, note, where it was read
+};
+
 /// One side: either Kent–Thaler's abstract form or a real force snapshot (both sides the same form).
 struct ScenarioSide {
   std::string id;                           ///< as written under `sides:` (e.g. `A`, `US`)
@@ -45,6 +54,8 @@ struct ScenarioSide {
   /// (side_options points at it).
   std::optional<DamageCurve> damage_curve;
   bool damage_curve_given = false;  ///< `damage_curve` was written for this side
+  /// The side's scenario figures as read (plain numbers too, with no grade), in file order.
+  std::vector<ScenarioFigure> figures;
 };
 
 /// The side's exchange options (a view into `side`, which must outlive it).
@@ -94,6 +105,13 @@ struct ScenarioReadOptions {
 /// problem in an overridden value, or at a key an override made up, is located at `--set
 /// KEY=VALUE` rather than in the file. KEY may index lists (`sides.US.defence.layers[0].sspk`);
 /// a side id that is not one of the scenario's two, or an index past a list's end, is an error.
+/// KEY may also name a figure of a real side's force snapshot (`sides.US.systems.mm3.cep_m`,
+/// `...warheads[0].yield_kt`, `...bases[1].launchers`, `sides.RU.inventory.warheads_stored`,
+/// `sides.US.w80`; snapshot_figures.hpp): such overrides are kept out of the tree and applied to
+/// the side's copy of its snapshot once loaded, then checked as the force loader checks a file. A
+/// figure with a stated range refuses a value outside it unless the same command widens it
+/// (`K.range=[low, high]`, or `K={value: v, range: [low, high]}`); a number given to a figure written
+/// as a mapping replaces only its `value`.
 /// Real sides' `force:` ids and `treaty:` ids are resolved in `catalog`; relative paths resolve
 /// against the scenario file's folder when written in it and against the working directory when
 /// given by `--set`. Without a catalog only paths are accepted for `force:` and `treaty:` is not

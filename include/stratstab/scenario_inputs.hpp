@@ -59,7 +59,8 @@ struct RangedFigure {
 };
 
 /// Every figure of `scenario` with a range whose ends differ, in file order: each real side's
-/// snapshot figures, then the scenario's own figures (Scenario::figures). Zero-width ranges
+/// snapshot figures, then each side's scenario figures (ScenarioSide::figures: defence, command,
+/// warning, flight times written with a `range`). Zero-width ranges
 /// (`range: [0, 0]`, a definitional figure) are not uncertain and are left out.
 std::vector<RangedFigure> ranged_figures(const Scenario& scenario);
 

@@ -2,11 +2,13 @@
 // Pure functions of plain inputs: no I/O, no globals, safe to call from many threads.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "stratstab/concentration.hpp"
 #include "stratstab/damage.hpp"
 #include "stratstab/defence.hpp"
 #include "stratstab/draw_down.hpp"
@@ -120,14 +122,19 @@ struct FirstStrike {
   double striker_remaining = 0;      ///< W - s*, striking the victim's value
   double remaining_arriving = 0;     ///< L(s*): of those, the ones that arrive (through any defence)
   double remaining_intercepted = 0;  ///< value warheads the victim's defence stopped
-  double suppression_spent = 0;      ///< warheads spent on the victim's defence sites before the rest
-  double decapitation_spent = 0;     ///< warheads spent on the victim's command
-  double command_survival = 1;       ///< q: the victim's national command survives (docs/methods.md §12.4)
-  double forward_spent = 0;          ///< forward warheads that cannot reach value, all fired first at what they reach
-  double damage_to_striker = 0;      ///< D_striker(U)
-  double damage_to_victim = 0;       ///< D_victim(L)
-  double cost_striker = 0;           ///< C1 of the striker
-  double cost_victim = 0;            ///< C2 of the victim
+  /// With an attacker that concentrates on undefended value (concentration.hpp): of the value
+  /// warheads, the ones aimed outside every footprint of the victim's defence; of the retaliation,
+  /// the ones aimed outside the striker's. 0 otherwise.
+  double value_on_undefended = 0;
+  double retaliation_on_undefended = 0;
+  double suppression_spent = 0;   ///< warheads spent on the victim's defence sites before the rest
+  double decapitation_spent = 0;  ///< warheads spent on the victim's command
+  double command_survival = 1;    ///< q: the victim's national command survives (docs/methods.md §12.4)
+  double forward_spent = 0;       ///< forward warheads that cannot reach value, all fired first at what they reach
+  double damage_to_striker = 0;   ///< D_striker(U)
+  double damage_to_victim = 0;    ///< D_victim(L)
+  double cost_striker = 0;        ///< C1 of the striker
+  double cost_victim = 0;         ///< C2 of the victim
 };
 
 /// Inputs of one strike in plain numbers (abstract or compiled real forces).
@@ -150,6 +157,12 @@ struct StrikeInputs {
   double forward_spent = 0;          ///< forward warheads fired first at what they reach (not in W)
   double forward_destroyed = 0;      ///< victim warheads (as loaded) they destroyed (already out of V's arriving)
   double suppression_warheads = 0;   ///< left the strike for the victim's defence sites (for the report)
+  /// Where the attacker concentrates on undefended value (concentration.hpp): the split of the value
+  /// strike on the victim and of the retaliation on the striker. That defence is then inside the
+  /// damage curve (victim_damage or striker_damage is D*) and victim_defence or striker_defence is
+  /// the identity; the split is kept for the report.
+  std::shared_ptr<const ConcentratedValueStrike> victim_concentration;
+  std::shared_ptr<const ConcentratedValueStrike> striker_concentration;
 };
 
 /// Searches every linear piece of K(s) for the minimum of C_A(s) (docs/methods.md §7, stopping rule).

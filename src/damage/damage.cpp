@@ -38,7 +38,27 @@ DamageCurve DamageCurve::tabulated(std::vector<DamagePoint> points) {
   return c;
 }
 
-std::vector<std::pair<std::size_t, std::string>> damage_point_problems(std::span<const DamagePoint> points) {
+DamageCurve DamageCurve::piecewise_concave(std::vector<DamagePoint> points, std::vector<double> kinks) {
+  if (!std::is_sorted(kinks.begin(), kinks.end())) throw std::invalid_argument("damage curve: kinks must ascend");
+  const auto problems = damage_point_problems(points, kinks);
+  if (!problems.empty()) {
+    throw std::invalid_argument(
+        fmt::format("damage curve: point {}: {}", problems.front().first, problems.front().second));
+  }
+  DamageCurve c;
+  c.points_ = std::make_shared<const std::vector<DamagePoint>>(std::move(points));
+  if (!kinks.empty()) c.kinks_ = std::make_shared<const std::vector<double>>(std::move(kinks));
+  c.w80_ = c.w80();
+  return c;
+}
+
+std::span<const double> DamageCurve::kinks() const noexcept {
+  if (!kinks_) return {};
+  return *kinks_;
+}
+
+std::vector<std::pair<std::size_t, std::string>> damage_point_problems(std::span<const DamagePoint> points,
+                                                                       std::span<const double> kinks) {
   std::vector<std::pair<std::size_t, std::string>> out;
   if (points.size() < 2) {
     out.emplace_back(0, "expected at least two points [w, D], the first [0, 0]");
@@ -65,7 +85,9 @@ std::vector<std::pair<std::size_t, std::string>> damage_point_problems(std::span
       continue;
     }
     const double slope = (p.d - q.d) / (p.w - q.w);
-    if (slope > last_slope + kConcavityTolerance) {
+    // At a declared kink (the segment starts at q) the slope may rise.
+    const bool at_kink = std::binary_search(kinks.begin(), kinks.end(), q.w);
+    if (!at_kink && slope > last_slope + kConcavityTolerance) {
       out.emplace_back(i, fmt::format("the curve must be concave: slope {} after {} (each further warhead may "
                                       "destroy no more than the one before)",
                                       slope, last_slope));

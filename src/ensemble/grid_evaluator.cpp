@@ -90,16 +90,8 @@ GridEvaluator::GridEvaluator(const Grid& grid, Loader load, std::size_t max_load
     const bool snapshot = accessor->in_snapshot();
     bool agrees = true;
     for (const std::size_t i : {std::size_t{0}, numbers.size() - 1}) {
-      std::optional<Scenario> with_set;
-      try {
-        with_set = load_({Override{axes[k].path, axes[k].values[i]}});
-      } catch (const InputError&) {
-        // A snapshot figure --set does not reach: memory is the only way to set it, as an
-        // uncertainty sample sets it; a number of the scenario file must load.
-        if (!snapshot) throw;
-        break;
-      }
-      const SweepPoint loaded = sweep_point(prepare_scenario(std::move(*with_set)), axes[k].values[i]);
+      const SweepPoint loaded =
+          sweep_point(prepare_scenario(load_({Override{axes[k].path, axes[k].values[i]}})), axes[k].values[i]);
       SweepPoint in_memory;
       if (snapshot) {
         Scenario s = base;

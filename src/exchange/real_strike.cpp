@@ -2,6 +2,7 @@
 // rules and the assumptions they carry; docs/methods.md §6 explains them with sources.
 #include <algorithm>
 #include <cmath>
+#include <memory>
 #include <optional>
 #include <span>
 
@@ -466,11 +467,33 @@ StrikeInputs real_strike_inputs(const ForceSnapshot& striker, Posture striker_po
     const double m = mean_warheads_per_booster(striker);
     const Penetration silo_defence(*victim_defence, layer_interceptors(*victim_defence, true, site_survival), m);
     in.draw_down = thinned_draw_down(in.draw_down, silo_defence, counterforce_reliability(problem));
-    in.victim_defence = Penetration(*victim_defence, layer_interceptors(*victim_defence, false, site_survival), m);
+    const std::vector<double> on_value = layer_interceptors(*victim_defence, false, site_survival);
+    in.victim_defence = Penetration(*victim_defence, on_value, m);
+    if (victim_defence->concentrate_on_undefended) {
+      // docs/methods.md §12.1, adaptive offence: the striker's split of its value warheads between
+      // covered and undefended value is in D* (concentration.hpp); at most striker_arriving arrive.
+      auto split = std::make_shared<const ConcentratedValueStrike>(*victim_defence, on_value, m, in.victim_damage);
+      if (split->active()) {
+        in.victim_damage = split->curve(in.striker_arriving);
+        in.victim_defence = Penetration();
+        in.victim_concentration = std::move(split);
+      }
+    }
   }
   if (striker_options.defence != nullptr) {
-    in.striker_defence = Penetration(*striker_options.defence, layer_interceptors(*striker_options.defence, false, 1.0),
-                                     mean_warheads_per_booster(victim));
+    const MissileDefence& own = *striker_options.defence;
+    const std::vector<double> on_value = layer_interceptors(own, false, 1.0);
+    const double m = mean_warheads_per_booster(victim);
+    in.striker_defence = Penetration(own, on_value, m);
+    if (own.concentrate_on_undefended) {
+      // The retaliation concentrates the same way; at most victim_arriving of it arrives.
+      auto split = std::make_shared<const ConcentratedValueStrike>(own, on_value, m, in.striker_damage);
+      if (split->active()) {
+        in.striker_damage = split->curve(in.victim_arriving);
+        in.striker_defence = Penetration();
+        in.striker_concentration = std::move(split);
+      }
+    }
   }
   return in;
 }
@@ -488,7 +511,17 @@ FirstStrike real_first_strike(const ForceSnapshot& striker, Posture striker_post
   // warheads arrive at it).
   const auto evaluate = [&](StrikeInputs& in, double mean) {
     FirstStrike result;
-    if (parameters.defence_in_planning || in.striker_defence.is_identity()) {
+    if (!parameters.defence_in_planning && in.striker_concentration) {
+      // Plan as if undefended (D without the defence), then score the plan with D*.
+      DamageCurve defended = std::move(in.striker_damage);
+      in.striker_damage = in.striker_concentration->undefended_damage();
+      result = evaluate_first_strike(in, parameters);
+      in.striker_damage = std::move(defended);
+      result.damage_to_striker = in.striker_damage(result.retaliation_launched);
+      const StrikeCost cost = strike_cost(result.damage_to_striker, result.damage_to_victim, parameters);
+      result.cost_striker = cost.striker;
+      result.cost_victim = cost.victim;
+    } else if (parameters.defence_in_planning || in.striker_defence.is_identity()) {
       result = evaluate_first_strike(in, parameters);
     } else {
       // Plan as if undefended, then let the defence thin the retaliation at that plan.
@@ -501,6 +534,18 @@ FirstStrike real_first_strike(const ForceSnapshot& striker, Posture striker_post
       result.cost_striker = cost.striker;
       result.cost_victim = cost.victim;
       in.striker_defence = std::move(own_defence);  // the next decapitation count plans the same way
+    }
+    // Where a split is in D*, the report gives what it sends where and what gets through.
+    if (in.victim_concentration) {
+      const ValueSplit split = in.victim_concentration->best_split(result.remaining_arriving);
+      result.value_on_undefended = split.uncovered;
+      result.remaining_intercepted = result.remaining_arriving - split.through;
+      result.remaining_arriving = split.through;
+    }
+    if (in.striker_concentration) {
+      const ValueSplit split = in.striker_concentration->best_split(result.retaliation_launched);
+      result.retaliation_on_undefended = split.uncovered;
+      result.retaliation_arriving = split.through;
     }
     result.decapitation_spent = in.decapitation_warheads;
     result.command_survival = command_survival(command, victim_posture, in.decapitation_warheads * mean);

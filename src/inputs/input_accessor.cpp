@@ -10,6 +10,7 @@
 #include "stratstab/closest_word.hpp"
 #include "stratstab/scenario_inputs.hpp"
 #include "stratstab/schema.hpp"
+#include "stratstab/snapshot_figures.hpp"
 
 namespace stratstab {
 namespace {
@@ -154,96 +155,16 @@ InputAccessor InputAccessor::resolve(const Scenario& scenario, std::string_view 
   const Segment& head = segs[2];
   const std::string& part = head.key;
 
-  // --- a real side's snapshot figures ---------------------------------------------------------
-  if (part == "systems" || part == "inventory" || (part == "w80" && sd.forces)) {
+  // --- a real side's snapshot figures (one resolver with the loader's `--set`) -----------------
+  if (is_snapshot_part(part) && (part != "w80" || sd.forces)) {
     if (!sd.forces) fail(path, fmt::format("side `{}` is abstract: it has no force snapshot", sd.id));
     a.snapshot_side_ = side;
-    const ForceSnapshot& snap = *sd.forces;
-    if (part == "w80") {
-      expect_length(path, segs, 3);
-      a.spec_ = &key_spec("snapshot", "w80");
-      figure_at([side](Scenario& s) { return &s.sides[side].forces->w80; });
-      return a;
-    }
-    if (part == "inventory") {
-      expect_length(path, segs, 4);
-      const std::string& key = segs[3].key;
-      if (const auto* named = find_key(kInventoryFigures, key)) {
-        const auto member = named->member;
-        a.spec_ = &key_spec("inventory", named->key);
-        figure_at([side, member](Scenario& s) { return &(s.sides[side].forces->inventory.*member); });
-        return a;
-      }
-      if (const auto* named = find_key(kInventoryOptionalFigures, key)) {
-        const auto member = named->member;
-        a.spec_ = &key_spec("inventory", named->key);
-        if (!(snap.inventory.*member)) fail(path, fmt::format("snapshot {} gives no `inventory.{}`", snap.id, key));
-        figure_at([side, member](Scenario& s) -> Figure* {
-          auto& f = s.sides[side].forces->inventory.*member;
-          return f ? &*f : nullptr;
-        });
-        return a;
-      }
-      fail(path,
-           "not an inventory figure" + suggestion(key, keys_of(kInventoryOptionalFigures, keys_of(kInventoryFigures))));
-    }
-    // systems.<id>.<key> | systems.<id>.warheads[i].<key> | systems.<id>.bases[i].launchers
-    if (segs.size() < 5) fail(path, "expected `systems.<system id>.<figure>`");
-    expect_no_index(path, segs[3]);
-    std::vector<std::string> ids;
-    std::size_t sys = snap.systems.size();
-    for (std::size_t i = 0; i < snap.systems.size(); ++i) {
-      ids.push_back(snap.systems[i].id);
-      if (snap.systems[i].id == segs[3].key) sys = i;
-    }
-    if (sys == snap.systems.size()) {
-      fail(path, fmt::format("snapshot {} has no system `{}`", snap.id, segs[3].key) + suggestion(segs[3].key, ids));
-    }
-    const System& system = snap.systems[sys];
-    const Segment& field = segs[4];
-    if (field.key == "warheads") {
-      expect_length(path, segs, 6);
-      const std::size_t w = list_index(path, field, system.warheads.size());
-      const auto* named = find_key(kWarheadFigures, segs[5].key);
-      if (named == nullptr) fail(path, "not a warhead figure" + suggestion(segs[5].key, keys_of(kWarheadFigures)));
-      const auto member = named->member;
-      a.spec_ = &key_spec("warhead", named->key);
-      figure_at(
-          [side, sys, w, member](Scenario& s) { return &(s.sides[side].forces->systems[sys].warheads[w].*member); });
-      return a;
-    }
-    if (field.key == "bases") {
-      expect_length(path, segs, 6);
-      const std::size_t b = list_index(path, field, system.bases.size());
-      if (segs[5].key != "launchers") fail(path, "the figure of a base is `launchers`");
-      a.spec_ = &key_spec("base", "launchers");
-      figure_at([side, sys, b](Scenario& s) { return &s.sides[side].forces->systems[sys].bases[b].launchers; });
-      return a;
-    }
-    expect_length(path, segs, 5);
-    expect_no_index(path, field);
-    a.spec_ = nullptr;
-    if (const auto* named = find_key(kSystemFigures, field.key)) {
-      const auto member = named->member;
-      a.spec_ = &key_spec("system", named->key);
-      figure_at([side, sys, member](Scenario& s) { return &(s.sides[side].forces->systems[sys].*member); });
-      return a;
-    }
-    if (const auto* named = find_key(kSystemOptionalFigures, field.key)) {
-      const auto member = named->member;
-      a.spec_ = &key_spec("system", named->key);
-      figure_at([side, sys, member](Scenario& s) -> Figure* {
-        auto& f = s.sides[side].forces->systems[sys].*member;
-        return f ? &*f : nullptr;
-      });
-      a.create_ = [side, sys, member](Scenario& s) {
-        auto& f = s.sides[side].forces->systems[sys].*member;
-        if (!f) f = Figure{};
-      };
-      return a;
-    }
-    fail(path,
-         "not a figure of a system" + suggestion(field.key, keys_of(kSystemOptionalFigures, keys_of(kSystemFigures))));
+    SnapshotFigureRef ref = resolve_snapshot_figure(*sd.forces, path);
+    a.spec_ = ref.spec;
+    auto locate = [side, at = std::move(ref.locate)](Scenario& s) { return at(*s.sides[side].forces); };
+    figure_at(locate);
+    if (ref.create) a.create_ = [side, make = std::move(ref.create)](Scenario& s) { make(*s.sides[side].forces); };
+    return a;
   }
 
   // --- the scenario's own numbers --------------------------------------------------------------

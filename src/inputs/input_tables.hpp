@@ -1,7 +1,7 @@
-// Internal: the numbers of each scenario and snapshot struct that a key path can name, by their
-// key in the file format (src/schema/), so that a path's spelling and its bounds come from one
-// table. Optional figures and numbers (std::optional) are listed apart: setting one the scenario
-// lacks creates it.
+// Internal: the numbers of each scenario struct that a key path can name, by their key in the file
+// format (src/schema/), so that a path's spelling and its bounds come from one table (a snapshot's
+// figures are named by io's resolver, snapshot_figures.hpp). Optional numbers (std::optional) are
+// listed apart: setting one the scenario lacks creates it.
 #pragma once
 
 #include <array>
@@ -18,43 +18,6 @@ struct Named {
   Member member;
 };
 
-inline const std::array kSystemFigures{
-    Named<Figure System::*>{"launchers_deployed", &System::launchers_deployed},
-    Named<Figure System::*>{"launchers_nondeployed", &System::launchers_nondeployed},
-    Named<Figure System::*>{"warheads_per_launcher", &System::warheads_per_launcher},
-    Named<Figure System::*>{"max_warheads_per_launcher", &System::max_warheads_per_launcher},
-    Named<Figure System::*>{"cep_m", &System::cep_m},
-    Named<Figure System::*>{"reliability", &System::reliability},
-    Named<Figure System::*>{"range_km", &System::range_km},
-    Named<Figure System::*>{"hardness_psi", &System::hardness_psi},
-    Named<Figure System::*>{"untargetable_day_to_day", &System::untargetable_day_to_day},
-    Named<Figure System::*>{"untargetable_generated", &System::untargetable_generated},
-    Named<Figure System::*>{"upload_rate_per_month", &System::upload_rate_per_month},
-};
-inline const std::array kSystemOptionalFigures{
-    Named<std::optional<Figure> System::*>{"vehicles_deployed", &System::vehicles_deployed},
-    Named<std::optional<Figure> System::*>{"vehicles_nondeployed", &System::vehicles_nondeployed},
-    Named<std::optional<Figure> System::*>{"ready_day_to_day", &System::ready_day_to_day},
-    Named<std::optional<Figure> System::*>{"ready_generated", &System::ready_generated},
-    Named<std::optional<Figure> System::*>{"launchers_per_aim_point_day_to_day",
-                                           &System::launchers_per_aim_point_day_to_day},
-    Named<std::optional<Figure> System::*>{"launchers_per_aim_point_generated",
-                                           &System::launchers_per_aim_point_generated},
-};
-inline const std::array kInventoryFigures{
-    Named<Figure Inventory::*>{"warheads_deployed", &Inventory::warheads_deployed},
-    Named<Figure Inventory::*>{"warheads_stored", &Inventory::warheads_stored},
-    Named<Figure Inventory::*>{"nonstrategic_warheads", &Inventory::nonstrategic_warheads},
-};
-inline const std::array kInventoryOptionalFigures{
-    Named<std::optional<Figure> Inventory::*>{"warheads_retired", &Inventory::warheads_retired},
-    Named<std::optional<Figure> Inventory::*>{"warheads_retired_official", &Inventory::warheads_retired_official},
-    Named<std::optional<Figure> Inventory::*>{"strategic_warheads_stored", &Inventory::strategic_warheads_stored},
-};
-inline const std::array kWarheadFigures{
-    Named<Figure WarheadType::*>{"yield_kt", &WarheadType::yield_kt},
-    Named<Figure WarheadType::*>{"share", &WarheadType::share},
-};
 inline const std::array kAbstractNumbers{
     Named<double AbstractSide::*>{"nf", &AbstractSide::nf},
     Named<double AbstractSide::*>{"mf", &AbstractSide::mf},

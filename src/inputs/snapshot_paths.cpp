@@ -1,48 +1,27 @@
 // The figures of a real side's snapshot by key path, the ranged ones among them, and the
 // invariants restored after figures are set in memory (scenario_inputs.hpp).
-#include <fmt/format.h>
-
-#include "inputs/input_tables.hpp"
 #include "stratstab/scenario_inputs.hpp"
+#include "stratstab/snapshot_figures.hpp"
 
 namespace stratstab {
 
-using namespace inputs;  // NOLINT(google-build-using-namespace): the tables of this stage
-
 void for_each_snapshot_path(const ScenarioSide& side,
                             const std::function<void(const std::string& path, const Figure& figure)>& visit) {
-  if (!side.forces) return;
-  const ForceSnapshot& snap = *side.forces;
-  const std::string prefix = "sides." + side.id + ".";
-  for (const auto& named : kInventoryFigures)
-    visit(prefix + "inventory." + std::string(named.key), snap.inventory.*named.member);
-  for (const auto& named : kInventoryOptionalFigures) {
-    if (const auto& f = snap.inventory.*named.member) visit(prefix + "inventory." + std::string(named.key), *f);
-  }
-  visit(prefix + "w80", snap.w80);
-  for (const System& system : snap.systems) {
-    const std::string sys = prefix + "systems." + system.id + ".";
-    for (const auto& named : kSystemFigures) visit(sys + std::string(named.key), system.*named.member);
-    for (const auto& named : kSystemOptionalFigures) {
-      if (const auto& f = system.*named.member) visit(sys + std::string(named.key), *f);
-    }
-    for (std::size_t w = 0; w < system.warheads.size(); ++w) {
-      for (const auto& named : kWarheadFigures) {
-        visit(fmt::format("{}warheads[{}].{}", sys, w, named.key), system.warheads[w].*named.member);
-      }
-    }
-    for (std::size_t b = 0; b < system.bases.size(); ++b) {
-      visit(fmt::format("{}bases[{}].launchers", sys, b), system.bases[b].launchers);
-    }
-  }
+  if (side.forces) for_each_snapshot_figure(*side.forces, "sides." + side.id + ".", visit);
 }
 
 std::vector<RangedFigure> ranged_figures(const Scenario& scenario) {
   std::vector<RangedFigure> out;
+  const auto ranged = [](const Figure& f) { return f.range && f.range->high > f.range->low; };
   for (const ScenarioSide& side : scenario.sides) {
     for_each_snapshot_path(side, [&](const std::string& path, const Figure& f) {
-      if (f.range && f.range->high > f.range->low) out.push_back(RangedFigure{path, f});
+      if (ranged(f)) out.push_back(RangedFigure{path, f});
     });
+  }
+  for (const ScenarioSide& side : scenario.sides) {
+    for (const ScenarioFigure& f : side.figures) {
+      if (ranged(f.figure)) out.push_back(RangedFigure{f.path, f.figure});
+    }
   }
   return out;
 }

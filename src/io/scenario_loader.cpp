@@ -5,14 +5,17 @@
 #include <array>
 #include <cctype>
 #include <charconv>
+#include <cmath>
 #include <set>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "key_path.hpp"
 #include "stratstab/closest_word.hpp"
 #include "stratstab/data_source.hpp"
 #include "stratstab/scenario.hpp"
+#include "stratstab/snapshot_figures.hpp"
 #include "yaml_document.hpp"
 #include "yaml_reader.hpp"
 
@@ -28,38 +31,8 @@ bool is_valid_side_id(std::string_view id) {
                      [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-'; });
 }
 
-/// One step of a `--set` key path: a key, then the list indices after it (`layers[0]`).
-struct PathStep {
-  std::string key;
-  std::vector<std::size_t> indices;
-};
-
-/// `a.b[0].c` as steps; nullopt when a segment is empty or a bracket is not `[digits]`.
-std::optional<std::vector<PathStep>> parse_key_path(std::string_view path) {
-  std::vector<PathStep> steps;
-  std::size_t start = 0;
-  while (true) {
-    const std::size_t dot = path.find('.', start);
-    const std::string_view segment = path.substr(start, dot == std::string_view::npos ? dot : dot - start);
-    const std::size_t bracket = segment.find('[');
-    PathStep step{std::string(segment.substr(0, bracket)), {}};
-    if (step.key.empty() || step.key.find(']') != std::string::npos) return std::nullopt;
-    for (std::size_t at = bracket; at != std::string_view::npos;) {
-      const std::size_t close = segment.find(']', at);
-      if (segment[at] != '[' || close == std::string_view::npos || close == at + 1) return std::nullopt;
-      const std::string_view digits = segment.substr(at + 1, close - at - 1);
-      std::size_t index = 0;
-      const auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), index);
-      if (error != std::errc() || end != digits.data() + digits.size()) return std::nullopt;
-      step.indices.push_back(index);
-      at = close + 1 == segment.size() ? std::string_view::npos : close + 1;
-    }
-    steps.push_back(std::move(step));
-    if (dot == std::string_view::npos) break;
-    start = dot + 1;
-  }
-  return steps;
-}
+using io::parse_key_path;
+using io::PathStep;
 
 std::string override_label(const Override& o) {
   return fmt::format("--set {}={}", o.path, o.value);
@@ -113,27 +86,42 @@ void respell_side_keys(const YAML::Node& root, DiagnosticSink& sink) {
   }
 }
 
-/// `--set sides.<ID>.<old spelling>...` as the new spelling, with a warning at the argument.
-Override respelt_override(const Override& o, DiagnosticSink& sink) {
-  if (!o.path.starts_with("sides.")) return o;
-  const std::size_t start = o.path.find('.', 6);
-  if (start == std::string::npos) return o;
+/// `sides.<ID>.<old spelling>...` in the new spelling, with the key respelt; nullopt when the path
+/// has no old spelling.
+std::optional<std::pair<std::string, const RespeltKey*>> respelt_path(const std::string& path) {
+  if (!path.starts_with("sides.")) return std::nullopt;
+  const std::size_t start = path.find('.', 6);
+  if (start == std::string::npos) return std::nullopt;
   for (const RespeltKey& key : kRespeltSideKeys) {
-    const std::string_view rest = std::string_view(o.path).substr(start + 1);
+    const std::string_view rest = std::string_view(path).substr(start + 1);
     if (!rest.starts_with(key.old_name)) continue;
     const std::string_view after = rest.substr(key.old_name.size());
     if (!after.empty() && after.front() != '.' && after.front() != '[') continue;
-    sink.add(
-        Diagnostic{Severity::kWarning, SourceLocation{override_label(o), 0, 0, o.path}, old_spelling_warning(key)});
-    return Override{o.path.substr(0, start + 1) + std::string(key.name) + std::string(after), o.value};
+    return std::make_pair(path.substr(0, start + 1) + std::string(key.name) + std::string(after), &key);
   }
-  return o;
+  return std::nullopt;
+}
+
+/// `--set sides.<ID>.<old spelling>...` as the new spelling, with a warning at the argument.
+Override respelt_override(const Override& o, DiagnosticSink& sink) {
+  const auto respelt = respelt_path(o.path);
+  if (!respelt) return o;
+  sink.add(Diagnostic{Severity::kWarning, SourceLocation{override_label(o), 0, 0, o.path},
+                      old_spelling_warning(*respelt->second)});
+  return Override{respelt->first, o.value};
 }
 
 /// Whether `key_path` is `prefix` or lies under it (`prefix.x`, `prefix[0]`).
 bool is_under(std::string_view key_path, std::string_view prefix) {
   if (prefix.empty() || !key_path.starts_with(prefix)) return false;
   return key_path.size() == prefix.size() || key_path[prefix.size()] == '.' || key_path[prefix.size()] == '[';
+}
+
+/// Whether `override_path` is `K.range` and `key_path` is `K.value`: a value outside a range that
+/// `--set` gave is that argument's problem.
+bool sets_range_of(std::string_view override_path, std::string_view key_path) {
+  if (!override_path.ends_with(".range") || !key_path.ends_with(".value")) return false;
+  return override_path.substr(0, override_path.size() - 6) == key_path.substr(0, key_path.size() - 6);
 }
 
 /// An override as applied: the key path of the first node it created (its own path when it only
@@ -148,6 +136,25 @@ std::string side_ids_text(const YAML::Node& sides) {
   std::vector<std::string> ids;
   for (auto it = sides.begin(); it != sides.end(); ++it) ids.push_back(it->first.Scalar());
   return fmt::format("{}", fmt::join(ids, ", "));
+}
+
+/// A figure written as a mapping `{value, grade, src, ...}`.
+bool is_figure_mapping(const YAML::Node& node) {
+  if (!node.IsDefined() || !node.IsMap()) return false;
+  for (const auto& kv : node) {
+    if (kv.first.IsScalar() && kv.first.Scalar() == "value") return true;
+  }
+  return false;
+}
+
+/// A mapping whose keys are all keys of a figure (`{value: 250, range: [100, 300]}`).
+bool is_figure_patch(const YAML::Node& node) {
+  if (!node.IsMap() || node.size() == 0) return false;
+  const SchemaSection& figure = schema_section("figure");
+  for (const auto& kv : node) {
+    if (!kv.first.IsScalar() || figure.find(kv.first.Scalar()) == nullptr) return false;
+  }
+  return true;
 }
 
 /// Applies one override to the tree; returns nullopt (with a diagnostic at the `--set` argument)
@@ -185,10 +192,31 @@ std::optional<AppliedOverride> apply_override(YAML::Node& root, const Override& 
     walked = io::join_path(walked, step.key);
     if (last && step.indices.empty()) {
       if (applied.created.empty() && !current[step.key].IsDefined()) applied.created = walked;
+      YAML::Node existing = current[step.key];
+      if (is_figure_mapping(existing) && (value.IsScalar() || is_figure_patch(value))) {
+        // A figure written as a mapping keeps its grade, source and range: a number replaces its
+        // `value`, a mapping ({value: 250, range: [100, 300]}) the keys it gives.
+        if (value.IsScalar()) {
+          existing["value"] = value;
+        } else {
+          for (const auto& kv : value) existing[kv.first.Scalar()] = kv.second;
+        }
+        break;
+      }
       current[step.key] = value;
       break;
     }
     YAML::Node next = current[step.key];
+    if (next.IsDefined() && next.IsScalar() && !next.IsNull() && step.indices.empty() && i + 2 == steps->size() &&
+        (*steps)[i + 1].indices.empty() && schema_section("figure").find((*steps)[i + 1].key) != nullptr) {
+      // `K.range=[100, 300]` on a figure written as a plain number: the number becomes the figure's
+      // value, so that its range (or grade, source, note) can be given from the command line too.
+      YAML::Node figure(YAML::NodeType::Map);
+      figure["value"] = YAML::Node(next.Scalar());
+      current[step.key] = figure;
+      next.reset(current[step.key]);
+      if (applied.created.empty()) applied.created = walked;
+    }
     const bool exists = next.IsDefined() && !next.IsNull();
     if (!step.indices.empty() && !exists) {
       return fail(walked, fmt::format("cannot set '{}': '{}' is not in the scenario, so it has no list entries", o.path,
@@ -311,6 +339,12 @@ void read_uncertainty_node(const YAML::Node& node, const std::string& prefix, Sc
       continue;
     }
     UncertaintyEntry entry;
+    if (const auto respelt = respelt_path(path)) {
+      // The entry names the figure the loader reads under the new spelling (one path per input).
+      sink.add(Diagnostic{Severity::kWarning, sink.locate(kv.first.Mark(), key_path),
+                          old_spelling_warning(*respelt->second)});
+      path = respelt->first;
+    }
     entry.path = path;
     entry.where = SourceLocation{sink.file(), value.Mark().line + 1, value.Mark().column + 1, key_path};
     if (value.IsScalar()) {
@@ -378,13 +412,15 @@ void read_abstract(MapReader& side, std::optional<AbstractSide>& out) {
 }
 
 /// One of the scenario's assumptions about the world (io/scenario_figures.hpp): a plain number or a
-/// figure {value, grade, src, date, range, note} whose provenance `data check` audits.
-std::optional<double> parameter(MapReader& r, std::string_view section, std::string_view key) {
+/// figure {value, grade, src, date, range, note} whose provenance `data check` audits. The figure is
+/// kept in the side's `figures` under its key path (a ranged one is an uncertain input).
+std::optional<double> parameter(ScenarioSide& out, MapReader& r, std::string_view section, std::string_view key) {
   auto node = r.node(key);
   if (!node) return std::nullopt;
   const KeySpec* spec = schema_section(section).find(key);
   auto figure = io::read_figure(*node, r.key_path(key), *spec, r.sink());
   if (!figure) return std::nullopt;
+  out.figures.push_back(ScenarioFigure{r.key_path(key), *figure});
   return figure->value;
 }
 
@@ -425,19 +461,20 @@ void read_defence(MapReader& side, ScenarioSide& out) {
   if (!section) return;
   MapReader& r = *section;
   MissileDefence& d = out.defence.emplace();
-  if (auto v = parameter(r, "defence", "interceptors")) d.interceptors = *v;
+  if (auto v = parameter(out, r, "defence", "interceptors")) d.interceptors = *v;
   if (auto v = r.word("covers")) {
     d.covers = *v == "silos"  ? DefenceCoverage::kSilos
                : *v == "both" ? DefenceCoverage::kBoth
                               : DefenceCoverage::kValue;
   }
-  if (auto v = parameter(r, "defence", "silo_share")) d.silo_share = *v;
-  if (auto v = parameter(r, "defence", "decoys_per_warhead")) d.decoys_per_warhead = *v;
-  if (auto v = parameter(r, "defence", "sites")) d.sites = *v;
-  if (auto v = parameter(r, "defence", "site_kill_probability")) d.site_kill_probability = *v;
+  if (auto v = parameter(out, r, "defence", "silo_share")) d.silo_share = *v;
+  if (auto v = parameter(out, r, "defence", "decoys_per_warhead")) d.decoys_per_warhead = *v;
+  if (auto v = parameter(out, r, "defence", "sites")) d.sites = *v;
+  if (auto v = parameter(out, r, "defence", "site_kill_probability")) d.site_kill_probability = *v;
   if (auto v = r.word("adaptive_offence"))
     d.adaptive_offence = *v == "none" ? AdaptiveOffence::kNone : AdaptiveOffence::kDecoys;
-  if (auto v = parameter(r, "defence", "max_decoys_per_warhead")) d.max_decoys_per_warhead = *v;
+  if (auto v = parameter(out, r, "defence", "max_decoys_per_warhead")) d.max_decoys_per_warhead = *v;
+  if (auto v = r.boolean("concentrate_on_undefended")) d.concentrate_on_undefended = *v;
   const std::vector<YAML::Node> items = r.list("layers", true);
   std::vector<bool> share_given;
   for (std::size_t i = 0; i < items.size(); ++i) {
@@ -445,18 +482,18 @@ void read_defence(MapReader& side, ScenarioSide& out) {
     if (!layer.is_mapping()) continue;
     DefenceLayer& l = d.layers.emplace_back();
     l.name = layer.string("name").value_or("");
-    if (auto v = parameter(layer, "defence_layer", "sspk")) l.sspk = *v;
+    if (auto v = parameter(out, layer, "defence_layer", "sspk")) l.sspk = *v;
     if (auto v = layer.integer("shots")) l.shots = static_cast<int>(*v);
     if (auto v = layer.integer("second_shots")) l.second_shots = static_cast<int>(*v);
-    if (auto v = parameter(layer, "defence_layer", "tracking_reliability")) l.tracking_reliability = *v;
-    const auto share = parameter(layer, "defence_layer", "inventory_share");
+    if (auto v = parameter(out, layer, "defence_layer", "tracking_reliability")) l.tracking_reliability = *v;
+    const auto share = parameter(out, layer, "defence_layer", "inventory_share");
     share_given.push_back(share.has_value());
     if (share) l.inventory_share = *share;
     if (auto v = layer.boolean("sees_decoys")) l.sees_decoys = *v;
     if (auto v = layer.boolean("suppressible")) l.suppressible = *v;
-    if (auto v = parameter(layer, "defence_layer", "absentee_ratio")) l.absentee_ratio = *v;
+    if (auto v = parameter(out, layer, "defence_layer", "absentee_ratio")) l.absentee_ratio = *v;
     if (auto v = layer.word("engages")) l.engages_boosters = *v == "boosters";
-    if (auto v = parameter(layer, "defence_layer", "footprint")) l.footprint = *v;
+    if (auto v = parameter(out, layer, "defence_layer", "footprint")) l.footprint = *v;
   }
   // Layers without a share split what the others leave equally.
   double given = 0.0;
@@ -484,23 +521,23 @@ void read_defence(MapReader& side, ScenarioSide& out) {
 }
 
 void read_command(MapReader& side, ScenarioSide& out) {
-  if (auto v = parameter(side, "scenario_side", "decapitation_share")) out.decapitation_share = *v;
+  if (auto v = parameter(out, side, "scenario_side", "decapitation_share")) out.decapitation_share = *v;
   auto section = side.section("command", "command");
   if (!section) return;
   MapReader& r = *section;
   out.command_given = true;
   CommandAndControl& c = out.command;
-  if (auto v = parameter(r, "command", "survival")) c.survival = *v;
-  if (auto v = parameter(r, "command", "survival_generated")) c.survival_generated = *v;
+  if (auto v = parameter(out, r, "command", "survival")) c.survival = *v;
+  if (auto v = parameter(out, r, "command", "survival_generated")) c.survival_generated = *v;
   // A striker may aim at the command only when its posts are given (no silent default for how
   // vulnerable it is).
-  if (auto v = parameter(r, "command", "nodes")) {
+  if (auto v = parameter(out, r, "command", "nodes")) {
     c.nodes = *v;
     c.described = true;
   }
-  if (auto v = parameter(r, "command", "nodes_generated")) c.nodes_generated = *v;
-  if (auto v = parameter(r, "command", "node_kill_probability")) c.node_kill_probability = *v;
-  if (auto v = parameter(r, "command", "perimeter")) c.perimeter = *v;
+  if (auto v = parameter(out, r, "command", "nodes_generated")) c.nodes_generated = *v;
+  if (auto v = parameter(out, r, "command", "node_kill_probability")) c.node_kill_probability = *v;
+  if (auto v = parameter(out, r, "command", "perimeter")) c.perimeter = *v;
   const std::vector<YAML::Node> items = r.list("devolution", false);
   for (std::size_t i = 0; i < items.size(); ++i) {
     MapReader route(items[i], io::index_path(r.key_path("devolution"), i), schema_section("devolution_route"),
@@ -508,10 +545,10 @@ void read_command(MapReader& side, ScenarioSide& out) {
     if (!route.is_mapping()) continue;
     DevolutionRoute& d = out.devolution.emplace_back();
     d.name = route.string("name").value_or("");
-    if (auto v = parameter(route, "devolution_route", "survival_day_to_day")) d.survival_day_to_day = *v;
-    if (auto v = parameter(route, "devolution_route", "survival_generated")) d.survival_generated = *v;
-    if (auto v = parameter(route, "devolution_route", "reliability")) d.reliability = *v;
-    if (auto v = parameter(route, "devolution_route", "forces_share")) d.forces_share = *v;
+    if (auto v = parameter(out, route, "devolution_route", "survival_day_to_day")) d.survival_day_to_day = *v;
+    if (auto v = parameter(out, route, "devolution_route", "survival_generated")) d.survival_generated = *v;
+    if (auto v = parameter(out, route, "devolution_route", "reliability")) d.reliability = *v;
+    if (auto v = parameter(out, route, "devolution_route", "forces_share")) d.forces_share = *v;
   }
 }
 
@@ -519,14 +556,14 @@ void read_warning(MapReader& side, ScenarioSide& out) {
   if (auto section = side.section("warning", "warning")) {
     MapReader& r = *section;
     WarningChain& w = out.warning;
-    if (auto v = parameter(r, "warning", "detection_minutes")) w.detection_minutes = *v;
-    if (auto v = parameter(r, "warning", "decision_minutes_min")) w.decision_minutes_min = *v;
-    if (auto v = parameter(r, "warning", "decision_minutes_max")) w.decision_minutes_max = *v;
-    if (auto v = parameter(r, "warning", "launch_minutes")) w.launch_minutes = *v;
-    if (auto v = parameter(r, "warning", "mobile_launch_minutes")) w.mobile_launch_minutes = *v;
-    if (auto v = parameter(r, "warning", "ssbn_launch_minutes")) w.ssbn_launch_minutes = *v;
-    if (auto v = parameter(r, "warning", "bomber_escape_minutes_min")) w.bomber_escape_minutes_min = *v;
-    if (auto v = parameter(r, "warning", "bomber_escape_minutes_max")) w.bomber_escape_minutes_max = *v;
+    if (auto v = parameter(out, r, "warning", "detection_minutes")) w.detection_minutes = *v;
+    if (auto v = parameter(out, r, "warning", "decision_minutes_min")) w.decision_minutes_min = *v;
+    if (auto v = parameter(out, r, "warning", "decision_minutes_max")) w.decision_minutes_max = *v;
+    if (auto v = parameter(out, r, "warning", "launch_minutes")) w.launch_minutes = *v;
+    if (auto v = parameter(out, r, "warning", "mobile_launch_minutes")) w.mobile_launch_minutes = *v;
+    if (auto v = parameter(out, r, "warning", "ssbn_launch_minutes")) w.ssbn_launch_minutes = *v;
+    if (auto v = parameter(out, r, "warning", "bomber_escape_minutes_min")) w.bomber_escape_minutes_min = *v;
+    if (auto v = parameter(out, r, "warning", "bomber_escape_minutes_max")) w.bomber_escape_minutes_max = *v;
     if (w.decision_minutes_min > w.decision_minutes_max) {
       r.sink().add_spanning(Diagnostic{Severity::kError, r.location(),
                                        fmt::format("expected decision_minutes_min <= decision_minutes_max, got {} > {}",
@@ -542,8 +579,8 @@ void read_warning(MapReader& side, ScenarioSide& out) {
     }
   }
   if (auto section = side.section("flight_minutes", "flight_minutes")) {
-    if (auto v = parameter(*section, "flight_minutes", "icbm")) out.flight.icbm_minutes = *v;
-    if (auto v = parameter(*section, "flight_minutes", "slbm")) out.flight.slbm_minutes = *v;
+    if (auto v = parameter(out, *section, "flight_minutes", "icbm")) out.flight.icbm_minutes = *v;
+    if (auto v = parameter(out, *section, "flight_minutes", "slbm")) out.flight.slbm_minutes = *v;
   }
 }
 
@@ -831,6 +868,293 @@ void read_treaty(MapReader& reader, const ReadContext& context, Scenario& scenar
 
 }  // namespace
 
+namespace {
+
+/// Whether `--set` names a figure of a real side's force snapshot (`sides.US.systems.mm3.cep_m`,
+/// `sides.RU.inventory.warheads_stored`, `sides.US.w80`, each optionally `.value` or `.range`): such
+/// paths are not keys of the scenario file, so they are kept out of its tree and applied to the
+/// side's snapshot once it is loaded.
+bool names_snapshot_figure(std::string_view path) {
+  const std::optional<std::vector<PathStep>> steps = parse_key_path(path);
+  return steps && steps->size() >= 3 && (*steps)[0].key == "sides" && (*steps)[0].indices.empty() &&
+         (*steps)[1].indices.empty() && is_snapshot_part((*steps)[2].key);
+}
+
+/// Tolerances of the force loader's sums (force_loader.cpp): shares and launchers carry a few digits.
+constexpr double kShareSumTolerance = 1e-6;
+constexpr double kBaseSumTolerance = 1e-6;
+
+/// A figure of a snapshot that `--set` changed: its key path, bounds and the arguments that set it.
+struct SetFigure {
+  std::string path;
+  const KeySpec* spec = nullptr;
+  Figure* figure = nullptr;
+  std::vector<std::string> labels;
+  bool range_set = false;
+  std::string system;  ///< the system it belongs to (empty for inventory and w80)
+  std::string field;   ///< `share`, `launchers` (a base), or the system key (`launchers_deployed`)
+};
+
+std::string labels_text(const std::vector<std::string>& labels) {
+  return fmt::format("{}", fmt::join(labels, ", "));
+}
+
+/// The overrides of one real side's snapshot figures, applied to its loaded snapshot (its own
+/// copy), then checked as the force loader checks a file: each figure within its key's bounds and
+/// its stated range (unless the same command widens it), each system's warhead shares summing to 1,
+/// its bases' launchers to launchers_deployed, its upload capacity at least its loading. Setting
+/// `launchers_deployed` of a system with bases and none of the bases rescales the bases' launchers
+/// in proportion (the rule of the uncertainty draws, docs/methods.md §13.2). Every problem is
+/// located at the `--set` argument.
+void apply_snapshot_overrides(ScenarioSide& side, const std::vector<const Override*>& overrides, DiagnosticSink& sink) {
+  ForceSnapshot& snapshot = *side.forces;
+  std::vector<SetFigure> set;
+  const auto error = [&](const std::string& where, const std::string& key_path, std::string message) {
+    sink.add(Diagnostic{Severity::kError, SourceLocation{where, 0, 0, key_path}, std::move(message)});
+  };
+  for (const Override* o : overrides) {
+    const std::string label = override_label(*o);
+    std::vector<PathStep> steps = *parse_key_path(o->path);
+    // `K.value` and `K.range` name parts of the figure at K.
+    std::string part;
+    if (steps.size() > 3 && steps.back().indices.empty() &&
+        (steps.back().key == "value" || steps.back().key == "range")) {
+      part = steps.back().key;
+    }
+    if (part.empty() && steps.size() > 3 && steps.back().indices.empty() &&
+        schema_section("figure").find(steps.back().key) != nullptr) {
+      error(label, o->path,
+            fmt::format("a snapshot figure set from the command line takes `value` and `range`, got `{}` (its "
+                        "grade, source and note stay the snapshot's)",
+                        steps.back().key));
+      continue;
+    }
+    const std::string path = part.empty() ? o->path : o->path.substr(0, o->path.size() - part.size() - 1);
+    SnapshotFigureRef ref;
+    try {
+      ref = resolve_snapshot_figure(snapshot, path);
+    } catch (const InputError& e) {
+      for (const Diagnostic& d : e.diagnostics()) error(label, path, d.message);
+      continue;
+    }
+    Figure* figure = ref.locate(snapshot);
+    if (figure == nullptr && ref.create) {
+      ref.create(snapshot);
+      figure = ref.locate(snapshot);
+    }
+    auto parsed = io::parse_yaml_document(o->value);
+    if (auto* bad = std::get_if<io::YamlParseError>(&parsed)) {
+      error(label, o->path, fmt::format("the value is refused: {}", bad->message));
+      continue;
+    }
+    const YAML::Node value = std::get<YAML::Node>(parsed);
+    const KeySpec& spec = *ref.spec;
+    std::optional<double> number;
+    std::optional<Range> range;
+    const auto read_number = [&](const YAML::Node& node, const std::string& at) {
+      std::string reason;
+      number = node.IsScalar() ? io::parse_number(node, &reason) : std::nullopt;
+      if (!node.IsScalar()) reason = "got " + io::describe_node(node);
+      if (!number) error(label, at, fmt::format("expected {}, {}", expected_number_text(spec), reason));
+      return number.has_value();
+    };
+    const auto read_range = [&](const YAML::Node& node, const std::string& at) {
+      std::string reason;
+      std::optional<double> low;
+      std::optional<double> high;
+      if (node.IsSequence() && node.size() == 2) {
+        low = io::parse_number(node[0], &reason);
+        if (low) high = io::parse_number(node[1], &reason);
+      } else {
+        reason = "got " + io::describe_node(node);
+      }
+      if (!low || !high) {
+        error(label, at, fmt::format("expected a range [low, high] of numbers, {}", reason));
+        return false;
+      }
+      range = Range{*low, *high};
+      return true;
+    };
+    bool ok = true;
+    if (part == "range") {
+      ok = read_range(value, o->path);
+    } else if (part == "value" || value.IsScalar()) {
+      ok = read_number(value, o->path);
+    } else if (value.IsMap()) {
+      if (value.size() == 0) {
+        error(label, o->path, "expected a mapping {value, range} with at least one of them, got an empty mapping");
+        ok = false;
+      }
+      for (const auto& kv : value) {
+        const std::string key = kv.first.IsScalar() ? kv.first.Scalar() : std::string();
+        if (key == "value") {
+          ok = read_number(kv.second, path + ".value") && ok;
+        } else if (key == "range") {
+          ok = read_range(kv.second, path + ".range") && ok;
+        } else {
+          error(label, io::join_path(path, key),
+                fmt::format("a snapshot figure set from the command line takes `value` and `range`, got `{}` (its "
+                            "grade, source and note stay the snapshot's)",
+                            key));
+          ok = false;
+        }
+      }
+    } else {
+      error(label, o->path,
+            fmt::format("expected {} or a mapping {{value, range}}, got {}", expected_number_text(spec),
+                        io::describe_node(value)));
+      ok = false;
+    }
+    if (!ok || figure == nullptr) continue;
+    if (number) {
+      figure->value = *number;
+      figure->where = SourceLocation{label, 0, 0, path};
+    }
+    if (range) figure->range = *range;
+    auto it = std::find_if(set.begin(), set.end(), [&](const SetFigure& f) { return f.figure == figure; });
+    if (it == set.end()) {
+      SetFigure f{path, &spec, figure, {}, false, "", ""};
+      const std::vector<PathStep> at = *parse_key_path(path);
+      if (at[2].key == "systems") {
+        f.system = at[3].key;
+        f.field = at.size() == 6 ? at[5].key : at[4].key;
+      }
+      set.push_back(std::move(f));
+      it = set.end() - 1;
+    }
+    if (std::find(it->labels.begin(), it->labels.end(), label) == it->labels.end()) it->labels.push_back(label);
+    if (range) it->range_set = true;
+  }
+
+  // Each figure against its key's bounds and its range (which the same command may have widened).
+  for (const SetFigure& f : set) {
+    const Figure& figure = *f.figure;
+    const std::string where = labels_text(f.labels);
+    if (!within_bounds(figure.value, *f.spec)) {
+      error(where, f.path, fmt::format("expected {}, got {:g}", expected_number_text(*f.spec), figure.value));
+      continue;
+    }
+    if (figure.range && f.range_set &&
+        (!within_bounds(figure.range->low, *f.spec) || !within_bounds(figure.range->high, *f.spec) ||
+         figure.range->low > figure.range->high)) {
+      error(where, f.path + ".range",
+            fmt::format("expected a range [low, high] with low <= high, each {}, got [{:g}, {:g}]",
+                        expected_number_text(*f.spec), figure.range->low, figure.range->high));
+      continue;
+    }
+    if (figure.range && (figure.value < figure.range->low || figure.value > figure.range->high)) {
+      error(where, f.path,
+            fmt::format("value {:g} lies outside its {}range [{:g}, {:g}]{}; widen the range in the same command "
+                        "(--set {}.range=[low, high]) to use it",
+                        figure.value, f.range_set ? "" : "stated ", figure.range->low, figure.range->high,
+                        f.range_set ? " (set by --set)" : fmt::format(" (snapshot {})", snapshot.id), f.path));
+    }
+  }
+
+  // The sums and orders the force loader checks across a system's figures.
+  for (System& system : snapshot.systems) {
+    std::vector<std::string> shares;
+    std::vector<std::string> bases;
+    std::vector<std::string> others;
+    bool deployed_set = false;
+    for (const SetFigure& f : set) {
+      if (f.system != system.id) continue;
+      auto& into = f.field == "share" ? shares : f.field == "launchers" ? bases : others;
+      into.insert(into.end(), f.labels.begin(), f.labels.end());
+      if (f.field == "launchers_deployed") deployed_set = true;
+    }
+    if (shares.empty() && bases.empty() && others.empty()) continue;
+    const std::string sys = fmt::format("sides.{}.systems.{}", side.id, system.id);
+    if (!shares.empty()) {
+      double sum = 0.0;
+      for (const WarheadType& w : system.warheads) sum += w.share.value;
+      if (std::abs(sum - 1.0) > kShareSumTolerance) {
+        error(labels_text(shares), sys + ".warheads",
+              fmt::format("warhead shares sum to {:g}; expected them to sum to 1 (set the other warheads' `share` "
+                          "in the same command: {} warhead type{})",
+                          sum, system.warheads.size(), system.warheads.size() == 1 ? "" : "s"));
+      }
+    }
+    if (!system.bases.empty()) {
+      double at_bases = 0.0;
+      for (const Base& b : system.bases) at_bases += b.launchers.value;
+      if (deployed_set && bases.empty() && at_bases > 0.0) {
+        // Only launchers_deployed given: the bases keep their shares of it.
+        const double scale = system.launchers_deployed.value / at_bases;
+        for (Base& b : system.bases) b.launchers.value *= scale;
+      } else if ((deployed_set || !bases.empty()) &&
+                 std::abs(at_bases - system.launchers_deployed.value) > kBaseSumTolerance) {
+        std::vector<std::string> labels = bases;
+        labels.insert(labels.end(), others.begin(), others.end());
+        error(labels_text(labels), sys + ".bases",
+              fmt::format("launchers at the bases sum to {:g}; expected them to sum to launchers_deployed {:g} (set "
+                          "both in the same command, or launchers_deployed alone to scale the bases)",
+                          at_bases, system.launchers_deployed.value));
+      }
+    }
+    if (system.max_warheads_per_launcher.value < system.warheads_per_launcher.value) {
+      error(labels_text(others), sys,
+            fmt::format("max_warheads_per_launcher {:g} is below warheads_per_launcher {:g}; expected the upload "
+                        "capacity to be at least the loading",
+                        system.max_warheads_per_launcher.value, system.warheads_per_launcher.value));
+    }
+    const auto paired = [&](const std::optional<Figure>& a, const std::optional<Figure>& b, std::string_view what) {
+      if (a.has_value() != b.has_value()) {
+        error(labels_text(others), sys, fmt::format("expected both {} (one for each posture)", what));
+      }
+    };
+    paired(system.ready_day_to_day, system.ready_generated, "`ready_day_to_day` and `ready_generated`");
+    paired(system.launchers_per_aim_point_day_to_day, system.launchers_per_aim_point_generated,
+           "`launchers_per_aim_point_day_to_day` and `launchers_per_aim_point_generated`");
+    if (system.basing == Basing::kSilo) {
+      for (const auto* f : {&system.launchers_per_aim_point_day_to_day, &system.launchers_per_aim_point_generated}) {
+        if (*f && (*f)->value != 1.0) {
+          error(labels_text(others), sys,
+                fmt::format("launchers per aim point {:g} for a silo system; expected 1 (each silo is its own aim "
+                            "point)",
+                            (*f)->value));
+        }
+      }
+    }
+  }
+}
+
+/// Applies each snapshot override to its side; a side the scenario does not have, or an abstract
+/// one, is an error at the argument. Sides whose snapshot did not load (already reported) are left.
+void apply_snapshot_overrides(Scenario& scenario, const std::vector<const Override*>& overrides, DiagnosticSink& sink) {
+  std::array<std::vector<const Override*>, 2> by_side;
+  for (const Override* o : overrides) {
+    const std::vector<PathStep> steps = *parse_key_path(o->path);
+    const std::string& id = steps[1].key;
+    const auto at = [&](const std::string& key_path, std::string message) {
+      sink.add(Diagnostic{Severity::kError, SourceLocation{override_label(*o), 0, 0, key_path}, std::move(message)});
+    };
+    std::size_t side = 2;
+    for (std::size_t i = 0; i < 2; ++i) {
+      if (scenario.sides[i].id == id) side = i;
+    }
+    if (side == 2 && (scenario.sides[0].id.empty() || scenario.sides[1].id.empty())) continue;  // file's errors
+    if (side == 2) {
+      at(io::join_path("sides", id),
+         fmt::format("no side '{}'; sides are {}, {}", id, scenario.sides[0].id, scenario.sides[1].id));
+      continue;
+    }
+    const ScenarioSide& s = scenario.sides[side];
+    if (s.abstract) {
+      at(o->path, fmt::format("side '{}' is abstract: it has no force snapshot (its numbers are "
+                              "`sides.{}.abstract.<key>`, e.g. sides.{}.abstract.w80)",
+                              id, id, id));
+      continue;
+    }
+    if (s.forces) by_side[side].push_back(o);
+  }
+  for (std::size_t i = 0; i < 2; ++i) {
+    if (!by_side[i].empty()) apply_snapshot_overrides(scenario.sides[i], by_side[i], sink);
+  }
+}
+
+}  // namespace
+
 LoadResult<Scenario> read_scenario(const std::filesystem::path& file, const std::vector<Override>& overrides,
                                    const DataSource* catalog, const ScenarioReadOptions& options) {
   DiagnosticSink sink(file.string());
@@ -843,7 +1167,12 @@ LoadResult<Scenario> read_scenario(const std::filesystem::path& file, const std:
   if (root) {
     respell_side_keys(*root, sink);
     bool overrides_ok = true;
+    std::vector<const Override*> snapshot_overrides;
     for (const Override& o : respelt) {
+      if (names_snapshot_figure(o.path)) {
+        snapshot_overrides.push_back(&o);
+        continue;
+      }
       std::optional<AppliedOverride> applied = apply_override(*root, o, sink);
       if (applied) {
         context.overrides.push_back(std::move(*applied));
@@ -860,6 +1189,7 @@ LoadResult<Scenario> read_scenario(const std::filesystem::path& file, const std:
       scenario.premise = reader.string("premise").value_or("");
       read_treaty(reader, context, scenario);
       read_sides(reader, scenario, context);
+      apply_snapshot_overrides(scenario, snapshot_overrides, sink);
       read_options(reader, scenario);
       read_uncertainty(reader, scenario, sink);
       if (!sink.has_errors()) result.value = std::move(scenario);
@@ -877,9 +1207,16 @@ LoadResult<Scenario> read_scenario(const std::filesystem::path& file, const std:
     const std::string key = d.where.key_path;
     std::vector<std::string> spanning_overrides;
     for (const AppliedOverride& a : context.overrides) {
-      if (is_under(key, a.override->path) || is_under(key, a.created)) {
-        d.where = SourceLocation{override_label(*a.override), 0, 0, key};
+      if (is_under(key, a.override->path) || is_under(key, a.created) || sets_range_of(a.override->path, key)) {
+        // `--set K=0.95` (or `K.range=...`) on a figure mapping: the problem is K's, as the user named it.
+        const std::string figure = key.ends_with(".value") ? key.substr(0, key.size() - 6) : key;
+        const bool of_figure = a.override->path == figure || a.override->path == figure + ".range";
+        d.where = SourceLocation{override_label(*a.override), 0, 0, of_figure ? figure : key};
         spanning_overrides.clear();
+        if (d.message.find("lies outside its range") != std::string::npos) {
+          d.message +=
+              fmt::format("; widen the range in the same command (--set {}.range=[low, high]) to use it", figure);
+        }
         break;
       }
       const std::vector<std::string>& spanned = sink.spanned_keys(i);

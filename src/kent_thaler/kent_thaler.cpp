@@ -5,6 +5,7 @@
 #include <array>
 #include <cmath>
 #include <limits>
+#include <span>
 #include <vector>
 
 #include "stratstab/stability.hpp"
@@ -264,8 +265,13 @@ FirstStrike evaluate_first_strike(const StrikeInputs& inputs, const StabilityPar
   // One piece of K(s) over [s0, hi], cut where the retaliation or the value strike crosses a kink
   // of a defence (there the slope of what gets through changes).
   std::vector<double> cuts;
+  // A piecewise-concave damage curve (concentration on undefended value) turns upwards at its kinks:
+  // the piece is cut where what arrives crosses one, as at a defence's kinks.
+  const std::span<const double> striker_kinks = inputs.striker_damage.kinks();
+  const std::span<const double> victim_kinks = inputs.victim_damage.kinks();
+  const bool damage_kinks = !striker_kinks.empty() || !victim_kinks.empty();
   const auto search_piece = [&](double s0, double hi, double k0, double k_slope, double launched0, double value_cost) {
-    if (striker_defence.is_identity() && victim_defence.is_identity()) {
+    if (striker_defence.is_identity() && victim_defence.is_identity() && !damage_kinks) {
       search(defended(s0, k0, k_slope, launched0, value_cost, 0.5 * (s0 + hi)), s0, hi);
       return;
     }
@@ -277,6 +283,12 @@ FirstStrike evaluate_first_strike(const StrikeInputs& inputs, const StabilityPar
     }
     if (value_cost > 0.0) {
       for (double x : victim_defence.kinks()) cuts.push_back(s0 + (launched0 - x) / value_cost);
+      for (double x : victim_kinks) cuts.push_back(s0 + (launched0 - victim_defence.arriving_for(x)) / value_cost);
+    }
+    if (k_slope > 0.0 && rho > 0.0) {
+      for (double x : striker_kinks) {
+        cuts.push_back(s0 + (rho * (inputs.victim_arriving - k0) - striker_defence.arriving_for(x)) / (rho * k_slope));
+      }
     }
     std::erase_if(cuts, [&](double c) { return !(c > s0 && c < hi); });
     std::sort(cuts.begin(), cuts.end());

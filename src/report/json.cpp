@@ -184,6 +184,8 @@ json strike_json(const std::string& striker, const std::string& victim, const Fi
               {"retaliation_intercepted", f.retaliation_launched - f.retaliation_arriving},
               {"retaliation_arriving", f.retaliation_arriving},
               {"remaining_intercepted", f.remaining_intercepted},
+              {"value_on_undefended", f.value_on_undefended},
+              {"retaliation_on_undefended", f.retaliation_on_undefended},
               {"suppression_spent", f.suppression_spent},
               {"decapitation_spent", f.decapitation_spent},
               {"command_survival", f.command_survival},
@@ -308,6 +310,7 @@ json assessment_to_json(const Scenario& scenario, const Assessment& assessment) 
                                {"layers", std::move(layers)},
                                {"attacker_warheads_per_booster", offence.warheads_per_booster},
                                {"adaptive_offence", to_string(side.defence->adaptive_offence)},
+                               {"concentrate_on_undefended", side.defence->concentrate_on_undefended},
                                {"decoys_given", offence.decoys_given},
                                {"decoys_faced", offence.decoys_faced},
                                {"offence_added_decoys", offence.decoys_faced != offence.decoys_given}};

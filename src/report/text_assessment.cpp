@@ -43,11 +43,20 @@ std::string strike_text(const std::string& striker, const std::string& victim, c
     out += fmt::format("  retaliation reaching {}'s defence: {:.1f} warheads; intercepted {:.1f}\n", striker,
                        f.retaliation_launched, f.retaliation_launched - f.retaliation_arriving);
   }
+  if (f.retaliation_on_undefended > 0.0) {
+    out += fmt::format("  of the retaliation, {:.1f} warheads aimed at {}'s value outside its defence's footprints\n",
+                       f.retaliation_on_undefended, striker);
+  }
   out += fmt::format("  retaliation arriving on {}: {:.1f} warheads (damage {:.3f})\n", striker, f.retaliation_arriving,
                      f.damage_to_striker);
   if (f.remaining_intercepted > 0.0) {
     out +=
         fmt::format("  {}'s defence intercepts {:.1f} of the warheads on its value\n", victim, f.remaining_intercepted);
+  }
+  if (f.value_on_undefended > 0.0) {
+    out +=
+        fmt::format("  {} concentrates {:.1f} of its value warheads on {}'s value outside the defence's footprints\n",
+                    striker, f.value_on_undefended, victim);
   }
   out += fmt::format("  {} warheads left for {}'s value: {:.1f}, arriving {:.1f} (damage {:.3f})\n", striker, victim,
                      f.striker_remaining, f.remaining_arriving, f.damage_to_victim);
@@ -80,6 +89,9 @@ std::string defence_text(const ScenarioSide& side, const std::vector<DefenceLaye
       "  (on value, on silos: interceptors that can engage, after the absentee ratio; engages: warheads the\n"
       "  layer can engage before it saturates, with the decoys it must also engage, or the boosters' warheads)\n";
   out += fmt::format("  attacking force: {:.2f} warheads per ICBM/SLBM booster\n", offence.warheads_per_booster);
+  if (d.concentrate_on_undefended) {
+    out += "  adaptive offence: an attacker concentrates on value outside the footprints (concentrate_on_undefended)\n";
+  }
   if (offence.decoys_faced != offence.decoys_given) {
     out += fmt::format("  adaptive offence: the attacker added decoys, {:g} -> {:g} per warhead\n",
                        offence.decoys_given, offence.decoys_faced);

@@ -572,6 +572,13 @@ constexpr std::array kDefenceKeys{
             .max = 100,
             .description = "With `adaptive_offence: decoys`: the most decoys per warhead the attacker can bring "
                            "(default 0: none beyond `decoys_per_warhead`)."},
+    KeySpec{.name = "concentrate_on_undefended",
+            .kind = KeyKind::kBool,
+            .required = false,
+            .description = "true: an attacker on this side's value splits its warheads between the value inside "
+                           "the layers' footprints and the rest so as to destroy the most "
+                           "(docs/methods.md §12.1); default false: it spreads them evenly and a layer of "
+                           "footprint f meets f of them."},
     KeySpec{.name = "layers",
             .kind = KeyKind::kList,
             .description = "The layers, outermost first (list of section `sides.<ID>.defence.layers[]`)."},

@@ -157,6 +157,9 @@ Assessment assess_scenario(const Scenario& scenario) {
       if (any_layer([](const DefenceLayer& l) { return l.footprint < 1.0; }))
         without("defence footprints (whole country instead)",
                 [](MissileDefence&, DefenceLayer& l) { l.footprint = 1.0; });
+      if (d.concentrate_on_undefended && any_layer([](const DefenceLayer& l) { return l.footprint < 1.0; }))
+        without("concentration on undefended value (warheads spread evenly instead)",
+                [](MissileDefence& c, DefenceLayer&) { c.concentrate_on_undefended = false; });
       if (offence_decoys_per_warhead(d) != d.decoys_per_warhead)
         without("adaptive offence (the scenario's decoys instead)",
                 [](MissileDefence& c, DefenceLayer&) { c.adaptive_offence = AdaptiveOffence::kNone; });

@@ -13,11 +13,12 @@ namespace {
 
 TEST(AssessmentRowsTest, DefenceLayersOfGoldenDomeCoveringBoth) {
   const DataCatalog catalog(STRATSTAB_SOURCE_DIR "/data");
-  const Scenario s = prepare_scenario(load_scenario(
-      catalog.scenario_path("golden-dome"),
-      {Override{"sides.US.defence.covers", "both"}, Override{"sides.US.defence.layers[0].absentee_ratio", "1"},
-       Override{"sides.US.defence.layers[0].engages", "warheads"}},
-      &catalog));
+  const Scenario s = prepare_scenario(
+      load_scenario(catalog.scenario_path("golden-dome"),
+                    {Override{"sides.US.defence.covers", "both"},
+                     Override{"sides.US.defence.layers[0].absentee_ratio", "{value: 1, range: [1, 1600]}"},
+                     Override{"sides.US.defence.layers[0].engages", "warheads"}},
+                    &catalog));
   const Assessment a = assess_scenario(s);
   EXPECT_TRUE(a.defence_layers[1].empty());  // Russia has no defence
   const std::vector<DefenceLayerRow>& rows = a.defence_layers[0];

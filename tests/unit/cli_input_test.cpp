@@ -406,7 +406,11 @@ TEST(CliSetTest, SetBreakingAMinMaxPairNamesTheSetAndTheSection) {
   const std::string file = scenario_file("warning-lua");
   const int line = line_after(test::slurp(file), "  RU:", "    warning:") + 1;
   ASSERT_GT(line, 1);
-  const CliRun r = run("assess warning-lua --set sides.RU.warning.decision_minutes_min=20");
+  // 20 is past the minimum's stated range [1, 6]: the range is widened in the same command (else
+  // that is the error), and the widening is not part of the pair's problem.
+  const CliRun r =
+      run("assess warning-lua --set sides.RU.warning.decision_minutes_min=20 --set "
+          "'sides.RU.warning.decision_minutes_min.range=[1, 20]'");
   EXPECT_EQ(r.exit_code, 3);
   EXPECT_TRUE(r.out.empty()) << r.out;
   EXPECT_EQ(r.err,
@@ -416,14 +420,18 @@ TEST(CliSetTest, SetBreakingAMinMaxPairNamesTheSetAndTheSection) {
                 ":7)\n"
                 "stratstab: 1 problem in the input; nothing was run\n");
   // The other end of the pair, and the bombers' pair (US escape 8 to 15 minutes).
-  const CliRun max = run("assess warning-lua --set sides.RU.warning.decision_minutes_max=2");
+  const CliRun max =
+      run("assess warning-lua --set sides.RU.warning.decision_minutes_max=2 --set "
+          "'sides.RU.warning.decision_minutes_max.range=[2, 15]'");
   EXPECT_EQ(max.exit_code, 3);
   EXPECT_TRUE(contains(max.err,
                        "--set sides.RU.warning.decision_minutes_max=2: error: sides.RU.warning: expected "
                        "decision_minutes_min <= decision_minutes_max, got 3 > 2 (the rest of"))
       << max.err;
   const int us_line = line_after(test::slurp(file), "  US:", "    warning:") + 1;
-  const CliRun bomber = run("assess warning-lua --set sides.US.warning.bomber_escape_minutes_max=5");
+  const CliRun bomber =
+      run("assess warning-lua --set sides.US.warning.bomber_escape_minutes_max=5 --set "
+          "'sides.US.warning.bomber_escape_minutes_max.range=[5, 20]'");
   EXPECT_EQ(bomber.exit_code, 3);
   EXPECT_EQ(bomber.err,
             "--set sides.US.warning.bomber_escape_minutes_max=5: error: sides.US.warning: expected "
@@ -442,7 +450,9 @@ TEST(CliSetTest, SetBreakingTheLayerSharesNamesEverySetInvolved) {
   const int line = line_after(test::slurp(file), "  US:", "    defence:") + 1;
   ASSERT_GT(line, 1);
   const std::string at = " (the rest of `sides.US.defence` is at " + file + ":" + std::to_string(line) + ":7)\n";
-  const CliRun one = run("assess golden-dome --set 'sides.US.defence.layers[0].inventory_share=0.7'");
+  // 0.7 is past the first layer's stated range [0.2, 0.6], widened in the same command.
+  const std::string widen = " --set 'sides.US.defence.layers[0].inventory_share.range=[0.2, 0.7]'";
+  const CliRun one = run("assess golden-dome --set 'sides.US.defence.layers[0].inventory_share=0.7'" + widen);
   EXPECT_EQ(one.exit_code, 3);
   EXPECT_EQ(one.err,
             "--set sides.US.defence.layers[0].inventory_share=0.7: error: sides.US.defence: expected the "
@@ -450,7 +460,8 @@ TEST(CliSetTest, SetBreakingTheLayerSharesNamesEverySetInvolved) {
                 at + "stratstab: 1 problem in the input; nothing was run\n");
   const CliRun two =
       run("assess golden-dome --set 'sides.US.defence.layers[0].inventory_share=0.7' --set "
-          "'sides.US.defence.layers[1].inventory_share=0.5' --set sides.US.defence.sites=12");
+          "'sides.US.defence.layers[1].inventory_share=0.5' --set sides.US.defence.sites=12" +
+          widen);
   EXPECT_EQ(two.exit_code, 3);
   EXPECT_EQ(two.err,
             "--set sides.US.defence.layers[0].inventory_share=0.7, --set "

@@ -304,7 +304,8 @@ TEST_F(BundledPerimeter, RetaliationShareFromTheSnapshotFigures) {
   const double per_post = 0.02 * a / 10.0;
   const double q = 0.9 * (1.0 - std::pow(1.0 - std::pow(0.1, per_post), 10.0));
   const StabilityResult r_on = evaluate_scenario(on);
-  const StabilityResult r_off = evaluate_scenario(load({"options.draw_down=greedy", "sides.RU.command.perimeter=0"}));
+  const StabilityResult r_off =
+      evaluate_scenario(load({"options.draw_down=greedy", "sides.RU.command.perimeter={value: 0, range: [0, 0.95]}"}));
   EXPECT_NEAR(r_on.a_strikes_b.decapitation_spent, 0.02 * w, 1e-9);
   EXPECT_NEAR(r_off.a_strikes_b.retaliation_share, q, 1e-12);
   EXPECT_NEAR(r_on.a_strikes_b.retaliation_share, q + (1.0 - q) * 0.8, 1e-12);

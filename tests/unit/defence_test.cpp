@@ -292,7 +292,9 @@ TEST_F(BundledScenario, GoldenDomeMonotoneInInterceptors) {
   double previous_c1 = 2.0;
   double previous_retaliation = 1e9;
   for (int interceptors = 0; interceptors <= 3000; interceptors += 100) {
-    const std::string i = "sides.US.defence.interceptors=" + std::to_string(interceptors);
+    // Past the stated range [0, 2000], widened in the same command (a value outside it is refused).
+    const std::string i =
+        "sides.US.defence.interceptors={value: " + std::to_string(interceptors) + ", range: [0, 3000]}";
     const StabilityResult r = evaluate_scenario(load("golden-dome", {i, "options.draw_down=greedy"}));
     EXPECT_LE(r.a.c1, previous_c1 + 1e-12) << interceptors;
     previous_c1 = r.a.c1;
@@ -380,7 +382,9 @@ TEST_F(BundledScenario, WilkeningThinDefenceBarelyMattersAgainstALargeForce) {
   // cost of striking first, and with it the US ratio and the index (Russia's ratio is 1 here), move
   // by about that share of the undefended 0.79: stated tolerance 0.03 over 44-64. The defence
   // still lowers the index a little (Best & Bracken, below).
-  const double undefended = evaluate_scenario(load("thin-midcourse", {"sides.US.defence.interceptors=0"})).index;
+  // 0 is below the stated range [44, 64]: the command widens it.
+  const double undefended =
+      evaluate_scenario(load("thin-midcourse", {"sides.US.defence.interceptors={value: 0, range: [0, 64]}"})).index;
   for (const char* n : {"44", "64"}) {
     const double thin =
         evaluate_scenario(load("thin-midcourse", {std::string("sides.US.defence.interceptors=") + n})).index;
@@ -399,14 +403,16 @@ TEST_F(BundledScenario, BestBrackenDefencesLowerTwoSidedStability) {
   // sweep of golden-dome's inventory (greedy draw-down for speed), and for cbo-constellation.
   for (const char* name : {"golden-dome", "thin-midcourse"}) {
     const double with = evaluate_scenario(load(name)).index;
-    const double without = evaluate_scenario(load(name, {"sides.US.defence.interceptors=0"})).index;
+    const double without =
+        evaluate_scenario(load(name, {"sides.US.defence.interceptors={value: 0, range: [0, 2000]}"})).index;
     EXPECT_LE(with, without + 1e-12) << name;
   }
   const double without =
       evaluate_scenario(load("golden-dome", {"sides.US.defence.interceptors=0", "options.draw_down=greedy"})).index;
   for (int interceptors : {250, 500, 1000, 2000, 4000, 7800}) {
     const double with =
-        evaluate_scenario(load("golden-dome", {"sides.US.defence.interceptors=" + std::to_string(interceptors),
+        evaluate_scenario(load("golden-dome", {"sides.US.defence.interceptors={value: " + std::to_string(interceptors) +
+                                                   ", range: [0, 7800]}",
                                                "options.draw_down=greedy"}))
             .index;
     EXPECT_LE(with, without + 1e-12) << interceptors;
@@ -416,7 +422,8 @@ TEST_F(BundledScenario, BestBrackenDefencesLowerTwoSidedStability) {
   // large enough that the constellation's 260 interceptors in reach take a smaller share of it
   // than of the US retaliation.
   const StabilityResult cbo = evaluate_scenario(load("cbo-constellation"));
-  const StabilityResult cbo_none = evaluate_scenario(load("cbo-constellation", {"sides.US.defence.interceptors=0"}));
+  const StabilityResult cbo_none =
+      evaluate_scenario(load("cbo-constellation", {"sides.US.defence.interceptors={value: 0, range: [0, 16000]}"}));
   EXPECT_LE(cbo.index, cbo_none.index + 1e-12);
 }
 
@@ -466,9 +473,11 @@ TEST_F(BundledScenario, GoldenDomeRealismAttributionsAreTheOldAssumptions) {
   const auto index = [&](const std::vector<std::string>& sets) {
     return evaluate_scenario(load("golden-dome", sets)).index;
   };
-  EXPECT_DOUBLE_EQ(row("US absentee ratio"), index({"sides.US.defence.layers[0].absentee_ratio=1"}));
+  EXPECT_DOUBLE_EQ(row("US absentee ratio"),
+                   index({"sides.US.defence.layers[0].absentee_ratio={value: 1, range: [1, 1600]}"}));
   EXPECT_DOUBLE_EQ(row("US boost-phase kills per booster"), index({"sides.US.defence.layers[0].engages=warheads"}));
-  EXPECT_DOUBLE_EQ(row("US defence footprints"), index({"sides.US.defence.layers[2].footprint=1"}));
+  EXPECT_DOUBLE_EQ(row("US defence footprints"),
+                   index({"sides.US.defence.layers[2].footprint={value: 1, range: [0.1, 1]}"}));
   // The booster layer of golden-dome: 1000 x 0.4 / 30 = 13.33 in reach, 13 boosters of the Russian
   // force's mean warheads each.
   const DefenceLayerRow& space = a.defence_layers[0][0];

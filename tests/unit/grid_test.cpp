@@ -218,15 +218,16 @@ TEST_F(GridEvaluationTest, RealPointsInMemoryAreThePointsLoadedWithSet) {
   expect_as_loaded("golden-dome", defence, {AxisMode::kInMemory, AxisMode::kInMemory});
 }
 
-TEST_F(GridEvaluationTest, SnapshotFiguresAreSetBeforeTheUploadAsAnUncertaintySampleSetsThem) {
-  // A figure of a force snapshot (the Minuteman III's reliability), which --set does not reach, on
-  // upload-us-24 (the US uploads for 24 months, so the figure is set before the upload and the
-  // scenario prepared again). The reference is the uncertainty run's evaluator (SampleEvaluator),
-  // an independent route to the same numbers: the reliability moves no warhead share or yield, so
-  // its renormalisation and the w80 kept from the preparation change nothing.
+TEST_F(GridEvaluationTest, SnapshotFiguresAreSetBeforeTheUploadAsSetAndAnUncertaintySampleSetThem) {
+  // A figure of a force snapshot (the Minuteman III's reliability) on upload-us-24: the US uploads
+  // for 24 months, so the figure is set before the upload and the scenario prepared again. Two
+  // references: the scenario loaded with --set per point, and the uncertainty run's evaluator
+  // (SampleEvaluator), another route to the same numbers (the reliability moves no warhead share
+  // or yield, so its renormalisation and the w80 kept from the preparation change nothing).
   const std::string reliability = "sides.US.systems.mm3.reliability";
-  const Grid grid({GridAxis{"sides.RU.withheld", {"0", "0.1"}}, GridAxis{reliability, {"0.6", "0.95"}}});
   const Override snapshot_w80{"options.w80", "snapshot"};
+  const Grid grid({GridAxis{"sides.RU.withheld", {"0", "0.1"}}, GridAxis{reliability, {"0.75", "0.95"}}});
+  expect_as_loaded("upload-us-24", grid, {AxisMode::kInMemory, AxisMode::kInMemory}, {snapshot_w80});
   const GridEvaluator evaluator(grid, loader("upload-us-24", {snapshot_w80}));
   EXPECT_EQ(evaluator.mode(0), AxisMode::kInMemory);
   EXPECT_EQ(evaluator.mode(1), AxisMode::kInMemory);
