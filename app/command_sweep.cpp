@@ -1,8 +1,11 @@
-// `stratstab sweep SCENARIO --param KEY (--values a,b,c | --range FROM:TO:STEP) [--set K=V ...]
-// [--json]`: the scenario loaded per value, with the `--set` overrides and then `KEY=value`, so
-// that every value meets the same validation as in the file (a bad one is reported at
-// `--set KEY=value`), evaluated as `assess` evaluates it, and presented as one row per value,
-// printed as soon as it is computed. Every value is checked before the first is evaluated.
+// `stratstab sweep SCENARIO --param KEY=VALUES [--param KEY2=VALUES ...] [--threads T]
+// [--csv|--jsonl|--json] [--quiet] [--max-points N] [--yes] [--set K=V ...]`, and the one-axis form
+// `--param KEY (--values a,b,c | --range FROM:TO:STEP)`: the full grid of the axes' values. Every
+// value of every axis is first loaded once with the `--set` overrides and `KEY=value`, so that each
+// meets the same validation as in the file (a bad one is reported at `--set KEY=value`) and nothing
+// runs for a sweep that cannot; then the points are evaluated in memory on threads (ensemble.hpp)
+// and printed in point order as they finish: a text table, CSV or JSON lines (`--json` gathers
+// them into one document at the end).
 #include <iostream>
 #include <memory>
 #include <optional>
@@ -16,6 +19,8 @@
 #include "option_values.hpp"
 #include "progress.hpp"
 #include "scenario_args.hpp"
+#include "stratstab/ensemble.hpp"
+#include "stratstab/grid.hpp"
 #include "stratstab/inactive_key.hpp"
 #include "stratstab/json.hpp"
 #include "stratstab/report.hpp"
@@ -26,135 +31,287 @@ namespace {
 
 struct SweepRequest {
   std::string scenario;
-  std::string param;
+  std::vector<std::string> params;  ///< `--param`, as typed: KEY=VALUES, or one KEY with --values/--range
   std::string values;
   std::string range;
+  bool use_values = false;
   bool use_range = false;  ///< --range was given (its text may be empty, which is an error of its own)
   ScenarioArgs args;
   bool json = false;
+  bool jsonl = false;
+  bool csv = false;
   std::string samples;  ///< --samples N: a band per point from the uncertain inputs
   std::string seed = "1";
   std::string threads = "0";
+  std::string max_points;  ///< --max-points N, or "" (the default limit, kSweepConfirmPoints)
+  bool yes = false;
   bool quiet = false;
 };
 
-/// The sweep's values, checked, and what its table needs: every value is loaded once before any is
-/// evaluated, so that all bad values are reported at once and nothing is printed for a sweep that
-/// cannot run. A problem that does not depend on the value (in the file, or a misspelt --param)
-/// comes back for every value and is reported once: diagnostics are told apart with the value left
-/// out of the `--set KEY=VALUE` label the loader gives a problem at an overridden key. Warnings are
-/// printed once.
+/// The axes of the command line: `--param KEY` with `--values` or `--range` (one axis), or each
+/// `--param KEY=VALUES`.
+std::vector<GridAxis> sweep_axes(const SweepRequest& request) {
+  std::vector<GridAxis> axes;
+  if (request.use_values || request.use_range) {
+    check_sweep_param(request.params.front());
+    axes.push_back(GridAxis{request.params.front(), request.use_range
+                                                        ? parse_sweep_range(request.range, kMaxAxisValues)
+                                                        : parse_sweep_values(request.values, kMaxAxisValues)});
+    return axes;
+  }
+  for (const std::string& text : request.params) axes.push_back(parse_grid_axis(text));
+  return axes;
+}
+
+/// What the output needs from the scenario, read while every value is checked.
 struct CheckedSweep {
-  std::vector<std::string> values;
-  std::vector<Override> overrides;  ///< the --set overrides, then `param=` (its value set per point)
-  Sweep sweep;                      ///< scenario, param, form and why the key is inactive; no points yet
+  Sweep sweep;                        ///< scenario, param (the paths joined), form; no points
+  std::vector<std::string> inactive;  ///< per axis: why it cannot change the result, or ""
   std::array<std::string, 2> sides;
 };
 
-CheckedSweep check_sweep(const SweepRequest& request, const std::filesystem::path& file, const DataCatalog& catalog) {
-  check_sweep_param(request.param);
+/// Loads the scenario with each value of each axis (the other axes at the file's values), so that
+/// every bad value is reported at once and nothing is printed for a sweep that cannot run. A
+/// problem that does not depend on the value (in the file, or a misspelt key) comes back for every
+/// value and is reported once: diagnostics are told apart with the value left out of the `--set
+/// KEY=VALUE` label the loader gives a problem at an overridden key. Warnings are printed once.
+CheckedSweep check_sweep(const SweepRequest& request, const Grid& grid, const std::filesystem::path& file,
+                         const DataCatalog& catalog) {
   CheckedSweep checked;
-  checked.values = request.use_range ? parse_sweep_range(request.range) : parse_sweep_values(request.values);
-  checked.overrides = request.args.overrides();
-  checked.sweep.param = request.param;
-  checked.overrides.push_back(Override{request.param, ""});
+  std::vector<Override> overrides = request.args.overrides();
+  overrides.emplace_back();
   std::vector<Diagnostic> problems;
   std::vector<Diagnostic> warnings;
   std::set<std::string> seen;
   bool first = true;
-  for (const std::string& value : checked.values) {
-    checked.overrides.back().value = value;
-    LoadResult<Scenario> loaded = read_scenario(file, checked.overrides, &catalog, request.args.read_options());
-    const std::string label = "--set " + request.param + "=" + value;
-    for (Diagnostic& d : loaded.diagnostics) {
-      Diagnostic any_value = d;
-      if (any_value.where.file == label) any_value.where.file = "--set " + request.param + "=*";
-      if (!seen.insert(format_diagnostic(any_value)).second) continue;
-      (d.severity == Severity::kError ? problems : warnings).push_back(std::move(d));
+  for (const GridAxis& axis : grid.axes()) {
+    if (!checked.sweep.param.empty()) checked.sweep.param += ", ";
+    checked.sweep.param += axis.path;
+    checked.inactive.emplace_back();
+    bool first_of_axis = true;
+    for (const std::string& value : axis.values) {
+      overrides.back() = Override{axis.path, value};
+      LoadResult<Scenario> loaded = read_scenario(file, overrides, &catalog, request.args.read_options());
+      const std::string label = "--set " + axis.path + "=" + value;
+      for (Diagnostic& d : loaded.diagnostics) {
+        Diagnostic any_value = d;
+        if (any_value.where.file == label) any_value.where.file = "--set " + axis.path + "=*";
+        if (!seen.insert(format_diagnostic(any_value)).second) continue;
+        (d.severity == Severity::kError ? problems : warnings).push_back(std::move(d));
+      }
+      if (!loaded.value || !first_of_axis) continue;
+      first_of_axis = false;
+      const Scenario& scenario = *loaded.value;
+      checked.inactive.back() = inactive_key_reason(scenario, axis.path).value_or("");
+      if (!first) continue;
+      first = false;
+      checked.sweep.scenario = scenario.name;
+      checked.sweep.real = scenario.is_real();
+      checked.sides = {scenario.sides[0].id, scenario.sides[1].id};
     }
-    if (!loaded.value || !first) continue;
-    first = false;
-    const Scenario& scenario = *loaded.value;
-    checked.sweep.scenario = scenario.name;
-    checked.sweep.real = scenario.is_real();
-    checked.sweep.inactive = inactive_key_reason(scenario, request.param).value_or("");
-    checked.sides = {scenario.sides[0].id, scenario.sides[1].id};
   }
   if (!problems.empty()) throw InputError(std::move(problems));
   print_warnings(warnings);
   return checked;
 }
 
-/// Runs the sweep; text rows are printed (and flushed) as each point is computed, JSON at the end.
-void run_sweep(const SweepRequest& request, const DataCatalog& catalog) {
-  const std::filesystem::path file = catalog.scenario_path(request.scenario);
-  CheckedSweep checked = check_sweep(request, file, catalog);
-  Sweep& sweep = checked.sweep;
-  if (!sweep.inactive.empty()) {
-    std::cerr << fmt::format("stratstab: warning: {} has no effect in this scenario, so every row is the same: {}\n",
-                             request.param, sweep.inactive);
+/// Text rows, printed (and flushed) as each point is written; the progress line is cleared first.
+class TextSink final : public PointSink {
+ public:
+  TextSink(const SweepTable& table, const Grid& grid, ProgressLine& progress)
+      : table_(table), grid_(grid), progress_(progress) {}
+  void write(const GridPoint& point) override {
+    progress_.finish();
+    std::cout << format_grid_row(table_, grid_, point) << std::flush;
   }
-  const SweepTable table = sweep_table(sweep, checked.values, checked.sides);
-  if (!request.json) std::cout << format_sweep_header(table) << std::flush;
-  std::vector<Override>& overrides = checked.overrides;
-  const auto scenario_at = [&](const std::string& value) {
-    overrides.back().value = value;
-    return load_scenario(file, overrides, &catalog, request.args.read_options());
-  };
-  evaluate_sweep(checked.values, scenario_at, [&](SweepPoint point) {
-    if (request.json) {
-      sweep.points.push_back(std::move(point));
+
+ private:
+  const SweepTable& table_;
+  const Grid& grid_;
+  ProgressLine& progress_;
+};
+
+class CsvSink final : public PointSink {
+ public:
+  CsvSink(const Grid& grid, ProgressLine& progress) : grid_(grid), progress_(progress) {}
+  void write(const GridPoint& point) override {
+    progress_.finish();
+    std::cout << format_grid_csv_row(grid_, point) << std::flush;
+  }
+
+ private:
+  const Grid& grid_;
+  ProgressLine& progress_;
+};
+
+class JsonLinesSink final : public PointSink {
+ public:
+  JsonLinesSink(const Grid& grid, ProgressLine& progress) : grid_(grid), progress_(progress) {}
+  void write(const GridPoint& point) override {
+    progress_.finish();
+    std::cout << grid_point_to_json(grid_, point).dump() << '\n' << std::flush;
+  }
+
+ private:
+  const Grid& grid_;
+  ProgressLine& progress_;
+};
+
+/// `--json`: one document, so the points are gathered (memory grows with the points; --jsonl does not).
+class JsonSink final : public PointSink {
+ public:
+  JsonSink(const Grid& grid, Sweep& sweep) : grid_(grid), sweep_(sweep) {}
+  void write(const GridPoint& point) override {
+    if (grid_.axes().size() == 1) {
+      sweep_.points.push_back(point.result);
     } else {
-      std::cout << format_sweep_row(table, point) << std::flush;
+      points_.push_back(grid_point_to_json(grid_, point));
     }
-  });
+  }
+  [[nodiscard]] const nlohmann::json& points() const { return points_; }
+
+ private:
+  const Grid& grid_;
+  Sweep& sweep_;
+  nlohmann::json points_ = nlohmann::json::array();
+};
+
+/// Runs the sweep: text, CSV and JSON-lines rows are printed as each point is written, JSON at the end.
+void run_sweep(const SweepRequest& request, const DataCatalog& catalog) {
+  const Grid grid(sweep_axes(request));
+  const std::size_t max_points =
+      request.max_points.empty()
+          ? 0
+          : static_cast<std::size_t>(whole_number_option(request.max_points, "--max-points", 1, 2000000000, "points"));
+  check_grid_size(grid.size(), max_points, request.yes);
+  if (!request.samples.empty() && grid.axes().size() > 1) {
+    throw InputError(
+        {key_error("--samples", "bands (--samples) take one axis; give a single --param", "command line")});
+  }
+  const unsigned threads = threads_option(request.threads);
+  const std::filesystem::path file = catalog.scenario_path(request.scenario);
+  CheckedSweep checked = check_sweep(request, grid, file, catalog);
+  Sweep& sweep = checked.sweep;
+  if (grid.axes().size() == 1) sweep.inactive = checked.inactive.front();
+  for (std::size_t k = 0; k < grid.axes().size(); ++k) {
+    if (checked.inactive[k].empty()) continue;
+    std::cerr << fmt::format("stratstab: warning: {} has no effect in this scenario, so {}: {}\n", grid.axes()[k].path,
+                             grid.axes().size() == 1 ? "every row is the same" : "it changes no row",
+                             checked.inactive[k]);
+  }
+  const std::vector<Override> base = request.args.overrides();
+  const auto load = [&](const std::vector<Override>& extra) {
+    std::vector<Override> all = base;
+    all.insert(all.end(), extra.begin(), extra.end());
+    return load_scenario(file, all, &catalog, request.args.read_options());
+  };
+  const SweepTable table = grid_table(sweep, grid, checked.sides);
+  const GridEvaluator evaluator(grid, load);
+  ProgressLine progress("points", !request.quiet);
+  GridRunOptions options;
+  options.threads = threads;
+  options.on_progress = [&progress](std::size_t done, std::size_t total) { progress.update(done, total); };
+  std::optional<nlohmann::json> grid_points;
+  if (request.json) {
+    JsonSink sink(grid, sweep);
+    run_grid(evaluator, sink, options);
+    if (grid.axes().size() > 1) grid_points = sink.points();
+  } else if (request.csv) {
+    std::cout << format_grid_csv_header(grid, checked.sides) << std::flush;
+    CsvSink sink(grid, progress);
+    run_grid(evaluator, sink, options);
+  } else if (request.jsonl) {
+    JsonLinesSink sink(grid, progress);
+    run_grid(evaluator, sink, options);
+  } else {
+    std::cout << format_sweep_header(table) << std::flush;
+    TextSink sink(table, grid, progress);
+    run_grid(evaluator, sink, options);
+  }
+  progress.finish();
   std::optional<SweepBands> bands;
   if (!request.samples.empty()) {
+    const GridAxis& axis = grid.axes().front();
+    std::vector<Override> overrides = base;
+    overrides.push_back(Override{axis.path, ""});
+    const auto scenario_at = [&](const std::string& value) {
+      overrides.back().value = value;
+      return load_scenario(file, overrides, &catalog, request.args.read_options());
+    };
     const int n = whole_number_option(request.samples, "--samples", 1, 1000000, "samples");
-    ProgressLine progress("evaluations", !request.quiet);
-    bands = sweep_bands(request.param, checked.values, scenario_at, static_cast<std::size_t>(n),
-                        seed_option(request.seed), threads_option(request.threads),
-                        [&progress](std::size_t done, std::size_t total) { progress.update(done, total); });
+    ProgressLine band_progress("evaluations", !request.quiet);
+    bands = sweep_bands(axis.path, axis.values, scenario_at, static_cast<std::size_t>(n), seed_option(request.seed),
+                        threads,
+                        [&band_progress](std::size_t done, std::size_t total) { band_progress.update(done, total); });
   }
   if (request.json) {
-    nlohmann::json j = sweep_to_json(sweep);
+    nlohmann::json j = grid_points ? grid_to_json(sweep, grid, checked.inactive, *grid_points) : sweep_to_json(sweep);
     if (bands) j["bands"] = to_json(*bands);
     std::cout << j.dump(2) << '\n';
-  } else {
+  } else if (!request.csv && !request.jsonl) {
     std::cout << format_sweep_footer(table);
-    if (bands) std::cout << '\n' << format_sweep_bands(request.param, *bands);
+    if (bands) std::cout << '\n' << format_sweep_bands(grid.axes().front().path, *bands);
   }
 }
 
 }  // namespace
 
 void add_sweep_command(CLI::App& app, const GlobalOptions& global, std::function<int()>& run) {
-  CLI::App* sweep =
-      app.add_subcommand("sweep", "First-strike stability as one scenario key runs over values (one row per value)");
+  CLI::App* sweep = app.add_subcommand(
+      "sweep", "First-strike stability over a grid of scenario keys' values (one row per point, as each finishes)");
   auto request = std::make_shared<SweepRequest>();
   sweep->add_option("SCENARIO", request->scenario, "Scenario file, or the name of a bundled scenario (data/scenarios)")
       ->required();
   sweep
-      ->add_option("--param", request->param,
-                   "The key to sweep, by its dotted path as --set takes it, e.g. sides.A.abstract.alert or "
-                   "'sides.US.defence.layers[0].sspk' (list entries by index from 0)")
-      ->required();
-  CLI::Option_group* over = sweep->add_option_group("values", "The values of the key (one of)");
-  over->add_option("--values", request->values, "Comma-separated values, e.g. 0.3,0.5,0.7 or false,true");
-  CLI::Option* range = over->add_option(
-      "--range", request->range,
-      "FROM:TO:STEP, TO included, e.g. 0:1:0.1 (at most " + std::to_string(kMaxSweepPoints) + " points)");
-  over->require_option(1);
+      ->add_option("--param", request->params,
+                   "An axis KEY=VALUES, VALUES a list a,b,c or a range FROM:TO:STEP (TO included); repeat for a grid "
+                   "of every combination (the last axis varies fastest). KEY is a dotted path as --set takes it, "
+                   "e.g. sides.A.abstract.alert or 'sides.US.defence.layers[0].sspk'. Or one KEY with --values or "
+                   "--range")
+      ->required()
+      ->allow_extra_args(false);
+  CLI::Option_group* over = sweep->add_option_group("values", "The values of a single --param KEY (one of)");
+  CLI::Option* values =
+      over->add_option("--values", request->values, "Comma-separated values, e.g. 0.3,0.5,0.7 or false,true");
+  CLI::Option* range = over->add_option("--range", request->range, "FROM:TO:STEP, TO included, e.g. 0:1:0.1");
+  over->require_option(0, 1);
   add_scenario_args(*sweep, request->args, "Override another key at every point, e.g. --set options.posture=generated");
+  sweep->add_option("--threads", request->threads, "Threads (default: every core)");
+  sweep->add_option("--max-points", request->max_points,
+                    "Run a sweep of at most N points without asking (default: above " +
+                        std::to_string(kSweepConfirmPoints) + " points a sweep needs --yes)");
+  sweep->add_flag("--yes", request->yes,
+                  "Run a sweep above " + std::to_string(kSweepConfirmPoints) + " points without --max-points");
   sweep->add_option("--samples", request->samples,
                     "Also draw the scenario's uncertain inputs N times (the same draws at every point) and give each "
-                    "point's 5-95% band of the index and how often it is the lowest point");
+                    "point's 5-95% band of the index and how often it is the lowest point (one axis)");
   sweep->add_option("--seed", request->seed, "Seed of the draws with --samples (default 1)");
-  sweep->add_option("--threads", request->threads, "Threads with --samples (default: every core)");
-  sweep->add_flag("--quiet", request->quiet, "No progress line on stderr with --samples");
-  sweep->add_flag("--json", request->json, "Print JSON: scenario, param, points[] (value, index, sides, exchanges)");
-  sweep->callback([&run, &global, request, range] {
+  sweep->add_flag("--quiet", request->quiet, "No progress line on stderr");
+  CLI::Option_group* format = sweep->add_option_group("format", "Output (one of; default a text table)");
+  format->add_flag("--json", request->json,
+                   "Print JSON at the end: scenario, param (params with several axes), points[] (value or values, "
+                   "index, sides, exchanges)");
+  format->add_flag("--jsonl", request->jsonl, "Print one JSON object per point as it finishes (point, values, ...)");
+  format->add_flag("--csv", request->csv, "Print CSV, one row per point as it finishes");
+  format->require_option(0, 1);
+  sweep->callback([&run, &global, request, values, range] {
+    request->use_values = values->count() > 0;
     request->use_range = range->count() > 0;
+    const bool single = request->use_values || request->use_range;
+    if (single && request->params.size() != 1) {
+      throw CLI::ValidationError("--values/--range",
+                                 "go with a single --param KEY; for a grid give --param KEY=VALUES");
+    }
+    if (single && request->params.front().find('=') != std::string::npos) {
+      throw CLI::ValidationError("--param", "with --values or --range give KEY alone, not KEY=VALUES");
+    }
+    if (!single) {
+      for (const std::string& p : request->params) {
+        if (p.find('=') == std::string::npos) {
+          throw CLI::ValidationError("--param", "'" + p + "' needs values: KEY=VALUES, or KEY with --values/--range");
+        }
+      }
+    }
     run = [&global, request] {
       run_sweep(*request, open_catalog(global));
       return kExitOk;

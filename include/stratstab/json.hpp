@@ -7,6 +7,7 @@
 #include "stratstab/assessment.hpp"
 #include "stratstab/audit.hpp"
 #include "stratstab/compare.hpp"
+#include "stratstab/ensemble.hpp"
 #include "stratstab/error.hpp"
 #include "stratstab/figure.hpp"
 #include "stratstab/forces.hpp"
@@ -50,6 +51,14 @@ nlohmann::json uncertainty_to_json(const UncertaintyResult& result);
 nlohmann::json to_json(const TreatyCountBand& band);
 /// `sweep --samples --json`: the `bands` object (samples, seed, points[].{value, q05, q50, q95, mean, lowest}).
 nlohmann::json to_json(const SweepBands& bands);
+/// One point of a grid sweep (`sweep --jsonl`, one per line, and `points[]` of a grid's `--json`):
+/// `point` (its index), `values` (each axis's path to its value, a number where the text is one),
+/// `index`, `sides` and `exchanges` as in sweep_to_json.
+nlohmann::json grid_point_to_json(const Grid& grid, const GridPoint& point);
+/// `sweep --json` of several axes: scenario, form, `params` (the paths), `inactive` (path to why it
+/// cannot change the result, or null) and `points[]` (grid_point_to_json).
+nlohmann::json grid_to_json(const Sweep& sweep, const Grid& grid, const std::vector<std::string>& inactive,
+                            const nlohmann::json& points);
 /// `compare --samples --json`: `bands` (samples, seed, scenarios[].{name, point, q05, q50, q95}, below[i][j]).
 nlohmann::json to_json(const CompareBands& bands);
 /// `calc kill --json`: inputs, lethal_radius_m, sspk, kill_probability, kill_probability_n, ...

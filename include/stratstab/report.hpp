@@ -8,6 +8,7 @@
 #include "stratstab/assessment.hpp"
 #include "stratstab/audit.hpp"
 #include "stratstab/compare.hpp"
+#include "stratstab/ensemble.hpp"
 #include "stratstab/forces.hpp"
 #include "stratstab/scenario.hpp"
 #include "stratstab/sensitivity.hpp"
@@ -61,12 +62,26 @@ struct SweepTable {
   std::size_t points = 0;
   std::size_t value_width = 5;       ///< the widest value, at least "value"
   std::array<std::string, 2> sides;  ///< side ids in scenario order
+  /// A grid of several axes (grid_table): each axis's path and column width; empty for one axis,
+  /// whose column is `value`.
+  std::vector<std::string> axes;
+  std::vector<std::size_t> axis_widths;
 };
 /// The table of `sweep.points`' values; `sides` from `sides` (a sweep without points has no rows).
 SweepTable sweep_table(const Sweep& sweep, const std::vector<std::string>& values, std::array<std::string, 2> sides);
 std::string format_sweep_header(const SweepTable& table);
 std::string format_sweep_row(const SweepTable& table, const SweepPoint& point);
 std::string format_sweep_footer(const SweepTable& table);
+/// The table of a grid sweep: one column per axis (headed by its path) when there are several, else
+/// exactly sweep_table's. `sweep` gives the scenario, the form and `param` (the axes' paths joined).
+SweepTable grid_table(const Sweep& sweep, const Grid& grid, std::array<std::string, 2> sides);
+/// One row of a grid sweep's table: each axis's value in its column, then format_sweep_row's numbers.
+std::string format_grid_row(const SweepTable& table, const Grid& grid, const GridPoint& point);
+/// `sweep --csv`: the header line, `point`, each axis's path, `index`, each side's `<ID>.c1`,
+/// `<ID>.c2`, `<ID>.ratio`, and each strike's `<S>-><V>.s_star`, `<S>-><V>.retaliation_arriving`.
+std::string format_grid_csv_header(const Grid& grid, const std::array<std::string, 2>& sides);
+/// One CSV row; numbers in the shortest form that reads back to the same double.
+std::string format_grid_csv_row(const Grid& grid, const GridPoint& point);
 
 /// `calc kill`: inputs, each derived quantity with its unit, and the soft-target caveat.
 std::string format_kill_calculation(const KillCalculation& calculation);

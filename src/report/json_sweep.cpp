@@ -23,7 +23,50 @@ json value_json(const std::string& text) {
   return text;
 }
 
+/// A point's index, sides and exchanges under `into`.
+void add_outputs(json& into, const SweepPoint& p) {
+  json sides = json::object();
+  for (const SweepSide& side : p.sides) {
+    sides[side.id] = json{{"c1", side.stability.c1}, {"c2", side.stability.c2}, {"ratio", side.stability.ratio}};
+  }
+  json exchanges = json::array();
+  for (const SweepExchange& e : p.exchanges) {
+    exchanges.push_back(json{{"striker", e.striker},
+                             {"victim", e.victim},
+                             {"counterforce_spent", e.counterforce_spent},
+                             {"retaliation_arriving", e.retaliation_arriving}});
+  }
+  into["index"] = p.index;
+  into["sides"] = std::move(sides);
+  into["exchanges"] = std::move(exchanges);
+}
+
 }  // namespace
+
+json grid_point_to_json(const Grid& grid, const GridPoint& point) {
+  json values = json::object();
+  for (std::size_t k = 0; k < grid.axes().size(); ++k) {
+    values[grid.axes()[k].path] = value_json(grid.axes()[k].values[point.at[k]]);
+  }
+  json j{{"point", point.index}, {"values", std::move(values)}};
+  add_outputs(j, point.result);
+  return j;
+}
+
+json grid_to_json(const Sweep& sweep, const Grid& grid, const std::vector<std::string>& inactive, const json& points) {
+  json params = json::array();
+  json reasons = json::object();
+  for (std::size_t k = 0; k < grid.axes().size(); ++k) {
+    params.push_back(grid.axes()[k].path);
+    const bool active = k >= inactive.size() || inactive[k].empty();
+    reasons[grid.axes()[k].path] = active ? json(nullptr) : json(inactive[k]);
+  }
+  return json{{"scenario", sweep.scenario},
+              {"form", sweep.real ? "real" : "abstract"},
+              {"params", params},
+              {"inactive", reasons},
+              {"points", points}};
+}
 
 json sweep_to_json(const Sweep& sweep) {
   json points = json::array();

@@ -39,6 +39,31 @@ SweepTable sweep_table(const Sweep& sweep, const std::vector<std::string>& value
   return table;
 }
 
+SweepTable grid_table(const Sweep& sweep, const Grid& grid, std::array<std::string, 2> sides) {
+  SweepTable table;
+  table.scenario = sweep.scenario;
+  table.param = sweep.param;
+  table.real = sweep.real;
+  table.points = grid.size();
+  table.sides = std::move(sides);
+  if (grid.axes().size() == 1) {
+    for (const std::string& value : grid.axes().front().values) {
+      table.value_width = std::max(table.value_width, report::display_width(value));
+    }
+    return table;
+  }
+  // One column per axis, as wide as its path or its widest value; the value group is their span.
+  table.value_width = 0;
+  for (const GridAxis& axis : grid.axes()) {
+    std::size_t width = report::display_width(axis.path);
+    for (const std::string& value : axis.values) width = std::max(width, report::display_width(value));
+    table.axes.push_back(axis.path);
+    table.axis_widths.push_back(width);
+    table.value_width += width + (table.axis_widths.size() > 1 ? 1 : 0);
+  }
+  return table;
+}
+
 std::string format_sweep_header(const SweepTable& table) {
   std::string out = fmt::format("Sweep of {} in scenario {} ({} sides): {} point{}\n\n", table.param, table.scenario,
                                 table.real ? "real" : "abstract", table.points, table.points == 1 ? "" : "s");
@@ -56,7 +81,14 @@ std::string format_sweep_header(const SweepTable& table) {
     }
   }
   add_line(out, std::move(groups));
-  out += fmt::format("{:<{}} {:>{}}", "value", value_width, "index", kNumber);
+  if (table.axes.empty()) {
+    out += fmt::format("{:<{}} {:>{}}", "value", value_width, "index", kNumber);
+  } else {
+    for (std::size_t k = 0; k < table.axes.size(); ++k) {
+      out += report::pad_right(table.axes[k], table.axis_widths[k]) + " ";
+    }
+    out += fmt::format("{:>{}}", "index", kNumber);
+  }
   for (std::size_t i = 0; i < table.sides.size(); ++i) {
     out += fmt::format(" {:>{}} {:>{}} {:>{}}", "C1", kNumber, "C2", kNumber, "ratio", kNumber);
   }
@@ -68,8 +100,11 @@ std::string format_sweep_header(const SweepTable& table) {
   return out;
 }
 
-std::string format_sweep_row(const SweepTable& table, const SweepPoint& p) {
-  std::string out = report::pad_right(p.value, table.value_width) + fmt::format(" {:>{}.6f}", p.index, kNumber);
+namespace {
+
+/// The index and each side's and strike's numbers of a row, after its value cell.
+std::string row_numbers(const SweepTable& table, const SweepPoint& p) {
+  std::string out = fmt::format(" {:>{}.6f}", p.index, kNumber);
   for (const SweepSide& side : p.sides) {
     out += fmt::format(" {:>{}.6f} {:>{}.6f} {:>{}.6f}", side.stability.c1, kNumber, side.stability.c2, kNumber,
                        side.stability.ratio, kNumber);
@@ -81,6 +116,22 @@ std::string format_sweep_row(const SweepTable& table, const SweepPoint& p) {
   }
   out += '\n';
   return out;
+}
+
+}  // namespace
+
+std::string format_sweep_row(const SweepTable& table, const SweepPoint& p) {
+  return report::pad_right(p.value, table.value_width) + row_numbers(table, p);
+}
+
+std::string format_grid_row(const SweepTable& table, const Grid& grid, const GridPoint& point) {
+  if (table.axes.empty()) return format_sweep_row(table, point.result);
+  std::string out;
+  for (std::size_t k = 0; k < grid.axes().size(); ++k) {
+    if (k > 0) out += ' ';
+    out += report::pad_right(grid.axes()[k].values[point.at[k]], table.axis_widths[k]);
+  }
+  return out + row_numbers(table, point.result);
 }
 
 std::string format_sweep_footer(const SweepTable& table) {
