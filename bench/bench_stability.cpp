@@ -82,6 +82,26 @@ void BM_KentThalerGoldenDome(benchmark::State& state) {
 }
 BENCHMARK(BM_KentThalerGoldenDome);
 
+// Issue 12's options at their cost, exact draw-down: arg 0, golden-dome with an offence that
+// concentrates on undefended value (D* tabulated per strike, docs/methods.md §12.1); arg 1, the
+// default scenario with the collateral of counterforce (options.collateral: cities, §7; the per-base
+// collateral is memoised per thread, the pieces with collateral are sampled).
+void BM_KentThalerModelOptions(benchmark::State& state) {
+  static const stratstab::DataCatalog catalog(stratstab::DataCatalog::default_data_dir());
+  const bool concentrate = state.range(0) == 0;
+  const stratstab::Scenario scenario = stratstab::prepare_scenario(stratstab::load_scenario(
+      catalog.scenario_path(concentrate ? "golden-dome" : "us-ru-2026-11"),
+      stratstab::Override::parse_all(
+          {concentrate ? "sides.US.defence.concentrate_on_undefended=true" : "options.collateral=cities"}),
+      &catalog));
+  for (auto _ : state) {
+    const auto r = stratstab::evaluate_scenario(scenario);
+    benchmark::DoNotOptimize(r.index);
+  }
+  state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_KentThalerModelOptions)->Arg(0)->Arg(1);
+
 }  // namespace
 
 // One sample of an uncertainty run on the default scenario (docs/methods.md §13.2): every ranged

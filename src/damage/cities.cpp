@@ -9,10 +9,18 @@
 
 namespace stratstab {
 
-double CityTable::population() const {
+namespace {
+
+double total_population(std::span<const City> cities) {
   double total = 0.0;
   for (const City& c : cities) total += c.population;
   return total;
+}
+
+}  // namespace
+
+double CityTable::population() const {
+  return total_population(cities);
 }
 
 std::vector<double> greedy_city_destruction(std::span<const City> cities, double lethal_area_km2,
@@ -43,8 +51,7 @@ std::vector<double> greedy_city_destruction(std::span<const City> cities, double
 DamageCurve city_damage_curve(std::span<const City> cities, double lethal_area_km2, double density_per_km2,
                               int max_warheads) {
   const std::vector<double> destroyed = greedy_city_destruction(cities, lethal_area_km2, density_per_km2, max_warheads);
-  double total = 0.0;
-  for (const City& c : cities) total += c.population;
+  const double total = total_population(cities);
   std::vector<DamagePoint> points(destroyed.size());
   for (std::size_t w = 0; w < destroyed.size(); ++w) {
     points[w] = DamagePoint{static_cast<double>(w), std::min(1.0, destroyed[w] / total)};
