@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "inputs/input_tables.hpp"
+#include "io/named_table.hpp"
 #include "stratstab/closest_word.hpp"
 #include "stratstab/scenario_inputs.hpp"
 #include "stratstab/schema.hpp"
@@ -14,6 +15,10 @@
 
 namespace stratstab {
 namespace {
+
+using io::find_key;
+using io::keys_of;
+using io::suggestion;
 
 using namespace inputs;  // NOLINT(google-build-using-namespace): the tables of this stage
 
@@ -48,25 +53,6 @@ std::vector<Segment> split(std::string_view path) {
     start = dot + 1;
   }
   return out;
-}
-
-std::string suggestion(std::string_view word, const std::vector<std::string>& candidates) {
-  if (auto near = closest_word(word, candidates)) return fmt::format(" (did you mean `{}`?)", *near);
-  return fmt::format(" (one of: {})", fmt::join(candidates, ", "));
-}
-
-template <typename Table>
-std::vector<std::string> keys_of(const Table& table, std::vector<std::string> more = {}) {
-  for (const auto& named : table) more.emplace_back(named.key);
-  return more;
-}
-
-template <typename Table>
-auto find_key(const Table& table, std::string_view key) -> decltype(&table[0]) {
-  for (const auto& named : table) {
-    if (named.key == key) return &named;
-  }
-  return nullptr;
 }
 
 std::size_t side_index(const Scenario& scenario, std::string_view path, std::string_view id) {

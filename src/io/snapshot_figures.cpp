@@ -11,10 +11,15 @@
 #include <fmt/ranges.h>
 
 #include "key_path.hpp"
+#include "named_table.hpp"
 #include "stratstab/closest_word.hpp"
 
 namespace stratstab {
 namespace {
+
+using io::find_key;
+using io::keys_of;
+using io::suggestion;
 
 template <typename Member>
 struct Named {
@@ -62,25 +67,6 @@ const std::array kWarheadFigures{
 
 [[noreturn]] void fail(std::string_view path, std::string message) {
   throw InputError({key_error(std::string(path), std::move(message))});
-}
-
-std::string suggestion(std::string_view word, const std::vector<std::string>& candidates) {
-  if (auto near = closest_word(word, candidates)) return fmt::format(" (did you mean `{}`?)", *near);
-  return fmt::format(" (one of: {})", fmt::join(candidates, ", "));
-}
-
-template <typename Table>
-std::vector<std::string> keys_of(const Table& table, std::vector<std::string> more = {}) {
-  for (const auto& named : table) more.emplace_back(named.key);
-  return more;
-}
-
-template <typename Table>
-auto find_key(const Table& table, std::string_view key) -> decltype(&table[0]) {
-  for (const auto& named : table) {
-    if (named.key == key) return &named;
-  }
-  return nullptr;
 }
 
 /// `form` is the path's shape after `sides.<ID>.`, for the message.

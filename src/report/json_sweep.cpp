@@ -71,19 +71,9 @@ json grid_to_json(const Sweep& sweep, const Grid& grid, const std::vector<std::s
 json sweep_to_json(const Sweep& sweep) {
   json points = json::array();
   for (const SweepPoint& p : sweep.points) {
-    json sides = json::object();
-    for (const SweepSide& side : p.sides) {
-      sides[side.id] = json{{"c1", side.stability.c1}, {"c2", side.stability.c2}, {"ratio", side.stability.ratio}};
-    }
-    json exchanges = json::array();
-    for (const SweepExchange& e : p.exchanges) {
-      exchanges.push_back(json{{"striker", e.striker},
-                               {"victim", e.victim},
-                               {"counterforce_spent", e.counterforce_spent},
-                               {"retaliation_arriving", e.retaliation_arriving}});
-    }
-    points.push_back(
-        json{{"value", value_json(p.value)}, {"index", p.index}, {"sides", sides}, {"exchanges", exchanges}});
+    json point{{"value", value_json(p.value)}};
+    add_outputs(point, p);
+    points.push_back(std::move(point));
   }
   return json{{"scenario", sweep.scenario},
               {"form", sweep.real ? "real" : "abstract"},
