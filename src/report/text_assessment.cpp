@@ -236,6 +236,25 @@ std::string forces_text(const SideDetail& side, const Scenario& scenario) {
     } else {
       out += fmt::format("  damage: exponential, w80 = {:g} (the snapshot's)\n", s.forces->w80.value);
     }
+    // options.collateral (docs/methods.md §7): what it can count on this side, so that a collateral
+    // of 0 is never silent.
+    if (scenario.parameters.collateral_cities) {
+      std::size_t bases = 0;
+      for (const System& system : s.forces->systems) {
+        if (in_central_exchange(system)) bases += system.bases.size();
+      }
+      if (!s.cities) {
+        out += "  collateral of counterforce: no city table for this side, so none is counted\n";
+      } else if (bases == 0) {
+        out += fmt::format(
+            "  collateral of counterforce: snapshot {} lists no base coordinates, so none is counted (only the "
+            "2026-11 snapshots list bases)\n",
+            s.forces->id);
+      } else {
+        out += fmt::format("  collateral of counterforce: {} bases with coordinates, cities/{}.yaml\n", bases,
+                           s.cities->side);
+      }
+    }
   }
   return out;
 }

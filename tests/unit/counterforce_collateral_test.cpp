@@ -17,6 +17,7 @@
 #include "stratstab/draw_down.hpp"
 #include "stratstab/exchange.hpp"
 #include "stratstab/prepare.hpp"
+#include "stratstab/report.hpp"
 #include "stratstab/scenario.hpp"
 #include "stratstab/stability.hpp"
 
@@ -191,6 +192,21 @@ TEST(CounterforceCollateral, DefaultScenarioWithCollateral) {
     EXPECT_DOUBLE_EQ(row.index_without, clean.index);
   }
   EXPECT_TRUE(found);
+}
+
+TEST(CounterforceCollateral, SnapshotsWithoutBasesSaySoAndCountNone) {
+  // The 2025 snapshots list no base coordinates: the collateral is 0, the index unchanged, and
+  // assess says why rather than printing nothing.
+  DataCatalog catalog{STRATSTAB_SOURCE_DIR "/data"};
+  const auto load = [&](const std::vector<std::string>& sets) {
+    return prepare_scenario(load_scenario(catalog.scenario_path("baseline-2025"), Override::parse_all(sets), &catalog));
+  };
+  const Scenario with = load({"options.collateral=cities"});
+  const Assessment a = assess_scenario(with);
+  EXPECT_EQ(a.result.index, evaluate_scenario(load({})).index);
+  EXPECT_EQ(a.result.a_strikes_b.collateral_damage, 0.0);
+  const std::string text = format_assessment(with, a);
+  EXPECT_NE(text.find("snapshot ru-2025-01-01 lists no base coordinates, so none is counted"), std::string::npos);
 }
 
 }  // namespace
