@@ -37,8 +37,7 @@ StoredPoint stored_grid_point(const std::vector<std::vector<StoredValue>>& axis_
 /// commits the last batch and records the run's end time.
 class StoreSink final : public PointSink {
  public:
-  StoreSink(ResultsStore& store, std::int64_t run, const Grid& grid, std::vector<bool> done,
-            PointSink* also = nullptr);
+  StoreSink(ResultsStore& store, std::int64_t run, const Grid& grid, std::vector<bool> done, PointSink* also = nullptr);
   void write(const GridPoint& point) override;
   [[nodiscard]] bool skip(std::size_t index) const override;
   void finish() override;

@@ -72,8 +72,7 @@ StoredPoint stored_grid_point(const std::vector<std::vector<StoredValue>>& axis_
   return row;
 }
 
-StoreSink::StoreSink(ResultsStore& store, std::int64_t run, const Grid& grid, std::vector<bool> done,
-                     PointSink* also)
+StoreSink::StoreSink(ResultsStore& store, std::int64_t run, const Grid& grid, std::vector<bool> done, PointSink* also)
     : store_(store), run_(run), done_(std::move(done)), also_(also) {
   for (const GridAxis& axis : grid.axes()) axis_values_.push_back(stored_axis_values(axis));
 }

@@ -23,8 +23,9 @@ using test::RawDb;
 // 101 x 601 = 60,701 points of the abstract worked example (about a second on one thread, at some
 // 60,000 points a second through the store): the kill comes as soon as the first batch of 1,000 is
 // committed, with some 60 batches still to go, so it lands mid-run however loaded the machine is.
-const std::vector<std::string> kSweep = {"sweep",   "kent-thaler-example", "--param", "sides.A.abstract.alert=0:1:0.01",
-                                         "--param", "sides.B.abstract.nf=100:700:1", "--yes", "--quiet"};
+const std::vector<std::string> kSweep = {
+    "sweep",   "kent-thaler-example",           "--param", "sides.A.abstract.alert=0:1:0.01",
+    "--param", "sides.B.abstract.nf=100:700:1", "--yes",   "--quiet"};
 constexpr std::size_t kPoints = 101 * 601;
 
 /// Starts `stratstab --data-dir DATA <kSweep> --out FILE [extra]` as a child process.

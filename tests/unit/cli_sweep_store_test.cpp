@@ -75,9 +75,9 @@ TEST(CliSweepStoreTest, OutHoldsExactlyTheRowsCsvPrints) {
     ASSERT_EQ(fields.size(), header.size());
     ASSERT_EQ(rows[i].size(), header.size()) << rows[i].front();
     EXPECT_EQ(rows[i][0], "integer:" + fields[0]);
-    EXPECT_EQ(rows[i][1], real_text(fields[1]));       // alert 0.05 steps: REAL
-    EXPECT_EQ(rows[i][2], "integer:" + fields[2]);     // nf: a whole number, INTEGER
-    EXPECT_EQ(rows[i][3], "text:" + fields[3]);        // false/true: TEXT
+    EXPECT_EQ(rows[i][1], real_text(fields[1]));    // alert 0.05 steps: REAL
+    EXPECT_EQ(rows[i][2], "integer:" + fields[2]);  // nf: a whole number, INTEGER
+    EXPECT_EQ(rows[i][3], "text:" + fields[3]);     // false/true: TEXT
     for (std::size_t c = 4; c < header.size(); ++c) EXPECT_EQ(rows[i][c], real_text(fields[c])) << header[c];
   }
   // Hand-checked point: alert 0.5 is value 10 of the first axis, nf 300 the last of the second, LUA false.
@@ -108,12 +108,14 @@ TEST(CliSweepStoreTest, ResumingAFinishedRunComputesNothing) {
 
 TEST(CliSweepStoreTest, ResumeAgainstAChangedScenarioIsRefused) {
   const test::TempDir dir;
-  const std::string original = test::slurp(std::string(STRATSTAB_SOURCE_DIR) + "/data/scenarios/kent-thaler-example.yaml");
+  const std::string original =
+      test::slurp(std::string(STRATSTAB_SOURCE_DIR) + "/data/scenarios/kent-thaler-example.yaml");
   ASSERT_FALSE(original.empty());
   const auto scenario = dir.write("ex.yaml", original);
   const auto file = dir.path() / "s.sqlite";
-  const std::string command = "sweep '" + scenario.string() + "' --param sides.A.abstract.alert=0:1:0.25 --quiet --out '" +
-                              file.string() + "' --resume";
+  const std::string command = "sweep '" + scenario.string() +
+                              "' --param sides.A.abstract.alert=0:1:0.25 --quiet --out '" + file.string() +
+                              "' --resume";
   const test::CliRun first = test::run_cli(command);  // no run yet: --resume begins one
   ASSERT_EQ(first.exit_code, 0) << first.err;
   std::string changed = original;
@@ -133,8 +135,10 @@ TEST(CliSweepStoreTest, ResumeNeedsOutAndBandsAreNotStored) {
   EXPECT_EQ(no_out.exit_code, 2) << no_out.err;
   EXPECT_NE(no_out.err.find("--out"), std::string::npos) << no_out.err;
   const test::TempDir dir;
-  const test::CliRun bands = test::run_cli("sweep kent-thaler-example --param sides.A.abstract.alert=0:1:0.5 "
-                                           "--samples 5 --out '" + (dir.path() / "b.sqlite").string() + "'");
+  const test::CliRun bands = test::run_cli(
+      "sweep kent-thaler-example --param sides.A.abstract.alert=0:1:0.5 "
+      "--samples 5 --out '" +
+      (dir.path() / "b.sqlite").string() + "'");
   EXPECT_EQ(bands.exit_code, 3) << bands.err;
   EXPECT_NE(bands.err.find("--samples"), std::string::npos) << bands.err;
 }
