@@ -1,11 +1,13 @@
 // `stratstab sweep SCENARIO --param KEY=VALUES [--param KEY2=VALUES ...] [--threads T]
-// [--csv|--jsonl|--json] [--quiet] [--max-points N] [--yes] [--set K=V ...]`, and the one-axis form
+// [--csv|--jsonl|--json] [--quiet] [--out FILE.sqlite [--resume]] [--max-points N] [--yes] [--set K=V ...]`,
+// and the one-axis form
 // `--param KEY (--values a,b,c | --range FROM:TO:STEP)`: the full grid of the axes' values. Every
 // value of every axis is first loaded once with the `--set` overrides and `KEY=value`, so that each
 // meets the same validation as in the file (a bad one is reported at `--set KEY=value`) and nothing
 // runs for a sweep that cannot; then the points are evaluated in memory on threads (ensemble.hpp)
 // and printed in point order as they finish: a text table, CSV or JSON lines (`--json` gathers
-// them into one document at the end).
+// them into one document at the end), and with `--out` into a results store (store_sink.hpp), of
+// which `--resume` computes only the points the store's run lacks.
 #include <iostream>
 #include <memory>
 #include <optional>
