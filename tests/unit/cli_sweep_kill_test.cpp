@@ -1,6 +1,7 @@
 // `stratstab sweep ... --out FILE.sqlite` killed with SIGKILL mid-run and continued with `--resume`
 // ends with exactly the store of a run never interrupted: no point lost, none stored twice, every
 // value bit for bit the same, and the file passes `PRAGMA integrity_check` after the kill.
+#include <fcntl.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -28,8 +29,10 @@ const std::vector<std::string> kSweep = {
     "--param", "sides.B.abstract.nf=100:700:1", "--yes",   "--quiet"};
 constexpr std::size_t kPoints = 101 * 601;
 
-/// Starts `stratstab --data-dir DATA <kSweep> --out FILE [extra]` as a child process.
-pid_t start_sweep(const std::filesystem::path& file, const std::vector<std::string>& extra) {
+/// Starts `stratstab --data-dir DATA <kSweep> --out FILE [extra]` as a child process, its stderr
+/// into `err` when given.
+pid_t start_sweep(const std::filesystem::path& file, const std::vector<std::string>& extra,
+                  const std::filesystem::path& err = {}) {
   std::vector<std::string> args = {STRATSTAB_EXE, "--data-dir", std::string(STRATSTAB_SOURCE_DIR) + "/data"};
   args.insert(args.end(), kSweep.begin(), kSweep.end());
   args.push_back("--out");
@@ -37,6 +40,10 @@ pid_t start_sweep(const std::filesystem::path& file, const std::vector<std::stri
   args.insert(args.end(), extra.begin(), extra.end());
   const pid_t child = ::fork();
   if (child == 0) {
+    if (!err.empty()) {
+      const int fd = ::open(err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+      if (fd < 0 || ::dup2(fd, STDERR_FILENO) < 0) ::_exit(126);
+    }
     std::vector<char*> argv;
     for (std::string& a : args) argv.push_back(a.data());
     argv.push_back(nullptr);
@@ -80,8 +87,12 @@ TEST(CliSweepKillTest, SigkillThenResumeGivesTheUninterruptedStore) {
   EXPECT_LT(after_kill, kPoints) << "the kill came after the last point: it tested nothing";
   EXPECT_EQ(RawDb(killed).scalar("SELECT finished_at IS NULL FROM runs"), "integer:1");
 
-  const pid_t resumed = start_sweep(killed, {"--resume"});
+  const auto err = dir.path() / "resumed.err";
+  const pid_t resumed = start_sweep(killed, {"--resume"}, err);
   ASSERT_EQ(wait_exit(resumed), 0);
+  // Only the missing points were computed.
+  EXPECT_EQ(test::slurp(err), "stratstab: run 1 of " + killed.string() + ": " + std::to_string(kPoints - after_kill) +
+                                  " points computed, " + std::to_string(after_kill) + " already stored\n");
   const auto reference = dir.path() / "uninterrupted.sqlite";
   ASSERT_EQ(wait_exit(start_sweep(reference, {})), 0);
 
