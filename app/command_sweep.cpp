@@ -1,11 +1,13 @@
 // `stratstab sweep SCENARIO --param KEY=VALUES [--param KEY2=VALUES ...] [--threads T]
-// [--csv|--jsonl|--json] [--quiet] [--max-points N] [--yes] [--set K=V ...]`, and the one-axis form
+// [--csv|--jsonl|--json] [--quiet] [--out FILE.sqlite [--resume]] [--max-points N] [--yes] [--set K=V ...]`,
+// and the one-axis form
 // `--param KEY (--values a,b,c | --range FROM:TO:STEP)`: the full grid of the axes' values. Every
 // value of every axis is first loaded once with the `--set` overrides and `KEY=value`, so that each
 // meets the same validation as in the file (a bad one is reported at `--set KEY=value`) and nothing
 // runs for a sweep that cannot; then the points are evaluated in memory on threads (ensemble.hpp)
 // and printed in point order as they finish: a text table, CSV or JSON lines (`--json` gathers
-// them into one document at the end).
+// them into one document at the end), and with `--out` into a results store (store_sink.hpp), of
+// which `--resume` computes only the points the store's run lacks.
 #include <iostream>
 #include <memory>
 #include <optional>
@@ -24,7 +26,11 @@
 #include "stratstab/inactive_key.hpp"
 #include "stratstab/json.hpp"
 #include "stratstab/report.hpp"
+#include "stratstab/results_store.hpp"
+#include "stratstab/scenario_hash.hpp"
+#include "stratstab/store_sink.hpp"
 #include "stratstab/sweep.hpp"
+#include "stratstab/version.hpp"
 
 namespace stratstab::app {
 namespace {
@@ -46,7 +52,27 @@ struct SweepRequest {
   std::string max_points;  ///< --max-points N, or "" (the default limit, kSweepConfirmPoints)
   bool yes = false;
   bool quiet = false;
+  std::string out;      ///< --out FILE.sqlite: the results store, or ""
+  bool resume = false;  ///< --resume: continue the latest run of the same command line in --out
 };
+
+/// The command line a store records and `--resume` looks a run up by: the options as given, in a
+/// fixed order, less those that do not change the points (`--resume`, `--threads`, `--quiet`), so
+/// that the resumed command may differ from the first only in those.
+std::string store_command_line(const SweepRequest& request) {
+  std::string line = "stratstab sweep " + request.scenario;
+  for (const std::string& p : request.params) line += " --param " + p;
+  if (request.use_values) line += " --values " + request.values;
+  if (request.use_range) line += " --range " + request.range;
+  for (const std::string& s : request.args.sets) line += " --set " + s;
+  if (request.args.allow_mismatched_force) line += " --allow-mismatched-force";
+  if (!request.max_points.empty()) line += " --max-points " + request.max_points;
+  if (request.yes) line += " --yes";
+  if (request.json) line += " --json";
+  if (request.jsonl) line += " --jsonl";
+  if (request.csv) line += " --csv";
+  return line + " --out " + request.out;
+}
 
 /// The axes of the command line: `--param KEY` with `--values` or `--range` (one axis), or each
 /// `--param KEY=VALUES`.
@@ -176,6 +202,46 @@ class JsonSink final : public PointSink {
   nlohmann::json points_ = nlohmann::json::array();
 };
 
+/// `--out FILE.sqlite [--resume]`: runs the grid into a run of the store (a new one, or with
+/// `--resume` the latest run of the same command line, of which only the missing points are
+/// computed), each point also written to `printed` when given. Returns false when a resumed run was
+/// complete (nothing computed, said on stderr).
+bool run_into_store(const SweepRequest& request, const Grid& grid, const GridEvaluator& evaluator,
+                    const Scenario& scenario, const std::vector<Override>& overrides,
+                    const std::array<std::string, 2>& sides, PointSink* printed, const GridRunOptions& options,
+                    ProgressLine& progress) {
+  RunDescription run;
+  run.scenario_hash = scenario_hash(scenario, overrides);
+  run.tool_version = std::string(kVersion);
+  run.command_line = store_command_line(request);
+  run.seed = 0;  // a grid draws nothing
+  run.points_planned = grid.size();
+  for (const GridAxis& axis : grid.axes()) run.input_columns.push_back(axis.path);
+  run.output_columns = grid_output_columns(sides);
+  ResultsStore store = ResultsStore::open(request.out);
+  std::optional<std::int64_t> id;
+  if (request.resume) id = store.find_run_to_resume(run);
+  std::vector<bool> done;
+  std::size_t stored = 0;
+  if (id) {
+    done = store.done_points(*id);
+    for (const bool d : done) stored += d ? 1 : 0;
+    if (stored == grid.size()) {
+      std::cerr << fmt::format("stratstab: run {} of {} holds all {} points already; nothing to compute\n", *id,
+                               request.out, grid.size());
+      return false;
+    }
+  } else {
+    id = store.begin_run(run);
+  }
+  StoreSink sink(store, *id, grid, std::move(done), printed);
+  const GridRunStats stats = run_grid(evaluator, sink, options);
+  progress.finish();
+  std::cerr << fmt::format("stratstab: run {} of {}: {} points computed{}\n", *id, request.out, stats.written,
+                           stored > 0 ? fmt::format(", {} already stored", stored) : "");
+  return true;
+}
+
 /// Runs the sweep: text, CSV and JSON-lines rows are printed as each point is written, JSON at the end.
 void run_sweep(const SweepRequest& request, const DataCatalog& catalog) {
   const Grid grid(sweep_axes(request));
@@ -187,6 +253,12 @@ void run_sweep(const SweepRequest& request, const DataCatalog& catalog) {
   if (!request.samples.empty() && grid.axes().size() > 1) {
     throw InputError(
         {key_error("--samples", "bands (--samples) take one axis; give a single --param", "command line")});
+  }
+  if (!request.out.empty() && !request.samples.empty()) {
+    throw InputError({key_error("--samples",
+                                "the results store (--out) holds the grid's points, not bands; run --samples "
+                                "without --out",
+                                "command line")});
   }
   const unsigned threads = threads_option(request.threads);
   const std::filesystem::path file = catalog.scenario_path(request.scenario);
@@ -212,22 +284,26 @@ void run_sweep(const SweepRequest& request, const DataCatalog& catalog) {
   options.threads = threads;
   options.on_progress = [&progress](std::size_t done, std::size_t total) { progress.update(done, total); };
   std::optional<nlohmann::json> grid_points;
+  std::unique_ptr<PointSink> rows;  // what is printed; none with --out alone
+  std::unique_ptr<JsonSink> json_sink;
   if (request.json) {
-    JsonSink sink(grid, sweep);
-    run_grid(evaluator, sink, options);
-    if (grid.axes().size() > 1) grid_points = sink.points();
+    json_sink = std::make_unique<JsonSink>(grid, sweep);
   } else if (request.csv) {
     std::cout << format_grid_csv_header(grid, checked.sides) << std::flush;
-    CsvSink sink(grid, progress);
-    run_grid(evaluator, sink, options);
+    rows = std::make_unique<CsvSink>(grid, progress);
   } else if (request.jsonl) {
-    JsonLinesSink sink(grid, progress);
-    run_grid(evaluator, sink, options);
-  } else {
+    rows = std::make_unique<JsonLinesSink>(grid, progress);
+  } else if (request.out.empty()) {
     std::cout << format_sweep_header(table) << std::flush;
-    TextSink sink(table, grid, progress);
-    run_grid(evaluator, sink, options);
+    rows = std::make_unique<TextSink>(table, grid, progress);
   }
+  PointSink* printed = json_sink ? json_sink.get() : rows.get();
+  if (!request.out.empty()) {
+    if (!run_into_store(request, grid, evaluator, load(base), base, checked.sides, printed, options, progress)) return;
+  } else {
+    run_grid(evaluator, *printed, options);
+  }
+  if (json_sink && grid.axes().size() > 1) grid_points = json_sink->points();
   progress.finish();
   std::optional<SweepBands> bands;
   if (!request.samples.empty()) {
@@ -248,7 +324,7 @@ void run_sweep(const SweepRequest& request, const DataCatalog& catalog) {
     nlohmann::json j = grid_points ? grid_to_json(sweep, grid, checked.inactive, *grid_points) : sweep_to_json(sweep);
     if (bands) j["bands"] = to_json(*bands);
     std::cout << j.dump(2) << '\n';
-  } else if (!request.csv && !request.jsonl) {
+  } else if (!request.csv && !request.jsonl && request.out.empty()) {
     std::cout << format_sweep_footer(table);
     if (bands) std::cout << '\n' << format_sweep_bands(grid.axes().front().path, *bands);
   }
@@ -287,6 +363,15 @@ void add_sweep_command(CLI::App& app, const GlobalOptions& global, std::function
                     "point's 5-95% band of the index and how often it is the lowest point (one axis)");
   sweep->add_option("--seed", request->seed, "Seed of the draws with --samples (default 1)");
   sweep->add_flag("--quiet", request->quiet, "No progress line on stderr");
+  CLI::Option* out = sweep->add_option(
+      "--out", request->out,
+      "Write every point into the SQLite results store FILE (created if absent; each command a new run); "
+      "with --csv, --jsonl or --json the rows are printed too");
+  sweep
+      ->add_flag("--resume", request->resume,
+                 "With --out: continue the latest run of the same command line in FILE (the same scenario and "
+                 "files), computing only the points it lacks")
+      ->needs(out);
   CLI::Option_group* format = sweep->add_option_group("format", "Output (one of; default a text table)");
   format->add_flag("--json", request->json,
                    "Print JSON at the end: scenario, param (params with several axes), points[] (value or values, "

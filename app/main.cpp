@@ -39,7 +39,9 @@ std::optional<UnknownCommand> unknown_command(CLI::App& app, int argc, char** ar
       if (option != nullptr && option->get_items_expected_min() > 0) ++i;
       continue;
     }
-    const std::vector<CLI::App*> subcommands = level->get_subcommands([](CLI::App*) { return true; });
+    // Option groups (`add_option_group`) are unnamed subcommands in CLI11: not commands a word can name.
+    const std::vector<CLI::App*> subcommands =
+        level->get_subcommands([](CLI::App* sub) { return !sub->get_name().empty(); });
     if (subcommands.empty()) return std::nullopt;
     UnknownCommand unknown{arg, {}};
     CLI::App* next = nullptr;
