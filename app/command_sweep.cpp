@@ -20,6 +20,7 @@
 #include "progress.hpp"
 #include "scenario_args.hpp"
 #include "stratstab/ensemble.hpp"
+#include "stratstab/ensemble_mpi.hpp"
 #include "stratstab/grid.hpp"
 #include "stratstab/inactive_key.hpp"
 #include "stratstab/json.hpp"
@@ -178,6 +179,9 @@ class JsonSink final : public PointSink {
 
 /// Runs the sweep: text, CSV and JSON-lines rows are printed as each point is written, JSON at the end.
 void run_sweep(const SweepRequest& request, const DataCatalog& catalog) {
+  // Under mpirun every rank runs the command and rank 0 alone writes (ensemble_mpi.hpp).
+  const MpiSession mpi;
+  if (!mpi.writer()) std::cout.rdbuf(nullptr);
   const Grid grid(sweep_axes(request));
   const std::size_t max_points =
       request.max_points.empty()
@@ -214,19 +218,19 @@ void run_sweep(const SweepRequest& request, const DataCatalog& catalog) {
   std::optional<nlohmann::json> grid_points;
   if (request.json) {
     JsonSink sink(grid, sweep);
-    run_grid(evaluator, sink, options);
+    mpi.run(evaluator, sink, options);
     if (grid.axes().size() > 1) grid_points = sink.points();
   } else if (request.csv) {
     std::cout << format_grid_csv_header(grid, checked.sides) << std::flush;
     CsvSink sink(grid, progress);
-    run_grid(evaluator, sink, options);
+    mpi.run(evaluator, sink, options);
   } else if (request.jsonl) {
     JsonLinesSink sink(grid, progress);
-    run_grid(evaluator, sink, options);
+    mpi.run(evaluator, sink, options);
   } else {
     std::cout << format_sweep_header(table) << std::flush;
     TextSink sink(table, grid, progress);
-    run_grid(evaluator, sink, options);
+    mpi.run(evaluator, sink, options);
   }
   progress.finish();
   std::optional<SweepBands> bands;
