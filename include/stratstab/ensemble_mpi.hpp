@@ -23,9 +23,12 @@ namespace stratstab {
 /// PMIX_RANK or PMI_SIZE), whether or not this build has MPI.
 [[nodiscard]] bool under_mpi_launcher();
 
-/// Points a rank takes from rank 0 at a time by default: a point of the default scenario costs about
-/// a millisecond, so a batch is about a second of work against a message of tens of kilobytes, and
-/// the messaging is negligible.
+/// Points a rank takes from rank 0 at a time, at most, by default: a point of a real-sides scenario
+/// costs 5 to 20 ms, an abstract one tens of microseconds, so a batch is tens of milliseconds to tens
+/// of seconds of work against one round trip of a message (about 150 bytes a point), and the
+/// messaging is negligible. A grid with
+/// fewer than 8 batches per rank takes smaller batches (at least 8 per rank), so that no rank idles
+/// while another finishes a large last batch.
 inline constexpr std::size_t kMpiBatchPoints = 1000;
 
 /// The MPI job of this process, for the duration of a command. Constructed under an MPI launcher it
@@ -48,7 +51,7 @@ class MpiSession {
 
   /// run_grid_mpi with `batch` points per batch when the job has more than one rank, else run_grid.
   GridRunStats run(const GridEvaluator& evaluator, PointSink& sink, const GridRunOptions& options,
-                   std::size_t batch = kMpiBatchPoints) const;
+                   std::size_t batch = 0) const;
 
  private:
   bool initialized_ = false;
@@ -58,13 +61,14 @@ class MpiSession {
 
 /// Evaluates every point of the evaluator's grid not skipped by rank 0's `sink` over the ranks of
 /// the running MPI job (MpiSession) and writes each to rank 0's sink in point order; the other ranks'
-/// sinks are not called. Batches are `batch` (>= 1) non-skipped points in increasing order, at most
+/// sinks are not called. Batches are `batch` non-skipped points (0: kMpiBatchPoints, or fewer for
+/// a grid too small for 8 batches a rank) in increasing order, at most
 /// 4 per rank ahead of the last written, so rank 0 holds a bounded number of points whatever the
 /// grid's size. Rank 0 evaluates batches too, between messages. A failure of a point on any rank, or
 /// of the sink, stops every rank (no more batches are assigned) and is thrown on rank 0 (as
 /// std::runtime_error with the failing rank's message) and on the rank where it happened; the
 /// stats (written, skipped) are rank 0's. `options.threads` is not used: one evaluation per rank.
 GridRunStats run_grid_mpi(const GridEvaluator& evaluator, PointSink& sink, const GridRunOptions& options,
-                          std::size_t batch = kMpiBatchPoints);
+                          std::size_t batch = 0);
 
 }  // namespace stratstab

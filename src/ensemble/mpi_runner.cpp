@@ -407,7 +407,11 @@ GridRunStats run_grid_mpi(const GridEvaluator& evaluator, PointSink& sink, const
   int size = 1;
   MPI_Comm_rank(MPI_COMM_WORLD, &rank);
   MPI_Comm_size(MPI_COMM_WORLD, &size);
-  batch = std::max<std::size_t>(1, batch);
+  if (batch == 0) {
+    const std::size_t per_rank = 8;  // batches a rank takes at least, so that the last ones balance
+    batch = std::clamp<std::size_t>(evaluator.grid().size() / (per_rank * static_cast<std::size_t>(size)), 1,
+                                    kMpiBatchPoints);
+  }
   if (rank != 0) {
     work(evaluator);
     return {};

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The MPI runner's rows are the single-process run's, byte for byte (ensemble_mpi.hpp): a grid of
-# 101 x 51 = 5,151 points of the abstract Kent-Thaler example, so that a batch of 1,000 points leaves
-# six batches to hand out, run with 2 and 3 ranks (3 > the cores here: --oversubscribe) against
+# 101 x 51 = 5,151 points of the abstract Kent-Thaler example (batches of 321 and 214 points, 8 per
+# rank, so that every rank takes several and rank 0 writes them as they come), run with 2 and 3 ranks (3 > the cores here: --oversubscribe) against
 # `--threads 1`, as CSV and as JSON lines. A lost, duplicated or reordered row, or a number that
 # moved in its last bit, changes the bytes.
 # Usage: sweep_matches_single.sh STRATSTAB MPIEXEC
