@@ -25,6 +25,9 @@
 #include "stratstab/error.hpp"
 
 #ifdef STRATSTAB_HAVE_MPI
+// The C interface only: OpenMPI's and MPICH's C++ bindings (deprecated since MPI 2.2) are left out.
+#define OMPI_SKIP_MPICXX 1
+#define MPICH_SKIP_MPICXX 1
 #include <mpi.h>
 #endif
 
