@@ -11,6 +11,7 @@
 #include "stratstab/ensemble_mpi.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
@@ -20,6 +21,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "stratstab/error.hpp"
@@ -203,9 +205,17 @@ void work(const GridEvaluator& evaluator) {
         grid.indices(i, at);
         put_point(results, GridPoint{i, at, evaluator.evaluate(i, at, *workspace)});
       }
-    } catch (const std::exception& e) {
+    } catch (...) {
+      // Rank 0 must hear of any failure, or it would wait for this batch for ever.
+      std::string what = "an exception that is not a std::exception";
+      try {
+        throw;
+      } catch (const std::exception& e) {
+        what = e.what();
+      } catch (...) {  // NOLINT(bugprone-empty-catch): `what` already says so
+      }
       Writer failure;
-      failure.put(std::string(e.what()));
+      failure.put(what);
       send(failure.bytes(), 0, kTagFailure);
       throw;
     }
@@ -331,8 +341,13 @@ GridRunStats coordinate(const GridEvaluator& evaluator, PointSink& sink, const G
     if (own) {
       MPI_Iprobe(MPI_ANY_SOURCE, MPI_ANY_TAG, MPI_COMM_WORLD, &arrived, &status);
     } else if (active > 0) {
-      MPI_Probe(MPI_ANY_SOURCE, MPI_ANY_TAG, MPI_COMM_WORLD, &status);
-      arrived = 1;
+      // Not MPI_Probe: OpenMPI's blocking calls spin, and rank 0 may wait a whole batch here, on a
+      // core a worker may share. A millisecond's sleep is nothing against a batch.
+      for (;;) {
+        MPI_Iprobe(MPI_ANY_SOURCE, MPI_ANY_TAG, MPI_COMM_WORLD, &arrived, &status);
+        if (arrived != 0) break;
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+      }
     }
     if (arrived != 0) {
       const std::vector<char> bytes = receive(status);
