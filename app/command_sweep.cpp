@@ -194,7 +194,10 @@ void run_sweep(const SweepRequest& request, const DataCatalog& catalog) {
   }
   const unsigned threads = threads_option(request.threads);
   const std::filesystem::path file = catalog.scenario_path(request.scenario);
-  CheckedSweep checked = check_sweep(request, grid, file, catalog);
+  // Under mpirun rank 0 alone checks every value (a failure there ends the job) and the others,
+  // which print nothing, skip the serial loads that would otherwise delay their first batch.
+  CheckedSweep checked = mpi.writer() ? check_sweep(request, grid, file, catalog) : CheckedSweep{};
+  checked.inactive.resize(grid.axes().size());
   Sweep& sweep = checked.sweep;
   if (grid.axes().size() == 1) sweep.inactive = checked.inactive.front();
   for (std::size_t k = 0; k < grid.axes().size(); ++k) {

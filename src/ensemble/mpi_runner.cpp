@@ -167,8 +167,29 @@ GridPoint get_point(Reader& r, const Grid& grid) {
   return p;
 }
 
+// OpenMPI's blocking calls spin while they wait, taking a core from whichever rank shares it (a
+// machine with more ranks than cores, or other jobs); these wait by polling with a short sleep
+// instead, which costs at most a millisecond a message against a batch of seconds.
+constexpr auto kPoll = std::chrono::microseconds(200);
+
 void send(std::vector<char>& bytes, int to, int tag) {
-  MPI_Send(bytes.data(), static_cast<int>(bytes.size()), MPI_BYTE, to, tag, MPI_COMM_WORLD);
+  MPI_Request request = MPI_REQUEST_NULL;
+  MPI_Isend(bytes.data(), static_cast<int>(bytes.size()), MPI_BYTE, to, tag, MPI_COMM_WORLD, &request);
+  for (int finished = 0;;) {
+    MPI_Test(&request, &finished, MPI_STATUS_IGNORE);
+    if (finished != 0) return;
+    std::this_thread::sleep_for(kPoll);
+  }
+}
+
+/// Waits for a message from `from` (or MPI_ANY_SOURCE) with any tag.
+MPI_Status probe(int from) {
+  MPI_Status status;
+  for (int arrived = 0;;) {
+    MPI_Iprobe(from, MPI_ANY_TAG, MPI_COMM_WORLD, &arrived, &status);
+    if (arrived != 0) return status;
+    std::this_thread::sleep_for(kPoll);
+  }
 }
 
 /// Receives the message `status` announced (from MPI_Probe or MPI_Iprobe).
@@ -189,9 +210,7 @@ void work(const GridEvaluator& evaluator) {
   results.put(kNoBatch);
   for (;;) {
     send(results.bytes(), 0, kTagRequest);
-    MPI_Status status;
-    MPI_Probe(0, kTagAssign, MPI_COMM_WORLD, &status);
-    const std::vector<char> bytes = receive(status);
+    const std::vector<char> bytes = receive(probe(0));  // rank 0 sends only assignments
     Reader assignment(bytes);
     const auto id = assignment.get<std::uint64_t>();
     const auto n = static_cast<std::size_t>(assignment.get<std::uint64_t>());
@@ -341,13 +360,8 @@ GridRunStats coordinate(const GridEvaluator& evaluator, PointSink& sink, const G
     if (own) {
       MPI_Iprobe(MPI_ANY_SOURCE, MPI_ANY_TAG, MPI_COMM_WORLD, &arrived, &status);
     } else if (active > 0) {
-      // Not MPI_Probe: OpenMPI's blocking calls spin, and rank 0 may wait a whole batch here, on a
-      // core a worker may share. A millisecond's sleep is nothing against a batch.
-      for (;;) {
-        MPI_Iprobe(MPI_ANY_SOURCE, MPI_ANY_TAG, MPI_COMM_WORLD, &arrived, &status);
-        if (arrived != 0) break;
-        std::this_thread::sleep_for(std::chrono::milliseconds(1));
-      }
+      status = probe(MPI_ANY_SOURCE);  // nothing of our own to do: wait, without spinning
+      arrived = 1;
     }
     if (arrived != 0) {
       const std::vector<char> bytes = receive(status);
