@@ -22,6 +22,7 @@
 #include "progress.hpp"
 #include "scenario_args.hpp"
 #include "stratstab/ensemble.hpp"
+#include "stratstab/ensemble_mpi.hpp"
 #include "stratstab/grid.hpp"
 #include "stratstab/inactive_key.hpp"
 #include "stratstab/json.hpp"
@@ -206,10 +207,22 @@ class JsonSink final : public PointSink {
 /// `--resume` the latest run of the same command line, of which only the missing points are
 /// computed), each point also written to `printed` when given. Returns false when a resumed run was
 /// complete (nothing computed, said on stderr).
+/// A sink for the ranks of an MPI job other than the writer (their points go to rank 0's sink).
+class NullSink final : public PointSink {
+ public:
+  void write(const GridPoint& /*point*/) override {}
+};
+
 bool run_into_store(const SweepRequest& request, const Grid& grid, const GridEvaluator& evaluator,
                     const Scenario& scenario, const std::vector<Override>& overrides,
                     const std::array<std::string, 2>& sides, PointSink* printed, const GridRunOptions& options,
-                    ProgressLine& progress) {
+                    ProgressLine& progress, const MpiSession& mpi) {
+  // Under mpirun the other ranks only compute: rank 0 alone opens and writes the store.
+  if (!mpi.writer()) {
+    NullSink none;
+    mpi.run(evaluator, none, options);
+    return false;
+  }
   RunDescription run;
   run.scenario_hash = scenario_hash(scenario, overrides);
   run.tool_version = std::string(kVersion);
@@ -227,6 +240,11 @@ bool run_into_store(const SweepRequest& request, const Grid& grid, const GridEva
     done = store.done_points(*id);
     for (const bool d : done) stored += d ? 1 : 0;
     if (stored == grid.size()) {
+      if (mpi.size() > 1) {
+        // The other ranks are waiting for batches: every point skipped, so none is assigned.
+        StoreSink all_done(store, *id, grid, std::move(done), nullptr);
+        mpi.run(evaluator, all_done, options);
+      }
       std::cerr << fmt::format("stratstab: run {} of {} holds all {} points already; nothing to compute\n", *id,
                                request.out, grid.size());
       return false;
@@ -235,7 +253,7 @@ bool run_into_store(const SweepRequest& request, const Grid& grid, const GridEva
     id = store.begin_run(run);
   }
   StoreSink sink(store, *id, grid, std::move(done), printed);
-  const GridRunStats stats = run_grid(evaluator, sink, options);
+  const GridRunStats stats = mpi.run(evaluator, sink, options);
   progress.finish();
   std::cerr << fmt::format("stratstab: run {} of {}: {} points computed{}\n", *id, request.out, stats.written,
                            stored > 0 ? fmt::format(", {} already stored", stored) : "");
@@ -244,6 +262,9 @@ bool run_into_store(const SweepRequest& request, const Grid& grid, const GridEva
 
 /// Runs the sweep: text, CSV and JSON-lines rows are printed as each point is written, JSON at the end.
 void run_sweep(const SweepRequest& request, const DataCatalog& catalog) {
+  // Under mpirun every rank runs the command and rank 0 alone writes (ensemble_mpi.hpp).
+  const MpiSession mpi;
+  if (!mpi.writer()) std::cout.rdbuf(nullptr);
   const Grid grid(sweep_axes(request));
   const std::size_t max_points =
       request.max_points.empty()
@@ -262,7 +283,10 @@ void run_sweep(const SweepRequest& request, const DataCatalog& catalog) {
   }
   const unsigned threads = threads_option(request.threads);
   const std::filesystem::path file = catalog.scenario_path(request.scenario);
-  CheckedSweep checked = check_sweep(request, grid, file, catalog);
+  // Under mpirun rank 0 alone checks every value (a failure there ends the job) and the others,
+  // which print nothing, skip the serial loads that would otherwise delay their first batch.
+  CheckedSweep checked = mpi.writer() ? check_sweep(request, grid, file, catalog) : CheckedSweep{};
+  checked.inactive.resize(grid.axes().size());
   Sweep& sweep = checked.sweep;
   if (grid.axes().size() == 1) sweep.inactive = checked.inactive.front();
   for (std::size_t k = 0; k < grid.axes().size(); ++k) {
@@ -299,9 +323,11 @@ void run_sweep(const SweepRequest& request, const DataCatalog& catalog) {
   }
   PointSink* printed = json_sink ? json_sink.get() : rows.get();
   if (!request.out.empty()) {
-    if (!run_into_store(request, grid, evaluator, load(base), base, checked.sides, printed, options, progress)) return;
+    if (!run_into_store(request, grid, evaluator, load(base), base, checked.sides, printed, options, progress, mpi)) {
+      return;
+    }
   } else {
-    run_grid(evaluator, *printed, options);
+    mpi.run(evaluator, *printed, options);
   }
   if (json_sink && grid.axes().size() > 1) grid_points = json_sink->points();
   progress.finish();

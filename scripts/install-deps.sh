@@ -20,6 +20,7 @@ packages=(
   libopenturns-dev                 # OpenTURNS: distributions, Latin hypercube / Monte Carlo designs (uncertainty runs)
   libsqlite3-dev                   # SQLite: the results store of ensemble runs (--out FILE.sqlite, --resume)
   sqlite3                          # the sqlite3 command: the guide's store queries, which the tests run
+  libopenmpi-dev openmpi-bin       # OpenMPI (optional): `mpirun -n N stratstab sweep` across machines, and its test
   coinor-libipopt-dev              # Ipopt: independent NLP reference for the WTA solver (tests and benchmarks only)
   python3                          # scripts/doc_examples.py: checks the example outputs in docs/ (a test)
   jq                               # used by JSON examples in docs/usersguide.md, which the tests run
