@@ -12,6 +12,11 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 mpi_flags=(--oversubscribe)
 if [ "$(id -u)" -eq 0 ]; then mpi_flags+=(--allow-run-as-root); fi
+# Under the sanitizer build (scripts/test.sh's asan stage) OpenMPI's plugins, unloaded at
+# MPI_Finalize, leave allocations LeakSanitizer reports from unknown modules (so no suppression can
+# name them): leak detection is off for the ranks only; address and undefined-behaviour checks stay.
+mpi_env=()
+if [ -n "${ASAN_OPTIONS:-}" ]; then mpi_env=(-x "ASAN_OPTIONS=${ASAN_OPTIONS}:detect_leaks=0"); fi
 grid=(sweep kent-thaler-example --param sides.A.abstract.alert=0:1:0.01 --param sides.B.abstract.alert=0:1:0.02
       --quiet --max-points 6000)
 for format in --csv --jsonl; do
@@ -23,7 +28,7 @@ for format in --csv --jsonl; do
     exit 1
   fi
   for ranks in 2 3; do
-    "$mpiexec" -n "$ranks" "${mpi_flags[@]}" "$exe" "${grid[@]}" "$format" >"$work/mpi"
+    "$mpiexec" -n "$ranks" "${mpi_flags[@]}" "${mpi_env[@]}" "$exe" "${grid[@]}" "$format" >"$work/mpi"
     if ! cmp "$work/single" "$work/mpi"; then
       echo "mpirun -n $ranks $format differs from the single-process run:"
       diff "$work/single" "$work/mpi" | head -20
