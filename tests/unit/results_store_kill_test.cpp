@@ -56,6 +56,9 @@ Committed committed_points(const std::filesystem::path& file) {
   const auto r = db.rows(
       "SELECT count(*), count(DISTINCT point_index), coalesce(min(point_index), 0), "
       "coalesce(max(point_index), -1) FROM points");
+  // Killed after the file was created but before the store's tables were committed: an empty
+  // database (valid; the next open creates the tables), holding no point.
+  if (r.at(0).at(0) == "error: no such table: points") return {0, true};
   const std::size_t count = std::stoul(r.at(0).at(0).substr(8));
   const bool ok = r[0][1] == r[0][0] && r[0][2] == "integer:0" &&
                   r[0][3] == "integer:" + std::to_string(static_cast<long>(count) - 1);
