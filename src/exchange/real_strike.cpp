@@ -133,13 +133,13 @@ void add_split_by_reach(std::vector<TargetSource>& sources, TargetSource source,
   for (std::size_t g = 0; g < groups.size(); ++g) {
     TargetSource part = source;
     part.reached_by = signatures[g];
-    part.bases = groups[g];
     double launchers = 0.0;
     std::vector<std::string> ids;
     for (const Base* base : groups[g]) {
       launchers += base->launchers.value;
       ids.push_back(base->id);
     }
+    part.bases = std::move(groups[g]);
     part.share = launchers / total;
     part.label = groups.size() == 1 ? system.id : fmt::format("{} [{}]", system.id, fmt::join(ids, ", "));
     if (part.share > 0.0) sources.push_back(std::move(part));
@@ -403,6 +403,40 @@ WarningOutcome warning_outcome(const ForceSnapshot& striker, const ForceSnapshot
       .warning;
 }
 
+namespace {
+
+/// docs/methods.md §12.1, adaptive offence: where `defence` covers part of the value and its attacker
+/// concentrates on the rest (concentration.hpp), D* over [0, max_arriving] replaces `damage`, the
+/// defence acts through it (`penetration` becomes the identity), and the split is kept for the report.
+void concentrate_if_adapting(const MissileDefence& defence, const std::vector<double>& on_value, double m,
+                             double max_arriving, DamageCurve& damage, Penetration& penetration,
+                             std::shared_ptr<const ConcentratedValueStrike>& kept) {
+  if (!defence.concentrate_on_undefended) return;
+  auto split = std::make_shared<const ConcentratedValueStrike>(defence, on_value, m, damage);
+  if (!split->active()) return;
+  damage = split->curve(max_arriving);
+  penetration = Penetration();
+  kept = std::move(split);
+}
+
+/// Where a split is in D*, what the chosen strike sends where and what gets through (the search
+/// needs only D*, so this is done once per strike reported, not per candidate).
+void report_splits(const StrikeInputs& in, FirstStrike& result) {
+  if (in.victim_concentration) {
+    const ValueSplit split = in.victim_concentration->best_split(result.remaining_arriving);
+    result.value_on_undefended = split.uncovered;
+    result.remaining_intercepted = result.remaining_arriving - split.through;
+    result.remaining_arriving = split.through;
+  }
+  if (in.striker_concentration) {
+    const ValueSplit split = in.striker_concentration->best_split(result.retaliation_launched);
+    result.retaliation_on_undefended = split.uncovered;
+    result.retaliation_arriving = split.through;
+  }
+}
+
+}  // namespace
+
 StrikeInputs real_strike_inputs(const ForceSnapshot& striker, Posture striker_posture, const ForceSnapshot& victim,
                                 Posture victim_posture, const StabilityParameters& parameters, Withheld withheld) {
   SideOptions striker_options;
@@ -483,31 +517,18 @@ StrikeInputs real_strike_inputs(const ForceSnapshot& striker, Posture striker_po
     in.draw_down = thinned_draw_down(in.draw_down, silo_defence, counterforce_reliability(problem));
     const std::vector<double> on_value = layer_interceptors(*victim_defence, false, site_survival);
     in.victim_defence = Penetration(*victim_defence, on_value, m);
-    if (victim_defence->concentrate_on_undefended) {
-      // docs/methods.md §12.1, adaptive offence: the striker's split of its value warheads between
-      // covered and undefended value is in D* (concentration.hpp); at most striker_arriving arrive.
-      auto split = std::make_shared<const ConcentratedValueStrike>(*victim_defence, on_value, m, in.victim_damage);
-      if (split->active()) {
-        in.victim_damage = split->curve(in.striker_arriving);
-        in.victim_defence = Penetration();
-        in.victim_concentration = std::move(split);
-      }
-    }
+    // The striker's value warheads: at most striker_arriving arrive.
+    concentrate_if_adapting(*victim_defence, on_value, m, in.striker_arriving, in.victim_damage, in.victim_defence,
+                            in.victim_concentration);
   }
   if (striker_options.defence != nullptr) {
     const MissileDefence& own = *striker_options.defence;
     const std::vector<double> on_value = layer_interceptors(own, false, 1.0);
     const double m = mean_warheads_per_booster(victim);
     in.striker_defence = Penetration(own, on_value, m);
-    if (own.concentrate_on_undefended) {
-      // The retaliation concentrates the same way; at most victim_arriving of it arrives.
-      auto split = std::make_shared<const ConcentratedValueStrike>(own, on_value, m, in.striker_damage);
-      if (split->active()) {
-        in.striker_damage = split->curve(in.victim_arriving);
-        in.striker_defence = Penetration();
-        in.striker_concentration = std::move(split);
-      }
-    }
+    // The retaliation concentrates the same way; at most victim_arriving of it arrives.
+    concentrate_if_adapting(own, on_value, m, in.victim_arriving, in.striker_damage, in.striker_defence,
+                            in.striker_concentration);
   }
   return in;
 }
@@ -549,18 +570,6 @@ FirstStrike real_first_strike(const ForceSnapshot& striker, Posture striker_post
       result.cost_victim = cost.victim;
       in.striker_defence = std::move(own_defence);  // the next decapitation count plans the same way
     }
-    // Where a split is in D*, the report gives what it sends where and what gets through.
-    if (in.victim_concentration) {
-      const ValueSplit split = in.victim_concentration->best_split(result.remaining_arriving);
-      result.value_on_undefended = split.uncovered;
-      result.remaining_intercepted = result.remaining_arriving - split.through;
-      result.remaining_arriving = split.through;
-    }
-    if (in.striker_concentration) {
-      const ValueSplit split = in.striker_concentration->best_split(result.retaliation_launched);
-      result.retaliation_on_undefended = split.uncovered;
-      result.retaliation_arriving = split.through;
-    }
     result.decapitation_spent = in.decapitation_warheads;
     result.command_survival = command_survival(command, victim_posture, in.decapitation_warheads * mean);
     result.forward_spent = in.forward_spent;
@@ -577,7 +586,10 @@ FirstStrike real_first_strike(const ForceSnapshot& striker, Posture striker_post
     const double arriving = in.striker_arriving;
     const double mean = warheads > 0.0 ? arriving / warheads : 0.0;
     FirstStrike best = evaluate(in, mean);
-    if (!can_decapitate || warheads <= 0.0) return best;
+    if (!can_decapitate || warheads <= 0.0) {
+      report_splits(in, best);
+      return best;
+    }
     const double most = std::min(std::floor(warheads), std::ceil(command.nodes_in(victim_posture)) *
                                                            std::max(0, parameters.max_warheads_per_target));
     for (double d = 1.0; d <= most; d += 1.0) {
@@ -591,6 +603,7 @@ FirstStrike real_first_strike(const ForceSnapshot& striker, Posture striker_post
         best = candidate;
       }
     }
+    report_splits(in, best);
     return best;
   };
   FirstStrike best = strike(0);
