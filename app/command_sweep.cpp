@@ -271,9 +271,16 @@ void run_sweep(const SweepRequest& request, const DataCatalog& catalog) {
           ? 0
           : static_cast<std::size_t>(whole_number_option(request.max_points, "--max-points", 1, 2000000000, "points"));
   check_grid_size(grid.size(), max_points, request.yes);
-  if (!request.samples.empty() && grid.axes().size() > 1) {
-    throw InputError(
-        {key_error("--samples", "bands (--samples) take one axis; give a single --param", "command line")});
+  // --samples is read before anything runs, so that a bad count does not wait for the grid.
+  const std::size_t samples =
+      request.samples.empty()
+          ? 0
+          : static_cast<std::size_t>(whole_number_option(request.samples, "--samples", 1, 1000000, "samples"));
+  if (samples > 0 && (request.csv || request.jsonl)) {
+    throw InputError({key_error("--samples",
+                                "the bands (--samples) are printed after the text table or in --json; --csv and "
+                                "--jsonl stream the points alone, so give one of those without --samples",
+                                "command line")});
   }
   if (!request.out.empty() && !request.samples.empty()) {
     throw InputError({key_error("--samples",
@@ -333,17 +340,22 @@ void run_sweep(const SweepRequest& request, const DataCatalog& catalog) {
   progress.finish();
   std::optional<SweepBands> bands;
   if (!request.samples.empty()) {
-    const GridAxis& axis = grid.axes().front();
-    std::vector<Override> overrides = base;
-    overrides.push_back(Override{axis.path, ""});
-    const auto scenario_at = [&](const std::string& value) {
-      overrides.back().value = value;
+    // A band per grid point: the point's values as the last overrides, one per axis.
+    std::vector<std::string> params;
+    for (const GridAxis& axis : grid.axes()) params.push_back(axis.path);
+    std::vector<std::vector<std::string>> points(grid.size());
+    std::vector<std::size_t> at(grid.axes().size());
+    for (std::size_t p = 0; p < grid.size(); ++p) {
+      grid.indices(p, at);
+      for (std::size_t k = 0; k < at.size(); ++k) points[p].push_back(grid.axes()[k].values[at[k]]);
+    }
+    const auto scenario_at = [&](const std::vector<std::string>& values) {
+      std::vector<Override> overrides = base;
+      for (std::size_t k = 0; k < params.size(); ++k) overrides.push_back(Override{params[k], values[k]});
       return load_scenario(file, overrides, &catalog, request.args.read_options());
     };
-    const int n = whole_number_option(request.samples, "--samples", 1, 1000000, "samples");
     ProgressLine band_progress("evaluations", !request.quiet);
-    bands = sweep_bands(axis.path, axis.values, scenario_at, static_cast<std::size_t>(n), seed_option(request.seed),
-                        threads,
+    bands = sweep_bands(params, points, scenario_at, samples, seed_option(request.seed), threads,
                         [&band_progress](std::size_t done, std::size_t total) { band_progress.update(done, total); });
   }
   if (request.json) {
@@ -352,7 +364,7 @@ void run_sweep(const SweepRequest& request, const DataCatalog& catalog) {
     std::cout << j.dump(2) << '\n';
   } else if (!request.csv && !request.jsonl && request.out.empty()) {
     std::cout << format_sweep_footer(table);
-    if (bands) std::cout << '\n' << format_sweep_bands(grid.axes().front().path, *bands);
+    if (bands) std::cout << '\n' << format_sweep_bands(*bands);
   }
 }
 
@@ -386,7 +398,7 @@ void add_sweep_command(CLI::App& app, const GlobalOptions& global, std::function
                   "Run a sweep above " + std::to_string(kSweepConfirmPoints) + " points without --max-points");
   sweep->add_option("--samples", request->samples,
                     "Also draw the scenario's uncertain inputs N times (the same draws at every point) and give each "
-                    "point's 5-95% band of the index and how often it is the lowest point (one axis)");
+                    "point's 5-95% band of the index and how often it is the lowest point (each point of a grid)");
   sweep->add_option("--seed", request->seed, "Seed of the draws with --samples (default 1)");
   sweep->add_flag("--quiet", request->quiet, "No progress line on stderr");
   CLI::Option* out = sweep->add_option(

@@ -42,14 +42,18 @@ nlohmann::json comparison_to_json(const std::vector<ComparisonColumn>& columns);
 /// `sweep --json`: scenario, form, param, inactive (why the key cannot change the result, or null) and
 /// `points[]`, each with value (a number, true/false or the
 /// text), index, `sides.<ID>` {c1, c2, ratio} and `exchanges[]` {striker, victim, counterforce_spent,
-/// retaliation_arriving}.
+/// victim_surviving, retaliation_arriving}.
 nlohmann::json sweep_to_json(const Sweep& sweep);
 /// `uncertainty --json`: settings, inputs with distributions and Sobol indices, bands, tornado.
 nlohmann::json uncertainty_to_json(const UncertaintyResult& result);
 /// `treaty count --samples --json`: the `band` object (samples, seed, limits.<id>.{point, q05, q50, q95,
 /// probability_over}).
 nlohmann::json to_json(const TreatyCountBand& band);
-/// `sweep --samples --json`: the `bands` object (samples, seed, points[].{value, q05, q50, q95, mean, lowest}).
+/// A swept value as JSON of its kind, so that a plot can take it as it stands: a number when the
+/// whole text is one, true/false, else the text (a word such as `generated`).
+nlohmann::json swept_value_json(const std::string& text);
+/// `sweep --samples --json`: the `bands` object (samples, seed, inputs, points[].{value (one axis) or
+/// values (path to value, several axes), point, q05, q50, q95, mean, lowest}).
 nlohmann::json to_json(const SweepBands& bands);
 /// One point of a grid sweep (`sweep --jsonl`, one per line, and `points[]` of a grid's `--json`):
 /// `point` (its index), `values` (each axis's path to its value, a number where the text is one),

@@ -50,7 +50,7 @@ std::string format_uncertainty_csv(const UncertaintyResult& result);
 /// `treaty count --samples`: each limit's count band and the probability of being over it.
 std::string format_treaty_count_band(const TreatyCountBand& band);
 /// `sweep --samples`: each point's band of the index and the share of samples lowest there.
-std::string format_sweep_bands(const std::string& param, const SweepBands& bands);
+std::string format_sweep_bands(const SweepBands& bands);
 /// `compare --samples`: each scenario's band and P(row < column).
 std::string format_compare_bands(const CompareBands& bands);
 /// What the `sweep` table's layout needs before any point is computed, so that its rows can be
@@ -78,7 +78,8 @@ SweepTable grid_table(const Sweep& sweep, const Grid& grid, std::array<std::stri
 /// One row of a grid sweep's table: each axis's value in its column, then format_sweep_row's numbers.
 std::string format_grid_row(const SweepTable& table, const Grid& grid, const GridPoint& point);
 /// `sweep --csv`: the header line, `point`, each axis's path, `index`, each side's `<ID>.c1`,
-/// `<ID>.c2`, `<ID>.ratio`, and each strike's `<S>-><V>.s_star`, `<S>-><V>.retaliation_arriving`.
+/// `<ID>.c2`, `<ID>.ratio`, and each strike's `<S>-><V>.s_star`, `<S>-><V>.victim_surviving`,
+/// `<S>-><V>.retaliation_arriving`.
 std::string format_grid_csv_header(const Grid& grid, const std::array<std::string, 2>& sides);
 /// One CSV row; numbers in the shortest form that reads back to the same double.
 std::string format_grid_csv_row(const Grid& grid, const GridPoint& point);

@@ -16,8 +16,8 @@
 namespace stratstab {
 
 /// The output columns of a grid point, named as the `sweep --csv` header names them: `index`, then
-/// per side `US.c1`, `US.c2`, `US.ratio`, then per first strike `US->RU.s_star` and
-/// `US->RU.retaliation_arriving` (side 0 striking side 1 first).
+/// per side `US.c1`, `US.c2`, `US.ratio`, then per first strike `US->RU.s_star`,
+/// `US->RU.victim_surviving` and `US->RU.retaliation_arriving` (side 0 striking side 1 first).
 std::vector<std::string> grid_output_columns(const std::array<std::string, 2>& sides);
 
 /// An axis's values as the store keeps them, one type per axis so that a column holds one type:

@@ -26,6 +26,7 @@ struct SweepExchange {
   std::string striker;
   std::string victim;
   double counterforce_spent = 0;    ///< s*: striker warheads spent on counterforce
+  double victim_surviving = 0;      ///< the victim's warheads that survive the strike of s*
   double retaliation_arriving = 0;  ///< U(s*): the victim's surviving warheads arriving on the striker
 };
 
@@ -64,22 +65,31 @@ void evaluate_sweep(const std::vector<std::string>& values,
 
 /// `sweep --samples N` (docs/methods.md §13.2): at every point the same draws of the scenario's
 /// uncertain inputs (common random numbers: one design, each input drawn by its path), so that the
-/// points' bands and the place of the lowest index can be compared sample by sample. The swept key
-/// is not drawn. `band` is the index's band at the point; `lowest` the share of samples whose
-/// lowest index over the points is at this point.
+/// points' bands and the place of the lowest index can be compared sample by sample. The swept keys
+/// are not drawn. `band` is the index's band at the point; `lowest` the share of samples whose
+/// lowest index over the points is at this point. With several axes (a grid) the points are the
+/// grid's, in its order, and a point's `values` hold one value per axis.
 struct SweepBandPoint {
-  std::string value;
+  std::vector<std::string> values;  ///< one per swept key, in the order of SweepBands::params
   OutputBand band;
   double lowest = 0;
 };
 struct SweepBands {
+  std::vector<std::string> params;  ///< the swept keys' paths
   std::size_t samples = 0;
   std::uint64_t seed = 0;
   std::size_t inputs = 0;
   std::vector<SweepBandPoint> points;
 };
-/// `scenario_at(value)` gives the loaded (not prepared) scenario at each value; throws InputError
-/// when the swept key changes which inputs the scenario has (e.g. another snapshot).
+/// `points[p]` are point p's values, one per key of `params`; `scenario_at(values)` gives the loaded
+/// (not prepared) scenario at a point. Throws InputError when a swept key changes which inputs the
+/// scenario has (e.g. another snapshot). Memory: one double per point and sample (the lowest point
+/// of each sample is known only when every point is done).
+SweepBands sweep_bands(const std::vector<std::string>& params, const std::vector<std::vector<std::string>>& points,
+                       const std::function<Scenario(const std::vector<std::string>& values)>& scenario_at,
+                       std::size_t samples, std::uint64_t seed, unsigned threads,
+                       const std::function<void(std::size_t done, std::size_t total)>& on_progress = {});
+/// The one-axis form: `values` of `param`.
 SweepBands sweep_bands(const std::string& param, const std::vector<std::string>& values,
                        const std::function<Scenario(const std::string& value)>& scenario_at, std::size_t samples,
                        std::uint64_t seed, unsigned threads,

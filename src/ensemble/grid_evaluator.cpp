@@ -41,6 +41,7 @@ bool same_point(const SweepPoint& a, const SweepPoint& b) {
     const SideStability& y = b.sides[s].stability;
     if (!same(x.c1, y.c1) || !same(x.c2, y.c2) || !same(x.ratio, y.ratio)) return false;
     if (!same(a.exchanges[s].counterforce_spent, b.exchanges[s].counterforce_spent) ||
+        !same(a.exchanges[s].victim_surviving, b.exchanges[s].victim_surviving) ||
         !same(a.exchanges[s].retaliation_arriving, b.exchanges[s].retaliation_arriving)) {
       return false;
     }

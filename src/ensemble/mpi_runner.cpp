@@ -141,6 +141,7 @@ void put_point(Writer& w, const GridPoint& p) {
     w.put(e.striker);
     w.put(e.victim);
     w.put(e.counterforce_spent);
+    w.put(e.victim_surviving);
     w.put(e.retaliation_arriving);
   }
 }
@@ -162,6 +163,7 @@ GridPoint get_point(Reader& r, const Grid& grid) {
     e.striker = r.text();
     e.victim = r.text();
     e.counterforce_spent = r.get<double>();
+    e.victim_surviving = r.get<double>();
     e.retaliation_arriving = r.get<double>();
   }
   return p;

@@ -15,6 +15,7 @@ std::vector<std::string> grid_output_columns(const std::array<std::string, 2>& s
   for (std::size_t i = 0; i < 2; ++i) {
     const std::string strike = sides[i] + "->" + sides[1 - i];
     columns.push_back(strike + ".s_star");
+    columns.push_back(strike + ".victim_surviving");
     columns.push_back(strike + ".retaliation_arriving");
   }
   return columns;
@@ -58,7 +59,7 @@ StoredPoint stored_grid_point(const std::vector<std::vector<StoredValue>>& axis_
   row.inputs.reserve(axis_values.size());
   for (std::size_t k = 0; k < axis_values.size(); ++k) row.inputs.push_back(axis_values[k].at(point.at.at(k)));
   const SweepPoint& p = point.result;
-  row.outputs.reserve(11);
+  row.outputs.reserve(13);
   row.outputs.push_back(p.index);
   for (const SweepSide& side : p.sides) {
     row.outputs.push_back(side.stability.c1);
@@ -67,6 +68,7 @@ StoredPoint stored_grid_point(const std::vector<std::vector<StoredValue>>& axis_
   }
   for (const SweepExchange& e : p.exchanges) {
     row.outputs.push_back(e.counterforce_spent);
+    row.outputs.push_back(e.victim_surviving);
     row.outputs.push_back(e.retaliation_arriving);
   }
   return row;

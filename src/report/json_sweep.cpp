@@ -10,19 +10,6 @@ namespace {
 
 using nlohmann::json;
 
-// The value as JSON of its kind, so that a plot can take `points[].value` as it stands: a number when
-// the whole text is one, true/false, else the text (a word such as `generated`).
-json value_json(const std::string& text) {
-  double number = 0;
-  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), number);
-  if (!text.empty() && error == std::errc() && end == text.data() + text.size() && std::isfinite(number)) {
-    return number;
-  }
-  if (text == "true") return true;
-  if (text == "false") return false;
-  return text;
-}
-
 /// A point's index, sides and exchanges under `into`.
 void add_outputs(json& into, const SweepPoint& p) {
   json sides = json::object();
@@ -34,6 +21,7 @@ void add_outputs(json& into, const SweepPoint& p) {
     exchanges.push_back(json{{"striker", e.striker},
                              {"victim", e.victim},
                              {"counterforce_spent", e.counterforce_spent},
+                             {"victim_surviving", e.victim_surviving},
                              {"retaliation_arriving", e.retaliation_arriving}});
   }
   into["index"] = p.index;
@@ -43,10 +31,21 @@ void add_outputs(json& into, const SweepPoint& p) {
 
 }  // namespace
 
+json swept_value_json(const std::string& text) {
+  double number = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), number);
+  if (!text.empty() && error == std::errc() && end == text.data() + text.size() && std::isfinite(number)) {
+    return number;
+  }
+  if (text == "true") return true;
+  if (text == "false") return false;
+  return text;
+}
+
 json grid_point_to_json(const Grid& grid, const GridPoint& point) {
   json values = json::object();
   for (std::size_t k = 0; k < grid.axes().size(); ++k) {
-    values[grid.axes()[k].path] = value_json(grid.axes()[k].values[point.at[k]]);
+    values[grid.axes()[k].path] = swept_value_json(grid.axes()[k].values[point.at[k]]);
   }
   json j{{"point", point.index}, {"values", std::move(values)}};
   add_outputs(j, point.result);
@@ -71,7 +70,7 @@ json grid_to_json(const Sweep& sweep, const Grid& grid, const std::vector<std::s
 json sweep_to_json(const Sweep& sweep) {
   json points = json::array();
   for (const SweepPoint& p : sweep.points) {
-    json point{{"value", value_json(p.value)}};
+    json point{{"value", swept_value_json(p.value)}};
     add_outputs(point, p);
     points.push_back(std::move(point));
   }

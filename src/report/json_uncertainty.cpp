@@ -119,13 +119,18 @@ json to_json(const TreatyCountBand& band) {
 json to_json(const SweepBands& bands) {
   json points = json::array();
   for (const SweepBandPoint& p : bands.points) {
-    points.push_back(json{{"value", p.value},
-                          {"point", p.band.point},
-                          {"mean", p.band.mean},
-                          {"q05", p.band.quantiles[0]},
-                          {"q50", p.band.quantiles[2]},
-                          {"q95", p.band.quantiles[4]},
-                          {"lowest", p.lowest}});
+    // One axis: its value as `value` (as before grids); several: `values` by path, as --jsonl.
+    json at = json::object();
+    for (std::size_t k = 0; k < p.values.size() && k < bands.params.size(); ++k)
+      at[bands.params[k]] = swept_value_json(p.values[k]);
+    json row = p.values.size() == 1 ? json{{"value", swept_value_json(p.values.front())}} : json{{"values", at}};
+    row.update(json{{"point", p.band.point},
+                    {"mean", p.band.mean},
+                    {"q05", p.band.quantiles[0]},
+                    {"q50", p.band.quantiles[2]},
+                    {"q95", p.band.quantiles[4]},
+                    {"lowest", p.lowest}});
+    points.push_back(std::move(row));
   }
   return json{{"samples", bands.samples}, {"seed", bands.seed}, {"inputs", bands.inputs}, {"points", points}};
 }

@@ -28,7 +28,8 @@ std::string format_grid_csv_header(const Grid& grid, const std::array<std::strin
   for (const std::string& side : sides) out += fmt::format(",{0}.c1,{0}.c2,{0}.ratio", side);
   // Exchange 0: side 0 strikes side 1; exchange 1: the reverse (SweepPoint::exchanges).
   for (std::size_t i = 0; i < 2; ++i) {
-    out += fmt::format(",{0}->{1}.s_star,{0}->{1}.retaliation_arriving", sides[i], sides[1 - i]);
+    out +=
+        fmt::format(",{0}->{1}.s_star,{0}->{1}.victim_surviving,{0}->{1}.retaliation_arriving", sides[i], sides[1 - i]);
   }
   return out + '\n';
 }
@@ -41,7 +42,8 @@ std::string format_grid_csv_row(const Grid& grid, const GridPoint& point) {
   for (const SweepSide& side : p.sides) {
     out += fmt::format(",{},{},{}", side.stability.c1, side.stability.c2, side.stability.ratio);
   }
-  for (const SweepExchange& e : p.exchanges) out += fmt::format(",{},{}", e.counterforce_spent, e.retaliation_arriving);
+  for (const SweepExchange& e : p.exchanges)
+    out += fmt::format(",{},{},{}", e.counterforce_spent, e.victim_surviving, e.retaliation_arriving);
   return out + '\n';
 }
 

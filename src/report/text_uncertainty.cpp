@@ -126,20 +126,29 @@ std::string format_treaty_count_band(const TreatyCountBand& band) {
   return out;
 }
 
-std::string format_sweep_bands(const std::string& param, const SweepBands& bands) {
+std::string format_sweep_bands(const SweepBands& bands) {
   std::string out = fmt::format(
-      "The index's band at each point, from {} draws of the scenario's {} uncertain inputs (the same draws at every "
+      "The index's band at each point, from {} draws of the scenario's {} uncertain input{} (the same draws at every "
       "point; seed {}), and the share of draws whose lowest index is at the point:\n",
-      bands.samples, bands.inputs, bands.seed);
-  const std::size_t width = std::max<std::size_t>(display_width(param), 5);
-  out += pad_right(param, width) + pad_left("point", 10) + pad_left("5%", 10) + pad_left("50%", 10) +
-         pad_left("95%", 10) + pad_left("lowest", 10) + '\n';
+      bands.samples, bands.inputs, bands.inputs == 1 ? "" : "s", bands.seed);
+  // One column per swept key, as wide as its path or its widest value.
+  std::vector<std::size_t> widths;
+  for (std::size_t k = 0; k < bands.params.size(); ++k) {
+    std::size_t width = std::max<std::size_t>(display_width(bands.params[k]), 5);
+    for (const SweepBandPoint& p : bands.points) width = std::max(width, display_width(p.values.at(k)));
+    widths.push_back(width);
+    out += pad_right(bands.params[k], width) + (k + 1 < bands.params.size() ? "  " : "");
+  }
+  out += pad_left("point", 10) + pad_left("5%", 10) + pad_left("50%", 10) + pad_left("95%", 10) +
+         pad_left("lowest", 10) + '\n';
   for (const SweepBandPoint& p : bands.points) {
-    out += pad_right(p.value, width) + pad_left(fmt::format("{:.4f}", p.band.point), 10) +
-           pad_left(fmt::format("{:.4f}", p.band.quantiles[0]), 10) +
-           pad_left(fmt::format("{:.4f}", p.band.quantiles[2]), 10) +
-           pad_left(fmt::format("{:.4f}", p.band.quantiles[4]), 10) + pad_left(fmt::format("{:.3f}", p.lowest), 10) +
-           '\n';
+    for (std::size_t k = 0; k < widths.size(); ++k) {
+      out += pad_right(p.values.at(k), widths[k]) + (k + 1 < widths.size() ? "  " : "");
+    }
+    out +=
+        pad_left(fmt::format("{:.4f}", p.band.point), 10) + pad_left(fmt::format("{:.4f}", p.band.quantiles[0]), 10) +
+        pad_left(fmt::format("{:.4f}", p.band.quantiles[2]), 10) +
+        pad_left(fmt::format("{:.4f}", p.band.quantiles[4]), 10) + pad_left(fmt::format("{:.3f}", p.lowest), 10) + '\n';
   }
   return out;
 }

@@ -37,12 +37,17 @@ CompareBands compare_bands(const std::vector<Scenario>& loaded, std::size_t samp
     }
     const std::vector<double> values = input_values(inputs[k], on_union, unit, samples);
     const SampleEvaluator ev(loaded[k], inputs[k]);
-    const std::vector<SampleOutputs> out = evaluate_rows(ev, values, threads, [&](std::size_t done) {
-      if (on_progress) on_progress(k * samples + done, total);
-    });
-    for (std::size_t j = 0; j < samples; ++j) index[k][j] = out[j][0];
+    const double point = evaluate_scenario(ev.prepared()).index;
+    if (inputs[k].empty()) {
+      index[k].assign(samples, point);  // nothing uncertain in this scenario: every draw is the point
+    } else {
+      const std::vector<SampleOutputs> out = evaluate_rows(ev, values, threads, [&](std::size_t done) {
+        if (on_progress) on_progress(k * samples + done, total);
+      });
+      for (std::size_t j = 0; j < samples; ++j) index[k][j] = out[j][0];
+    }
     bands.scenarios.push_back(loaded[k].name);
-    bands.index.push_back(summarise("index", evaluate_scenario(ev.prepared()).index, index[k]));
+    bands.index.push_back(summarise("index", point, index[k]));
   }
   bands.below.assign(loaded.size(), std::vector<double>(loaded.size(), 0.0));
   for (std::size_t a = 0; a < loaded.size(); ++a) {

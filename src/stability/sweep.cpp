@@ -10,7 +10,8 @@ namespace stratstab {
 namespace {
 
 SweepExchange exchange(const std::string& striker, const std::string& victim, const FirstStrike& strike) {
-  return SweepExchange{striker, victim, strike.counterforce_spent, strike.retaliation_arriving};
+  return SweepExchange{striker, victim, strike.counterforce_spent, strike.victim_surviving,
+                       strike.retaliation_arriving};
 }
 
 }  // namespace

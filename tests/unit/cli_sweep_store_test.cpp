@@ -58,7 +58,7 @@ TEST(CliSweepStoreTest, OutHoldsExactlyTheRowsCsvPrints) {
   std::vector<std::string> lines = split(csv.out, '\n');
   ASSERT_EQ(lines.size(), 253U);  // header + 252 points
   const std::vector<std::string> header = split(lines[0], ',');
-  ASSERT_EQ(header.size(), 15U);  // point, 3 axes, index, 2 x 3 stability, 2 x 2 strike
+  ASSERT_EQ(header.size(), 17U);  // point, 3 axes, index, 2 x 3 stability, 2 x 3 strike
   const RawDb db(file);
   EXPECT_EQ(db.scalar("PRAGMA integrity_check"), "text:ok");
   EXPECT_EQ(db.scalar("SELECT count(*) FROM points WHERE run_id = 1"), "integer:252");

@@ -61,3 +61,41 @@ TEST(CliUncertaintyTest, BadOptionsAreInputErrors) {
 
 }  // namespace
 }  // namespace stratstab
+
+namespace stratstab {
+namespace {
+
+// `sweep --samples` on a grid of two axes: a band per grid point, in the grid's order, centred on
+// the point's own index; with --csv (which streams rows and has no place for bands) it is refused.
+TEST(CliSweepBandsTest, TwoAxesGiveABandPerGridPoint) {
+  const std::string grid =
+      "sweep kent-thaler-example --param sides.A.abstract.alert=0.2,0.6 --param sides.B.abstract.nf=200,250,300 "
+      "--set 'uncertainty.sides.B.abstract.w80={low: 600, high: 1400}' --samples 12 --quiet";
+  const test::CliRun r = test::run_cli(grid + " --json");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto j = nlohmann::json::parse(r.out);
+  const auto& points = j.at("points");
+  const auto& bands = j.at("bands").at("points");
+  ASSERT_EQ(points.size(), 6U);
+  ASSERT_EQ(bands.size(), 6U);
+  EXPECT_EQ(j.at("bands").at("inputs"), 1);
+  double lowest = 0;
+  for (std::size_t p = 0; p < 6; ++p) {
+    EXPECT_EQ(bands[p].at("values"), points[p].at("values")) << p;
+    EXPECT_EQ(bands[p].at("point").get<double>(), points[p].at("index").get<double>()) << p;
+    lowest += bands[p].at("lowest").get<double>();
+  }
+  EXPECT_NEAR(lowest, 1.0, 1e-12);
+  const test::CliRun text = test::run_cli(grid);
+  ASSERT_EQ(text.exit_code, 0) << text.err;
+  EXPECT_NE(text.out.find("sides.A.abstract.alert  sides.B.abstract.nf"), std::string::npos) << text.out;
+
+  const test::CliRun csv = test::run_cli(grid + " --csv");
+  EXPECT_EQ(csv.exit_code, 3);
+  EXPECT_EQ(csv.out, "");
+  EXPECT_NE(csv.err.find("--samples"), std::string::npos) << csv.err;
+  EXPECT_NE(csv.err.find("--csv"), std::string::npos) << csv.err;
+}
+
+}  // namespace
+}  // namespace stratstab

@@ -140,6 +140,7 @@ void expect_same(const SweepPoint& got, const SweepPoint& want, const std::strin
     EXPECT_EQ(got.sides[s].stability.c2, want.sides[s].stability.c2) << where;
     EXPECT_EQ(got.sides[s].stability.ratio, want.sides[s].stability.ratio) << where;
     EXPECT_EQ(got.exchanges[s].counterforce_spent, want.exchanges[s].counterforce_spent) << where;
+    EXPECT_EQ(got.exchanges[s].victim_surviving, want.exchanges[s].victim_surviving) << where;
     EXPECT_EQ(got.exchanges[s].retaliation_arriving, want.exchanges[s].retaliation_arriving) << where;
   }
 }
@@ -249,6 +250,8 @@ TEST_F(GridEvaluationTest, SnapshotFiguresAreSetBeforeTheUploadAsSetAndAnUncerta
     EXPECT_EQ(p.result.sides[0].stability.c2, want[2]) << p.index;
     EXPECT_EQ(p.result.sides[1].stability.ratio, want[6]) << p.index;
     EXPECT_EQ(p.result.exchanges[0].counterforce_spent, want[7]) << p.index;
+    EXPECT_EQ(p.result.exchanges[0].victim_surviving, want[8]) << p.index;
+    EXPECT_EQ(p.result.exchanges[1].victim_surviving, want[11]) << p.index;
     EXPECT_EQ(p.result.exchanges[1].retaliation_arriving, want[12]) << p.index;
   }
   // The reliability matters: fewer Minuteman IIIs arrive.
@@ -391,7 +394,8 @@ TEST(GridCliTest, TwoAxesStreamEveryCombinationInOrder) {
   ASSERT_EQ(lines.size(), 5U) << r.out;
   EXPECT_EQ(lines[0],
             "point,sides.A.abstract.alert,options.launch_under_attack,index,A.c1,A.c2,A.ratio,B.c1,B.c2,B.ratio,"
-            "A->B.s_star,A->B.retaliation_arriving,B->A.s_star,B->A.retaliation_arriving");
+            "A->B.s_star,A->B.victim_surviving,A->B.retaliation_arriving,B->A.s_star,B->A.victim_surviving,"
+            "B->A.retaliation_arriving");
   EXPECT_EQ(lines[1].substr(0, 12), "0,0,false,0.");
   EXPECT_EQ(lines[2].substr(0, 10), "1,0,true,0");
   EXPECT_EQ(lines[3].substr(0, 14), "2,0.5,false,0.");

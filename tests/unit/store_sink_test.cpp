@@ -24,10 +24,10 @@ TEST(StoreSinkTest, AnAxisIsIntegerRealOrTextAsAWhole) {
 }
 
 TEST(StoreSinkTest, OutputColumnsAndValuesFollowTheCsvRow) {
-  EXPECT_EQ(
-      grid_output_columns({"US", "RU"}),
-      (std::vector<std::string>{"index", "US.c1", "US.c2", "US.ratio", "RU.c1", "RU.c2", "RU.ratio", "US->RU.s_star",
-                                "US->RU.retaliation_arriving", "RU->US.s_star", "RU->US.retaliation_arriving"}));
+  EXPECT_EQ(grid_output_columns({"US", "RU"}),
+            (std::vector<std::string>{"index", "US.c1", "US.c2", "US.ratio", "RU.c1", "RU.c2", "RU.ratio",
+                                      "US->RU.s_star", "US->RU.victim_surviving", "US->RU.retaliation_arriving",
+                                      "RU->US.s_star", "RU->US.victim_surviving", "RU->US.retaliation_arriving"}));
   GridPoint point;
   point.index = 7;
   point.at = {1, 0};
@@ -39,14 +39,16 @@ TEST(StoreSinkTest, OutputColumnsAndValuesFollowTheCsvRow) {
   point.result.sides[1].stability.c2 = 5;
   point.result.sides[1].stability.ratio = 6;
   point.result.exchanges[0].counterforce_spent = 7;
+  point.result.exchanges[0].victim_surviving = 7.5;
   point.result.exchanges[0].retaliation_arriving = 8;
   point.result.exchanges[1].counterforce_spent = 9;
+  point.result.exchanges[1].victim_surviving = 9.5;
   point.result.exchanges[1].retaliation_arriving = 10;
   const std::vector<std::vector<StoredValue>> axes = {typed({"100", "200"}), typed({"generated", "day_to_day"})};
   const StoredPoint row = stored_grid_point(axes, point);
   EXPECT_EQ(row.index, 7U);
   EXPECT_EQ(row.inputs, (std::vector<StoredValue>{std::int64_t{200}, std::string("generated")}));
-  EXPECT_EQ(row.outputs, (std::vector<double>{0.25, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10}));
+  EXPECT_EQ(row.outputs, (std::vector<double>{0.25, 1, 2, 3, 4, 5, 6, 7, 7.5, 8, 9, 9.5, 10}));
 }
 
 }  // namespace

@@ -62,6 +62,7 @@ TEST_F(SweepTest, EachPointIsTheScenarioEvaluatedWithThatOverride) {
     EXPECT_EQ(p.exchanges[0].striker, "A");
     EXPECT_EQ(p.exchanges[0].victim, "B");
     EXPECT_DOUBLE_EQ(p.exchanges[0].counterforce_spent, alone.a_strikes_b.counterforce_spent);
+    EXPECT_DOUBLE_EQ(p.exchanges[0].victim_surviving, alone.a_strikes_b.victim_surviving);
     EXPECT_DOUBLE_EQ(p.exchanges[1].retaliation_arriving, alone.b_strikes_a.retaliation_arriving);
   }
   // At the file's own alert (0.5): the worked example of docs/methods.md §7.
@@ -194,6 +195,7 @@ TEST(SweepCliTest, RealSidesMatchAssessWithTheSameOverride) {
       const auto& want = expected.at("exchanges")[k];
       EXPECT_EQ(got.at("striker"), want.at("striker"));
       EXPECT_DOUBLE_EQ(got.at("counterforce_spent").get<double>(), want.at("counterforce_spent").get<double>());
+      EXPECT_DOUBLE_EQ(got.at("victim_surviving").get<double>(), want.at("victim_surviving").get<double>());
       EXPECT_DOUBLE_EQ(got.at("retaliation_arriving").get<double>(), want.at("retaliation_arriving").get<double>());
     }
   }

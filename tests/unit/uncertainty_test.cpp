@@ -490,6 +490,9 @@ TEST(SweepBands, EachPointIsAssessAtItsValueAndTheLowestSharesSumToOne) {
 }  // namespace
 }  // namespace stratstab
 
+#include <nlohmann/json.hpp>
+
+#include "stratstab/json.hpp"
 #include "test_support.hpp"
 
 namespace stratstab {
@@ -537,6 +540,50 @@ TEST(UncertaintyBlock, TheIssuesFormAndNestedPathsAreRead) {
   ASSERT_EQ(r.inputs.size(), 3U);
   EXPECT_EQ(r.fixed, std::vector<std::string>{"sides.A.abstract.nf"});
   EXPECT_NEAR(r.outputs[0].point, 0.350948, 5e-7);  // docs/methods.md §7
+}
+
+// Bands on a grid (two axes): each point's band is centred on assess at that point, the points share
+// the draws (so the lowest shares sum to 1 and a swept key is not drawn), and a scenario with no
+// uncertain input gives a zero-width band at the point rather than no rows.
+TEST(SweepBands, ATwoAxisGridHasABandAtEveryPoint) {
+  const test::TempDir dir;
+  const auto file = dir.write("s.yaml", kUncertainExample);
+  const std::vector<std::string> params{"sides.A.abstract.de", "sides.B.abstract.nf"};
+  const std::vector<std::vector<std::string>> points{{"0.6", "200"}, {"0.6", "300"}, {"0.9", "200"}, {"0.9", "300"}};
+  const auto at = [&](const std::vector<std::string>& v) {
+    return load_scenario(file, {Override{params[0], v[0]}, Override{params[1], v[1]}});
+  };
+  const SweepBands b = sweep_bands(params, points, at, 50, 7, 2);
+  EXPECT_EQ(b.params, params);
+  EXPECT_EQ(b.inputs, 2U);  // B.w80 and B.alert; A.de is swept, A.nf fixed
+  ASSERT_EQ(b.points.size(), 4U);
+  double lowest = 0;
+  for (std::size_t p = 0; p < 4; ++p) {
+    EXPECT_EQ(b.points[p].values, points[p]);
+    EXPECT_EQ(b.points[p].band.point, evaluate_scenario(prepare_scenario(at(points[p]))).index) << p;
+    EXPECT_LE(b.points[p].band.quantiles[0], b.points[p].band.quantiles[4]);
+    lowest += b.points[p].lowest;
+  }
+  EXPECT_NEAR(lowest, 1.0, 1e-12);
+  // The JSON names each point's values by path.
+  const nlohmann::json j = to_json(b);
+  EXPECT_EQ(j.at("points")[1].at("values").at("sides.B.abstract.nf"), 300.0);
+  EXPECT_FALSE(j.at("points")[1].contains("value"));
+
+  const auto file_plain = dir.write(
+      "plain.yaml", std::string(kUncertainExample).substr(0, std::string(kUncertainExample).find("uncertainty:")));
+  const SweepBands none = sweep_bands(
+      params, points,
+      [&](const std::vector<std::string>& v) {
+        return load_scenario(file_plain, {Override{params[0], v[0]}, Override{params[1], v[1]}});
+      },
+      5, 1, 1);
+  EXPECT_EQ(none.inputs, 0U);
+  ASSERT_EQ(none.points.size(), 4U);
+  for (const SweepBandPoint& p : none.points) {
+    EXPECT_EQ(p.band.quantiles[0], p.band.point);
+    EXPECT_EQ(p.band.quantiles[4], p.band.point);
+  }
 }
 
 TEST(UncertaintyBlock, MalformedEntriesAreLocated) {
