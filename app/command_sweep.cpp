@@ -58,8 +58,9 @@ struct SweepRequest {
 };
 
 /// The command line a store records and `--resume` looks a run up by: the options as given, in a
-/// fixed order, less those that do not change the points (`--resume`, `--threads`, `--quiet`), so
-/// that the resumed command may differ from the first only in those.
+/// fixed order, less those that do not change the points (`--resume`, `--threads`, `--quiet` and
+/// the printed format `--csv`, `--jsonl`, `--json`), so that the resumed command may differ from the
+/// first only in those.
 std::string store_command_line(const SweepRequest& request) {
   std::string line = "stratstab sweep " + request.scenario;
   for (const std::string& p : request.params) line += " --param " + p;
@@ -69,9 +70,6 @@ std::string store_command_line(const SweepRequest& request) {
   if (request.args.allow_mismatched_force) line += " --allow-mismatched-force";
   if (!request.max_points.empty()) line += " --max-points " + request.max_points;
   if (request.yes) line += " --yes";
-  if (request.json) line += " --json";
-  if (request.jsonl) line += " --jsonl";
-  if (request.csv) line += " --csv";
   return line + " --out " + request.out;
 }
 
@@ -280,6 +278,16 @@ void run_sweep(const SweepRequest& request, const DataCatalog& catalog) {
     throw InputError({key_error("--samples",
                                 "the bands (--samples) are printed after the text table or in --json; --csv and "
                                 "--jsonl stream the points alone, so give one of those without --samples",
+                                "command line")});
+  }
+  if (request.resume && (request.csv || request.jsonl || request.json)) {
+    // What a resumed run computes is only the points its store lacks: printed, they would be a
+    // grid with holes. The whole grid is in the store.
+    throw InputError({key_error("--resume",
+                                "a resumed run prints no rows (it computes only the points the store lacks); "
+                                "drop --csv, --jsonl and --json and read the whole grid from the store, e.g. "
+                                "sqlite3 -header -csv " +
+                                    request.out + " 'SELECT * FROM points WHERE run_id = N ORDER BY point_index'",
                                 "command line")});
   }
   if (!request.out.empty() && !request.samples.empty()) {

@@ -96,9 +96,14 @@ TEST(CliSweepStoreTest, OutHoldsExactlyTheRowsCsvPrints) {
 TEST(CliSweepStoreTest, ResumingAFinishedRunComputesNothing) {
   const test::TempDir dir;
   const auto file = dir.path() / "done.sqlite";
-  const std::string command = kGrid + " --quiet --out '" + file.string() + "'";
+  const std::string command = kGrid + " --quiet --csv --out '" + file.string() + "'";
   ASSERT_EQ(test::run_cli(command).exit_code, 0);
-  // --threads and --quiet are not part of the command line a run is found by.
+  // A resumed run prints no rows (they would be a grid with holes): --csv with --resume is refused.
+  const test::CliRun printing = test::run_cli(kGrid + " --resume --csv --out '" + file.string() + "'");
+  EXPECT_EQ(printing.exit_code, 3) << printing.err;
+  EXPECT_EQ(printing.out, "");
+  EXPECT_NE(printing.err.find("--resume: a resumed run prints no rows"), std::string::npos) << printing.err;
+  // --threads, --quiet and the printed format are not part of the command line a run is found by.
   const test::CliRun resumed = test::run_cli(kGrid + " --threads 1 --resume --out '" + file.string() + "'");
   ASSERT_EQ(resumed.exit_code, 0) << resumed.err;
   EXPECT_NE(resumed.err.find("holds all 252 points already; nothing to compute"), std::string::npos) << resumed.err;
