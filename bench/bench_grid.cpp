@@ -4,6 +4,8 @@
 // that keeps nothing, with the greedy and with the exact draw-down. The scenario is loaded before
 // the timed loop (GridEvaluator's construction), as `sweep` loads it once. Peak memory at 10^4
 // points is measured with `/usr/bin/time -v` on the command (docs/usersguide.md, "Sweeps").
+#include <sys/resource.h>
+
 #include <benchmark/benchmark.h>
 
 #include <algorithm>
@@ -60,7 +62,8 @@ BENCHMARK(BM_GridSweepUsRu2026)
 
 // The constant memory of a grid: abstract points (microseconds each) over 10^3, 10^4 and 10^5
 // points on 2 threads; `peak_held_points`, the most evaluated points the reorder buffer held at
-// once, stays at most window * chunk (8 * 64 = 512 here) whatever the size.
+// once, stays at most window * chunk (8 * 64 = 512 here) whatever the size, and `max_rss_MiB`, the
+// process's peak resident memory, does not grow with it.
 void BM_GridSweepAbstractSize(benchmark::State& state) {
   static const stratstab::DataCatalog catalog(stratstab::DataCatalog::default_data_dir());
   const std::string step = state.range(0) == 10 ? "0.1" : state.range(0) == 100 ? "0.01" : "0.001";
@@ -80,6 +83,11 @@ void BM_GridSweepAbstractSize(benchmark::State& state) {
   state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(grid.size()));
   state.counters["points"] = static_cast<double>(grid.size());
   state.counters["peak_held_points"] = static_cast<double>(peak_held);
+  // The process's peak resident memory so far (sizes run smallest first, so growth with the grid
+  // would show as a rising figure): getrusage's ru_maxrss, in KiB on Linux.
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  state.counters["max_rss_MiB"] = static_cast<double>(usage.ru_maxrss) / 1024.0;
 }
 BENCHMARK(BM_GridSweepAbstractSize)->Arg(10)->Arg(100)->Arg(1000)->Unit(benchmark::kMillisecond)->UseRealTime();
 
