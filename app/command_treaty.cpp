@@ -9,6 +9,7 @@
 #include "command_data.hpp"
 #include "exit_codes.hpp"
 #include "option_values.hpp"
+#include "stratstab/compliance.hpp"
 #include "stratstab/json.hpp"
 #include "stratstab/report.hpp"
 #include "stratstab/uncertainty.hpp"
@@ -136,6 +137,39 @@ void add_treaty_commands(CLI::App& app, const GlobalOptions& global, std::functi
         if (band) std::cout << '\n' << format_treaty_count_band(*band);
       }
       return kExitOk;
+    };
+  });
+
+  auto comply_args = std::make_shared<TreatyArgs>();
+  CLI::App* comply = treaty->add_subcommand(
+      "comply",
+      "Bring a force within a treaty's limits by the party's stated rule (the changes, counts before and after)");
+  add_common(comply, *comply_args);
+  comply->add_flag("--json", comply_args->json,
+                   "Print JSON (limits[] before and after, changes[], compliant, violations[])");
+  comply->callback([&run, &global, comply_args] {
+    run = [&global, comply_args] {
+      const DataCatalog catalog = open_catalog(global);
+      const ForceSnapshot snapshot = catalog.load_snapshot(comply_args->force);
+      const Treaty treaty = catalog.load_treaty(comply_args->treaty);
+      CountOptions options;
+      options.limit_overrides = parse_limits(comply_args->limits, treaty);
+      const std::optional<ForceSnapshot> reference = catalog.reference_snapshot(treaty, snapshot);
+      if (reference) options.reference = &*reference;
+      if (treaty.compliance_for(snapshot.side) == nullptr) {
+        throw InputError({key_error("--treaty",
+                                    fmt::format("treaty '{}' states no compliance rule for side '{}' (its file {} has "
+                                                "no `compliance` entry with `side: {}`); expected a regime that does",
+                                                treaty.id, snapshot.side, treaty.file, snapshot.side),
+                                    "command line")});
+      }
+      const ComplianceResult result = bring_into_compliance(treaty, snapshot, options);
+      if (comply_args->json) {
+        std::cout << to_json(result).dump(2) << '\n';
+      } else {
+        std::cout << format_compliance(treaty, result);
+      }
+      return kExitOk;  // a force the rule cannot bring within is a finding, shown, not a failure
     };
   });
 }

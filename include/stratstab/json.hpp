@@ -7,6 +7,7 @@
 #include "stratstab/assessment.hpp"
 #include "stratstab/audit.hpp"
 #include "stratstab/compare.hpp"
+#include "stratstab/compliance.hpp"
 #include "stratstab/ensemble.hpp"
 #include "stratstab/error.hpp"
 #include "stratstab/figure.hpp"
@@ -74,6 +75,10 @@ nlohmann::json to_json(const Treaty& treaty);
 /// START: deployed_vehicles, warheads, launchers), `limits[]` with count, limit, headroom,
 /// compliant and contributions, `compliant` and `violations[]`.
 nlohmann::json to_json(const TreatyCount& count, const Treaty& treaty, const ForceSnapshot& snapshot);
+/// `treaty comply --json`: treaty, snapshot, side, rule_grade, rule_src, compliant_before, compliant,
+/// limits[] {id, limit, before, after, compliant, parameter}, changes[] {step, action, system, unit,
+/// amount, before, after, grade, src}, skipped[], violations[].
+nlohmann::json to_json(const ComplianceResult& result);
 /// `upload --json`: storage, systems[], steps[] (month, deployed_strategic_warheads, counts by limit
 /// id, storage_left), crossings[], assumed[].
 nlohmann::json to_json(const UploadPath& path);

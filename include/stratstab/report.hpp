@@ -8,6 +8,7 @@
 #include "stratstab/assessment.hpp"
 #include "stratstab/audit.hpp"
 #include "stratstab/compare.hpp"
+#include "stratstab/compliance.hpp"
 #include "stratstab/ensemble.hpp"
 #include "stratstab/forces.hpp"
 #include "stratstab/scenario.hpp"
@@ -92,6 +93,8 @@ std::string format_treaty_list(const std::vector<Treaty>& treaties);
 /// `treaty count`: per limit the count, the limit, the headroom and compliance; then violations and
 /// each system's contribution.
 std::string format_treaty_count(const Treaty& treaty, const ForceSnapshot& snapshot, const TreatyCount& count);
+/// `treaty comply`: the counts before and after, each change with its grade and source.
+std::string format_compliance(const Treaty& treaty, const ComplianceResult& result);
 /// `upload`: per system potential and rate, the month-by-month path, crossings and ASSUMED figures.
 std::string format_upload(const UploadPath& path);
 /// `wta`: the bound and gap, the continuous assignment, weapon prices and the integer answers.

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "stratstab/error.hpp"
+#include "stratstab/figure.hpp"
 #include "stratstab/forces.hpp"
 #include "stratstab/load_result.hpp"
 #include "stratstab/source.hpp"
@@ -99,6 +100,40 @@ struct Verification {
   std::string notes;
 };
 
+/// One change a party makes to come within a regime's limits (docs/methods.md §8.1).
+enum class ComplianceAction {
+  kDownload,            ///< fewer warheads on each deployed launcher of a system (to storage)
+  kDeactivate,          ///< deployed launchers made non-deployed (their warheads to storage)
+  kConvert,             ///< deployed launchers converted or eliminated: they leave every count
+  kEliminate,           ///< non-deployed launchers eliminated
+  kDismantle,           ///< stored warheads dismantled
+  kReduceNonstrategic,  ///< non-strategic warheads dismantled
+};
+
+std::string_view to_string(ComplianceAction action);
+
+struct ComplianceStep {
+  ComplianceAction action = ComplianceAction::kDownload;
+  std::string system_id;  ///< launcher actions; empty for the stockpile actions
+  double floor = 1;       ///< download: warheads a deployed launcher keeps at least
+  double keep = 0;        ///< launchers (or warheads, stockpile actions) the step leaves at least
+  Grade grade = Grade::kAssumed;
+  std::string source_id;
+  std::string note;
+  SourceLocation where;
+};
+
+/// How a party brings its forces within a regime's limits: its steps in order, sourced where it
+/// said how it complied (the United States' New START conversions) and ASSUMED otherwise.
+struct ComplianceRule {
+  std::string side;
+  Grade grade = Grade::kAssumed;
+  std::string source_id;
+  std::string note;
+  std::vector<ComplianceStep> steps;
+  SourceLocation where;
+};
+
 struct TreatyDates {
   std::string signed_on;  ///< YYYY-MM-DD; empty when not signed (proposal, informal)
   std::string in_force;
@@ -117,10 +152,13 @@ struct Treaty {
   std::vector<std::string> source_ids;
   std::vector<TreatyLimit> limits;
   Verification verification;
+  std::vector<ComplianceRule> compliance;  ///< one per party that has a rule
   Bibliography sources;
   std::string file;
 
   [[nodiscard]] const TreatyLimit* find_limit(std::string_view limit_id) const;
+  /// The party's compliance rule, or nullptr.
+  [[nodiscard]] const ComplianceRule* compliance_for(std::string_view side) const;
 };
 
 /// Reads a treaty file and the bibliography files it names; every problem is a located diagnostic.

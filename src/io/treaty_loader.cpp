@@ -2,9 +2,11 @@
 // check what no single key can: id = file name, unique limit ids, `max` xor `reference_date`, rule
 // options that belong to their rule kind, range bands, dates in order, inspection quotas adding
 // up, and every source id against the bibliography.
+#include <algorithm>
 #include <set>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "bibliography_loader.hpp"
 #include "enum_words.hpp"
@@ -186,6 +188,67 @@ TreatyDates read_dates(MapReader& reader) {
   return dates;
 }
 
+constexpr std::array kComplianceActions{ComplianceAction::kDownload,  ComplianceAction::kDeactivate,
+                                        ComplianceAction::kConvert,   ComplianceAction::kEliminate,
+                                        ComplianceAction::kDismantle, ComplianceAction::kReduceNonstrategic};
+
+Grade read_grade(MapReader& reader, Grade fallback) {
+  if (auto word = reader.word("grade")) {
+    if (auto grade = grade_from_string(*word)) return *grade;
+  }
+  return fallback;
+}
+
+/// `compliance[i]`: a party's rule; its steps must name a system exactly when they act on launchers,
+/// and `floor` belongs to `download` alone.
+std::optional<ComplianceRule> read_compliance(const YAML::Node& node, const std::string& path,
+                                              const Bibliography& sources, DiagnosticSink& sink) {
+  MapReader reader(node, path, schema_section("compliance"), sink);
+  if (!reader.is_mapping()) return std::nullopt;
+  ComplianceRule rule;
+  rule.where = reader.location();
+  rule.side = reader.word("side").value_or("");
+  rule.grade = read_grade(reader, Grade::kAssumed);
+  rule.source_id = reader.string("src").value_or("");
+  check_source(sources, reader, "src", rule.source_id);
+  rule.note = reader.string("note").value_or("");
+  const std::vector<YAML::Node> steps = reader.list("steps", true);
+  for (std::size_t i = 0; i < steps.size(); ++i) {
+    MapReader step_reader(steps[i], io::index_path(io::join_path(path, "steps"), i), schema_section("compliance_step"),
+                          sink);
+    if (!step_reader.is_mapping()) continue;
+    ComplianceStep step;
+    step.where = step_reader.location();
+    auto action = step_reader.word("action");
+    step.system_id = step_reader.string("system").value_or("");
+    step.floor = step_reader.number("floor").value_or(1.0);
+    step.keep = step_reader.number("keep").value_or(0.0);
+    step.grade = read_grade(step_reader, rule.grade);
+    step.source_id = step_reader.string("src").value_or("");
+    check_source(sources, step_reader, "src", step.source_id);
+    step.note = step_reader.string("note").value_or("");
+    if (!action) continue;
+    step.action = enum_from_word(*action, kComplianceActions);
+    const bool stock =
+        step.action == ComplianceAction::kDismantle || step.action == ComplianceAction::kReduceNonstrategic;
+    if (stock && step_reader.has("system")) {
+      error_at(step_reader, "system",
+               fmt::format("action `{}` acts on the stockpile, not on a system; expected no `system`",
+                           to_string(step.action)));
+    }
+    if (!stock && step.system_id.empty()) {
+      error_at(
+          step_reader, "system",
+          fmt::format("action `{}` acts on a system's launchers; expected `system: <id>`", to_string(step.action)));
+    }
+    if (step.action != ComplianceAction::kDownload && step_reader.has("floor")) {
+      error_at(step_reader, "floor", "`floor` belongs to action `download`; expected no `floor` here");
+    }
+    rule.steps.push_back(std::move(step));
+  }
+  return rule;
+}
+
 }  // namespace
 
 LoadResult<Treaty> read_treaty(const std::filesystem::path& file) {
@@ -252,6 +315,24 @@ LoadResult<Treaty> read_treaty(const std::filesystem::path& file) {
     if (auto verification = reader.section("verification", "verification")) {
       treaty.verification = read_verification(*verification);
       check_source(treaty.sources, *verification, "src", treaty.verification.source_id);
+    }
+    const std::vector<YAML::Node> rules = reader.list("compliance", false);
+    for (std::size_t i = 0; i < rules.size(); ++i) {
+      const std::string path = io::index_path("compliance", i);
+      auto rule = read_compliance(rules[i], path, treaty.sources, sink);
+      if (!rule) continue;
+      if (!rule->side.empty() && std::ranges::find(treaty.parties, rule->side) == treaty.parties.end()) {
+        sink.error(rules[i]["side"].Mark(), io::join_path(path, "side"),
+                   fmt::format("side '{}' is not a party; expected one of the parties ({})", rule->side,
+                               fmt::join(treaty.parties, ", ")));
+        continue;
+      }
+      if (treaty.compliance_for(rule->side) != nullptr) {
+        sink.error(rules[i]["side"].Mark(), io::join_path(path, "side"),
+                   fmt::format("a second compliance rule for side '{}'; expected one per party", rule->side));
+        continue;
+      }
+      treaty.compliance.push_back(std::move(*rule));
     }
     if (!sink.has_errors()) result.value = std::move(treaty);
   }

@@ -41,6 +41,65 @@ constexpr std::array kTreatyKeys{
     KeySpec{.name = "verification",
             .kind = KeyKind::kMapping,
             .description = "Verification provisions (section `verification`); zeros and `false` when none."},
+    KeySpec{.name = "compliance",
+            .kind = KeyKind::kList,
+            .required = false,
+            .description = "How each party would bring its forces within the limits (section `compliance[]`), "
+                           "for `treaty comply` and scenarios with `comply: true`; a party without one cannot "
+                           "be brought into compliance."},
+};
+
+constexpr std::array kComplianceKeys{
+    KeySpec{.name = "side", .kind = KeyKind::kEnum, .allowed = "us | ru | cn | uk | fr", .description = "The party."},
+    KeySpec{.name = "grade",
+            .kind = KeyKind::kEnum,
+            .allowed = "OFF | EST | PRESS | LOW | ASSUMED",
+            .description = "How well the order of steps is known: OFF where the party has said how it complied or "
+                           "would comply, ASSUMED where the project chose it."},
+    KeySpec{.name = "src", .kind = KeyKind::kId, .description = "Source id of the rule (or `stratstab-assumption`)."},
+    KeySpec{.name = "note", .kind = KeyKind::kString, .required = false, .description = "Reasoning, caveats."},
+    KeySpec{.name = "steps",
+            .kind = KeyKind::kList,
+            .description = "Changes in the order they are taken (section `compliance[].steps[]`); each is taken "
+                           "only as far as it lowers the excess over the limits, and a step that lowers none is "
+                           "skipped."},
+};
+
+constexpr std::array kComplianceStepKeys{
+    KeySpec{.name = "action",
+            .kind = KeyKind::kEnum,
+            .allowed = "download | deactivate | convert | eliminate | dismantle | reduce_nonstrategic",
+            .description = "download: fewer warheads on each deployed launcher (to storage); deactivate: deployed "
+                           "launchers made non-deployed (their warheads to storage); convert: deployed launchers "
+                           "converted to conventional or eliminated, leaving every count (warheads to storage); "
+                           "eliminate: non-deployed launchers eliminated; dismantle: stored warheads dismantled; "
+                           "reduce_nonstrategic: non-strategic warheads dismantled."},
+    KeySpec{.name = "system",
+            .kind = KeyKind::kId,
+            .required = false,
+            .description = "The system id (launcher actions); absent for `dismantle` and `reduce_nonstrategic`."},
+    KeySpec{.name = "floor",
+            .kind = KeyKind::kNumber,
+            .required = false,
+            .unit = "warheads per launcher",
+            .min = 0,
+            .max = 30,
+            .description = "download: the fewest warheads a deployed launcher keeps (default 1)."},
+    KeySpec{.name = "keep",
+            .kind = KeyKind::kNumber,
+            .required = false,
+            .unit = "count",
+            .min = 0,
+            .max = kMaxLimit,
+            .description = "Launcher actions: the fewest launchers the step leaves (deployed, or non-deployed for "
+                           "`eliminate`); dismantle and reduce_nonstrategic: the fewest warheads (default 0)."},
+    KeySpec{.name = "grade",
+            .kind = KeyKind::kEnum,
+            .required = false,
+            .allowed = "OFF | EST | PRESS | LOW | ASSUMED",
+            .description = "Grade of this step where it differs from the rule's."},
+    KeySpec{.name = "src", .kind = KeyKind::kId, .required = false, .description = "Source id of this step."},
+    KeySpec{.name = "note", .kind = KeyKind::kString, .required = false, .description = "What the party did or said."},
 };
 
 constexpr std::array kTreatyDateKeys{
@@ -215,6 +274,8 @@ constexpr std::array kTreatySections{
     SchemaSection{"count_scope", "limits[].count[].scope", "Counting scope", kScopeKeys},
     SchemaSection{"verification", "verification", "Verification provisions", kVerificationKeys},
     SchemaSection{"inspection", "verification.inspections[]", "Inspection kind", kInspectionKeys},
+    SchemaSection{"compliance", "compliance[]", "Compliance rule of a party", kComplianceKeys},
+    SchemaSection{"compliance_step", "compliance[].steps[]", "Compliance step", kComplianceStepKeys},
 };
 
 }  // namespace

@@ -60,6 +60,25 @@ bool TreatyScope::matches(std::string_view side, const System& system) const {
   return contains(systems, system.id);
 }
 
+std::string_view to_string(ComplianceAction action) {
+  switch (action) {
+    case ComplianceAction::kDownload: return "download";
+    case ComplianceAction::kDeactivate: return "deactivate";
+    case ComplianceAction::kConvert: return "convert";
+    case ComplianceAction::kEliminate: return "eliminate";
+    case ComplianceAction::kDismantle: return "dismantle";
+    case ComplianceAction::kReduceNonstrategic: return "reduce_nonstrategic";
+  }
+  return "?";
+}
+
+const ComplianceRule* Treaty::compliance_for(std::string_view side) const {
+  for (const ComplianceRule& rule : compliance) {
+    if (rule.side == side) return &rule;
+  }
+  return nullptr;
+}
+
 const TreatyLimit* Treaty::find_limit(std::string_view limit_id) const {
   for (const TreatyLimit& limit : limits) {
     if (limit.id == limit_id) return &limit;
