@@ -51,7 +51,7 @@ class DataCatalog : public DataSource {
   /// Ids of the bundled treaty regimes (`data/treaties/*.yaml`), sorted.
   [[nodiscard]] std::vector<std::string> treaty_ids() const override;
   /// The file of treaty `id`; throws NotFoundError naming the ids that exist.
-  [[nodiscard]] std::filesystem::path treaty_path(std::string_view id) const;
+  [[nodiscard]] std::filesystem::path treaty_path(std::string_view id) const override;
   /// Loads a treaty given by bundled id or by file path; throws InputError or NotFoundError.
   [[nodiscard]] Treaty load_treaty(std::string_view id_or_path) const;
   /// The snapshots a count of `treaty` on `snapshot` needs besides it: for a freeze limit, the

@@ -12,6 +12,15 @@
 
 namespace stratstab {
 
+/// How a side chooses its mix within the limits (scenario key `mix`, docs/methods.md §8.1).
+enum class MixObjective {
+  kRule,        ///< the stated rule alone
+  kSurvivable,  ///< then the mix that maximises its warheads surviving the other's first strike
+  kRatio,       ///< then the mix that maximises its own ratio C1/C2
+};
+
+std::string_view to_string(MixObjective objective);
+
 /// One change made: `amount` warheads or launchers (`unit`) by step `step` of the rule.
 struct ComplianceChange {
   std::size_t step = 0;  ///< index in the rule's steps

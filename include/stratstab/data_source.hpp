@@ -3,6 +3,7 @@
 // loads files through io/) implements it, so that io/ depends on no later stage.
 #pragma once
 
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -22,6 +23,8 @@ class DataSource {
   [[nodiscard]] virtual std::vector<std::string> snapshot_ids() const = 0;
   /// Ids of the bundled treaty regimes, sorted.
   [[nodiscard]] virtual std::vector<std::string> treaty_ids() const = 0;
+  /// The file of bundled treaty `id`; throws NotFoundError naming the ids that exist.
+  [[nodiscard]] virtual std::filesystem::path treaty_path(std::string_view id) const = 0;
   /// The bundled city table of a side (`us`, `ru`, ...), if there is one (docs/methods.md §7);
   /// throws InputError when the file is bad. The default: none.
   [[nodiscard]] virtual std::optional<CityTable> load_cities(std::string_view /*side*/) const { return std::nullopt; }

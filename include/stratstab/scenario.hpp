@@ -8,8 +8,11 @@
 #include <string_view>
 #include <vector>
 
+#include <map>
+#include <memory>
 #include <optional>
 
+#include "stratstab/compliance.hpp"
 #include "stratstab/exchange.hpp"
 #include "stratstab/forces.hpp"
 #include "stratstab/load.hpp"
@@ -56,6 +59,17 @@ struct ScenarioSide {
   bool damage_curve_given = false;  ///< `damage_curve` was written for this side
   /// The side's scenario figures as read (plain numbers too, with no grade), in file order.
   std::vector<ScenarioFigure> figures;
+  /// Set by prepare_scenario with `comply: true`: how the stated rule brought the force within the
+  /// limits (its `snapshot` is `forces` before any `mix` change), and the mix changes after it.
+  std::shared_ptr<const ComplianceResult> compliance;
+  std::vector<ComplianceChange> mix_changes;
+};
+
+/// With `comply: true` and a `mix` objective: the exchange with both sides under the rule alone,
+/// so that a report can show what each side's choice of mix did to the other (prepare.hpp).
+struct MixOutcome {
+  StabilityResult rule_only;
+  std::size_t evaluations = 0;  ///< exchanges evaluated by the search
 };
 
 /// The side's exchange options (a view into `side`, which must outlive it).
@@ -68,6 +82,15 @@ struct Scenario {
   StabilityParameters parameters;
   PostureCase posture = PostureCase::kDayToDay;  ///< real sides only
   std::string treaty = "new-start";              ///< regime `compare` counts against
+  /// `comply: true` (docs/methods.md §8.1): prepare_scenario brings each real side within every
+  /// limit of `regime` by its stated rule, then (with `mix` other than rule) chooses its mix.
+  bool comply = false;
+  MixObjective mix = MixObjective::kRule;
+  std::map<std::string, double, std::less<>> treaty_limits;  ///< `treaty_limits`: limit values by id
+  std::shared_ptr<const Treaty> regime;                      ///< the treaty, loaded when `comply`
+  /// Per side, the snapshot a freeze limit counts from (the side's snapshot at its reference date).
+  std::array<std::shared_ptr<const ForceSnapshot>, 2> treaty_reference;
+  std::optional<MixOutcome> mix_outcome;  ///< set by prepare_scenario with a `mix` objective
   std::string premise;
   std::string file;
   /// `uncertainty:` entries, in file order (docs/methods.md §13.2); paths are resolved by the

@@ -108,6 +108,7 @@ enum class ComplianceAction {
   kEliminate,           ///< non-deployed launchers eliminated
   kDismantle,           ///< stored warheads dismantled
   kReduceNonstrategic,  ///< non-strategic warheads dismantled
+  kUpload,              ///< warheads from storage onto deployed launchers (a `mix` choice, never a rule step)
 };
 
 std::string_view to_string(ComplianceAction action);

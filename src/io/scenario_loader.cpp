@@ -15,6 +15,7 @@
 #include "stratstab/closest_word.hpp"
 #include "stratstab/data_source.hpp"
 #include "stratstab/scenario.hpp"
+#include "stratstab/treaty.hpp"
 #include "stratstab/snapshot_figures.hpp"
 #include "yaml_document.hpp"
 #include "yaml_reader.hpp"
@@ -868,6 +869,109 @@ void read_treaty(MapReader& reader, const ReadContext& context, Scenario& scenar
                                   fmt::join(ids, ", ")));
 }
 
+/// `comply`, `mix` and `treaty_limits` (docs/methods.md §8.1): with `comply: true` the treaty is
+/// loaded here, where its keys have lines, and checked for what preparing it needs: real sides, a
+/// compliance rule for each side, the snapshot a freeze limit counts from, and limit ids that exist.
+void read_compliance(MapReader& reader, const ReadContext& context, Scenario& scenario) {
+  DiagnosticSink& sink = reader.sink();
+  scenario.comply = reader.boolean("comply").value_or(false);
+  if (auto word = reader.word("mix")) {
+    scenario.mix = *word == "survivable" ? MixObjective::kSurvivable
+                   : *word == "ratio"    ? MixObjective::kRatio
+                                         : MixObjective::kRule;
+  }
+  std::vector<std::pair<std::string, YAML::Node>> limits;  // id, value
+  if (auto node = reader.node("treaty_limits")) {
+    if (!node->IsMap()) {
+      sink.error(node->Mark(), "treaty_limits", "expected a mapping of limit ids to counts, e.g. {total_warheads: 3000}");
+    } else {
+      for (const auto& kv : *node) limits.emplace_back(kv.first.IsScalar() ? kv.first.Scalar() : "", kv.second);
+    }
+  }
+  const auto comply_error = [&](const std::string& message) {
+    if (auto node = reader.node("comply")) {
+      sink.error(node->Mark(), "comply", message);
+    } else {
+      sink.error_in_file(message);
+    }
+  };
+  if (!scenario.comply) {
+    if (scenario.mix != MixObjective::kRule) {
+      sink.error(reader.node("mix")->Mark(), "mix", "`mix` chooses a mix within the limits; expected `comply: true` with it");
+    }
+    if (!limits.empty()) {
+      sink.error(reader.node("treaty_limits")->Mark(), "treaty_limits",
+                 "`treaty_limits` set limits a force is brought within; expected `comply: true` with it");
+    }
+    return;
+  }
+  if (!scenario.sides[0].forces || !scenario.sides[1].forces) {
+    if (scenario.sides[0].forces || scenario.sides[1].forces || sink.has_errors()) return;  // reported with the sides
+    comply_error("`comply: true` brings real forces within a treaty's limits; expected real sides (`force:`), got "
+                 "abstract ones");
+    return;
+  }
+  std::filesystem::path file;
+  if (looks_like_path(scenario.treaty)) {
+    file = scenario.treaty;
+  } else if (context.catalog != nullptr) {
+    file = context.catalog->treaty_path(scenario.treaty);
+  } else {
+    comply_error("`comply: true` with a treaty id needs the data catalogue; expected a treaty file path");
+    return;
+  }
+  LoadResult<Treaty> treaty = stratstab::read_treaty(file);
+  for (Diagnostic& d : treaty.diagnostics) sink.add(std::move(d));
+  if (!treaty.value) return;
+  for (std::size_t i = 0; i < 2; ++i) {
+    const ForceSnapshot& forces = *scenario.sides[i].forces;
+    if (treaty.value->compliance_for(forces.side) == nullptr) {
+      comply_error(fmt::format("treaty '{}' states no compliance rule for side '{}' (sides.{}: {}); expected a "
+                               "`compliance` entry with `side: {}` in {}",
+                               treaty.value->id, forces.side, scenario.sides[i].id, forces.id, forces.side,
+                               file.string()));
+    }
+    for (const TreatyLimit& limit : treaty.value->limits) {
+      if (limit.reference_date.empty()) continue;
+      const std::string id = forces.side + "-" + limit.reference_date;
+      if (context.catalog == nullptr) {
+        comply_error(fmt::format("limit '{}' counts from snapshot {}, which needs the data catalogue", limit.id, id));
+        continue;
+      }
+      try {
+        scenario.treaty_reference[i] = std::make_shared<const ForceSnapshot>(context.catalog->load_snapshot(id));
+      } catch (const std::exception& e) {
+        comply_error(fmt::format("limit '{}' of treaty '{}' counts from side {}'s snapshot of {}: {}", limit.id,
+                                 treaty.value->id, forces.side, limit.reference_date, e.what()));
+      }
+    }
+  }
+  for (const auto& [id, value] : limits) {
+    const std::string key = "treaty_limits." + id;
+    if (treaty.value->find_limit(id) == nullptr) {
+      std::vector<std::string> ids;
+      for (const TreatyLimit& l : treaty.value->limits) ids.push_back(l.id);
+      sink.error(value.Mark(), key,
+                 fmt::format("treaty '{}' has no limit '{}'; expected one of: {}", treaty.value->id, id, fmt::join(ids, ", ")));
+      continue;
+    }
+    double number = -1;
+    if (value.IsScalar()) {
+      try {
+        number = value.as<double>();
+      } catch (const YAML::Exception&) {
+        number = -1;
+      }
+    }
+    if (!(number >= 0 && number <= 100000)) {
+      sink.error(value.Mark(), key, "expected a count in [0, 100000]");
+      continue;
+    }
+    scenario.treaty_limits[id] = number;
+  }
+  scenario.regime = std::make_shared<const Treaty>(std::move(*treaty.value));
+}
+
 }  // namespace
 
 namespace {
@@ -1193,6 +1297,7 @@ LoadResult<Scenario> read_scenario(const std::filesystem::path& file, const std:
       read_sides(reader, scenario, context);
       apply_snapshot_overrides(scenario, snapshot_overrides, sink);
       read_options(reader, scenario);
+      read_compliance(reader, context, scenario);
       read_uncertainty(reader, scenario, sink);
       if (!sink.has_errors()) result.value = std::move(scenario);
     }

@@ -2,6 +2,7 @@
 #include "stratstab/prepare.hpp"
 
 #include <array>
+#include <memory>
 #include <cmath>
 #include <stdexcept>
 #include <vector>
@@ -69,11 +70,61 @@ ForceSnapshot snapshot_after_upload(const ForceSnapshot& snapshot, int months) {
   return uploaded_snapshot(snapshot, path, path.steps.back().added_by_system);
 }
 
+ComplianceResult comply_side(const Scenario& scenario, std::size_t side, const ForceSnapshot& snapshot) {
+  if (!scenario.regime) throw std::logic_error("comply_side: the scenario's regime is not loaded");
+  CountOptions options;
+  options.reference = scenario.treaty_reference[side].get();
+  options.limit_overrides = scenario.treaty_limits;
+  return bring_into_compliance(*scenario.regime, snapshot, options);
+}
+
+bool side_is_rederived(const Scenario& loaded, std::size_t side) {
+  const ScenarioSide& s = loaded.sides[side];
+  return s.forces.has_value() && (s.upload_months > 0 || loaded.comply);
+}
+
+ForceSnapshot rederive_side(const Scenario& loaded, const Scenario& prepared, std::size_t side,
+                            const ForceSnapshot& drawn) {
+  const int months = loaded.sides[side].upload_months;
+  ForceSnapshot out = months > 0 ? snapshot_after_upload(drawn, months) : drawn;
+  if (!loaded.comply || !loaded.regime) return out;
+  out = comply_side(loaded, side, out).snapshot;
+  if (!prepared.sides[side].mix_changes.empty()) {
+    CountOptions options;
+    options.reference = loaded.treaty_reference[side].get();
+    options.limit_overrides = loaded.treaty_limits;
+    apply_mix_changes(out, prepared.sides[side].mix_changes, *loaded.regime, options);
+  }
+  return out;
+}
+
 Scenario prepare_scenario(Scenario loaded) {
   if (loaded.prepared) return loaded;
   for (ScenarioSide& side : loaded.sides) {
     if (!side.forces || side.upload_months <= 0) continue;
     side.forces = snapshot_after_upload(*side.forces, side.upload_months);
+  }
+  if (loaded.comply && loaded.is_real()) {
+    for (std::size_t i = 0; i < 2; ++i) {
+      auto result = std::make_shared<ComplianceResult>(comply_side(loaded, i, *loaded.sides[i].forces));
+      loaded.sides[i].forces = result->snapshot;
+      loaded.sides[i].compliance = std::move(result);
+    }
+    if (loaded.mix != MixObjective::kRule) {
+      // The search evaluates exchanges as a `mix: rule` scenario is evaluated (its damage derived
+      // from the rule's forces), so that `rule_only` is that scenario's result; the chosen forces'
+      // damage is then derived again below.
+      Scenario rule_only = loaded;
+      derive_damage(rule_only);
+      rule_only.prepared = true;
+      MixChoice choice = choose_mixes(rule_only, loaded.mix);
+      for (std::size_t i = 0; i < 2; ++i) {
+        choice.forces[i].w80 = loaded.sides[i].forces->w80;  // the snapshot's own, not the derived one
+        loaded.sides[i].forces = std::move(choice.forces[i]);
+        loaded.sides[i].mix_changes = std::move(choice.changes[i]);
+      }
+      loaded.mix_outcome = MixOutcome{choice.rule_only, choice.evaluations};
+    }
   }
   derive_damage(loaded);
   loaded.prepared = true;
@@ -82,6 +133,11 @@ Scenario prepare_scenario(Scenario loaded) {
 
 void require_prepared(const Scenario& scenario) {
   if (scenario.prepared) return;
+  if (scenario.comply && scenario.is_real()) {
+    throw std::logic_error("scenario '" + scenario.name +
+                           "': its forces are brought within a treaty (comply: true); evaluate the scenario "
+                           "prepare_scenario returns (prepare.hpp)");
+  }
   for (const ScenarioSide& side : scenario.sides) {
     if (side.forces && side.upload_months > 0) {
       throw std::logic_error("scenario '" + scenario.name + "': side '" + side.id +

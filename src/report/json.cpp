@@ -256,6 +256,34 @@ json assessment_to_json(const Scenario& scenario, const Assessment& assessment) 
       {"exchanges", json::array({strike_json(a, b, result.a_strikes_b, assessment.strikes[0]),
                                  strike_json(b, a, result.b_strikes_a, assessment.strikes[1])})},
   };
+  if (scenario.comply && scenario.regime) {
+    // `compliance`: the regime, the mix objective, and per side the rule's changes and counts
+    // (treaty comply --json's shape) and the mix's changes; `rule_only` the exchange before the mix.
+    json sides = json::object();
+    for (const ScenarioSide& side : scenario.sides) {
+      if (!side.compliance) continue;
+      json entry = to_json(*side.compliance);
+      json mix = json::array();
+      for (const ComplianceChange& c : side.mix_changes) {
+        mix.push_back(json{{"action", to_string(c.action)},
+                           {"system", c.system_id},
+                           {"amount", c.amount},
+                           {"before", c.before},
+                           {"after", c.after}});
+      }
+      entry["mix_changes"] = mix;
+      sides[side.id] = entry;
+    }
+    json compliance{{"treaty", scenario.regime->id}, {"mix", to_string(scenario.mix)}, {"sides", sides}};
+    if (scenario.mix_outcome) {
+      const StabilityResult& r = scenario.mix_outcome->rule_only;
+      compliance["rule_only"] = json{{"index", r.index},
+                                     {"sides", json{{a, side_json(r.a)}, {b, side_json(r.b)}}},
+                                     {"surviving", json{{a, r.b_strikes_a.victim_surviving}, {b, r.a_strikes_b.victim_surviving}}},
+                                     {"evaluations", scenario.mix_outcome->evaluations}};
+    }
+    out["compliance"] = compliance;
+  }
   if (scenario.is_real()) {
     out["sides"] = json{{a, side_detail_json(assessment.sides[0])}, {b, side_detail_json(assessment.sides[1])}};
     // Each side's damage curve (docs/methods.md §7): its form, the w80 in use, and the derived one.

@@ -261,6 +261,50 @@ std::string forces_text(const SideDetail& side, const Scenario& scenario) {
 
 }  // namespace
 
+namespace {
+
+/// With `comply: true`: each side's changes under the regime's rule and its mix, and what the mix
+/// did to both sides (docs/methods.md §8.1).
+std::string compliance_text(const Scenario& scenario) {
+  if (!scenario.comply || !scenario.regime) return "";
+  std::string out =
+      fmt::format("Treaty compliance ({}, comply: true, mix: {}):\n", scenario.regime->name, to_string(scenario.mix));
+  for (const ScenarioSide& side : scenario.sides) {
+    if (!side.compliance) continue;
+    const ComplianceResult& c = *side.compliance;
+    std::string counts;
+    for (std::size_t i = 0; i < c.after.limits.size(); ++i) {
+      counts += fmt::format("{}{} {:.0f} -> {:.0f} (limit {:.0f})", counts.empty() ? "" : ", ", c.after.limits[i].id,
+                            std::round(c.before.limits[i].count), std::round(c.after.limits[i].count),
+                            c.after.limits[i].limit);
+    }
+    out += fmt::format("  {} ({} rule, {}): {}\n", side.id, to_string(c.rule_grade), c.rule_source_id, counts);
+    if (c.changes.empty()) out += "    no change needed\n";
+    for (const ComplianceChange& ch : c.changes) {
+      out += fmt::format("    {} {}: {:.0f} {}\n", to_string(ch.action), ch.system_id.empty() ? "(stockpile)" : ch.system_id,
+                         ch.amount, ch.unit);
+    }
+    if (!c.compliant()) {
+      for (const std::string& v : c.after.violations) out += fmt::format("    still over: {}\n", v);
+    }
+    for (const ComplianceChange& ch : side.mix_changes) {
+      out += fmt::format("    mix ({}): {} {} warheads on {} ({:.2f} -> {:.2f} a launcher)\n", to_string(scenario.mix),
+                         to_string(ch.action), ch.amount, ch.system_id, ch.before, ch.after);
+    }
+  }
+  if (scenario.mix_outcome) {
+    const StabilityResult& r = scenario.mix_outcome->rule_only;
+    out += fmt::format("  under the rule alone: index {:.6f}, ratios {} {:.6f}, {} {:.6f}; surviving a first strike {} "
+                       "{:.1f}, {} {:.1f} ({} exchanges searched)\n",
+                       r.index, scenario.sides[0].id, r.a.ratio, scenario.sides[1].id, r.b.ratio, scenario.sides[0].id,
+                       r.b_strikes_a.victim_surviving, scenario.sides[1].id, r.a_strikes_b.victim_surviving,
+                       scenario.mix_outcome->evaluations);
+  }
+  return out + "\n";
+}
+
+}  // namespace
+
 std::string format_assessment(const Scenario& scenario, const Assessment& assessment) {
   const StabilityResult& result = assessment.result;
   const std::string& a = scenario.sides[0].id;
@@ -285,6 +329,7 @@ std::string format_assessment(const Scenario& scenario, const Assessment& assess
     out += forces_text(assessment.sides[0], scenario) + "\n" + forces_text(assessment.sides[1], scenario) + "\n";
   }
   if (scenario.is_real()) out += options_text(scenario, assessment);
+  out += compliance_text(scenario);
   out += strike_text(a, b, result.a_strikes_b, assessment.strikes[0]) + "\n" +
          strike_text(b, a, result.b_strikes_a, assessment.strikes[1]) + "\n";
   out += fmt::format("{:<8} {:>10} {:>10} {:>10} {:>10}\n", "side", "C1", "C2", "ratio", "unclipped");

@@ -28,6 +28,7 @@ std::string_view action_words(ComplianceAction action) {
     case ComplianceAction::kEliminate: return "eliminate non-deployed";
     case ComplianceAction::kDismantle: return "dismantle stored warheads";
     case ComplianceAction::kReduceNonstrategic: return "dismantle non-strategic warheads";
+    case ComplianceAction::kUpload: return "upload from storage";
   }
   return "?";
 }

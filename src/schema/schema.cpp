@@ -402,6 +402,24 @@ constexpr std::array kScenarioKeys{
             .required = false,
             .description = "Treaty regime whose limits `compare` counts the sides' forces against (a "
                            "`data/treaties` id; default new-start)."},
+    KeySpec{.name = "comply",
+            .kind = KeyKind::kBool,
+            .required = false,
+            .description = "Real sides: bring each side's force within every limit of `treaty` by the side's stated "
+                           "rule before the exchange (`stratstab treaty comply`; docs/methods.md §8.1; default false)."},
+    KeySpec{.name = "mix",
+            .kind = KeyKind::kEnum,
+            .required = false,
+            .allowed = "rule | survivable | ratio",
+            .description = "With `comply: true`, how each side chooses its mix within the limits: the stated rule "
+                           "alone, or then moving warheads between storage and its strategic systems to maximise its "
+                           "own warheads surviving the other's first strike (`survivable`) or its own ratio "
+                           "(`ratio`) (docs/methods.md §8.1; default rule)."},
+    KeySpec{.name = "treaty_limits",
+            .kind = KeyKind::kMapping,
+            .required = false,
+            .description = "Values for limits of `treaty` by limit id (`treaty_limits: {total_warheads: 3000}`), as "
+                           "`treaty count --limit`; counts in [0, 100000]."},
     KeySpec{.name = "premise",
             .kind = KeyKind::kString,
             .required = false,

@@ -72,6 +72,15 @@ double step_state(const ForceSnapshot& snapshot, const ComplianceStep& step) {
 
 }  // namespace
 
+std::string_view to_string(MixObjective objective) {
+  switch (objective) {
+    case MixObjective::kRule: return "rule";
+    case MixObjective::kSurvivable: return "survivable";
+    case MixObjective::kRatio: return "ratio";
+  }
+  return "?";
+}
+
 double compliance_step_capacity(const ForceSnapshot& snapshot, const ComplianceStep& step) {
   const Inventory& inv = snapshot.inventory;
   switch (step.action) {

@@ -68,6 +68,7 @@ std::string_view to_string(ComplianceAction action) {
     case ComplianceAction::kEliminate: return "eliminate";
     case ComplianceAction::kDismantle: return "dismantle";
     case ComplianceAction::kReduceNonstrategic: return "reduce_nonstrategic";
+    case ComplianceAction::kUpload: return "upload";
   }
   return "?";
 }

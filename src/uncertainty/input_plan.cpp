@@ -59,7 +59,7 @@ InputPlan plan_uncertain_inputs(const Scenario& loaded, const std::vector<Uncert
     // A side that uploads is drawn before its upload (SampleEvaluator): its figures are the
     // loaded snapshot's, except the w80, which is derived after the upload.
     const auto side = accessor.snapshot_side();
-    if (side && loaded.sides[*side].upload_months > 0 && ranged.path != "sides." + loaded.sides[*side].id + ".w80") {
+    if (side && side_is_rederived(loaded, *side) && ranged.path != "sides." + loaded.sides[*side].id + ".w80") {
       const Figure* before = InputAccessor::resolve(loaded, ranged.path).figure(loaded);
       if (before == nullptr || !before->range || !(before->range->high > before->range->low)) continue;
       ranged.figure = *before;
@@ -91,7 +91,7 @@ InputPlan plan_uncertain_inputs(const Scenario& loaded, const std::vector<Uncert
       in.path = entry.path;
       const auto side = accessor.snapshot_side();
       const bool before_upload =
-          side && loaded.sides[*side].upload_months > 0 && entry.path != "sides." + loaded.sides[*side].id + ".w80";
+          side && side_is_rederived(loaded, *side) && entry.path != "sides." + loaded.sides[*side].id + ".w80";
       in.point = before_upload ? InputAccessor::resolve(loaded, entry.path).get(loaded) : accessor.get(prepared);
       in.origin = "uncertainty";
       in.low = *entry.low;

@@ -1,7 +1,8 @@
 // One sample of an uncertainty run (docs/methods.md §13.2): the prepared scenario with its
 // uncertain inputs stored in place through accessors resolved once, then evaluated as assess
-// evaluates it. A side that uploads (`upload_months`) has its force figures drawn before the
-// upload, which is then run again on the drawn snapshot; the derived w80 is the prepared one (or
+// evaluates it. A side that uploads (`upload_months`) or complies with a regime (`comply`) has its
+// force figures drawn before the upload and the compliance, which are then run again on the drawn
+// snapshot (rederive_side); the derived w80 is the prepared one (or
 // its own draw), not derived again from the drawn yields (docs/methods.md §13.2 says why).
 #include <stdexcept>
 
@@ -30,7 +31,7 @@ SampleEvaluator::SampleEvaluator(const Scenario& loaded, std::vector<UncertainIn
     : loaded_(loaded), prepared_(prepare_scenario(loaded)), inputs_(std::move(inputs)) {
   for (std::size_t s = 0; s < 2; ++s) {
     const ScenarioSide& side = loaded_.sides[s];
-    reupload_[s] = side.forces.has_value() && side.upload_months > 0;
+    reupload_[s] = side_is_rederived(loaded_, s);
   }
   accessors_.reserve(inputs_.size());
   before_upload_.assign(inputs_.size(), false);
@@ -73,7 +74,7 @@ void SampleEvaluator::apply(std::span<const double> values, Workspace& workspace
     }
     ForceSnapshot& drawn = *workspace.before.sides[side].forces;
     renormalise_snapshot(drawn, *loaded_.sides[side].forces);
-    s.sides[side].forces = snapshot_after_upload(drawn, loaded_.sides[side].upload_months);
+    s.sides[side].forces = rederive_side(loaded_, prepared_, side, drawn);
     s.sides[side].forces->w80 = prepared_.sides[side].forces->w80;
   }
   for (std::size_t side = 0; side < 2; ++side) {
