@@ -99,7 +99,15 @@ MixChoice choose_mixes(const Scenario& scenario, MixObjective objective) {
       move_warheads(mine, best_system, best_delta);
       best = best_score;
     }
+    // The chosen force rebuilt from the rule's by one net move per system, the arithmetic
+    // apply_mix_changes repeats on a draw: at the central figures the two agree bit for bit.
     const ForceSnapshot& before = *scenario.sides[side].forces;
+    ForceSnapshot rebuilt = before;
+    for (std::size_t s = 0; s < mine.systems.size(); ++s) {
+      const double delta = std::round(mine.systems[s].warheads_loaded() - before.systems[s].warheads_loaded());
+      if (delta != 0) move_warheads(rebuilt, s, delta);
+    }
+    mine = std::move(rebuilt);
     for (std::size_t s = 0; s < mine.systems.size(); ++s) {
       const double delta = mine.systems[s].warheads_loaded() - before.systems[s].warheads_loaded();
       if (std::abs(delta) < 0.5) continue;
@@ -127,10 +135,13 @@ void apply_mix_changes(ForceSnapshot& forces, const std::vector<ComplianceChange
     if (s == forces.systems.size() || forces.systems[s].launchers_deployed.value <= 0) continue;
     const System& system = forces.systems[s];
     double delta = c.action == ComplianceAction::kUpload ? c.amount : -c.amount;
-    // Clamped to what the drawn force can take: its storage and capacity, one warhead a launcher.
+    // Clamped to what the drawn force can take (its storage and capacity, one warhead a launcher),
+    // and only where it is out by more than rounding, so that the central draw is the chosen force.
     const double capacity = system.max_warheads_per_launcher.value * system.launchers_deployed.value;
-    delta = std::clamp(delta, system.launchers_deployed.value - system.warheads_loaded(),
-                       std::min(storage_of(forces), capacity - system.warheads_loaded()));
+    const double lowest = system.launchers_deployed.value - system.warheads_loaded();
+    const double highest = std::min(storage_of(forces), capacity - system.warheads_loaded());
+    if (delta > highest + 1e-6) delta = highest;
+    if (delta < lowest - 1e-6) delta = lowest;
     ForceSnapshot trial = forces;
     move_warheads(trial, s, delta);
     if (count_treaty(treaty, trial, options).compliant) forces = std::move(trial);

@@ -78,11 +78,10 @@ TEST(ComplyScenarioTest, NoSingleBlockMoveImprovesAChosenMix) {
     mine.w80 = rule.sides[side].forces->w80;  // the search's damage: the rule-only scenario's
     const ForceSnapshot& other = *rule.sides[1 - side].forces;
     const auto surviving = [&](const ForceSnapshot& f) {
-      const StabilityResult r =
-          side == 0 ? evaluate_real(f, other, rule.posture, rule.parameters, side_options(rule.sides[0]),
-                                    side_options(rule.sides[1]))
-                    : evaluate_real(other, f, rule.posture, rule.parameters, side_options(rule.sides[0]),
-                                    side_options(rule.sides[1]));
+      const StabilityResult r = side == 0 ? evaluate_real(f, other, rule.posture, rule.parameters,
+                                                          side_options(rule.sides[0]), side_options(rule.sides[1]))
+                                          : evaluate_real(other, f, rule.posture, rule.parameters,
+                                                          side_options(rule.sides[0]), side_options(rule.sides[1]));
       return side == 0 ? r.b_strikes_a.victim_surviving : r.a_strikes_b.victim_surviving;
     };
     EXPECT_TRUE(count_treaty(treaty, mine).compliant);
@@ -100,9 +99,11 @@ TEST(ComplyScenarioTest, NoSingleBlockMoveImprovesAChosenMix) {
       if (!in_central_exchange(sys) || sys.launchers_deployed.value <= 0) continue;
       for (const double delta : {block, -block}) {
         const double after = sys.warheads_loaded() + delta;
-        const double storage = mine.inventory.strategic_warheads_stored ? mine.inventory.strategic_warheads_stored->value
-                                                                        : mine.inventory.warheads_stored.value;
-        if (delta > 0 && (storage < delta || after > sys.max_warheads_per_launcher.value * sys.launchers_deployed.value))
+        const double storage = mine.inventory.strategic_warheads_stored
+                                   ? mine.inventory.strategic_warheads_stored->value
+                                   : mine.inventory.warheads_stored.value;
+        if (delta > 0 &&
+            (storage < delta || after > sys.max_warheads_per_launcher.value * sys.launchers_deployed.value))
           continue;
         if (delta < 0 && after < sys.launchers_deployed.value) continue;
         const ForceSnapshot trial = moved(mine, s, delta);
@@ -132,9 +133,10 @@ TEST(ComplyScenarioTest, BadKeysAreLocated) {
   EXPECT_EQ(d.where.line, 4);
   d = first(scenario_text("aggregate-cap", "comply: true\nmix: best\n"));
   EXPECT_EQ(d.where.key_path, "mix");
-  d = first("name: t\ntreaty: new-start\ncomply: true\nsides:\n  A:\n    abstract: {nf: 300, mf: 2, ns: 50, ms: 12, "
-            "alert: 0.5, de: 0.75, w80: 800}\n  B:\n    abstract: {nf: 250, mf: 4, ns: 35, ms: 8, alert: 0.35, de: "
-            "0.85, w80: 1000}\n");
+  d = first(
+      "name: t\ntreaty: new-start\ncomply: true\nsides:\n  A:\n    abstract: {nf: 300, mf: 2, ns: 50, ms: 12, "
+      "alert: 0.5, de: 0.75, w80: 800}\n  B:\n    abstract: {nf: 250, mf: 4, ns: 35, ms: 8, alert: 0.35, de: "
+      "0.85, w80: 1000}\n");
   EXPECT_EQ(d.where.key_path, "comply");
   EXPECT_NE(d.message.find("real sides"), std::string::npos) << d.message;
   // A --set override of a limit is the command line's.
@@ -166,6 +168,44 @@ TEST(ComplyScenarioTest, TreatyComplyFromTheCommandLine) {
   const test::CliRun none = test::run_cli("treaty comply cn-2026-11-01 --treaty new-start");
   EXPECT_EQ(none.exit_code, 3) << none.err;
   EXPECT_NE(none.err.find("no compliance rule for side 'cn'"), std::string::npos) << none.err;
+}
+
+}  // namespace
+}  // namespace stratstab
+
+namespace stratstab {
+namespace {
+
+// The figures docs/methods.md §8.1 quotes, so that its prose cannot drift from the tool.
+TEST(ComplyScenarioTest, TheFiguresTheMethodsQuote) {
+  const test::TempDir dir;
+  const auto prepared = [&](const std::string& treaty, const std::string& extra, int upload) {
+    return prepare_scenario(load_scenario(dir.write("q.yaml", scenario_text(treaty, extra, upload)), {}, &catalog()));
+  };
+  const Scenario uploaded = prepared("new-start-informal", "comply: true\n", 24);
+  EXPECT_NEAR(evaluate_scenario(uploaded).index, 0.229, 5e-4);
+  const auto amounts = [](const ScenarioSide& side) {
+    std::vector<double> out;
+    for (const ComplianceChange& c : side.compliance->changes) out.push_back(c.amount);
+    return out;
+  };
+  EXPECT_EQ(amounts(uploaded.sides[0]), (std::vector<double>{151, 640}));
+  EXPECT_EQ(amounts(uploaded.sides[1]), (std::vector<double>{548, 83, 110}));
+  EXPECT_EQ(uploaded.sides[0].compliance->before.find("warheads")->count, 2341);
+  EXPECT_EQ(uploaded.sides[1].compliance->before.find("warheads")->count, 2291);
+  EXPECT_EQ(uploaded.sides[0].compliance->after.find("deployed_vehicles")->count, 681);
+  EXPECT_EQ(uploaded.sides[1].compliance->after.find("deployed_vehicles")->count, 578);
+  EXPECT_NEAR(evaluate_scenario(prepared("new-start-informal", "", 24)).index, 0.292, 5e-4);
+  EXPECT_NEAR(evaluate_scenario(prepared("new-start-informal", "comply: true\n", 0)).index, 0.304, 5e-4);
+  const Scenario survivable = prepared("aggregate-cap", "comply: true\nmix: survivable\n", 0);
+  EXPECT_NEAR(evaluate_scenario(survivable).index, 0.296, 5e-4);
+  double us = 0;
+  double ru = 0;
+  for (const ComplianceChange& c : survivable.sides[0].mix_changes) us += c.amount;
+  for (const ComplianceChange& c : survivable.sides[1].mix_changes) ru += c.amount;
+  EXPECT_EQ(us, 1617);
+  EXPECT_EQ(ru, 306);
+  EXPECT_NEAR(evaluate_scenario(prepared("aggregate-cap", "comply: true\nmix: ratio\n", 0)).index, 0.618, 5e-4);
 }
 
 }  // namespace

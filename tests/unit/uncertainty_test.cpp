@@ -442,9 +442,13 @@ namespace stratstab {
 namespace {
 
 TEST(CompareBands, PairedDrawsOfTheSameForcesGiveTheSameIndexDrawByDraw) {
-  // informal-2026 counts differently but evaluates the same forces as us-ru-2026-11: with common
-  // random numbers every draw gives both the same index, so neither is ever below the other.
-  std::vector<Scenario> loaded{bundled("us-ru-2026-11"), bundled("informal-2026"), bundled("upload-both-24")};
+  // A copy of us-ru-2026-11 counted under another regime (no `comply`) evaluates the same forces:
+  // with common random numbers every draw gives both the same index, so neither is ever below the
+  // other. (informal-2026 complies: a draw over 1,550 is brought back, so its band differs.)
+  Scenario counted_otherwise = bundled("us-ru-2026-11");
+  counted_otherwise.name = "counted-under-sort";
+  counted_otherwise.treaty = "sort";
+  std::vector<Scenario> loaded{bundled("us-ru-2026-11"), counted_otherwise, bundled("upload-both-24")};
   for (Scenario& s : loaded) s.parameters.draw_down = DrawDownMethod::kGreedy;
   const CompareBands b = compare_bands(loaded, 40, 9, 2);
   ASSERT_EQ(b.index.size(), 3U);
