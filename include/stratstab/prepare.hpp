@@ -18,8 +18,8 @@ namespace stratstab {
 /// many months of upload at its systems' rates (the snapshot of `stratstab upload`'s last month);
 /// with `comply: true` each real side is then brought within the regime's limits by its stated
 /// rule (ScenarioSide::compliance) and, with a `mix` objective, chooses its mix (choose_mixes;
-/// ScenarioSide::mix_changes, Scenario::mix_outcome); then, where both real sides have city tables, each side's damage is derived from its table and
-/// the other's yields (docs/methods.md §7): the derived w80 replaces the snapshot's with
+/// ScenarioSide::mix_changes, Scenario::mix_outcome); then, where both real sides have city tables, each side's damage
+/// is derived from its table and the other's yields (docs/methods.md §7): the derived w80 replaces the snapshot's with
 /// `options.w80: derived`, and the tabulated curve is the side's with `options.damage: cities`;
 /// `prepared` is set. A prepared scenario is returned unchanged. Pure.
 Scenario prepare_scenario(Scenario loaded);

@@ -15,8 +15,8 @@
 #include "stratstab/closest_word.hpp"
 #include "stratstab/data_source.hpp"
 #include "stratstab/scenario.hpp"
-#include "stratstab/treaty.hpp"
 #include "stratstab/snapshot_figures.hpp"
+#include "stratstab/treaty.hpp"
 #include "yaml_document.hpp"
 #include "yaml_reader.hpp"
 
@@ -883,7 +883,8 @@ void read_compliance(MapReader& reader, const ReadContext& context, Scenario& sc
   std::vector<std::pair<std::string, YAML::Node>> limits;  // id, value
   if (auto node = reader.node("treaty_limits")) {
     if (!node->IsMap()) {
-      sink.error(node->Mark(), "treaty_limits", "expected a mapping of limit ids to counts, e.g. {total_warheads: 3000}");
+      sink.error(node->Mark(), "treaty_limits",
+                 "expected a mapping of limit ids to counts, e.g. {total_warheads: 3000}");
     } else {
       for (const auto& kv : *node) limits.emplace_back(kv.first.IsScalar() ? kv.first.Scalar() : "", kv.second);
     }
@@ -897,7 +898,8 @@ void read_compliance(MapReader& reader, const ReadContext& context, Scenario& sc
   };
   if (!scenario.comply) {
     if (scenario.mix != MixObjective::kRule) {
-      sink.error(reader.node("mix")->Mark(), "mix", "`mix` chooses a mix within the limits; expected `comply: true` with it");
+      sink.error(reader.node("mix")->Mark(), "mix",
+                 "`mix` chooses a mix within the limits; expected `comply: true` with it");
     }
     if (!limits.empty()) {
       sink.error(reader.node("treaty_limits")->Mark(), "treaty_limits",
@@ -907,8 +909,9 @@ void read_compliance(MapReader& reader, const ReadContext& context, Scenario& sc
   }
   if (!scenario.sides[0].forces || !scenario.sides[1].forces) {
     if (scenario.sides[0].forces || scenario.sides[1].forces || sink.has_errors()) return;  // reported with the sides
-    comply_error("`comply: true` brings real forces within a treaty's limits; expected real sides (`force:`), got "
-                 "abstract ones");
+    comply_error(
+        "`comply: true` brings real forces within a treaty's limits; expected real sides (`force:`), got "
+        "abstract ones");
     return;
   }
   std::filesystem::path file;
@@ -926,10 +929,10 @@ void read_compliance(MapReader& reader, const ReadContext& context, Scenario& sc
   for (std::size_t i = 0; i < 2; ++i) {
     const ForceSnapshot& forces = *scenario.sides[i].forces;
     if (treaty.value->compliance_for(forces.side) == nullptr) {
-      comply_error(fmt::format("treaty '{}' states no compliance rule for side '{}' (sides.{}: {}); expected a "
-                               "`compliance` entry with `side: {}` in {}",
-                               treaty.value->id, forces.side, scenario.sides[i].id, forces.id, forces.side,
-                               file.string()));
+      comply_error(
+          fmt::format("treaty '{}' states no compliance rule for side '{}' (sides.{}: {}); expected a "
+                      "`compliance` entry with `side: {}` in {}",
+                      treaty.value->id, forces.side, scenario.sides[i].id, forces.id, forces.side, file.string()));
     }
     for (const TreatyLimit& limit : treaty.value->limits) {
       if (limit.reference_date.empty()) continue;
@@ -952,7 +955,8 @@ void read_compliance(MapReader& reader, const ReadContext& context, Scenario& sc
       std::vector<std::string> ids;
       for (const TreatyLimit& l : treaty.value->limits) ids.push_back(l.id);
       sink.error(value.Mark(), key,
-                 fmt::format("treaty '{}' has no limit '{}'; expected one of: {}", treaty.value->id, id, fmt::join(ids, ", ")));
+                 fmt::format("treaty '{}' has no limit '{}'; expected one of: {}", treaty.value->id, id,
+                             fmt::join(ids, ", ")));
       continue;
     }
     double number = -1;

@@ -2,8 +2,8 @@
 #include "stratstab/prepare.hpp"
 
 #include <array>
-#include <memory>
 #include <cmath>
+#include <memory>
 #include <stdexcept>
 #include <vector>
 

@@ -277,10 +277,11 @@ json assessment_to_json(const Scenario& scenario, const Assessment& assessment) 
     json compliance{{"treaty", scenario.regime->id}, {"mix", to_string(scenario.mix)}, {"sides", sides}};
     if (scenario.mix_outcome) {
       const StabilityResult& r = scenario.mix_outcome->rule_only;
-      compliance["rule_only"] = json{{"index", r.index},
-                                     {"sides", json{{a, side_json(r.a)}, {b, side_json(r.b)}}},
-                                     {"surviving", json{{a, r.b_strikes_a.victim_surviving}, {b, r.a_strikes_b.victim_surviving}}},
-                                     {"evaluations", scenario.mix_outcome->evaluations}};
+      compliance["rule_only"] =
+          json{{"index", r.index},
+               {"sides", json{{a, side_json(r.a)}, {b, side_json(r.b)}}},
+               {"surviving", json{{a, r.b_strikes_a.victim_surviving}, {b, r.a_strikes_b.victim_surviving}}},
+               {"evaluations", scenario.mix_outcome->evaluations}};
     }
     out["compliance"] = compliance;
   }

@@ -281,8 +281,8 @@ std::string compliance_text(const Scenario& scenario) {
     out += fmt::format("  {} ({} rule, {}): {}\n", side.id, to_string(c.rule_grade), c.rule_source_id, counts);
     if (c.changes.empty()) out += "    no change needed\n";
     for (const ComplianceChange& ch : c.changes) {
-      out += fmt::format("    {} {}: {:.0f} {}\n", to_string(ch.action), ch.system_id.empty() ? "(stockpile)" : ch.system_id,
-                         ch.amount, ch.unit);
+      out += fmt::format("    {} {}: {:.0f} {}\n", to_string(ch.action),
+                         ch.system_id.empty() ? "(stockpile)" : ch.system_id, ch.amount, ch.unit);
     }
     if (!c.compliant()) {
       for (const std::string& v : c.after.violations) out += fmt::format("    still over: {}\n", v);
@@ -294,11 +294,12 @@ std::string compliance_text(const Scenario& scenario) {
   }
   if (scenario.mix_outcome) {
     const StabilityResult& r = scenario.mix_outcome->rule_only;
-    out += fmt::format("  under the rule alone: index {:.6f}, ratios {} {:.6f}, {} {:.6f}; surviving a first strike {} "
-                       "{:.1f}, {} {:.1f} ({} exchanges searched)\n",
-                       r.index, scenario.sides[0].id, r.a.ratio, scenario.sides[1].id, r.b.ratio, scenario.sides[0].id,
-                       r.b_strikes_a.victim_surviving, scenario.sides[1].id, r.a_strikes_b.victim_surviving,
-                       scenario.mix_outcome->evaluations);
+    out += fmt::format(
+        "  under the rule alone: index {:.6f}, ratios {} {:.6f}, {} {:.6f}; surviving a first strike {} "
+        "{:.1f}, {} {:.1f} ({} exchanges searched)\n",
+        r.index, scenario.sides[0].id, r.a.ratio, scenario.sides[1].id, r.b.ratio, scenario.sides[0].id,
+        r.b_strikes_a.victim_surviving, scenario.sides[1].id, r.a_strikes_b.victim_surviving,
+        scenario.mix_outcome->evaluations);
   }
   return out + "\n";
 }

@@ -405,8 +405,9 @@ constexpr std::array kScenarioKeys{
     KeySpec{.name = "comply",
             .kind = KeyKind::kBool,
             .required = false,
-            .description = "Real sides: bring each side's force within every limit of `treaty` by the side's stated "
-                           "rule before the exchange (`stratstab treaty comply`; docs/methods.md §8.1; default false)."},
+            .description =
+                "Real sides: bring each side's force within every limit of `treaty` by the side's stated "
+                "rule before the exchange (`stratstab treaty comply`; docs/methods.md §8.1; default false)."},
     KeySpec{.name = "mix",
             .kind = KeyKind::kEnum,
             .required = false,
