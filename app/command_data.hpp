@@ -27,6 +27,7 @@ void add_upload_command(CLI::App& app, const GlobalOptions& global, std::functio
 void add_compare_command(CLI::App& app, const GlobalOptions& global, std::function<int()>& run);
 void add_sensitivity_command(CLI::App& app, const GlobalOptions& global, std::function<int()>& run);
 void add_sweep_command(CLI::App& app, const GlobalOptions& global, std::function<int()>& run);
+void add_pathways_command(CLI::App& app, const GlobalOptions& global, std::function<int()>& run);
 void add_uncertainty_command(CLI::App& app, const GlobalOptions& global, std::function<int()>& run);
 
 }  // namespace stratstab::app

@@ -24,14 +24,14 @@ struct UnsourcedFigure {
 };
 
 /// The kinds of data file `data check` knows, by the folder they live in under data/.
-enum class DataFileKind { kForces, kScenario, kTreaty, kSources, kWta, kCities };
+enum class DataFileKind { kForces, kScenario, kTreaty, kSources, kWta, kCities, kPathway };
 
-/// `forces`, `scenarios`, `treaties`, `sources`, `wta`, `cities` (the folder names).
+/// `forces`, `scenarios`, `treaties`, `sources`, `wta`, `cities`, `pathways` (the folder names).
 std::string_view to_string(DataFileKind kind);
 
 /// The kind of a data file: by its folder (forces/, scenarios/, treaties/, sources/, wta/), else by
 /// the top-level keys in its text (`systems` forces, `sides` scenario, `limits` treaty, `sources`
-/// bibliography, `weapons` WTA). nullopt when neither tells.
+/// bibliography, `weapons` WTA, `branches` pathway). nullopt when neither tells.
 std::optional<DataFileKind> detect_data_file_kind(const std::filesystem::path& file);
 
 struct DataAudit {

@@ -48,6 +48,11 @@ class DataCatalog : public DataSource {
   /// those no snapshot or treaty cites yet.
   [[nodiscard]] std::vector<std::filesystem::path> bibliography_files() const;
 
+  /// Ids of the bundled pathways (`data/pathways/*.yaml`), sorted.
+  [[nodiscard]] std::vector<std::string> pathway_ids() const;
+  /// The file of pathway `id`, or `id` itself when it is a path; throws NotFoundError naming the
+  /// ids that exist.
+  [[nodiscard]] std::filesystem::path pathway_path(std::string_view id_or_path) const;
   /// Ids of the bundled treaty regimes (`data/treaties/*.yaml`), sorted.
   [[nodiscard]] std::vector<std::string> treaty_ids() const override;
   /// The file of treaty `id`; throws NotFoundError naming the ids that exist.

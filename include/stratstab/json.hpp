@@ -12,6 +12,7 @@
 #include "stratstab/error.hpp"
 #include "stratstab/figure.hpp"
 #include "stratstab/forces.hpp"
+#include "stratstab/pathway_run.hpp"
 #include "stratstab/scenario.hpp"
 #include "stratstab/sensitivity.hpp"
 #include "stratstab/sweep.hpp"
@@ -75,6 +76,10 @@ nlohmann::json to_json(const Treaty& treaty);
 /// START: deployed_vehicles, warheads, launchers), `limits[]` with count, limit, headroom,
 /// compliant and contributions, `compliant` and `violations[]`.
 nlohmann::json to_json(const TreatyCount& count, const Treaty& treaty, const ForceSnapshot& snapshot);
+/// `pathways --json`: pathway, name, dates[], branches[] {id, name, probability {value, low, high},
+/// points[] {date, treaty, comply, sides.<ID> {warheads {icbm, slbm, bomber}, counts.<limit> {count,
+/// limit, compliant}, c1, c2, ratio}, index}}, weighted[] {date, index, low, high}.
+nlohmann::json to_json(const PathwayRun& run);
 /// `treaty comply --json`: treaty, snapshot, side, rule_grade, rule_src, compliant_before, compliant,
 /// limits[] {id, limit, before, after, compliant, parameter}, changes[] {step, action, system, unit,
 /// amount, before, after, grade, src}, skipped[], violations[].

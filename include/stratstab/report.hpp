@@ -11,6 +11,7 @@
 #include "stratstab/compliance.hpp"
 #include "stratstab/ensemble.hpp"
 #include "stratstab/forces.hpp"
+#include "stratstab/pathway_run.hpp"
 #include "stratstab/scenario.hpp"
 #include "stratstab/sensitivity.hpp"
 #include "stratstab/sweep.hpp"
@@ -93,6 +94,10 @@ std::string format_treaty_list(const std::vector<Treaty>& treaties);
 /// `treaty count`: per limit the count, the limit, the headroom and compliance; then violations and
 /// each system's contribution.
 std::string format_treaty_count(const Treaty& treaty, const ForceSnapshot& snapshot, const TreatyCount& count);
+/// `pathways`: per branch a table by date, then the weighted index with its band.
+std::string format_pathway(const PathwayRun& run);
+/// `pathways --csv`: one row per branch and date (header first).
+std::string format_pathway_csv(const PathwayRun& run);
 /// `treaty comply`: the counts before and after, each change with its grade and source.
 std::string format_compliance(const Treaty& treaty, const ComplianceResult& result);
 /// `upload`: per system potential and rate, the month-by-month path, crossings and ASSUMED figures.

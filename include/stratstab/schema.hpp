@@ -70,6 +70,8 @@ std::span<const SchemaSection> scenario_schema();
 std::span<const SchemaSection> treaty_schema();
 /// Sections of a weapon-target assignment problem file (`data/wta/*.yaml`).
 std::span<const SchemaSection> wta_schema();
+/// Pathway files (`data/pathways/*.yaml`).
+std::span<const SchemaSection> pathway_schema();
 /// The section named `id` in any schema; throws std::logic_error if unknown (a programming bug).
 const SchemaSection& schema_section(std::string_view id);
 

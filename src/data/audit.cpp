@@ -1,10 +1,13 @@
 #include "stratstab/audit.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "../io/scenario_figures.hpp"
 #include "stratstab/catalog.hpp"
 #include "stratstab/load.hpp"
+#include "stratstab/pathway.hpp"
 #include "stratstab/scenario.hpp"
 #include "stratstab/treaty.hpp"
 #include "stratstab/wta.hpp"
@@ -101,6 +104,32 @@ void audit_data_file(const std::filesystem::path& file, DataFileKind kind, const
     case DataFileKind::kWta: {
       auto result = read_wta_problem(file);
       keep_problems(result, audit);
+      return;
+    }
+    case DataFileKind::kPathway: {
+      // The file, then every branch's scenario on its last event's date (every event applied), so
+      // that a key the base scenario does not have is found here and not years into a run.
+      auto result = read_pathway(file);
+      keep_problems(result, audit);
+      if (!result.value || catalog == nullptr) return;
+      const Pathway& pathway = *result.value;
+      try {
+        const std::filesystem::path base = catalog->scenario_path(pathway.scenario);
+        for (const PathwayBranch& branch : pathway.branches) {
+          std::string last = pathway.from;
+          for (const auto* list : {&pathway.events, &branch.events}) {
+            for (const PathwayEvent& e : *list) last = std::max({last, e.date, e.until});
+          }
+          auto loaded = read_scenario(base, pathway_overrides(pathway, branch, last), catalog);
+          for (Diagnostic& d : loaded.diagnostics) {
+            d.message = fmt::format("{} (pathway {}, branch {}, {})", d.message, pathway.id, branch.id, last);
+            audit.load_errors.push_back(std::move(d));
+          }
+        }
+      } catch (const std::exception& e) {
+        audit.load_errors.push_back(
+            Diagnostic{Severity::kError, SourceLocation{file.string(), 0, 0, "scenario"}, e.what()});
+      }
       return;
     }
     case DataFileKind::kCities: {

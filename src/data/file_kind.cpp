@@ -8,22 +8,24 @@
 namespace stratstab {
 namespace {
 
-constexpr std::array<std::pair<DataFileKind, std::string_view>, 6> kKindFolders{{
+constexpr std::array<std::pair<DataFileKind, std::string_view>, 7> kKindFolders{{
     {DataFileKind::kForces, "forces"},
     {DataFileKind::kScenario, "scenarios"},
     {DataFileKind::kTreaty, "treaties"},
     {DataFileKind::kSources, "sources"},
     {DataFileKind::kWta, "wta"},
     {DataFileKind::kCities, "cities"},
+    {DataFileKind::kPathway, "pathways"},
 }};
 
 // A top-level key that only one kind of file has (see docs/io_formats.md).
-constexpr std::array<std::pair<std::string_view, DataFileKind>, 5> kKindKeys{{
+constexpr std::array<std::pair<std::string_view, DataFileKind>, 6> kKindKeys{{
     {"systems", DataFileKind::kForces},
     {"sides", DataFileKind::kScenario},
     {"limits", DataFileKind::kTreaty},
     {"sources", DataFileKind::kSources},
     {"weapons", DataFileKind::kWta},
+    {"branches", DataFileKind::kPathway},
 }};
 
 // Enough of a data file to see its top-level keys; a larger file is judged by its folder only.

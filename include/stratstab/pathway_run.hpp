@@ -1,0 +1,71 @@
+// Running a pathway (docs/methods.md §13.4): on each date of a grid, each branch's scenario is the
+// base scenario with every event up to that date applied as `--set` overrides (a `set` takes its
+// value, a `ramp` its interpolated one), prepared and evaluated as `assess` does; the
+// probability-weighted index per date, with the band its branch probabilities' ranges allow.
+#pragma once
+
+#include <array>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "stratstab/pathway.hpp"
+#include "stratstab/scenario.hpp"
+#include "stratstab/treaty.hpp"
+
+namespace stratstab {
+
+/// Warheads loaded on a side's deployed launchers in the central exchange, by leg.
+struct LegWarheads {
+  double icbm = 0;  ///< silo and road-mobile
+  double slbm = 0;
+  double bomber = 0;
+};
+
+struct PathwayPoint {
+  std::string date;
+  std::string treaty;  ///< the regime in force (the scenario's `treaty`)
+  bool comply = false;
+  std::array<LegWarheads, 2> legs;
+  std::array<TreatyCount, 2> counts;  ///< each side counted under the regime in force
+  StabilityResult result;
+};
+
+struct PathwayBranchRun {
+  std::string id;
+  std::string name;
+  Figure probability;
+  std::vector<PathwayPoint> points;  ///< one per date
+};
+
+/// The probability-weighted index on one date, and its least and greatest values as each branch's
+/// probability moves within its range (the others rescaled so that they sum to 1).
+struct PathwayWeighted {
+  std::string date;
+  double index = 0;
+  double low = 0;
+  double high = 0;
+};
+
+struct PathwayRun {
+  std::string id;
+  std::string name;
+  std::array<std::string, 2> sides;  ///< the base scenario's side ids
+  std::vector<std::string> dates;
+  std::vector<PathwayBranchRun> branches;
+  std::vector<PathwayWeighted> weighted;
+};
+
+/// Runs every branch over `dates`. `scenario_at(overrides)` loads the base scenario with the
+/// overrides (the caller's I/O: a located InputError from it names the date and branch);
+/// `count(prepared, side)` counts a side under the prepared scenario's regime.
+PathwayRun run_pathway(const Pathway& pathway, const std::vector<std::string>& dates,
+                       const std::function<Scenario(const std::vector<Override>&)>& scenario_at,
+                       const std::function<TreatyCount(const Scenario& prepared, std::size_t side)>& count);
+
+/// The weighted index of `index[b]` (one per branch) under probabilities `p` (summing to 1), and
+/// its extremes over every corner of the branches' probability ranges, each corner rescaled to sum
+/// to 1 (corners summing to 0 skipped).
+PathwayWeighted weigh_branches(const std::vector<double>& index, const std::vector<Figure>& probabilities);
+
+}  // namespace stratstab

@@ -1,0 +1,86 @@
+// `pathways`: per branch a table by date (the regime in force, each side's warheads by leg, its
+// count under the regime's first limit, C1, C2, the index), then the probability-weighted index
+// with its band (pathway_run.hpp); and the CSV of every number.
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "stratstab/report.hpp"
+
+namespace stratstab {
+namespace {
+
+/// The limit a table column shows: the first one a side exceeds, else the regime's first.
+std::string count_text(const TreatyCount& count) {
+  if (count.limits.empty()) return "-";
+  const LimitCount* shown = &count.limits.front();
+  for (const LimitCount& l : count.limits) {
+    if (!l.compliant) {
+      shown = &l;
+      break;
+    }
+  }
+  return fmt::format("{:.0f}/{:.0f}{}", shown->count, shown->limit, shown->compliant ? "" : "!");
+}
+
+std::string legs_text(const LegWarheads& legs) {
+  return fmt::format("{:.0f}/{:.0f}/{:.0f}", legs.icbm, legs.slbm, legs.bomber);
+}
+
+}  // namespace
+
+std::string format_pathway(const PathwayRun& run) {
+  const std::string& a = run.sides[0];
+  const std::string& b = run.sides[1];
+  std::string out = fmt::format("Pathway {}: {} ({} dates, {} branch{})\n", run.id, run.name, run.dates.size(),
+                                run.branches.size(), run.branches.size() == 1 ? "" : "es");
+  out +=
+      "warheads: ICBM/SLBM/bomber loaded on deployed launchers; count: under the regime in force, the first limit "
+      "exceeded (!) or else its first limit\n";
+  for (const PathwayBranchRun& branch : run.branches) {
+    out += fmt::format("\nBranch {} (probability {:.2f}{}): {}\n", branch.id, branch.probability.value,
+                       branch.probability.range ? fmt::format(", range {:.2f}-{:.2f}", branch.probability.range->low,
+                                                              branch.probability.range->high)
+                                                : "",
+                       branch.name);
+    out += fmt::format("{:<10} {:<26} {:>15} {:>15} {:>10} {:>10} {:>7} {:>7} {:>7} {:>7} {:>8}\n", "date", "regime",
+                       a + " warheads", b + " warheads", a + " count", b + " count", a + " C1", a + " C2", b + " C1",
+                       b + " C2", "index");
+    for (const PathwayPoint& p : branch.points) {
+      out += fmt::format("{:<10} {:<26} {:>15} {:>15} {:>10} {:>10} {:>7.3f} {:>7.3f} {:>7.3f} {:>7.3f} {:>8.4f}\n",
+                         p.date, p.treaty + (p.comply ? " (comply)" : ""), legs_text(p.legs[0]), legs_text(p.legs[1]),
+                         count_text(p.counts[0]), count_text(p.counts[1]), p.result.a.c1, p.result.a.c2, p.result.b.c1,
+                         p.result.b.c2, p.result.index);
+    }
+  }
+  out += "\nProbability-weighted index (band: the branches' probabilities anywhere in their ranges):\n";
+  out += fmt::format("{:<10} {:>8} {:>8} {:>8}\n", "date", "index", "low", "high");
+  for (const PathwayWeighted& w : run.weighted) {
+    out += fmt::format("{:<10} {:>8.4f} {:>8.4f} {:>8.4f}\n", w.date, w.index, w.low, w.high);
+  }
+  return out;
+}
+
+std::string format_pathway_csv(const PathwayRun& run) {
+  std::string out = "branch,probability,date,treaty,comply";
+  for (const std::string& side : run.sides) {
+    for (const char* col : {"icbm", "slbm", "bomber", "c1", "c2", "ratio"}) out += fmt::format(",{}.{}", side, col);
+  }
+  out += ",index,weighted_index,weighted_low,weighted_high\n";
+  for (const PathwayBranchRun& branch : run.branches) {
+    for (std::size_t d = 0; d < branch.points.size(); ++d) {
+      const PathwayPoint& p = branch.points[d];
+      out += fmt::format("{},{},{},{},{}", branch.id, branch.probability.value, p.date, p.treaty, p.comply);
+      const std::array<const SideStability*, 2> sides{&p.result.a, &p.result.b};
+      for (std::size_t i = 0; i < 2; ++i) {
+        out += fmt::format(",{},{},{},{},{},{}", p.legs[i].icbm, p.legs[i].slbm, p.legs[i].bomber, sides[i]->c1,
+                           sides[i]->c2, sides[i]->ratio);
+      }
+      const PathwayWeighted& w = run.weighted[d];
+      out += fmt::format(",{},{},{},{}\n", p.result.index, w.index, w.low, w.high);
+    }
+  }
+  return out;
+}
+
+}  // namespace stratstab

@@ -1,0 +1,175 @@
+// Pathways (docs/methods.md §13.4): dates and ramps by hand, the weighted band on a hand case,
+// located errors in pathway files, every bundled pathway's first date equal to `assess` on its base
+// scenario, and the command's CSV and JSON.
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "stratstab/catalog.hpp"
+#include "stratstab/pathway_run.hpp"
+#include "stratstab/prepare.hpp"
+#include "stratstab/version.hpp"
+#include "test_support.hpp"
+
+namespace stratstab {
+namespace {
+
+const DataCatalog& catalog() {
+  static const DataCatalog kCatalog{std::filesystem::path(kSourceDataDir)};
+  return kCatalog;
+}
+
+TEST(PathwayTest, DatesStepByYearOrMonth) {
+  const std::vector<std::string> years = pathway_dates("2026-11-01", "2036-12-31", PathwayStep::kYear);
+  ASSERT_EQ(years.size(), 11U);
+  EXPECT_EQ(years.front(), "2026-11-01");
+  EXPECT_EQ(years.back(), "2036-11-01");
+  // From the 31st, months fall on the 28th (every month has one); the first date is kept as given.
+  const std::vector<std::string> months = pathway_dates("2026-01-31", "2026-04-30", PathwayStep::kMonth);
+  EXPECT_EQ(months, (std::vector<std::string>{"2026-01-31", "2026-02-28", "2026-03-28", "2026-04-28"}));
+  EXPECT_THROW(pathway_dates("2026-11-01", "2026-01-01", PathwayStep::kYear), Error);
+  EXPECT_THROW(pathway_dates("2026-13-01", "2027-01-01", PathwayStep::kYear), Error);
+  // 2026-11-01 is day 20,758 after 1970-01-01 (56 years, 14 leap days, and 304 days of 2026).
+  EXPECT_EQ(days_from_epoch("2026-11-01"), 56 * 365 + 14 + 304);
+  EXPECT_EQ(days_from_epoch("1970-01-01"), 0);
+}
+
+PathwayEvent ramp(std::string key, std::string date, std::string until, double from, double to) {
+  PathwayEvent e;
+  e.kind = PathwayEvent::Kind::kRamp;
+  e.key = std::move(key);
+  e.date = std::move(date);
+  e.until = std::move(until);
+  e.from = from;
+  e.to = to;
+  return e;
+}
+
+TEST(PathwayTest, EventsBecomeOverridesInOrder) {
+  Pathway p;
+  PathwayEvent set;
+  set.key = "treaty";
+  set.value = "new-start-informal";
+  set.date = "2026-11-01";
+  p.events = {set, ramp("sides.US.withheld", "2027-01-01", "2029-01-01", 0.0, 0.2)};
+  PathwayBranch b;
+  PathwayEvent later = set;
+  later.value = "aggregate-cap";
+  later.date = "2028-01-01";
+  PathwayEvent months = ramp("sides.RU.upload_months", "2027-01-01", "2028-01-01", 0, 12);
+  months.figure_range = Range{0, 24};
+  b.events = {later, months};
+  // 2026-12-01: only the first set.
+  auto o = pathway_overrides(p, b, "2026-12-01");
+  ASSERT_EQ(o.size(), 1U);
+  EXPECT_EQ(o[0].value, "new-start-informal");
+  // 2028-01-01: 365 of the withheld ramp's 731 days (2028 is a leap year): 0.2 x 365/731; the
+  // later set after the earlier one (it wins, as a later --set does); the months ramp done: 12,
+  // its figure range first.
+  o = pathway_overrides(p, b, "2028-01-01");
+  ASSERT_EQ(o.size(), 5U);
+  EXPECT_EQ(o[1].path, "sides.US.withheld");
+  EXPECT_DOUBLE_EQ(std::stod(o[1].value), 0.2 * 365.0 / 731.0);
+  EXPECT_EQ(o[2].value, "aggregate-cap");
+  EXPECT_EQ(o[3].path, "sides.RU.upload_months.range");
+  EXPECT_EQ(o[3].value, "[0, 24]");
+  EXPECT_EQ(o[4].value, "12");
+  // Half-way through the months ramp (2027-07-02, day 182 of 365): 5.98 rounds to 6 (whole ends).
+  o = pathway_overrides(p, b, "2027-07-02");
+  EXPECT_EQ(o.back().value, "6");
+}
+
+TEST(PathwayTest, WeightedIndexAndItsBandByHand) {
+  Figure p;
+  p.value = 0.5;
+  p.range = Range{0.2, 0.8};
+  const PathwayWeighted w = weigh_branches({0.2, 0.4}, {p, p});
+  EXPECT_DOUBLE_EQ(w.index, 0.3);
+  // Corners (0.2, 0.8): (0.04 + 0.32) / 1 = 0.36; (0.8, 0.2): (0.16 + 0.08) / 1 = 0.24.
+  EXPECT_DOUBLE_EQ(w.low, 0.24);
+  EXPECT_DOUBLE_EQ(w.high, 0.36);
+}
+
+TEST(PathwayTest, EveryBundledPathwayStartsAtAssessOfItsBase) {
+  const std::vector<std::string> ids = catalog().pathway_ids();
+  ASSERT_GE(ids.size(), 3U);
+  for (const std::string& id : ids) {
+    SCOPED_TRACE(id);
+    const Pathway pathway = load_pathway(catalog().pathway_path(id));
+    const auto base = catalog().scenario_path(pathway.scenario);
+    const PathwayRun run = run_pathway(
+        pathway, {pathway.from}, [&](const std::vector<Override>& o) { return load_scenario(base, o, &catalog()); },
+        [](const Scenario&, std::size_t) { return TreatyCount{}; });
+    const double assess = evaluate_scenario(prepare_scenario(load_scenario(base, {}, &catalog()))).index;
+    for (const PathwayBranchRun& b : run.branches) EXPECT_EQ(b.points.front().result.index, assess) << b.id;
+    // The base is the default assessment's forces with an empty defence: 0.303658 (the guide's figure).
+    EXPECT_NEAR(assess, 0.303658, 5e-7);
+  }
+}
+
+TEST(PathwayTest, MalformedFilesAreLocated) {
+  const test::TempDir dir;
+  const std::string sources = std::string(kSourceDataDir) + "/sources/common.yaml";
+  const auto first = [&](const std::string& events, const std::string& probability = "1") {
+    const std::string text =
+        "schema: 1\nid: p\nname: p\nscenario: us-ru-2026-11\nfrom: 2026-11-01\nto: 2030-01-01\n"
+        "bibliography: [" +
+        sources +
+        "]\ncites: [stratstab-assumption]\nbranches:\n  - id: a\n"
+        "    name: a\n    probability: {value: " +
+        probability + ", grade: ASSUMED, src: stratstab-assumption, range: [0, 1]}\n    events:\n" + events;
+    const auto d = read_pathway(dir.write("p.yaml", text)).diagnostics;
+    return d.empty() ? Diagnostic{} : d.front();
+  };
+  const std::string ok =
+      "      - {date: 2027-01-01, set: comply, value: true, grade: ASSUMED, src: stratstab-assumption, "
+      "range: [2026, 2028], note: n}\n";
+  EXPECT_EQ(first(ok).message, "");
+  Diagnostic d = first(
+      "      - {date: 2027-01-01, set: comply, value: true, grade: ASSUMED, src: stratstab-assumption, "
+      "note: n}\n");
+  EXPECT_EQ(d.where.key_path, "branches[0].events[0].range");
+  d = first(
+      "      - {date: 2027-01-01, set: comply, ramp: comply, value: true, grade: \"OFF\", src: "
+      "stratstab-assumption, note: n}\n");
+  EXPECT_EQ(d.where.key_path, "branches[0].events[0].ramp");
+  d = first(
+      "      - {date: 2027-01-01, until: 2026-01-01, ramp: sides.US.withheld, from: 0, to: 0.1, grade: \"OFF\", "
+      "src: stratstab-assumption, note: n}\n");
+  EXPECT_EQ(d.where.key_path, "branches[0].events[0].until");
+  d = first("      - {date: 2027-01-01, set: comply, value: true, grade: \"OFF\", src: nowhere, note: n}\n");
+  EXPECT_EQ(d.where.key_path, "branches[0].events[0].src");
+  d = first(ok, "0.7");
+  EXPECT_EQ(d.where.key_path, "branches");
+  EXPECT_NE(d.message.find("sum to 0.7"), std::string::npos) << d.message;
+}
+
+TEST(PathwayTest, TheCommandPrintsEveryBranchAndDate) {
+  const test::CliRun csv = test::run_cli("pathways alaska-failure --csv --quiet --to 2029-12-31");
+  ASSERT_EQ(csv.exit_code, 0) << csv.err;
+  std::size_t lines = 0;
+  for (char c : csv.out) lines += c == '\n' ? 1 : 0;
+  EXPECT_EQ(lines, 1U + 2U * 4U);  // header, 2 branches x 4 dates (2026-11-01 ... 2029-11-01)
+  const test::CliRun json = test::run_cli("pathways alaska-failure --json --quiet --to 2029-12-31");
+  ASSERT_EQ(json.exit_code, 0) << json.err;
+  const auto j = nlohmann::json::parse(json.out);
+  ASSERT_EQ(j.at("weighted").size(), 4U);
+  const auto& branches = j.at("branches");
+  ASSERT_EQ(branches.size(), 2U);
+  // The weighted index is the probability-weighted mean of the branches' (here 0.4 and 0.6).
+  const double p0 = branches[0].at("probability").at("value").get<double>();
+  const double p1 = branches[1].at("probability").at("value").get<double>();
+  for (std::size_t d = 0; d < 4; ++d) {
+    const double expected = p0 * branches[0].at("points")[d].at("index").get<double>() +
+                            p1 * branches[1].at("points")[d].at("index").get<double>();
+    EXPECT_NEAR(j.at("weighted")[d].at("index").get<double>(), expected, 1e-12) << d;
+  }
+  const test::CliRun step = test::run_cli("pathways alaska-failure --step week");
+  EXPECT_EQ(step.exit_code, 3);
+  EXPECT_NE(step.err.find("--step"), std::string::npos) << step.err;
+  const test::CliRun unknown = test::run_cli("pathways alaska-fail");
+  EXPECT_NE(unknown.exit_code, 0);
+  EXPECT_NE(unknown.err.find("alaska-failure"), std::string::npos) << unknown.err;
+}
+
+}  // namespace
+}  // namespace stratstab
