@@ -17,9 +17,11 @@
 namespace stratstab {
 
 /// One dated change to a scenario key: `set` gives the key `value` from `date` on; `ramp` moves a
-/// number linearly from `from` at `date` to `to` at `until`, and holds it after.
+/// number linearly from `from` at `date` to `to` at `until`, and holds it after. A `cost` event
+/// changes no key: side `key` spends `usd_bn_per_year` on the pathway's forces from `date` to
+/// `until` (inclusive), for the cost column of `pathways`.
 struct PathwayEvent {
-  enum class Kind { kSet, kRamp };
+  enum class Kind { kSet, kRamp, kCost };
   Kind kind = Kind::kSet;
   std::string date;                   ///< YYYY-MM-DD
   std::string until;                  ///< ramp: YYYY-MM-DD, after `date`
@@ -27,6 +29,7 @@ struct PathwayEvent {
   std::string value;                  ///< set: the value as YAML text (a number, a word, a mapping in flow form)
   double from = 0;                    ///< ramp
   double to = 0;                      ///< ramp
+  double usd_bn_per_year = 0;         ///< cost: US$ billion a year (nominal, as the source gives it)
   std::optional<Range> figure_range;  ///< a force figure's range widened to this (`KEY.range`)
   Grade grade = Grade::kAssumed;
   std::string source_id;
@@ -69,6 +72,11 @@ enum class PathwayStep { kYear, kMonth };
 /// the month (the 28th where the month is shorter), while not after `to`. Throws Error on a date
 /// that is not YYYY-MM-DD or on `to` before `from`.
 std::vector<std::string> pathway_dates(const std::string& from, const std::string& to, PathwayStep step);
+
+/// US$ billion a year that side `side` (a scenario side id) spends on `date`: the sum of the
+/// branch's and the pathway's cost events in force then.
+double pathway_cost(const Pathway& pathway, const PathwayBranch& branch, const std::string& side,
+                    const std::string& date);
 
 /// Days from 1970-01-01 to a YYYY-MM-DD date (the proleptic Gregorian calendar).
 long long days_from_epoch(const std::string& date);

@@ -28,6 +28,7 @@ struct PathwayPoint {
   bool comply = false;
   std::array<LegWarheads, 2> legs;
   std::array<TreatyCount, 2> counts;  ///< each side counted under the regime in force
+  std::array<double, 2> cost{};       ///< US$ billion a year each side spends (cost events)
   StabilityResult result;
 };
 
@@ -45,6 +46,7 @@ struct PathwayWeighted {
   double index = 0;
   double low = 0;
   double high = 0;
+  std::array<double, 2> cost{};  ///< each side's probability-weighted US$ billion a year
 };
 
 struct PathwayRun {

@@ -78,7 +78,7 @@ std::vector<Override> pathway_overrides(const Pathway& pathway, const PathwayBra
   const long long now = days_from_epoch(date);
   for (const std::vector<PathwayEvent>* list : {&pathway.events, &branch.events}) {
     for (const PathwayEvent& e : *list) {
-      if (e.date > date) continue;
+      if (e.date > date || e.kind == PathwayEvent::Kind::kCost) continue;
       if (e.figure_range) {
         out.push_back(Override{e.key + ".range", fmt::format("[{}, {}]", number_text(e.figure_range->low),
                                                              number_text(e.figure_range->high))});
@@ -96,6 +96,19 @@ std::vector<Override> pathway_overrides(const Pathway& pathway, const PathwayBra
     }
   }
   return out;
+}
+
+double pathway_cost(const Pathway& pathway, const PathwayBranch& branch, const std::string& side,
+                    const std::string& date) {
+  double total = 0;
+  for (const std::vector<PathwayEvent>* list : {&pathway.events, &branch.events}) {
+    for (const PathwayEvent& e : *list) {
+      if (e.kind == PathwayEvent::Kind::kCost && e.key == side && e.date <= date && date <= e.until) {
+        total += e.usd_bn_per_year;
+      }
+    }
+  }
+  return total;
 }
 
 }  // namespace stratstab

@@ -59,10 +59,31 @@ std::optional<PathwayEvent> read_event(const YAML::Node& node, const std::string
   event.date = reader.string("date").value_or("");
   const bool is_set = reader.has("set");
   const bool is_ramp = reader.has("ramp");
-  if (is_set == is_ramp) {
-    error_at(reader, is_set ? "ramp" : "set",
-             is_set ? "an event is a `set` or a `ramp`, not both; expected one of them"
-                    : "expected `set: KEY` (with `value`) or `ramp: KEY` (with `until`, `from`, `to`)");
+  const bool is_cost = reader.has("cost");
+  const int kinds = (is_set ? 1 : 0) + (is_ramp ? 1 : 0) + (is_cost ? 1 : 0);
+  if (kinds != 1) {
+    error_at(reader, is_ramp ? "ramp" : (is_cost ? "cost" : "set"),
+             kinds > 1 ? "an event is one of `set`, `ramp` and `cost`; expected only one of them"
+                       : "expected `set: KEY` (with `value`), `ramp: KEY` (with `until`, `from`, `to`) or `cost: "
+                         "SIDE` (with `until`, `usd_bn_per_year`)");
+  }
+  if (is_cost) {
+    event.kind = PathwayEvent::Kind::kCost;
+    event.key = reader.string("cost").value_or("");
+    event.until = reader.string("until").value_or("");
+    event.usd_bn_per_year = reader.number("usd_bn_per_year").value_or(0);
+    for (const char* key : {"until", "usd_bn_per_year"}) {
+      if (!reader.has(key)) error_at(reader, key, fmt::format("a `cost` needs `{}`", key));
+    }
+    for (const char* key : {"value", "from", "to"}) {
+      if (reader.has(key)) error_at(reader, key, fmt::format("`{}` does not belong to a `cost`", key));
+    }
+    if (!event.date.empty() && !event.until.empty() && event.until < event.date) {
+      error_at(reader, "until",
+               fmt::format("until {} is before date {}; expected a later date", event.until, event.date));
+    }
+  } else if (reader.has("usd_bn_per_year")) {
+    error_at(reader, "usd_bn_per_year", "`usd_bn_per_year` belongs to a `cost` event");
   }
   if (is_set) {
     event.kind = PathwayEvent::Kind::kSet;
@@ -94,7 +115,7 @@ std::optional<PathwayEvent> read_event(const YAML::Node& node, const std::string
                fmt::format("until {} is not after date {}; expected a later date", event.until, event.date));
     }
   }
-  if (!event.key.empty() && !Override::is_key_path(event.key)) {
+  if (!is_cost && !event.key.empty() && !Override::is_key_path(event.key)) {
     error_at(reader, is_set ? "set" : "ramp",
              fmt::format("expected a dotted key path such as sides.US.upload_months, got '{}'", event.key));
   }

@@ -22,7 +22,8 @@ nlohmann::json to_json(const PathwayRun& run) {
                  {"counts", counts},
                  {"c1", stability[i]->c1},
                  {"c2", stability[i]->c2},
-                 {"ratio", stability[i]->ratio}};
+                 {"ratio", stability[i]->ratio},
+                 {"usd_bn_per_year", p.cost[i]}};
       }
       points.push_back(json{
           {"date", p.date}, {"treaty", p.treaty}, {"comply", p.comply}, {"sides", sides}, {"index", p.result.index}});
@@ -37,7 +38,11 @@ nlohmann::json to_json(const PathwayRun& run) {
   }
   json weighted = json::array();
   for (const PathwayWeighted& w : run.weighted) {
-    weighted.push_back(json{{"date", w.date}, {"index", w.index}, {"low", w.low}, {"high", w.high}});
+    weighted.push_back(json{{"date", w.date},
+                            {"index", w.index},
+                            {"low", w.low},
+                            {"high", w.high},
+                            {"usd_bn_per_year", json{{run.sides[0], w.cost[0]}, {run.sides[1], w.cost[1]}}}});
   }
   return json{
       {"pathway", run.id}, {"name", run.name}, {"dates", run.dates}, {"branches", branches}, {"weighted", weighted}};

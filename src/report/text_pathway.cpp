@@ -43,20 +43,33 @@ std::string format_pathway(const PathwayRun& run) {
                                                               branch.probability.range->high)
                                                 : "",
                        branch.name);
-    out += fmt::format("{:<10} {:<26} {:>15} {:>15} {:>10} {:>10} {:>7} {:>7} {:>7} {:>7} {:>8}\n", "date", "regime",
-                       a + " warheads", b + " warheads", a + " count", b + " count", a + " C1", a + " C2", b + " C1",
-                       b + " C2", "index");
+    out += fmt::format("{:<10} {:<26} {:>15} {:>15} {:>10} {:>10} {:>7} {:>7} {:>7} {:>7} {:>8} {:>6} {:>6}\n", "date",
+                       "regime", a + " warheads", b + " warheads", a + " count", b + " count", a + " C1", a + " C2",
+                       b + " C1", b + " C2", "index", a + " $", b + " $");
     for (const PathwayPoint& p : branch.points) {
-      out += fmt::format("{:<10} {:<26} {:>15} {:>15} {:>10} {:>10} {:>7.3f} {:>7.3f} {:>7.3f} {:>7.3f} {:>8.4f}\n",
-                         p.date, p.treaty + (p.comply ? " (comply)" : ""), legs_text(p.legs[0]), legs_text(p.legs[1]),
-                         count_text(p.counts[0]), count_text(p.counts[1]), p.result.a.c1, p.result.a.c2, p.result.b.c1,
-                         p.result.b.c2, p.result.index);
+      out += fmt::format(
+          "{:<10} {:<26} {:>15} {:>15} {:>10} {:>10} {:>7.3f} {:>7.3f} {:>7.3f} {:>7.3f} {:>8.4f} {:>6.1f} {:>6.1f}\n",
+          p.date, p.treaty + (p.comply ? " (comply)" : ""), legs_text(p.legs[0]), legs_text(p.legs[1]),
+          count_text(p.counts[0]), count_text(p.counts[1]), p.result.a.c1, p.result.a.c2, p.result.b.c1, p.result.b.c2,
+          p.result.index, p.cost[0], p.cost[1]);
     }
   }
-  out += "\nProbability-weighted index (band: the branches' probabilities anywhere in their ranges):\n";
-  out += fmt::format("{:<10} {:>8} {:>8} {:>8}\n", "date", "index", "low", "high");
+  out +=
+      "\nProbability-weighted index (band: the branches' probabilities anywhere in their ranges) and spending "
+      "($: US$ billion a year, from the cost events):\n";
+  out += fmt::format("{:<10} {:>8} {:>8} {:>8} {:>8} {:>8}\n", "date", "index", "low", "high", a + " $", b + " $");
+  double index_sum = 0;
+  std::array<double, 2> spent{};
   for (const PathwayWeighted& w : run.weighted) {
-    out += fmt::format("{:<10} {:>8.4f} {:>8.4f} {:>8.4f}\n", w.date, w.index, w.low, w.high);
+    out += fmt::format("{:<10} {:>8.4f} {:>8.4f} {:>8.4f} {:>8.1f} {:>8.1f}\n", w.date, w.index, w.low, w.high,
+                       w.cost[0], w.cost[1]);
+    index_sum += w.index;
+    for (std::size_t i = 0; i < 2; ++i) spent[i] += w.cost[i];
+  }
+  if (!run.weighted.empty()) {
+    out += fmt::format("mean index {:.4f}; spending summed over the {} dates: {} {:.0f}, {} {:.0f} (US$ billion)\n",
+                       index_sum / static_cast<double>(run.weighted.size()), run.weighted.size(), a, spent[0], b,
+                       spent[1]);
   }
   return out;
 }
@@ -64,7 +77,9 @@ std::string format_pathway(const PathwayRun& run) {
 std::string format_pathway_csv(const PathwayRun& run) {
   std::string out = "branch,probability,date,treaty,comply";
   for (const std::string& side : run.sides) {
-    for (const char* col : {"icbm", "slbm", "bomber", "c1", "c2", "ratio"}) out += fmt::format(",{}.{}", side, col);
+    for (const char* col : {"icbm", "slbm", "bomber", "c1", "c2", "ratio", "usd_bn"}) {
+      out += fmt::format(",{}.{}", side, col);
+    }
   }
   out += ",index,weighted_index,weighted_low,weighted_high\n";
   for (const PathwayBranchRun& branch : run.branches) {
@@ -73,8 +88,8 @@ std::string format_pathway_csv(const PathwayRun& run) {
       out += fmt::format("{},{},{},{},{}", branch.id, branch.probability.value, p.date, p.treaty, p.comply);
       const std::array<const SideStability*, 2> sides{&p.result.a, &p.result.b};
       for (std::size_t i = 0; i < 2; ++i) {
-        out += fmt::format(",{},{},{},{},{},{}", p.legs[i].icbm, p.legs[i].slbm, p.legs[i].bomber, sides[i]->c1,
-                           sides[i]->c2, sides[i]->ratio);
+        out += fmt::format(",{},{},{},{},{},{},{}", p.legs[i].icbm, p.legs[i].slbm, p.legs[i].bomber, sides[i]->c1,
+                           sides[i]->c2, sides[i]->ratio, p.cost[i]);
       }
       const PathwayWeighted& w = run.weighted[d];
       out += fmt::format(",{},{},{},{}\n", p.result.index, w.index, w.low, w.high);

@@ -52,8 +52,8 @@ constexpr std::array kEventKeys{
     KeySpec{.name = "set",
             .kind = KeyKind::kString,
             .required = false,
-            .description = "A scenario key path (as `--set KEY`): it takes `value` from `date` on. Give `set` or "
-                           "`ramp`."},
+            .description = "A scenario key path (as `--set KEY`): it takes `value` from `date` on. Give one of "
+                           "`set`, `ramp`, `cost`."},
     KeySpec{.name = "value",
             .kind = KeyKind::kString,
             .required = false,
@@ -63,7 +63,22 @@ constexpr std::array kEventKeys{
             .required = false,
             .description = "A numeric scenario key path: it moves linearly from `from` at `date` to `to` at `until`, "
                            "then holds."},
-    KeySpec{.name = "until", .kind = KeyKind::kDate, .required = false, .description = "With `ramp`: its end."},
+    KeySpec{.name = "cost",
+            .kind = KeyKind::kString,
+            .required = false,
+            .description = "A side id of the base scenario (`US`): the event is a spending of `usd_bn_per_year` from "
+                           "`date` to `until`, changing no key. Give one of `set`, `ramp`, `cost`."},
+    KeySpec{.name = "usd_bn_per_year",
+            .kind = KeyKind::kNumber,
+            .required = false,
+            .unit = "US$ billion a year",
+            .min = 0,
+            .max = 10000,
+            .description = "With `cost`: the spending a year, as the source gives it (nominal)."},
+    KeySpec{.name = "until",
+            .kind = KeyKind::kDate,
+            .required = false,
+            .description = "With `ramp`: its end; with `cost`: the last day of the spending."},
     KeySpec{
         .name = "from", .kind = KeyKind::kNumber, .required = false, .description = "With `ramp`: the start value."},
     KeySpec{.name = "to", .kind = KeyKind::kNumber, .required = false, .description = "With `ramp`: the end value."},

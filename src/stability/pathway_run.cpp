@@ -92,6 +92,7 @@ PathwayRun run_pathway(const Pathway& pathway, const std::vector<std::string>& d
       for (std::size_t i = 0; i < 2; ++i) {
         point.legs[i] = legs_of(*prepared.sides[i].forces);
         point.counts[i] = count(prepared, i);
+        point.cost[i] = pathway_cost(pathway, branch, prepared.sides[i].id, date);
       }
       point.result = evaluate_scenario(prepared);
       out.points.push_back(std::move(point));
@@ -105,6 +106,11 @@ PathwayRun run_pathway(const Pathway& pathway, const std::vector<std::string>& d
     for (const PathwayBranchRun& b : run.branches) index.push_back(b.points[d].result.index);
     PathwayWeighted w = weigh_branches(index, probabilities);
     w.date = dates[d];
+    double total = 0;
+    for (const PathwayBranchRun& b : run.branches) total += b.probability.value;
+    for (const PathwayBranchRun& b : run.branches) {
+      for (std::size_t i = 0; i < 2; ++i) w.cost[i] += b.probability.value * b.points[d].cost[i] / total;
+    }
     run.weighted.push_back(w);
   }
   return run;

@@ -78,6 +78,29 @@ TEST(PathwayTest, EventsBecomeOverridesInOrder) {
   EXPECT_EQ(o.back().value, "6");
 }
 
+TEST(PathwayTest, CostEventsAddUpAndChangeNoKey) {
+  Pathway p;
+  PathwayEvent base;
+  base.kind = PathwayEvent::Kind::kCost;
+  base.key = "US";
+  base.date = "2026-01-01";
+  base.until = "2034-12-31";
+  base.usd_bn_per_year = 94.6;
+  p.events = {base};
+  PathwayBranch b;
+  PathwayEvent dome = base;
+  dome.date = "2026-11-01";
+  dome.until = "2029-01-20";
+  dome.usd_bn_per_year = 43.75;
+  b.events = {dome};
+  EXPECT_DOUBLE_EQ(pathway_cost(p, b, "US", "2027-11-01"), 94.6 + 43.75);
+  EXPECT_DOUBLE_EQ(pathway_cost(p, b, "US", "2029-01-20"), 94.6 + 43.75);  // `until` is inclusive
+  EXPECT_DOUBLE_EQ(pathway_cost(p, b, "US", "2029-01-21"), 94.6);
+  EXPECT_DOUBLE_EQ(pathway_cost(p, b, "US", "2035-01-01"), 0.0);
+  EXPECT_DOUBLE_EQ(pathway_cost(p, b, "RU", "2027-11-01"), 0.0);
+  EXPECT_TRUE(pathway_overrides(p, b, "2027-11-01").empty());
+}
+
 TEST(PathwayTest, WeightedIndexAndItsBandByHand) {
   Figure p;
   p.value = 0.5;
@@ -162,6 +185,9 @@ TEST(PathwayTest, TheCommandPrintsEveryBranchAndDate) {
     const double expected = p0 * branches[0].at("points")[d].at("index").get<double>() +
                             p1 * branches[1].at("points")[d].at("index").get<double>();
     EXPECT_NEAR(j.at("weighted")[d].at("index").get<double>(), expected, 1e-12) << d;
+    const double cost = p0 * branches[0].at("points")[d].at("sides").at("US").at("usd_bn_per_year").get<double>() +
+                        p1 * branches[1].at("points")[d].at("sides").at("US").at("usd_bn_per_year").get<double>();
+    EXPECT_NEAR(j.at("weighted")[d].at("usd_bn_per_year").at("US").get<double>(), cost, 1e-9) << d;
   }
   const test::CliRun step = test::run_cli("pathways alaska-failure --step week");
   EXPECT_EQ(step.exit_code, 3);
