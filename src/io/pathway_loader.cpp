@@ -16,17 +16,8 @@ namespace stratstab {
 namespace {
 
 using io::DiagnosticSink;
+using io::error_at;
 using io::MapReader;
-
-void error_at(MapReader& reader, std::string_view key, std::string message) {
-  if (auto node = reader.has(key) ? reader.node(key) : std::nullopt) {
-    reader.sink().error(node->Mark(), reader.key_path(key), std::move(message));
-  } else {
-    SourceLocation where = reader.location();
-    where.key_path = reader.key_path(key);
-    reader.sink().add(Diagnostic{Severity::kError, where, std::move(message)});
-  }
-}
 
 /// `[low, high]` with low <= high, or nullopt (reported).
 std::optional<Range> read_range(MapReader& reader, std::string_view key) {
@@ -43,10 +34,7 @@ std::optional<Range> read_range(MapReader& reader, std::string_view key) {
 }
 
 void check_source(const Bibliography& sources, MapReader& reader, std::string_view key, const std::string& id) {
-  if (id.empty() || sources.find(id) != sources.end()) return;
-  error_at(reader, key,
-           fmt::format("unknown source id '{}'; expected an id defined in the pathway's bibliography files ({} known)",
-                       id, sources.size()));
+  io::check_source_id(sources, reader, key, id, "pathway");
 }
 
 std::optional<PathwayEvent> read_event(const YAML::Node& node, const std::string& path, const Bibliography& sources,

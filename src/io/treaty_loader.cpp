@@ -17,6 +17,7 @@ namespace stratstab {
 namespace {
 
 using io::DiagnosticSink;
+using io::error_at;
 using io::MapReader;
 
 using io::enum_from_word;
@@ -29,17 +30,6 @@ constexpr std::array kStatuses{LauncherStatus::kDeployed, LauncherStatus::kNonde
 constexpr std::array kPayloads{PayloadScope::kNuclear, PayloadScope::kConventional, PayloadScope::kAny};
 constexpr std::array kTreatyStatuses{TreatyStatus::kInForce,    TreatyStatus::kExpired,  TreatyStatus::kTerminated,
                                      TreatyStatus::kSuperseded, TreatyStatus::kInformal, TreatyStatus::kProposed};
-
-/// Reports `message` at `key` of `reader` (its value's position when present, else the mapping's).
-void error_at(MapReader& reader, std::string_view key, std::string message) {
-  if (auto node = reader.has(key) ? reader.node(key) : std::nullopt) {
-    reader.sink().error(node->Mark(), reader.key_path(key), std::move(message));
-  } else {
-    SourceLocation where = reader.location();
-    where.key_path = reader.key_path(key);
-    reader.sink().add(Diagnostic{Severity::kError, where, std::move(message)});
-  }
-}
 
 TreatyScope read_scope(MapReader& reader) {
   TreatyScope scope;
@@ -94,10 +84,7 @@ std::optional<CountRule> read_rule(const YAML::Node& node, const std::string& pa
 
 /// Every source id the treaty names must be in its bibliography.
 void check_source(const Bibliography& sources, MapReader& reader, std::string_view key, const std::string& id) {
-  if (id.empty() || sources.find(id) != sources.end()) return;
-  error_at(reader, key,
-           fmt::format("unknown source id '{}'; expected an id defined in the treaty's bibliography files ({} known)",
-                       id, sources.size()));
+  io::check_source_id(sources, reader, key, id, "treaty");
 }
 
 std::optional<TreatyLimit> read_limit(const YAML::Node& node, const std::string& path, const Bibliography& sources,

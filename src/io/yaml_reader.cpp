@@ -590,4 +590,22 @@ std::optional<Figure> read_figure(const YAML::Node& node, const std::string& pat
   return figure;
 }
 
+void error_at(MapReader& reader, std::string_view key, std::string message) {
+  if (auto node = reader.has(key) ? reader.node(key) : std::nullopt) {
+    reader.sink().error(node->Mark(), reader.key_path(key), std::move(message));
+  } else {
+    SourceLocation where = reader.location();
+    where.key_path = reader.key_path(key);
+    reader.sink().add(Diagnostic{Severity::kError, where, std::move(message)});
+  }
+}
+
+void check_source_id(const Bibliography& sources, MapReader& reader, std::string_view key, const std::string& id,
+                     std::string_view owner) {
+  if (id.empty() || sources.find(id) != sources.end()) return;
+  error_at(reader, key,
+           fmt::format("unknown source id '{}'; expected an id defined in the {}'s bibliography files ({} known)", id,
+                       owner, sources.size()));
+}
+
 }  // namespace stratstab::io

@@ -15,6 +15,7 @@
 #include "stratstab/error.hpp"
 #include "stratstab/figure.hpp"
 #include "stratstab/schema.hpp"
+#include "stratstab/source.hpp"
 
 namespace stratstab::io {
 
@@ -125,6 +126,15 @@ class MapReader {
   bool is_mapping_ = false;
   std::vector<Entry> entries_;
 };
+
+/// Reports `message` at `key` of `reader`: at its value when the key is present, else at the
+/// mapping (with the key's path), as a loader's cross-key checks need.
+void error_at(MapReader& reader, std::string_view key, std::string message);
+
+/// Reports `id` at `key` when it is not empty and not in `sources`; `owner` names the file kind
+/// whose bibliography files were searched (`treaty`, `pathway`).
+void check_source_id(const Bibliography& sources, MapReader& reader, std::string_view key, const std::string& id,
+                     std::string_view owner);
 
 /// Reads a figure node (a bare number or a {value, grade, ...} mapping) checked against `spec`.
 std::optional<Figure> read_figure(const YAML::Node& node, const std::string& path, const KeySpec& spec,
