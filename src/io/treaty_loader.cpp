@@ -309,14 +309,18 @@ LoadResult<Treaty> read_treaty(const std::filesystem::path& file) {
       auto rule = read_compliance(rules[i], path, treaty.sources, sink);
       if (!rule) continue;
       if (!rule->side.empty() && std::ranges::find(treaty.parties, rule->side) == treaty.parties.end()) {
-        sink.error(rules[i]["side"].Mark(), io::join_path(path, "side"),
-                   fmt::format("side '{}' is not a party; expected one of the parties ({})", rule->side,
-                               fmt::join(treaty.parties, ", ")));
+        SourceLocation where = rule->where;  // the rule's mapping: `side` may be absent
+        where.key_path = io::join_path(path, "side");
+        sink.add(Diagnostic{Severity::kError, where,
+                            fmt::format("side '{}' is not a party; expected one of the parties ({})", rule->side,
+                                        fmt::join(treaty.parties, ", "))});
         continue;
       }
-      if (treaty.compliance_for(rule->side) != nullptr) {
-        sink.error(rules[i]["side"].Mark(), io::join_path(path, "side"),
-                   fmt::format("a second compliance rule for side '{}'; expected one per party", rule->side));
+      if (!rule->side.empty() && treaty.compliance_for(rule->side) != nullptr) {
+        SourceLocation where = rule->where;
+        where.key_path = io::join_path(path, "side");
+        sink.add(Diagnostic{Severity::kError, where,
+                            fmt::format("a second compliance rule for side '{}'; expected one per party", rule->side)});
         continue;
       }
       treaty.compliance.push_back(std::move(*rule));
