@@ -28,6 +28,10 @@ Scenario prepare_scenario(Scenario loaded);
 /// a side's `upload_months` (and an uncertainty run repeats when it draws that side's figures).
 ForceSnapshot snapshot_after_upload(const ForceSnapshot& snapshot, int months);
 
+/// How side `side` is counted under the scenario's regime: its `treaty_limits` and the snapshot a
+/// freeze limit counts from (the options comply_side, choose_mixes and rederive_side share).
+CountOptions regime_count_options(const Scenario& scenario, std::size_t side);
+
 /// With `comply: true`: side `side`'s snapshot brought within the scenario's regime by the side's
 /// stated rule (compliance.hpp), with the scenario's `treaty_limits` and freeze reference.
 ComplianceResult comply_side(const Scenario& scenario, std::size_t side, const ForceSnapshot& snapshot);

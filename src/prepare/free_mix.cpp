@@ -56,9 +56,7 @@ MixChoice choose_mixes(const Scenario& scenario, MixObjective objective) {
     const auto score = [&](const ForceSnapshot& f) {
       return objective_of(side == 0 ? evaluate(f, other) : evaluate(other, f), side, objective);
     };
-    CountOptions count_options;
-    count_options.reference = scenario.treaty_reference[side].get();
-    count_options.limit_overrides = scenario.treaty_limits;
+    const CountOptions count_options = regime_count_options(scenario, side);
     std::vector<std::size_t> movable;
     double loaded = 0;
     for (std::size_t s = 0; s < mine.systems.size(); ++s) {

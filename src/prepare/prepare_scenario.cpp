@@ -70,12 +70,16 @@ ForceSnapshot snapshot_after_upload(const ForceSnapshot& snapshot, int months) {
   return uploaded_snapshot(snapshot, path, path.steps.back().added_by_system);
 }
 
-ComplianceResult comply_side(const Scenario& scenario, std::size_t side, const ForceSnapshot& snapshot) {
-  if (!scenario.regime) throw std::logic_error("comply_side: the scenario's regime is not loaded");
+CountOptions regime_count_options(const Scenario& scenario, std::size_t side) {
   CountOptions options;
   options.reference = scenario.treaty_reference[side].get();
   options.limit_overrides = scenario.treaty_limits;
-  return bring_into_compliance(*scenario.regime, snapshot, options);
+  return options;
+}
+
+ComplianceResult comply_side(const Scenario& scenario, std::size_t side, const ForceSnapshot& snapshot) {
+  if (!scenario.regime) throw std::logic_error("comply_side: the scenario's regime is not loaded");
+  return bring_into_compliance(*scenario.regime, snapshot, regime_count_options(scenario, side));
 }
 
 bool side_is_rederived(const Scenario& loaded, std::size_t side) {
@@ -90,10 +94,7 @@ ForceSnapshot rederive_side(const Scenario& loaded, const Scenario& prepared, st
   if (!loaded.comply || !loaded.regime) return out;
   out = comply_side(loaded, side, out).snapshot;
   if (!prepared.sides[side].mix_changes.empty()) {
-    CountOptions options;
-    options.reference = loaded.treaty_reference[side].get();
-    options.limit_overrides = loaded.treaty_limits;
-    apply_mix_changes(out, prepared.sides[side].mix_changes, *loaded.regime, options);
+    apply_mix_changes(out, prepared.sides[side].mix_changes, *loaded.regime, regime_count_options(loaded, side));
   }
   return out;
 }
