@@ -41,6 +41,18 @@ struct ComparisonColumn {
 ComparisonColumn comparison_column(const Scenario& scenario, const Assessment& assessment,
                                    const std::array<std::optional<TreatyCount>, 2>& counts);
 
+/// The index of several scenarios over common draws (docs/methods.md §13.2): one Latin hypercube
+/// design over the union of their factors, an input with the same path (or group) taking the same
+/// u in every scenario that has it, each through its own quantile function. `loaded`: the
+/// scenarios as read (not prepared); a scenario with nothing uncertain gives its point every draw.
+struct PairedIndexDraws {
+  std::vector<double> point;               ///< each scenario's index at its point values
+  std::vector<std::vector<double>> index;  ///< [scenario][draw]
+};
+PairedIndexDraws paired_index_draws(const std::vector<Scenario>& loaded, std::size_t samples, std::uint64_t seed,
+                                    unsigned threads,
+                                    const std::function<void(std::size_t done, std::size_t total)>& on_progress = {});
+
 /// `compare --samples N` (docs/methods.md §13.2): paired draws (common random numbers: one design
 /// over every scenario's uncertain inputs, an input drawn with the same u in every scenario that
 /// has its path), each scenario's band of the index, and for each pair the share of draws in which

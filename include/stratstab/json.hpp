@@ -78,8 +78,13 @@ nlohmann::json to_json(const Treaty& treaty);
 nlohmann::json to_json(const TreatyCount& count, const Treaty& treaty, const ForceSnapshot& snapshot);
 /// `pathways --json`: pathway, name, dates[], branches[] {id, name, probability {value, low, high},
 /// points[] {date, treaty, comply, sides.<ID> {warheads {icbm, slbm, bomber}, counts.<limit> {count,
-/// limit, compliant}, c1, c2, ratio}, index}}, weighted[] {date, index, low, high}.
+/// limit, compliant}, c1, c2, ratio}, index}}, weighted[] {date, index, low, high}; with --samples,
+/// bands {samples, seed, branches[] {id, points[]}, weighted[]}, each point {date, point, mean, q05, q50, q95}.
 nlohmann::json to_json(const PathwayRun& run);
+/// `pathways --json --samples N` with several pathways: {pathways[], mean[] {point, mean, q05, q50,
+/// q95}, below[i][j]} (format_pathways_between in JSON).
+nlohmann::json pathways_between_json(const std::vector<PathwayRun>& runs,
+                                     const std::vector<std::vector<double>>& below);
 /// `treaty comply --json`: treaty, snapshot, side, rule_grade, rule_src, compliant_before, compliant,
 /// limits[] {id, limit, before, after, compliant, parameter}, changes[] {step, action, system, unit,
 /// amount, before, after, grade, src}, skipped[], violations[].

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -13,6 +14,7 @@
 #include "stratstab/load_result.hpp"
 #include "stratstab/scenario.hpp"
 #include "stratstab/source.hpp"
+#include "stratstab/uncertainty_spec.hpp"
 
 namespace stratstab {
 
@@ -86,5 +88,18 @@ long long days_from_epoch(const std::string& date);
 /// `--set` do); a ramp is valued at the date (rounded to a whole number when `from` and `to` are
 /// whole, as launchers and months are); a `figure_range` adds `KEY.range=[low, high]` first.
 std::vector<Override> pathway_overrides(const Pathway& pathway, const PathwayBranch& branch, const std::string& date);
+
+/// How `pathways --samples` draws the numbers the events set on `date` (docs/methods.md §13.4): one
+/// `uncertainty:` entry per key a numeric event in force sets, triangular with the event's value on
+/// the date as its mode. An event's `range` is the range of its value once complete (a ramp's end
+/// value); before it the key has the range the previous event on the key gave, or else the base
+/// figure's (`base_range(path)`, empty for a figure without one). A ramp a share s of the way along
+/// moves from the one to the other, [lo0 + s (lo1 - lo0), hi0 + s (hi1 - hi0)], so the first date
+/// draws as the base scenario does; a `set` takes its range from its date; an event without a range
+/// (a sourced figure) ends with none. Whole ramps (launchers, months) keep whole bounds; a range of
+/// no width holds the value fixed. Events whose value is not a number (a regime, `comply`) give none.
+std::vector<UncertaintyEntry> pathway_uncertainty(
+    const Pathway& pathway, const PathwayBranch& branch, const std::string& date,
+    const std::function<std::optional<Range>(const std::string& path)>& base_range);
 
 }  // namespace stratstab

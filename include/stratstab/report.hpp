@@ -98,6 +98,9 @@ std::string format_treaty_count(const Treaty& treaty, const ForceSnapshot& snaps
 std::string format_pathway(const PathwayRun& run);
 /// `pathways --csv`: one row per branch and date (header first).
 std::string format_pathway_csv(const PathwayRun& run);
+/// `pathways --samples N` with several pathways: each one's mean weighted index over its dates
+/// (median [5%-95%] over the common draws) and P(row's mean < column's).
+std::string format_pathways_between(const std::vector<PathwayRun>& runs, const std::vector<std::vector<double>>& below);
 /// `treaty comply`: the counts before and after, each change with its grade and source.
 std::string format_compliance(const Treaty& treaty, const ComplianceResult& result);
 /// `upload`: per system potential and rate, the month-by-month path, crossings and ASSUMED figures.

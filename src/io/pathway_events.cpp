@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
+#include <functional>
 
 #include <fmt/format.h>
 
@@ -95,6 +97,75 @@ std::vector<Override> pathway_overrides(const Pathway& pathway, const PathwayBra
       out.push_back(Override{e.key, number_text(value)});
     }
   }
+  return out;
+}
+
+std::vector<UncertaintyEntry> pathway_uncertainty(
+    const Pathway& pathway, const PathwayBranch& branch, const std::string& date,
+    const std::function<std::optional<Range>(const std::string& path)>& base_range) {
+  struct KeyState {
+    Range end;               ///< the range the last event gives once complete
+    UncertaintyEntry entry;  ///< the entry on `date`
+  };
+  std::vector<std::pair<std::string, KeyState>> keys;  // in first-set order
+  const long long now = days_from_epoch(date);
+  for (const std::vector<PathwayEvent>* list : {&pathway.events, &branch.events}) {
+    for (const PathwayEvent& e : *list) {
+      if (e.date > date || e.kind == PathwayEvent::Kind::kCost) continue;
+      double value = 0;
+      double share = 1;
+      if (e.kind == PathwayEvent::Kind::kSet) {
+        char* end = nullptr;
+        value = std::strtod(e.value.c_str(), &end);
+        if (e.value.empty() || end != e.value.c_str() + e.value.size() || !std::isfinite(value)) continue;
+      } else {
+        const long long start = days_from_epoch(e.date);
+        share = std::clamp(static_cast<double>(now - start) / static_cast<double>(days_from_epoch(e.until) - start),
+                           0.0, 1.0);
+        value = e.from + share * (e.to - e.from);
+        if (e.from == std::round(e.from) && e.to == std::round(e.to)) value = std::round(value);
+      }
+      auto it = std::find_if(keys.begin(), keys.end(), [&](const auto& k) { return k.first == e.key; });
+      // The range before this event: the previous event's once complete, else the base figure's.
+      Range before{value, value};
+      if (it != keys.end()) {
+        before = it->second.end;
+      } else if (const std::optional<Range> base = base_range(e.key)) {
+        before = *base;
+      } else if (e.kind == PathwayEvent::Kind::kRamp) {
+        before = Range{e.from, e.from};
+      }
+      const double final_value = e.kind == PathwayEvent::Kind::kSet ? value : e.to;
+      const Range end = e.range ? *e.range : Range{final_value, final_value};
+      double low = before.low + share * (end.low - before.low);
+      double high = before.high + share * (end.high - before.high);
+      if (e.kind == PathwayEvent::Kind::kRamp && e.from == std::round(e.from) && e.to == std::round(e.to)) {
+        low = std::floor(low);  // a whole count (launchers, months) keeps whole bounds
+        high = std::ceil(high);
+      }
+      low = std::min(low, value);
+      high = std::max(high, value);
+      UncertaintyEntry entry;
+      entry.path = e.key;
+      entry.where = e.where;
+      if (high > low) {
+        entry.dist = Distribution::kTriangular;
+        entry.low = low;
+        entry.mode = value;
+        entry.high = high;
+      } else {
+        entry.fixed = true;
+      }
+      if (it == keys.end()) {
+        keys.emplace_back(e.key, KeyState{end, std::move(entry)});
+      } else {
+        it->second = KeyState{end, std::move(entry)};
+      }
+    }
+  }
+  std::vector<UncertaintyEntry> out;
+  out.reserve(keys.size());
+  for (auto& k : keys) out.push_back(std::move(k.second.entry));
   return out;
 }
 

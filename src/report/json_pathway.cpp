@@ -1,5 +1,6 @@
 // `pathways --json` (pathway_run.hpp): per branch and date the regime, each side's warheads by leg,
-// its counts by limit, C1, C2, ratio and the index; the weighted index per date with its band.
+// its counts by limit, C1, C2, ratio and the index; the weighted index per date with its band;
+// with --samples, `bands` (per branch and date, and weighted: point, mean, q05, q50, q95).
 #include "stratstab/json.hpp"
 
 namespace stratstab {
@@ -44,8 +45,47 @@ nlohmann::json to_json(const PathwayRun& run) {
                             {"high", w.high},
                             {"usd_bn_per_year", json{{run.sides[0], w.cost[0]}, {run.sides[1], w.cost[1]}}}});
   }
-  return json{
+  json out{
       {"pathway", run.id}, {"name", run.name}, {"dates", run.dates}, {"branches", branches}, {"weighted", weighted}};
+  if (run.bands) {
+    const auto band = [](const std::string& date, const OutputBand& b) {
+      return json{{"date", date},          {"point", b.point},      {"mean", b.mean},
+                  {"q05", b.quantiles[0]}, {"q50", b.quantiles[2]}, {"q95", b.quantiles[4]}};
+    };
+    json bands_branches = json::array();
+    for (std::size_t b = 0; b < run.branches.size(); ++b) {
+      json points = json::array();
+      for (std::size_t d = 0; d < run.dates.size(); ++d)
+        points.push_back(band(run.dates[d], run.bands->branches[b][d]));
+      bands_branches.push_back(json{{"id", run.branches[b].id}, {"points", points}});
+    }
+    json bands_weighted = json::array();
+    for (std::size_t d = 0; d < run.dates.size(); ++d)
+      bands_weighted.push_back(band(run.dates[d], run.bands->weighted[d]));
+    out["bands"] = json{{"samples", run.bands->samples},
+                        {"seed", run.bands->seed},
+                        {"branches", bands_branches},
+                        {"weighted", bands_weighted},
+                        {"undrawn", run.bands->undrawn}};
+  }
+  return out;
+}
+
+nlohmann::json pathways_between_json(const std::vector<PathwayRun>& runs,
+                                     const std::vector<std::vector<double>>& below) {
+  using nlohmann::json;
+  json ids = json::array();
+  json mean = json::array();
+  for (const PathwayRun& run : runs) {
+    ids.push_back(run.id);
+    const OutputBand& b = run.bands->mean;
+    mean.push_back(json{{"point", b.point},
+                        {"mean", b.mean},
+                        {"q05", b.quantiles[0]},
+                        {"q50", b.quantiles[2]},
+                        {"q95", b.quantiles[4]}});
+  }
+  return json{{"pathways", ids}, {"mean", mean}, {"below", below}};
 }
 
 }  // namespace stratstab

@@ -7,12 +7,9 @@
 
 namespace stratstab {
 
-CompareBands compare_bands(const std::vector<Scenario>& loaded, std::size_t samples, std::uint64_t seed,
-                           unsigned threads,
-                           const std::function<void(std::size_t done, std::size_t total)>& on_progress) {
-  CompareBands bands;
-  bands.samples = samples;
-  bands.seed = seed;
+PairedIndexDraws paired_index_draws(const std::vector<Scenario>& loaded, std::size_t samples, std::uint64_t seed,
+                                    unsigned threads,
+                                    const std::function<void(std::size_t done, std::size_t total)>& on_progress) {
   // The union of the factors by name (an input's path, or `group <name>`), in first-seen order.
   std::vector<std::vector<UncertainInput>> inputs;
   std::vector<std::string> names;
@@ -23,7 +20,8 @@ CompareBands compare_bands(const std::vector<Scenario>& loaded, std::size_t samp
     }
   }
   const std::vector<double> unit = unit_design(samples, names.size(), SamplingMethod::kLatinHypercube, seed);
-  std::vector<std::vector<double>> index(loaded.size(), std::vector<double>(samples));
+  PairedIndexDraws draws;
+  draws.index.assign(loaded.size(), std::vector<double>(samples));
   const std::size_t total = samples * loaded.size();
   for (std::size_t k = 0; k < loaded.size(); ++k) {
     // This scenario's factors laid out on the union's columns (absent ones left empty).
@@ -37,17 +35,30 @@ CompareBands compare_bands(const std::vector<Scenario>& loaded, std::size_t samp
     }
     const std::vector<double> values = input_values(inputs[k], on_union, unit, samples);
     const SampleEvaluator ev(loaded[k], inputs[k]);
-    const double point = evaluate_scenario(ev.prepared()).index;
+    draws.point.push_back(evaluate_scenario(ev.prepared()).index);
     if (inputs[k].empty()) {
-      index[k].assign(samples, point);  // nothing uncertain in this scenario: every draw is the point
+      draws.index[k].assign(samples, draws.point.back());  // nothing uncertain: every draw is the point
     } else {
       const std::vector<SampleOutputs> out = evaluate_rows(ev, values, threads, [&](std::size_t done) {
         if (on_progress) on_progress(k * samples + done, total);
       });
-      for (std::size_t j = 0; j < samples; ++j) index[k][j] = out[j][0];
+      for (std::size_t j = 0; j < samples; ++j) draws.index[k][j] = out[j][0];
     }
+  }
+  return draws;
+}
+
+CompareBands compare_bands(const std::vector<Scenario>& loaded, std::size_t samples, std::uint64_t seed,
+                           unsigned threads,
+                           const std::function<void(std::size_t done, std::size_t total)>& on_progress) {
+  CompareBands bands;
+  bands.samples = samples;
+  bands.seed = seed;
+  const PairedIndexDraws draws = paired_index_draws(loaded, samples, seed, threads, on_progress);
+  const std::vector<std::vector<double>>& index = draws.index;
+  for (std::size_t k = 0; k < loaded.size(); ++k) {
     bands.scenarios.push_back(loaded[k].name);
-    bands.index.push_back(summarise("index", point, index[k]));
+    bands.index.push_back(summarise("index", draws.point[k], index[k]));
   }
   bands.below.assign(loaded.size(), std::vector<double>(loaded.size(), 0.0));
   for (std::size_t a = 0; a < loaded.size(); ++a) {

@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "stratstab/compare.hpp"
 #include "stratstab/error.hpp"
 #include "stratstab/prepare.hpp"
 
@@ -26,6 +27,18 @@ LegWarheads legs_of(const ForceSnapshot& forces) {
     }
   }
   return out;
+}
+
+/// The base scenario with `branch`'s events up to `date`, an input error located at both.
+Scenario load_at(const Pathway& pathway, const PathwayBranch& branch, const std::string& date,
+                 const std::function<Scenario(const std::vector<Override>&)>& scenario_at) {
+  try {
+    return scenario_at(pathway_overrides(pathway, branch, date));
+  } catch (const InputError& e) {
+    std::vector<Diagnostic> d = e.diagnostics();
+    for (Diagnostic& one : d) one.message = fmt::format("branch {}, {}: {}", branch.id, date, one.message);
+    throw InputError(std::move(d));
+  }
 }
 
 }  // namespace
@@ -72,16 +85,7 @@ PathwayRun run_pathway(const Pathway& pathway, const std::vector<std::string>& d
     out.name = branch.name;
     out.probability = branch.probability;
     for (const std::string& date : dates) {
-      Scenario loaded = [&] {
-        try {
-          return scenario_at(pathway_overrides(pathway, branch, date));
-        } catch (const InputError& e) {
-          std::vector<Diagnostic> d = e.diagnostics();
-          for (Diagnostic& one : d) one.message = fmt::format("branch {}, {}: {}", branch.id, date, one.message);
-          throw InputError(std::move(d));
-        }
-      }();
-      const Scenario prepared = prepare_scenario(std::move(loaded));
+      const Scenario prepared = prepare_scenario(load_at(pathway, branch, date, scenario_at));
       if (!prepared.is_real())
         throw Error(fmt::format("pathway '{}': its scenario has abstract sides; expected real ones", pathway.id));
       run.sides = {prepared.sides[0].id, prepared.sides[1].id};
@@ -114,6 +118,114 @@ PathwayRun run_pathway(const Pathway& pathway, const std::vector<std::string>& d
     run.weighted.push_back(w);
   }
   return run;
+}
+
+std::vector<PathwayBands> pathway_bands(const std::vector<PathwayDraw>& pathways, std::size_t samples,
+                                        std::uint64_t seed, unsigned threads,
+                                        const std::function<void(std::size_t done, std::size_t total)>& on_progress) {
+  // Every pathway's scenarios in one list, pathway-major then branch-major: pathway q's branch b on
+  // date d at first[q] + b * dates + d.
+  std::vector<Scenario> loaded;
+  std::vector<std::size_t> first;
+  std::vector<std::vector<std::string>> undrawn(pathways.size());
+  for (std::size_t q = 0; q < pathways.size(); ++q) {
+    const PathwayDraw& draw = pathways[q];
+    first.push_back(loaded.size());
+    // The base scenario's ranged inputs: where an event's key starts from.
+    std::vector<UncertainInput> base_inputs;
+    {
+      const Scenario base = draw.scenario_at({});
+      base_inputs = plan_uncertain_inputs(base, base.uncertainty).inputs;
+    }
+    const auto base_range = [&base_inputs](const std::string& path) -> std::optional<Range> {
+      for (const UncertainInput& in : base_inputs) {
+        if (in.path == path) return Range{in.low, in.high};
+      }
+      return std::nullopt;
+    };
+    for (const PathwayBranch& branch : draw.pathway->branches) {
+      // The keys the branch's numeric events set, checked once on its last date (where every event
+      // is in force): a key that is not a drawable number (a treaty limit, upload months) stays at
+      // its event's value in every draw and is listed.
+      std::vector<std::string> skip;
+      if (!draw.dates.empty()) {
+        const Scenario last = load_at(*draw.pathway, branch, draw.dates.back(), draw.scenario_at);
+        for (const UncertaintyEntry& entry :
+             pathway_uncertainty(*draw.pathway, branch, draw.dates.back(), base_range)) {
+          Scenario probe = last;
+          probe.uncertainty.push_back(entry);
+          try {
+            (void)plan_uncertain_inputs(probe, probe.uncertainty);
+          } catch (const InputError&) {
+            skip.push_back(entry.path);
+          }
+        }
+      }
+      for (const std::string& key : skip) {
+        if (std::find(undrawn[q].begin(), undrawn[q].end(), key) == undrawn[q].end()) undrawn[q].push_back(key);
+      }
+      for (const std::string& date : draw.dates) {
+        Scenario at = load_at(*draw.pathway, branch, date, draw.scenario_at);
+        for (UncertaintyEntry& entry : pathway_uncertainty(*draw.pathway, branch, date, base_range)) {
+          if (std::find(skip.begin(), skip.end(), entry.path) == skip.end()) at.uncertainty.push_back(std::move(entry));
+        }
+        loaded.push_back(std::move(at));
+      }
+    }
+  }
+  const PairedIndexDraws draws = paired_index_draws(loaded, samples, seed, threads, on_progress);
+  std::vector<PathwayBands> out;
+  for (std::size_t q = 0; q < pathways.size(); ++q) {
+    const Pathway& pathway = *pathways[q].pathway;
+    const std::vector<std::string>& dates = pathways[q].dates;
+    PathwayBands bands;
+    bands.samples = samples;
+    bands.seed = seed;
+    bands.undrawn = undrawn[q];
+    double total = 0;
+    for (const PathwayBranch& branch : pathway.branches) total += branch.probability.value;
+    for (std::size_t b = 0; b < pathway.branches.size(); ++b) {
+      std::vector<OutputBand> row;
+      for (std::size_t d = 0; d < dates.size(); ++d) {
+        const std::size_t k = first[q] + b * dates.size() + d;
+        row.push_back(summarise("index", draws.point[k], draws.index[k]));
+      }
+      bands.branches.push_back(std::move(row));
+    }
+    bands.mean_draws.assign(samples, 0.0);
+    double mean_point = 0;
+    for (std::size_t d = 0; d < dates.size(); ++d) {
+      std::vector<double> weighted(samples, 0.0);
+      double point = 0;
+      for (std::size_t b = 0; b < pathway.branches.size(); ++b) {
+        const double p = total > 0 ? pathway.branches[b].probability.value / total : 0.0;
+        const std::size_t k = first[q] + b * dates.size() + d;
+        point += p * draws.point[k];
+        for (std::size_t j = 0; j < samples; ++j) weighted[j] += p * draws.index[k][j];
+      }
+      const auto n = static_cast<double>(dates.size());
+      mean_point += point / n;
+      for (std::size_t j = 0; j < samples; ++j) bands.mean_draws[j] += weighted[j] / n;
+      bands.weighted.push_back(summarise("weighted index", point, std::move(weighted)));
+    }
+    bands.mean = summarise("mean weighted index", mean_point, bands.mean_draws);
+    out.push_back(std::move(bands));
+  }
+  return out;
+}
+
+std::vector<std::vector<double>> pathways_below(const std::vector<PathwayBands>& bands) {
+  std::vector<std::vector<double>> below(bands.size(), std::vector<double>(bands.size(), 0.0));
+  for (std::size_t i = 0; i < bands.size(); ++i) {
+    for (std::size_t j = 0; j < bands.size(); ++j) {
+      const std::vector<double>& a = bands[i].mean_draws;
+      const std::vector<double>& b = bands[j].mean_draws;
+      std::size_t n = 0;
+      for (std::size_t k = 0; k < a.size() && k < b.size(); ++k) n += a[k] < b[k] ? 1 : 0;
+      below[i][j] = a.empty() ? 0.0 : static_cast<double>(n) / static_cast<double>(a.size());
+    }
+  }
+  return below;
 }
 
 }  // namespace stratstab

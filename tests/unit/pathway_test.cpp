@@ -78,6 +78,67 @@ TEST(PathwayTest, EventsBecomeOverridesInOrder) {
   EXPECT_EQ(o.back().value, "6");
 }
 
+TEST(PathwayTest, EventRangesBecomeDrawsByHand) {
+  Pathway pathway;
+  PathwayBranch branch;
+  branch.id = "b";
+  // Interceptors ramp 0 -> 1,000 over 2027 (range of the end value 0-2,000), then 1,000 -> 2,000 over
+  // 2028 (range 1,000-2,000); a sourced set without a range; a set with one; a word (no entry).
+  pathway.events.push_back(ramp("sides.US.defence.interceptors", "2027-01-01", "2028-01-01", 0, 1000));
+  pathway.events.back().range = Range{0, 2000};
+  pathway.events.push_back(ramp("sides.US.defence.interceptors", "2028-01-01", "2029-01-01", 1000, 2000));
+  pathway.events.back().range = Range{1000, 2000};
+  PathwayEvent sourced;
+  sourced.date = "2027-01-01";
+  sourced.key = "sides.RU.systems.tu95ms.launchers_deployed";
+  sourced.value = "37";
+  branch.events.push_back(sourced);
+  PathwayEvent ranged = sourced;
+  ranged.key = "sides.RU.systems.sarmat.warheads_per_launcher";
+  ranged.value = "10";
+  ranged.range = Range{8, 10};
+  branch.events.push_back(ranged);
+  PathwayEvent word = sourced;
+  word.key = "treaty";
+  word.value = "new-start-informal";
+  branch.events.push_back(word);
+  // The base figure's range: interceptors [0, 500] (the others have none).
+  const auto base = [](const std::string& path) -> std::optional<Range> {
+    if (path == "sides.US.defence.interceptors") return Range{0, 500};
+    return std::nullopt;
+  };
+  const auto entry = [&](const std::string& date, const std::string& path) {
+    for (const UncertaintyEntry& e : pathway_uncertainty(pathway, branch, date, base)) {
+      if (e.path == path) return e;
+    }
+    return UncertaintyEntry{};
+  };
+  // On the ramp's first day: the base figure's range, mode 0.
+  UncertaintyEntry e = entry("2027-01-01", "sides.US.defence.interceptors");
+  ASSERT_TRUE(e.dist.has_value());
+  EXPECT_EQ(*e.low, 0);
+  EXPECT_EQ(*e.mode, 0);
+  EXPECT_EQ(*e.high, 500);
+  // 2027-07-02 is 182 of 365 days along: mode round(1000 * 182/365) = 499, high 500 + 0.4986 * 1500 = 1247.9,
+  // widened to the whole 1248.
+  e = entry("2027-07-02", "sides.US.defence.interceptors");
+  EXPECT_EQ(*e.mode, 499);
+  EXPECT_EQ(*e.low, 0);
+  EXPECT_EQ(*e.high, 1248);
+  // Halfway along the second ramp (2028-07-02, 183 of 366 days): from [0, 2000] to [1000, 2000].
+  e = entry("2028-07-02", "sides.US.defence.interceptors");
+  EXPECT_EQ(*e.mode, 1500);
+  EXPECT_EQ(*e.low, 500);
+  EXPECT_EQ(*e.high, 2000);
+  EXPECT_TRUE(entry("2027-03-01", "sides.RU.systems.tu95ms.launchers_deployed").fixed);
+  e = entry("2027-03-01", "sides.RU.systems.sarmat.warheads_per_launcher");
+  EXPECT_EQ(*e.low, 8);
+  EXPECT_EQ(*e.mode, 10);
+  EXPECT_EQ(*e.high, 10);
+  EXPECT_EQ(entry("2027-03-01", "treaty").path, "");
+  EXPECT_TRUE(pathway_uncertainty(pathway, branch, "2026-12-31", base).empty());  // nothing in force yet
+}
+
 TEST(PathwayTest, CostEventsAddUpAndChangeNoKey) {
   Pathway p;
   PathwayEvent base;
@@ -166,6 +227,58 @@ TEST(PathwayTest, MalformedFilesAreLocated) {
   EXPECT_NE(d.message.find("sum to 0.7"), std::string::npos) << d.message;
 }
 
+TEST(PathwayTest, BandsFollowOneWorldAcrossBranchesAndDates) {
+  // Two branches with the same events: under common draws their bands are equal draw for draw, so
+  // the weighted band equals each (whatever the weights), and each band's point is the run's index.
+  const test::TempDir dir;
+  const std::string sources = std::string(kSourceDataDir) + "/sources/common.yaml";
+  std::string text =
+      "schema: 1\nid: p\nname: p\nscenario: us-ru-2026-11\nfrom: 2026-11-01\nto: 2027-12-31\n"
+      "bibliography: [" +
+      sources + "]\ncites: [stratstab-assumption]\nbranches:\n";
+  for (const char* branch : {"a", "b"}) {
+    text += std::string("  - id: ") + branch + "\n    name: " + branch +
+            "\n    probability: {value: " + (branch[0] == 'a' ? "0.3" : "0.7") +
+            ", grade: ASSUMED, src: stratstab-assumption, range: [0, 1]}\n    events:\n"
+            "      - {date: 2027-01-01, until: 2027-11-01, ramp: sides.US.withheld, from: 0, to: 0.2, grade: "
+            "ASSUMED, src: stratstab-assumption, range: [0, 0.3], note: n}\n";
+  }
+  const Pathway pathway = load_pathway(dir.write("p.yaml", text));
+  const auto base = catalog().scenario_path(pathway.scenario);
+  const auto at = [&](const std::vector<Override>& o) { return load_scenario(base, o, &catalog()); };
+  const std::vector<std::string> dates = pathway_dates(pathway.from, pathway.to, PathwayStep::kYear);
+  ASSERT_EQ(dates.size(), 2U);
+  const PathwayRun run = run_pathway(pathway, dates, at, [](const Scenario&, std::size_t) { return TreatyCount{}; });
+  const PathwayBands bands = pathway_bands({PathwayDraw{&pathway, dates, at}}, 24, 7, 2).front();
+  ASSERT_EQ(bands.branches.size(), 2U);
+  for (std::size_t d = 0; d < dates.size(); ++d) {
+    SCOPED_TRACE(dates[d]);
+    const OutputBand& a = bands.branches[0][d];
+    const OutputBand& b = bands.branches[1][d];
+    EXPECT_EQ(a.point, run.branches[0].points[d].result.index);
+    EXPECT_EQ(a.quantiles, b.quantiles);
+    for (std::size_t q = 0; q < a.quantiles.size(); ++q) {
+      EXPECT_NEAR(bands.weighted[d].quantiles[q], a.quantiles[q], 1e-12) << q;
+    }
+    EXPECT_LT(a.quantiles[0], a.quantiles[4]);  // the data's ranges move the index
+    EXPECT_LE(a.quantiles[0], a.point);
+    EXPECT_GE(a.quantiles[4], a.point);
+  }
+  // The ramp (20% of US warheads withheld by 2027-11-01) moves the index, and the band with it.
+  EXPECT_NE(bands.branches[0][1].point, bands.branches[0][0].point);
+  EXPECT_NE(bands.branches[0][1].quantiles[2], bands.branches[0][0].quantiles[2]);
+  // One thread or two, the same numbers.
+  const std::vector<PathwayBands> serial =
+      pathway_bands({PathwayDraw{&pathway, dates, at}, PathwayDraw{&pathway, dates, at}}, 24, 7, 1);
+  EXPECT_EQ(serial[0].weighted[1].quantiles, bands.weighted[1].quantiles);
+  // The same pathway twice is never below itself, draw for draw.
+  const std::vector<std::vector<double>> below = pathways_below(serial);
+  EXPECT_EQ(below[0][1], 0.0);
+  EXPECT_EQ(below[1][0], 0.0);
+  // The mean over dates, draw by draw, is the mean of the two dates' weighted draws: its point is.
+  EXPECT_NEAR(serial[0].mean.point, (bands.weighted[0].point + bands.weighted[1].point) / 2, 1e-12);
+}
+
 TEST(PathwayTest, TheCommandPrintsEveryBranchAndDate) {
   const test::CliRun csv = test::run_cli("pathways alaska-failure --csv --quiet --to 2029-12-31");
   ASSERT_EQ(csv.exit_code, 0) << csv.err;
@@ -189,6 +302,19 @@ TEST(PathwayTest, TheCommandPrintsEveryBranchAndDate) {
                         p1 * branches[1].at("points")[d].at("sides").at("US").at("usd_bn_per_year").get<double>();
     EXPECT_NEAR(j.at("weighted")[d].at("usd_bn_per_year").at("US").get<double>(), cost, 1e-9) << d;
   }
+  const test::CliRun sampled = test::run_cli("pathways alaska-failure --json --quiet --to 2027-12-31 --samples 8");
+  ASSERT_EQ(sampled.exit_code, 0) << sampled.err;
+  const auto b = nlohmann::json::parse(sampled.out).at("bands");
+  EXPECT_EQ(b.at("samples").get<int>(), 8);
+  ASSERT_EQ(b.at("branches").size(), 2U);
+  ASSERT_EQ(b.at("weighted").size(), 2U);
+  const double first = nlohmann::json::parse(json.out).at("branches")[0].at("points")[0].at("index").get<double>();
+  EXPECT_EQ(b.at("branches")[0].at("points")[0].at("point").get<double>(), first);
+  const test::CliRun sampled_csv = test::run_cli("pathways alaska-failure --csv --quiet --to 2027-12-31 --samples 8");
+  ASSERT_EQ(sampled_csv.exit_code, 0) << sampled_csv.err;
+  EXPECT_NE(sampled_csv.out.find(",index_q05,index_q50,index_q95,weighted_q05,weighted_q50,weighted_q95\n"),
+            std::string::npos);
+  EXPECT_EQ(test::run_cli("pathways alaska-failure --samples 0").exit_code, 3);
   const test::CliRun step = test::run_cli("pathways alaska-failure --step week");
   EXPECT_EQ(step.exit_code, 3);
   EXPECT_NE(step.err.find("--step"), std::string::npos) << step.err;
