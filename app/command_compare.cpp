@@ -15,6 +15,7 @@
 #include "stratstab/json.hpp"
 #include "stratstab/prepare.hpp"
 #include "stratstab/report.hpp"
+#include "treaty_counting.hpp"
 
 namespace stratstab::app {
 
@@ -39,6 +40,7 @@ void add_compare_command(CLI::App& app, const GlobalOptions& global, std::functi
       const DataCatalog catalog = open_catalog(global);
       std::vector<ComparisonColumn> columns;
       std::vector<Scenario> loaded;
+      std::map<std::string, Treaty, std::less<>> treaties;
       for (const std::string& name : *names) {
         loaded.push_back(read_scenario_args(catalog, name, *args));
         const Scenario scenario = prepare_scenario(loaded.back());
@@ -47,15 +49,8 @@ void add_compare_command(CLI::App& app, const GlobalOptions& global, std::functi
                               "' gives abstract sides (use `stratstab assess` for those)");
         }
         const Assessment assessment = assess_scenario(scenario);
-        const Treaty treaty = catalog.load_treaty(scenario.treaty);
         std::array<std::optional<TreatyCount>, 2> counts;
-        for (std::size_t i = 0; i < 2; ++i) {
-          const ForceSnapshot& forces = *scenario.sides[i].forces;
-          CountOptions options;
-          const std::optional<ForceSnapshot> reference = catalog.reference_snapshot(treaty, forces);
-          if (reference) options.reference = &*reference;
-          counts[i] = count_treaty(treaty, forces, options);
-        }
+        for (std::size_t i = 0; i < 2; ++i) counts[i] = count_scenario_side(catalog, scenario, i, treaties);
         columns.push_back(comparison_column(scenario, assessment, counts));
       }
       std::optional<CompareBands> bands;

@@ -15,6 +15,7 @@
 #include "stratstab/json.hpp"
 #include "stratstab/pathway_run.hpp"
 #include "stratstab/report.hpp"
+#include "treaty_counting.hpp"
 
 namespace stratstab::app {
 namespace {
@@ -81,18 +82,7 @@ void add_pathways_command(CLI::App& app, const GlobalOptions& global, std::funct
       // Treaties are read once per id however many dates count under them.
       std::map<std::string, Treaty, std::less<>> treaties;
       const auto count = [&](const Scenario& prepared, std::size_t side) {
-        const ForceSnapshot& forces = *prepared.sides[side].forces;
-        const Treaty* treaty = prepared.regime.get();
-        if (treaty == nullptr) {
-          auto it = treaties.find(prepared.treaty);
-          if (it == treaties.end()) it = treaties.emplace(prepared.treaty, catalog.load_treaty(prepared.treaty)).first;
-          treaty = &it->second;
-        }
-        CountOptions options;
-        options.limit_overrides = prepared.treaty_limits;
-        const std::optional<ForceSnapshot> reference = catalog.reference_snapshot(*treaty, forces);
-        if (reference) options.reference = &*reference;
-        return count_treaty(*treaty, forces, options);
+        return count_scenario_side(catalog, prepared, side, treaties);
       };
       std::vector<Pathway> pathways;
       std::vector<PathwayDraw> jobs;

@@ -14,6 +14,7 @@
 #include "stratstab/report.hpp"
 #include "stratstab/uncertainty.hpp"
 #include "stratstab/upload.hpp"
+#include "treaty_counting.hpp"
 
 namespace stratstab::app {
 namespace {
@@ -117,10 +118,8 @@ void add_treaty_commands(CLI::App& app, const GlobalOptions& global, std::functi
       const DataCatalog catalog = open_catalog(global);
       const ForceSnapshot snapshot = catalog.load_snapshot(count_args->force);
       const Treaty treaty = catalog.load_treaty(count_args->treaty);
-      CountOptions options;
-      options.limit_overrides = parse_limits(count_args->limits, treaty);
-      const std::optional<ForceSnapshot> reference = catalog.reference_snapshot(treaty, snapshot);
-      if (reference) options.reference = &*reference;
+      const ForceCounting counting(catalog, treaty, snapshot, parse_limits(count_args->limits, treaty));
+      const CountOptions& options = counting.options();
       const TreatyCount result = count_treaty(treaty, snapshot, options);
       std::optional<TreatyCountBand> band;
       if (!count_args->samples.empty()) {
@@ -152,10 +151,8 @@ void add_treaty_commands(CLI::App& app, const GlobalOptions& global, std::functi
       const DataCatalog catalog = open_catalog(global);
       const ForceSnapshot snapshot = catalog.load_snapshot(comply_args->force);
       const Treaty treaty = catalog.load_treaty(comply_args->treaty);
-      CountOptions options;
-      options.limit_overrides = parse_limits(comply_args->limits, treaty);
-      const std::optional<ForceSnapshot> reference = catalog.reference_snapshot(treaty, snapshot);
-      if (reference) options.reference = &*reference;
+      const ForceCounting counting(catalog, treaty, snapshot, parse_limits(comply_args->limits, treaty));
+      const CountOptions& options = counting.options();
       if (treaty.compliance_for(snapshot.side) == nullptr) {
         throw InputError({key_error("--treaty",
                                     fmt::format("treaty '{}' states no compliance rule for side '{}' (its file {} has "
@@ -195,9 +192,8 @@ void add_upload_command(CLI::App& app, const GlobalOptions& global, std::functio
       options.horizon_months = whole_number_option(*horizon, "--horizon-months", 0, kMaxHorizonMonths, "months");
       options.reopen_nondeployed = !*no_reopen;
       options.treaty = &treaty;
-      options.count_options.limit_overrides = parse_limits(args->limits, treaty);
-      const std::optional<ForceSnapshot> reference = catalog.reference_snapshot(treaty, snapshot);
-      if (reference) options.count_options.reference = &*reference;
+      const ForceCounting counting(catalog, treaty, snapshot, parse_limits(args->limits, treaty));
+      options.count_options = counting.options();
       const UploadPath path = compute_upload(snapshot, options);
       if (args->json) {
         std::cout << to_json(path).dump(2) << '\n';
