@@ -3,6 +3,7 @@
 // move raises its objective, against the other side's force under the rule alone.
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include "stratstab/prepare.hpp"
 
@@ -28,6 +29,30 @@ void move_warheads(ForceSnapshot& f, std::size_t s, double delta) {
   if (f.inventory.strategic_warheads_stored) f.inventory.strategic_warheads_stored->value -= delta;
   f.inventory.warheads_deployed.value += delta;
 }
+
+/// The figures move_warheads writes, saved to be put back bit for bit.
+class MoveUndo {
+ public:
+  MoveUndo(const ForceSnapshot& f, std::size_t s)
+      : system_(s),
+        per_launcher_(f.systems[s].warheads_per_launcher.value),
+        stored_(f.inventory.warheads_stored.value),
+        deployed_(f.inventory.warheads_deployed.value),
+        strategic_stored_(f.inventory.strategic_warheads_stored ? f.inventory.strategic_warheads_stored->value : 0) {}
+  void restore(ForceSnapshot& f) const {
+    f.systems[system_].warheads_per_launcher.value = per_launcher_;
+    f.inventory.warheads_stored.value = stored_;
+    f.inventory.warheads_deployed.value = deployed_;
+    if (f.inventory.strategic_warheads_stored) f.inventory.strategic_warheads_stored->value = strategic_stored_;
+  }
+
+ private:
+  std::size_t system_;
+  double per_launcher_;
+  double stored_;
+  double deployed_;
+  double strategic_stored_;
+};
 
 double objective_of(const StabilityResult& r, std::size_t side, MixObjective objective) {
   if (objective == MixObjective::kSurvivable) {
@@ -82,10 +107,14 @@ MixChoice choose_mixes(const Scenario& scenario, MixObjective objective) {
             continue;
           }
           if (delta < 0 && after < system.launchers_deployed.value - 1e-9) continue;  // one warhead a launcher
-          ForceSnapshot trial = mine;
-          move_warheads(trial, s, delta);
-          if (!count_treaty(*scenario.regime, trial, count_options).compliant) continue;
-          const double value = score(trial);
+          // The candidate is tried in place and the four figures a move writes put back exactly
+          // (no copy of the snapshot per candidate: a sweep runs this search at every point).
+          const MoveUndo undo(mine, s);
+          move_warheads(mine, s, delta);
+          const bool compliant = count_treaty(*scenario.regime, mine, count_options).compliant;
+          const double value = compliant ? score(mine) : -std::numeric_limits<double>::infinity();
+          undo.restore(mine);
+          if (!compliant) continue;
           if (value > best_score + 1e-9 * std::max(1.0, std::abs(best_score))) {
             best_score = value;
             best_delta = delta;
@@ -140,9 +169,9 @@ void apply_mix_changes(ForceSnapshot& forces, const std::vector<ComplianceChange
     const double highest = std::min(storage_of(forces), capacity - system.warheads_loaded());
     if (delta > highest + 1e-6) delta = highest;
     if (delta < lowest - 1e-6) delta = lowest;
-    ForceSnapshot trial = forces;
-    move_warheads(trial, s, delta);
-    if (count_treaty(treaty, trial, options).compliant) forces = std::move(trial);
+    const MoveUndo undo(forces, s);
+    move_warheads(forces, s, delta);
+    if (!count_treaty(treaty, forces, options).compliant) undo.restore(forces);
   }
 }
 
