@@ -12,6 +12,7 @@
 #include <fmt/format.h>
 
 #include "exit_codes.hpp"
+#include "stratstab/detection.hpp"
 #include "stratstab/json.hpp"
 #include "stratstab/report.hpp"
 #include "stratstab/weapon_effects.hpp"
@@ -98,6 +99,55 @@ KillInputs kill_inputs(const KillOptions& options) {
   return inputs;
 }
 
+struct DetectOptions {
+  std::string sites;
+  std::string violating;
+  std::string inspected;
+  std::string years = "1";
+  std::string p_given_inspected = "1";
+  bool json = false;
+};
+
+/// Converts the option texts of `calc detect`: each must be a whole number (the probability a
+/// number); every problem is thrown at once, in the order of the options.
+DetectionInputs detect_inputs(const DetectOptions& options) {
+  std::vector<Diagnostic> problems;
+  std::vector<std::string> unparsed;
+  DetectionInputs inputs;
+  const auto read_whole = [&](const std::string& text, const std::string& field, long long& target) {
+    if (const auto value = parse_number<long long>(text)) {
+      target = *value;
+    } else {
+      problems.push_back(option_problem(field, fmt::format("expected a whole number, got '{}'", text)));
+      unparsed.push_back(field);
+    }
+  };
+  read_whole(options.sites, "sites", inputs.sites);
+  read_whole(options.violating, "violating", inputs.violating);
+  read_whole(options.inspected, "inspected", inputs.inspected);
+  read_whole(options.years, "years", inputs.years);
+  if (const auto value = parse_number<double>(options.p_given_inspected)) {
+    inputs.p_given_inspected = *value;
+  } else {
+    problems.push_back(option_problem(
+        "p_given_inspected", fmt::format("expected a probability in [0, 1], got '{}'", options.p_given_inspected)));
+    unparsed.push_back("p_given_inspected");
+  }
+  for (Diagnostic& d : validate_detection_inputs(inputs)) {
+    if (std::find(unparsed.begin(), unparsed.end(), d.where.key_path) != unparsed.end()) continue;
+    problems.push_back(option_problem(d.where.key_path, std::move(d.message)));
+  }
+  static constexpr std::array<std::string_view, 5> kOrder{"--sites", "--violating", "--inspected", "--years",
+                                                          "--p-given-inspected"};
+  const auto rank = [](const Diagnostic& d) {
+    return std::find(kOrder.begin(), kOrder.end(), d.where.key_path) - kOrder.begin();
+  };
+  std::stable_sort(problems.begin(), problems.end(),
+                   [&rank](const Diagnostic& a, const Diagnostic& b) { return rank(a) < rank(b); });
+  if (!problems.empty()) throw InputError(std::move(problems));
+  return inputs;
+}
+
 }  // namespace
 
 void add_calc_commands(CLI::App& app, std::function<int()>& run) {
@@ -124,6 +174,41 @@ void add_calc_commands(CLI::App& app, std::function<int()>& run) {
   kill->add_flag("--json", options->json,
                  "Print JSON (keys: inputs, lethal_radius_m, sspk, kill_probability, kill_probability_n, "
                  "approximate, ...)");
+  auto detect = std::make_shared<DetectOptions>();
+  CLI::App* detect_cmd = calc->add_subcommand(
+      "detect", "Probability that random inspections find a violation (hypergeometric, docs/methods.md §14.1)");
+  detect_cmd->add_option("--sites", detect->sites, "Sites or missiles that could be inspected, N (>= 1)")
+      ->required()
+      ->type_name("INTEGER");
+  detect_cmd->add_option("--violating", detect->violating, "Of them, in violation, M (0 <= M <= N)")
+      ->required()
+      ->type_name("INTEGER");
+  detect_cmd
+      ->add_option("--inspected", detect->inspected, "Inspected a year, drawn without replacement, n (0 <= n <= N)")
+      ->required()
+      ->type_name("INTEGER");
+  detect_cmd->add_option("--years", detect->years, "Years of fresh draws for the cumulative probability (1-1000)")
+      ->capture_default_str()
+      ->type_name("INTEGER");
+  detect_cmd
+      ->add_option("--p-given-inspected", detect->p_given_inspected,
+                   "Chance that inspecting a violating site finds the violation, in [0, 1]")
+      ->capture_default_str()
+      ->type_name("NUMBER");
+  detect_cmd->add_flag("--json", detect->json,
+                       "Print JSON (keys: inputs, p_detect, p_detect_binomial, p_detect_cumulative)");
+  detect_cmd->callback([&run, detect] {
+    run = [detect] {
+      const DetectionResult result = calculate_detection(detect_inputs(*detect));
+      if (detect->json) {
+        std::cout << to_json(result).dump(2) << '\n';
+      } else {
+        std::cout << format_detection(result);
+      }
+      return kExitOk;
+    };
+  });
+
   kill->callback([&run, options] {
     run = [options] {
       const KillCalculation calculation = calculate_kill(kill_inputs(*options));

@@ -7,7 +7,7 @@
 
 namespace stratstab::app {
 
-/// Registers `calc kill` on `app`; `run` is set to the chosen command's action.
+/// Registers `calc kill` and `calc detect` on `app`; `run` is set to the chosen command's action.
 void add_calc_commands(CLI::App& app, std::function<int()>& run);
 
 }  // namespace stratstab::app

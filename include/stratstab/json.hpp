@@ -8,6 +8,7 @@
 #include "stratstab/audit.hpp"
 #include "stratstab/compare.hpp"
 #include "stratstab/compliance.hpp"
+#include "stratstab/detection.hpp"
 #include "stratstab/ensemble.hpp"
 #include "stratstab/error.hpp"
 #include "stratstab/figure.hpp"
@@ -69,6 +70,9 @@ nlohmann::json grid_to_json(const Sweep& sweep, const Grid& grid, const std::vec
 nlohmann::json to_json(const CompareBands& bands);
 /// `calc kill --json`: inputs, lethal_radius_m, sspk, kill_probability, kill_probability_n, ...
 nlohmann::json to_json(const KillCalculation& calculation);
+/// `calc detect --json`: inputs {sites, violating, inspected, years, p_given_inspected}, p_detect,
+/// p_detect_binomial, p_detect_cumulative.
+nlohmann::json to_json(const DetectionResult& result);
 
 /// `treaty list --json`: one regime with dates, parties, limits, counting rules and verification.
 nlohmann::json to_json(const Treaty& treaty);

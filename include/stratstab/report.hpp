@@ -9,6 +9,7 @@
 #include "stratstab/audit.hpp"
 #include "stratstab/compare.hpp"
 #include "stratstab/compliance.hpp"
+#include "stratstab/detection.hpp"
 #include "stratstab/ensemble.hpp"
 #include "stratstab/forces.hpp"
 #include "stratstab/pathway_run.hpp"
@@ -88,6 +89,8 @@ std::string format_grid_csv_row(const Grid& grid, const GridPoint& point);
 
 /// `calc kill`: inputs, each derived quantity with its unit, and the soft-target caveat.
 std::string format_kill_calculation(const KillCalculation& calculation);
+/// `calc detect`: the inputs, the hypergeometric and binomial detection probabilities and the cumulative one.
+std::string format_detection(const DetectionResult& result);
 
 /// `treaty list`: id, status, name and limits of each regime.
 std::string format_treaty_list(const std::vector<Treaty>& treaties);
