@@ -14,6 +14,7 @@
 #include "stratstab/figure.hpp"
 #include "stratstab/forces.hpp"
 #include "stratstab/pathway_run.hpp"
+#include "stratstab/perceived_index.hpp"
 #include "stratstab/scenario.hpp"
 #include "stratstab/sensitivity.hpp"
 #include "stratstab/sweep.hpp"
@@ -73,6 +74,15 @@ nlohmann::json to_json(const KillCalculation& calculation);
 /// `calc detect --json`: inputs {sites, violating, inspected, years, p_given_inspected}, p_detect,
 /// p_detect_binomial, p_detect_cumulative.
 nlohmann::json to_json(const DetectionResult& result);
+/// `verify --json`: treaty, force, provisions {inspections_per_year, data_exchanges_per_year,
+/// notifications}, years, violations[] {kind, count, population {size, inspections, what},
+/// p_given_inspected, p_detect, p_detect_by_years[], non_detection, threshold {point, low, high},
+/// deterred, inspections_needed}.
+nlohmann::json to_json(const VerificationAssessment& assessment);
+/// `verify --knowledge --json`: scenario, observed_side, last_exchange, as_of, now and under_regime
+/// {months, loaded, low, high, systems[]}, true_index, perceived_now and perceived_under_regime
+/// {point, mean, q05, q50, q95}.
+nlohmann::json to_json(const Knowledge& knowledge);
 
 /// `treaty list --json`: one regime with dates, parties, limits, counting rules and verification.
 nlohmann::json to_json(const Treaty& treaty);

@@ -13,6 +13,7 @@
 #include "stratstab/ensemble.hpp"
 #include "stratstab/forces.hpp"
 #include "stratstab/pathway_run.hpp"
+#include "stratstab/perceived_index.hpp"
 #include "stratstab/scenario.hpp"
 #include "stratstab/sensitivity.hpp"
 #include "stratstab/sweep.hpp"
@@ -91,6 +92,11 @@ std::string format_grid_csv_row(const Grid& grid, const GridPoint& point);
 std::string format_kill_calculation(const KillCalculation& calculation);
 /// `calc detect`: the inputs, the hypergeometric and binomial detection probabilities and the cumulative one.
 std::string format_detection(const DetectionResult& result);
+/// `verify`: the regime's provisions, then per violation the population, inspections, detection in a
+/// year and over years, and the inspection game's verdict.
+std::string format_verification(const VerificationAssessment& assessment);
+/// `verify --knowledge`: the perceived loadings now and under the regime, and the perceived index bands.
+std::string format_knowledge(const Knowledge& knowledge);
 
 /// `treaty list`: id, status, name and limits of each regime.
 std::string format_treaty_list(const std::vector<Treaty>& treaties);

@@ -87,6 +87,24 @@ struct InspectionKind {
   std::string name;
   long long per_year = 0;
   std::string description;
+  std::string sites;                     ///< `deployed`, `nondeployed` or "" (not stated)
+  bool counts_reentry_vehicles = false;  ///< counts the RVs on one missile the inspectors choose
+};
+
+/// The inspection game's payoffs (docs/methods.md §14.2), ASSUMED with ranges in the data.
+struct InspectionGameFigures {
+  Figure gain;              ///< d
+  Figure penalty;           ///< b
+  Figure false_alarm_cost;  ///< h
+  Figure false_alarm_rate;  ///< alpha
+};
+
+/// When a party last gave data or was inspected under the regime.
+struct LastExchange {
+  std::string side;
+  std::string date;  ///< YYYY-MM-DD
+  std::string source_id;
+  std::string note;
 };
 
 /// Verification provisions, kept as data for the verification model (docs/methods.md §13.1).
@@ -98,6 +116,9 @@ struct Verification {
   bool national_technical_means = false;  ///< non-interference with NTM
   std::string source_id;
   std::string notes;
+  std::optional<Figure> detection_given_inspected;  ///< absent: 1
+  std::optional<InspectionGameFigures> game;
+  std::vector<LastExchange> last_exchange;
 };
 
 /// One change a party makes to come within a regime's limits (docs/methods.md §8.1).

@@ -125,7 +125,7 @@ std::optional<TreatyLimit> read_limit(const YAML::Node& node, const std::string&
   return limit;
 }
 
-Verification read_verification(MapReader& reader) {
+Verification read_verification(MapReader& reader, const Bibliography& sources) {
   Verification v;
   v.inspections_per_year = reader.integer("inspections_per_year").value_or(0);
   const std::vector<YAML::Node> items =
@@ -139,6 +139,8 @@ Verification read_verification(MapReader& reader) {
     kind.name = item.string("name").value_or("");
     kind.per_year = item.integer("per_year").value_or(0);
     kind.description = item.string("description").value_or("");
+    kind.sites = item.word("sites").value_or("");
+    kind.counts_reentry_vehicles = item.boolean("counts_reentry_vehicles").value_or(false);
     quota_sum += kind.per_year;
     v.inspections.push_back(std::move(kind));
   }
@@ -152,6 +154,34 @@ Verification read_verification(MapReader& reader) {
   v.national_technical_means = reader.boolean("national_technical_means").value_or(false);
   v.source_id = reader.string("src").value_or("");
   v.notes = reader.string("notes").value_or("");
+  v.detection_given_inspected = reader.figure("detection_given_inspected");
+  if (v.detection_given_inspected)
+    check_source(sources, reader, "detection_given_inspected", v.detection_given_inspected->source_id);
+  if (auto game = reader.section("inspection_game", "inspection_game")) {
+    auto gain = game->figure("gain");
+    auto penalty = game->figure("penalty");
+    auto cost = game->figure("false_alarm_cost");
+    auto rate = game->figure("false_alarm_rate");
+    for (const auto& [key, figure] : {std::pair{"gain", &gain}, std::pair{"penalty", &penalty},
+                                      std::pair{"false_alarm_cost", &cost}, std::pair{"false_alarm_rate", &rate}}) {
+      if (*figure) check_source(sources, *game, key, (*figure)->source_id);
+    }
+    if (gain && penalty && cost && rate) v.game = InspectionGameFigures{*gain, *penalty, *cost, *rate};
+  }
+  const std::vector<YAML::Node> exchanges =
+      reader.has("last_exchange") ? reader.list("last_exchange", false) : std::vector<YAML::Node>{};
+  for (std::size_t i = 0; i < exchanges.size(); ++i) {
+    MapReader item(exchanges[i], io::index_path(reader.key_path("last_exchange"), i), schema_section("last_exchange"),
+                   reader.sink());
+    if (!item.is_mapping()) continue;
+    LastExchange e;
+    e.side = item.word("side").value_or("");
+    e.date = item.string("date").value_or("");
+    e.source_id = item.string("src").value_or("");
+    e.note = item.string("note").value_or("");
+    check_source(sources, item, "src", e.source_id);
+    v.last_exchange.push_back(std::move(e));
+  }
   return v;
 }
 
@@ -300,7 +330,7 @@ LoadResult<Treaty> read_treaty(const std::filesystem::path& file) {
       treaty.limits.push_back(std::move(*limit));
     }
     if (auto verification = reader.section("verification", "verification")) {
-      treaty.verification = read_verification(*verification);
+      treaty.verification = read_verification(*verification, treaty.sources);
       check_source(treaty.sources, *verification, "src", treaty.verification.source_id);
     }
     const std::vector<YAML::Node> rules = reader.list("compliance", false);

@@ -255,6 +255,54 @@ constexpr std::array kVerificationKeys{
             .description = "Whether the regime protects national technical means (satellites) from interference."},
     KeySpec{.name = "src", .kind = KeyKind::kId, .required = false, .description = "Source id of the provisions."},
     KeySpec{.name = "notes", .kind = KeyKind::kString, .required = false, .description = "Free text."},
+    KeySpec{.name = "detection_given_inspected",
+            .kind = KeyKind::kFigure,
+            .required = false,
+            .unit = "share",
+            .min = 0,
+            .max = 1,
+            .description = "Chance that an inspection of a violating missile or site finds the violation "
+                           "(`verify`, docs/methods.md §14.2); 1 when absent."},
+    KeySpec{.name = "inspection_game",
+            .kind = KeyKind::kMapping,
+            .required = false,
+            .description = "The inspection game's payoffs (section `verification.inspection_game`, `verify`)."},
+    KeySpec{.name = "last_exchange",
+            .kind = KeyKind::kList,
+            .required = false,
+            .description = "When each party last gave data or was inspected (section `verification.last_exchange[]`): "
+                           "where the other's knowledge starts to age (`verify --knowledge`)."},
+};
+
+constexpr std::array kInspectionGameKeys{
+    KeySpec{.name = "gain",
+            .kind = KeyKind::kFigure,
+            .min = 0,
+            .max = 1e6,
+            .description = "d: the violator's gain from a violation not detected (in units of its loss when caught)."},
+    KeySpec{.name = "penalty",
+            .kind = KeyKind::kFigure,
+            .min = 0,
+            .max = 1e6,
+            .description = "b: the violator's loss when caught."},
+    KeySpec{.name = "false_alarm_cost",
+            .kind = KeyKind::kFigure,
+            .min = 0,
+            .max = 1e6,
+            .description = "h: a complying party's loss from a false accusation."},
+    KeySpec{.name = "false_alarm_rate",
+            .kind = KeyKind::kFigure,
+            .unit = "share",
+            .min = 0,
+            .max = 1,
+            .description = "alpha: the chance of a false accusation in a year."},
+};
+
+constexpr std::array kLastExchangeKeys{
+    KeySpec{.name = "side", .kind = KeyKind::kEnum, .allowed = "us | ru | cn | uk | fr", .description = "The party."},
+    KeySpec{.name = "date", .kind = KeyKind::kDate, .description = "Its last data exchange or inspection."},
+    KeySpec{.name = "src", .kind = KeyKind::kId, .description = "Source id."},
+    KeySpec{.name = "note", .kind = KeyKind::kString, .required = false, .description = "What it was."},
 };
 
 constexpr std::array kInspectionKeys{
@@ -264,6 +312,16 @@ constexpr std::array kInspectionKeys{
             .kind = KeyKind::kString,
             .required = false,
             .description = "Where and what the inspectors count."},
+    KeySpec{.name = "sites",
+            .kind = KeyKind::kEnum,
+            .required = false,
+            .allowed = "deployed | nondeployed",
+            .description = "Which declared sites it visits: bases of deployed systems or of non-deployed ones."},
+    KeySpec{.name = "counts_reentry_vehicles",
+            .kind = KeyKind::kBool,
+            .required = false,
+            .description = "Whether each inspection counts the re-entry vehicles on one deployed missile the "
+                           "inspectors choose (New START Type One)."},
 };
 
 constexpr std::array kTreatySections{
@@ -274,6 +332,8 @@ constexpr std::array kTreatySections{
     SchemaSection{"count_scope", "limits[].count[].scope", "Counting scope", kScopeKeys},
     SchemaSection{"verification", "verification", "Verification provisions", kVerificationKeys},
     SchemaSection{"inspection", "verification.inspections[]", "Inspection kind", kInspectionKeys},
+    SchemaSection{"inspection_game", "verification.inspection_game", "Inspection game", kInspectionGameKeys},
+    SchemaSection{"last_exchange", "verification.last_exchange[]", "Last data exchange", kLastExchangeKeys},
     SchemaSection{"compliance", "compliance[]", "Compliance rule of a party", kComplianceKeys},
     SchemaSection{"compliance_step", "compliance[].steps[]", "Compliance step", kComplianceStepKeys},
 };

@@ -53,8 +53,9 @@ TEST(DataCheckTest, TreatyFileIsCheckedAsATreaty) {
 TEST(DataCheckTest, KindFromContentAndTreatyErrorsReported) {
   const test::TempDir dir;
   std::string text = test::slurp(kData / "treaties" / "new-start.yaml");
-  text = test::replace_once(text, "bibliography: [../sources/", "bibliography: [" + (kData / "sources").string() + "/");
-  text = test::replace_once(text, "../sources/", (kData / "sources").string() + "/");
+  for (std::size_t at = text.find("../sources/"); at != std::string::npos; at = text.find("../sources/", at)) {
+    text.replace(at, std::string("../sources/").size(), (kData / "sources").string() + "/");  // every bibliography file
+  }
   text = test::replace_once(text, "status: expired", "status: dormant");
   // Named for its id (a treaty file must be), but outside any treaties/ folder.
   const auto file = dir.write("new-start.yaml", text);
