@@ -176,7 +176,7 @@ void add_calc_commands(CLI::App& app, std::function<int()>& run) {
                  "approximate, ...)");
   auto detect = std::make_shared<DetectOptions>();
   CLI::App* detect_cmd = calc->add_subcommand(
-      "detect", "Probability that random inspections find a violation (hypergeometric, docs/methods.md §14.1)");
+      "detect", "Probability that random inspections find a violation (hypergeometric, docs/methods.md §13.1)");
   detect_cmd->add_option("--sites", detect->sites, "Sites or missiles that could be inspected, N (>= 1)")
       ->required()
       ->type_name("INTEGER");

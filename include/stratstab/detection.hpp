@@ -1,4 +1,4 @@
-// Detection by random inspection (docs/methods.md §14.1; METHOD §8): N sites (or missiles), M of
+// Detection by random inspection (docs/methods.md §13.1): N sites (or missiles), M of
 // them in violation, n inspected at random without replacement. Pure functions of plain numbers.
 #pragma once
 

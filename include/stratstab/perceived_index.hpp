@@ -1,4 +1,4 @@
-// The index as one side perceives it (docs/methods.md §14.3): the other side's loadings drawn
+// The index as one side perceives it (docs/methods.md §13.1): the other side's loadings drawn
 // within what its uploads and downloads could have changed since the last data exchange
 // (perceived_force), everything else at its point value, so the band is the width of that
 // side's ignorance alone.

@@ -91,7 +91,7 @@ struct InspectionKind {
   bool counts_reentry_vehicles = false;  ///< counts the RVs on one missile the inspectors choose
 };
 
-/// The inspection game's payoffs (docs/methods.md §14.2), ASSUMED with ranges in the data.
+/// The inspection game's payoffs (docs/methods.md §13.1), ASSUMED with ranges in the data.
 struct InspectionGameFigures {
   Figure gain;              ///< d
   Figure penalty;           ///< b

@@ -1,7 +1,7 @@
-// `stratstab verify` (docs/methods.md §14.2): a regime's provisions (data/treaties, `verification`)
+// `stratstab verify` (docs/methods.md §13.1): a regime's provisions (data/treaties, `verification`)
 // against stated violations of one side's force: the chance that its inspections detect them in a
 // year and over years, and whether that deters by the inspection game's condition; and how what
-// the other side knows of the force ages without data exchanges (§14.3). Pure functions of loaded data.
+// the other side knows of the force ages without data exchanges. Pure functions of loaded data.
 #pragma once
 
 #include <optional>

@@ -262,7 +262,7 @@ constexpr std::array kVerificationKeys{
             .min = 0,
             .max = 1,
             .description = "Chance that an inspection of a violating missile or site finds the violation "
-                           "(`verify`, docs/methods.md §14.2); 1 when absent."},
+                           "(`verify`, docs/methods.md §13.1); 1 when absent."},
     KeySpec{.name = "inspection_game",
             .kind = KeyKind::kMapping,
             .required = false,

@@ -1,4 +1,4 @@
-// The index as one side perceives it (perceived_index.hpp, docs/methods.md §14.3).
+// The index as one side perceives it (perceived_index.hpp, docs/methods.md §13.1).
 #include "stratstab/perceived_index.hpp"
 
 #include <algorithm>

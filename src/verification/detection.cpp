@@ -1,4 +1,4 @@
-// Detection by random inspection (detection.hpp, docs/methods.md §14.1).
+// Detection by random inspection (detection.hpp, docs/methods.md §13.1).
 #include "stratstab/detection.hpp"
 
 #include <algorithm>

@@ -1,4 +1,4 @@
-// `stratstab verify` (verification.hpp, docs/methods.md §14.2 and §14.3).
+// `stratstab verify` (verification.hpp, docs/methods.md §13.1).
 #include "stratstab/verification.hpp"
 
 #include <algorithm>

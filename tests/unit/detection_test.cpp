@@ -1,4 +1,4 @@
-// Detection by random inspection (docs/methods.md §14.1): the hypergeometric probability against
+// Detection by random inspection (docs/methods.md §13.1): the hypergeometric probability against
 // enumeration of every draw on small cases, its binomial approximation and the cumulative product by
 // hand, the inspection game's threshold by hand, and `calc detect`'s located errors.
 #include <gtest/gtest.h>

@@ -1,4 +1,4 @@
-// `stratstab verify` (docs/methods.md §14.2-14.3): the populations of the bundled Russian force
+// `stratstab verify` (docs/methods.md §13.1): the populations of the bundled Russian force
 // counted by hand, the detection and the inspection game's threshold and inspections needed by
 // hand and by brute force, perceived loadings on a hand-built force, the perceived band's limits,
 // and located errors.
