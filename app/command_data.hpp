@@ -29,6 +29,7 @@ void add_sensitivity_command(CLI::App& app, const GlobalOptions& global, std::fu
 void add_sweep_command(CLI::App& app, const GlobalOptions& global, std::function<int()>& run);
 void add_pathways_command(CLI::App& app, const GlobalOptions& global, std::function<int()>& run);
 void add_verify_command(CLI::App& app, const GlobalOptions& global, std::function<int()>& run);
+void add_crisis_command(CLI::App& app, const GlobalOptions& global, std::function<int()>& run);
 void add_uncertainty_command(CLI::App& app, const GlobalOptions& global, std::function<int()>& run);
 
 }  // namespace stratstab::app

@@ -53,6 +53,11 @@ class DataCatalog : public DataSource {
   /// The file of pathway `id`, or `id` itself when it is a path; throws NotFoundError naming the
   /// ids that exist.
   [[nodiscard]] std::filesystem::path pathway_path(std::string_view id_or_path) const;
+  /// Ids of the bundled crises (`data/crises/*.yaml`), sorted.
+  [[nodiscard]] std::vector<std::string> crisis_ids() const;
+  /// The file of crisis `id`, or `id` itself when it is a path; throws NotFoundError naming the
+  /// bundled ones otherwise.
+  [[nodiscard]] std::filesystem::path crisis_path(std::string_view id_or_path) const;
   /// Ids of the bundled treaty regimes (`data/treaties/*.yaml`), sorted.
   [[nodiscard]] std::vector<std::string> treaty_ids() const override;
   /// The file of treaty `id`; throws NotFoundError naming the ids that exist.

@@ -27,6 +27,7 @@ enum class PostureCase {
   kDayToDay,          ///< both sides day to day
   kGenerated,         ///< both sides generated
   kStrikerGenerated,  ///< the striker generated, the victim day to day (a striker picks its moment)
+  kVictimGenerated,   ///< the striker day to day, the victim generated (a crisis in which one side generated)
 };
 std::string_view to_string(PostureCase posture_case);
 std::optional<PostureCase> posture_case_from_string(std::string_view text);

@@ -8,6 +8,7 @@
 #include "stratstab/audit.hpp"
 #include "stratstab/compare.hpp"
 #include "stratstab/compliance.hpp"
+#include "stratstab/crisis_run.hpp"
 #include "stratstab/detection.hpp"
 #include "stratstab/ensemble.hpp"
 #include "stratstab/error.hpp"
@@ -83,6 +84,10 @@ nlohmann::json to_json(const VerificationAssessment& assessment);
 /// {months, loaded, low, high, systems[]}, true_index, perceived_now and perceived_under_regime
 /// {point, mean, q05, q50, q95}.
 nlohmann::json to_json(const Knowledge& knowledge);
+/// `crisis --json`: crisis, scenario, steps, step, runs, seed, ratios {<state>: {<side>: r}},
+/// as_given and toggled.<measure> (with in_force) {p_strike {<side>}, p_any_strike, p_generate
+/// {<side>}, time_to_strike {q05, median, q95} or null}.
+nlohmann::json to_json(const CrisisReport& report);
 
 /// `treaty list --json`: one regime with dates, parties, limits, counting rules and verification.
 nlohmann::json to_json(const Treaty& treaty);

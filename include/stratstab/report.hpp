@@ -9,6 +9,7 @@
 #include "stratstab/audit.hpp"
 #include "stratstab/compare.hpp"
 #include "stratstab/compliance.hpp"
+#include "stratstab/crisis_run.hpp"
 #include "stratstab/detection.hpp"
 #include "stratstab/ensemble.hpp"
 #include "stratstab/forces.hpp"
@@ -97,6 +98,8 @@ std::string format_detection(const DetectionResult& result);
 std::string format_verification(const VerificationAssessment& assessment);
 /// `verify --knowledge`: the perceived loadings now and under the regime, and the perceived index bands.
 std::string format_knowledge(const Knowledge& knowledge);
+/// `crisis`: the ratios by posture state, the outcome with the measures as given, and without each.
+std::string format_crisis(const CrisisReport& report);
 
 /// `treaty list`: id, status, name and limits of each regime.
 std::string format_treaty_list(const std::vector<Treaty>& treaties);

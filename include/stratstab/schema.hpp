@@ -72,6 +72,8 @@ std::span<const SchemaSection> treaty_schema();
 std::span<const SchemaSection> wta_schema();
 /// Pathway files (`data/pathways/*.yaml`).
 std::span<const SchemaSection> pathway_schema();
+/// Crisis files (`data/crises/*.yaml`).
+std::span<const SchemaSection> crisis_schema();
 /// The section named `id` in any schema; throws std::logic_error if unknown (a programming bug).
 const SchemaSection& schema_section(std::string_view id);
 

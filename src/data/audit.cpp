@@ -7,6 +7,7 @@
 #include "../io/scenario_figures.hpp"
 #include "stratstab/catalog.hpp"
 #include "stratstab/load.hpp"
+#include "stratstab/crisis.hpp"
 #include "stratstab/pathway.hpp"
 #include "stratstab/scenario.hpp"
 #include "stratstab/treaty.hpp"
@@ -126,6 +127,20 @@ void audit_data_file(const std::filesystem::path& file, DataFileKind kind, const
             audit.load_errors.push_back(std::move(d));
           }
         }
+      } catch (const std::exception& e) {
+        audit.load_errors.push_back(
+            Diagnostic{Severity::kError, SourceLocation{file.string(), 0, 0, "scenario"}, e.what()});
+      }
+      return;
+    }
+    case DataFileKind::kCrisis: {
+      // The file, then its scenario, which the crisis is fought with.
+      auto result = read_crisis(file);
+      keep_problems(result, audit);
+      if (!result.value || catalog == nullptr) return;
+      try {
+        auto loaded = read_scenario(catalog->scenario_path(result.value->scenario), {}, catalog);
+        for (Diagnostic& d : loaded.diagnostics) audit.load_errors.push_back(std::move(d));
       } catch (const std::exception& e) {
         audit.load_errors.push_back(
             Diagnostic{Severity::kError, SourceLocation{file.string(), 0, 0, "scenario"}, e.what()});

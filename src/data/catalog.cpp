@@ -131,6 +131,23 @@ std::filesystem::path DataCatalog::pathway_path(std::string_view id_or_path) con
   return file;
 }
 
+std::vector<std::string> DataCatalog::crisis_ids() const {
+  std::vector<std::string> ids;
+  for (const auto& file : yaml_files(dir_ / "crises")) ids.push_back(file.stem().string());
+  return ids;
+}
+
+std::filesystem::path DataCatalog::crisis_path(std::string_view id_or_path) const {
+  if (looks_like_path(id_or_path)) return std::filesystem::path(id_or_path);
+  std::filesystem::path file = dir_ / "crises" / fmt::format("{}.yaml", id_or_path);
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(file, ec)) {
+    throw NotFoundError(fmt::format("unknown crisis id '{}'; expected a file path or one of: {}", id_or_path,
+                                    fmt::join(crisis_ids(), ", ")));
+  }
+  return file;
+}
+
 std::vector<std::string> DataCatalog::treaty_ids() const {
   std::vector<std::string> ids;
   for (const auto& file : yaml_files(dir_ / "treaties")) ids.push_back(file.stem().string());

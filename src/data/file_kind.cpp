@@ -8,7 +8,7 @@
 namespace stratstab {
 namespace {
 
-constexpr std::array<std::pair<DataFileKind, std::string_view>, 7> kKindFolders{{
+constexpr std::array<std::pair<DataFileKind, std::string_view>, 8> kKindFolders{{
     {DataFileKind::kForces, "forces"},
     {DataFileKind::kScenario, "scenarios"},
     {DataFileKind::kTreaty, "treaties"},
@@ -16,16 +16,18 @@ constexpr std::array<std::pair<DataFileKind, std::string_view>, 7> kKindFolders{
     {DataFileKind::kWta, "wta"},
     {DataFileKind::kCities, "cities"},
     {DataFileKind::kPathway, "pathways"},
+    {DataFileKind::kCrisis, "crises"},
 }};
 
 // A top-level key that only one kind of file has (see docs/io_formats.md).
-constexpr std::array<std::pair<std::string_view, DataFileKind>, 6> kKindKeys{{
+constexpr std::array<std::pair<std::string_view, DataFileKind>, 7> kKindKeys{{
     {"systems", DataFileKind::kForces},
     {"sides", DataFileKind::kScenario},
     {"limits", DataFileKind::kTreaty},
     {"sources", DataFileKind::kSources},
     {"weapons", DataFileKind::kWta},
     {"branches", DataFileKind::kPathway},
+    {"steps", DataFileKind::kCrisis},  // a crisis file gives `steps:` before `sides:`
 }};
 
 // Enough of a data file to see its top-level keys; a larger file is judged by its folder only.

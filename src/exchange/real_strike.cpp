@@ -21,23 +21,27 @@ std::string_view to_string(PostureCase posture_case) {
     case PostureCase::kDayToDay: return "day_to_day";
     case PostureCase::kGenerated: return "generated";
     case PostureCase::kStrikerGenerated: return "striker_generated";
+    case PostureCase::kVictimGenerated: return "victim_generated";
   }
   return "day_to_day";
 }
 
 std::optional<PostureCase> posture_case_from_string(std::string_view text) {
-  for (PostureCase c : {PostureCase::kDayToDay, PostureCase::kGenerated, PostureCase::kStrikerGenerated}) {
+  for (PostureCase c : {PostureCase::kDayToDay, PostureCase::kGenerated, PostureCase::kStrikerGenerated,
+                        PostureCase::kVictimGenerated}) {
     if (to_string(c) == text) return c;
   }
   return std::nullopt;
 }
 
 Posture striker_posture(PostureCase posture_case) {
-  return posture_case == PostureCase::kDayToDay ? Posture::kDayToDay : Posture::kGenerated;
+  return posture_case == PostureCase::kGenerated || posture_case == PostureCase::kStrikerGenerated ? Posture::kGenerated
+                                                                                                   : Posture::kDayToDay;
 }
 
 Posture victim_posture(PostureCase posture_case) {
-  return posture_case == PostureCase::kGenerated ? Posture::kGenerated : Posture::kDayToDay;
+  return posture_case == PostureCase::kGenerated || posture_case == PostureCase::kVictimGenerated ? Posture::kGenerated
+                                                                                                  : Posture::kDayToDay;
 }
 
 bool counterforce_capable(const System& system) {

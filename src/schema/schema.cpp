@@ -935,7 +935,7 @@ std::span<const SchemaSection> wta_schema() {
 
 const SchemaSection& schema_section(std::string_view id) {
   for (const auto& sections : {force_snapshot_schema(), bibliography_schema(), scenario_schema(), treaty_schema(),
-                               wta_schema(), pathway_schema()}) {
+                               wta_schema(), pathway_schema(), crisis_schema()}) {
     for (const SchemaSection& section : sections) {
       if (section.id == id) return section;
     }
@@ -965,7 +965,7 @@ std::string key_bounds_text(const KeySpec& spec) {
 std::string key_reference_markdown() {
   std::string out;
   for (const auto& sections : {force_snapshot_schema(), bibliography_schema(), scenario_schema(), treaty_schema(),
-                               wta_schema(), pathway_schema()}) {
+                               wta_schema(), pathway_schema(), crisis_schema()}) {
     for (const SchemaSection& section : sections) {
       // A default column only where the table gives defaults (the other sections' keys say it in
       // their descriptions, or have none).
