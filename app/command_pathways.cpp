@@ -111,6 +111,7 @@ void add_pathways_command(CLI::App& app, const GlobalOptions& global, std::funct
       }
       ProgressLine progress("scenarios", !request->quiet);
       std::size_t done = 0;
+      runs.reserve(jobs.size());
       for (const PathwayDraw& job : jobs) {
         runs.push_back(run_pathway(
             *job.pathway, job.dates,

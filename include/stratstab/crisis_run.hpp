@@ -81,7 +81,7 @@ struct CrisisReport {
   std::uint64_t seed = 0;
   CrisisOutcome as_given;
   struct Toggled {
-    std::string measure;  ///< notifications, data_exchanges, hotline
+    std::string measure;    ///< notifications, data_exchanges, hotline
     bool in_force = false;  ///< the measure's state in this run (the opposite of the file's)
     CrisisOutcome outcome;
   };

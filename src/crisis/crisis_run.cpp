@@ -196,8 +196,7 @@ CrisisReport crisis_report(const Crisis& crisis, const Scenario& loaded, std::si
   const auto toggled = [&](const char* name, bool CrisisModel::*flag) {
     CrisisModel other = model;
     other.*flag = !(model.*flag);
-    report.toggled.push_back(
-        CrisisReport::Toggled{name, other.*flag, run_crisis(other, report.ratios, runs, seed)});
+    report.toggled.push_back(CrisisReport::Toggled{name, other.*flag, run_crisis(other, report.ratios, runs, seed)});
   };
   toggled("notifications", &CrisisModel::notifications);
   toggled("data_exchanges", &CrisisModel::data_exchanges);

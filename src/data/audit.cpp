@@ -6,8 +6,8 @@
 
 #include "../io/scenario_figures.hpp"
 #include "stratstab/catalog.hpp"
-#include "stratstab/load.hpp"
 #include "stratstab/crisis.hpp"
+#include "stratstab/load.hpp"
 #include "stratstab/pathway.hpp"
 #include "stratstab/scenario.hpp"
 #include "stratstab/treaty.hpp"
