@@ -22,7 +22,8 @@ elif [[ "${1:-}" =~ ^[0-9]+$ ]]; then
   seconds="$1"
   shift
 fi
-all=(fuzz_force_loader fuzz_scenario_loader fuzz_treaty_loader fuzz_bibliography_loader fuzz_wta_loader)
+all=(fuzz_force_loader fuzz_scenario_loader fuzz_treaty_loader fuzz_bibliography_loader fuzz_wta_loader
+  fuzz_pathway_loader fuzz_crisis_loader)
 if [ $# -gt 0 ]; then harnesses=("$@"); else harnesses=("${all[@]}"); fi
 timeout_s="${FUZZ_TIMEOUT_S:-10}"
 rss_mb="${FUZZ_RSS_MB:-2048}"
@@ -49,6 +50,8 @@ seed_dir() {
     fuzz_treaty_loader) echo data/treaties ;;
     fuzz_bibliography_loader) echo data/sources ;;
     fuzz_wta_loader) echo data/wta ;;
+    fuzz_pathway_loader) echo data/pathways ;;
+    fuzz_crisis_loader) echo data/crises ;;
     *) echo "unknown harness $1" >&2; exit 2 ;;
   esac
 }
