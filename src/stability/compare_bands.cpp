@@ -2,6 +2,7 @@
 // the scenarios' factors, so that an input with the same path takes the same u in every scenario
 // (each through its own quantile function), and the scenarios are compared draw by draw.
 #include <algorithm>
+#include <unordered_map>
 
 #include "stratstab/compare.hpp"
 
@@ -12,11 +13,14 @@ PairedIndexDraws paired_index_draws(const std::vector<Scenario>& loaded, std::si
                                     const std::function<void(std::size_t done, std::size_t total)>& on_progress) {
   // The union of the factors by name (an input's path, or `group <name>`), in first-seen order.
   std::vector<std::vector<UncertainInput>> inputs;
+  std::vector<Factors> factors;
   std::vector<std::string> names;
+  std::unordered_map<std::string, std::size_t> column;  // name -> its column in `names`
   for (const Scenario& s : loaded) {
     inputs.push_back(plan_uncertain_inputs(s, s.uncertainty).inputs);
-    for (const std::string& name : factors_of(inputs.back()).names) {
-      if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
+    factors.push_back(factors_of(inputs.back()));
+    for (const std::string& name : factors.back().names) {
+      if (column.emplace(name, names.size()).second) names.push_back(name);
     }
   }
   const std::vector<double> unit = unit_design(samples, names.size(), SamplingMethod::kLatinHypercube, seed);
@@ -25,14 +29,11 @@ PairedIndexDraws paired_index_draws(const std::vector<Scenario>& loaded, std::si
   const std::size_t total = samples * loaded.size();
   for (std::size_t k = 0; k < loaded.size(); ++k) {
     // This scenario's factors laid out on the union's columns (absent ones left empty).
-    const Factors own = factors_of(inputs[k]);
+    const Factors& own = factors[k];
     Factors on_union;
     on_union.names = names;
     on_union.members.assign(names.size(), {});
-    for (std::size_t f = 0; f < own.names.size(); ++f) {
-      const auto at = static_cast<std::size_t>(std::find(names.begin(), names.end(), own.names[f]) - names.begin());
-      on_union.members[at] = own.members[f];
-    }
+    for (std::size_t f = 0; f < own.names.size(); ++f) on_union.members[column.at(own.names[f])] = own.members[f];
     const std::vector<double> values = input_values(inputs[k], on_union, unit, samples);
     const SampleEvaluator ev(loaded[k], inputs[k]);
     draws.point.push_back(evaluate_scenario(ev.prepared()).index);

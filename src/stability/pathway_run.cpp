@@ -149,15 +149,27 @@ std::vector<PathwayBands> pathway_bands(const std::vector<PathwayDraw>& pathways
       // its event's value in every draw and is listed.
       std::vector<std::string> skip;
       if (!draw.dates.empty()) {
-        const Scenario last = load_at(*draw.pathway, branch, draw.dates.back(), draw.scenario_at);
-        for (const UncertaintyEntry& entry :
-             pathway_uncertainty(*draw.pathway, branch, draw.dates.back(), base_range)) {
-          Scenario probe = last;
-          probe.uncertainty.push_back(entry);
+        // One plan with every entry; each entry the plan refuses (a diagnostic located at its
+        // event) is set aside and the plan tried again, so a branch costs a plan or two, not one
+        // per key.
+        Scenario probe = load_at(*draw.pathway, branch, draw.dates.back(), draw.scenario_at);
+        std::vector<UncertaintyEntry> entries =
+            pathway_uncertainty(*draw.pathway, branch, draw.dates.back(), base_range);
+        for (std::size_t attempt = 0; attempt <= entries.size(); ++attempt) {
+          probe.uncertainty = entries;
           try {
             (void)plan_uncertain_inputs(probe, probe.uncertainty);
-          } catch (const InputError&) {
-            skip.push_back(entry.path);
+            break;
+          } catch (const InputError& e) {
+            const std::size_t before = entries.size();
+            for (const Diagnostic& d : e.diagnostics()) {
+              std::erase_if(entries, [&](const UncertaintyEntry& u) {
+                const bool refused = d.where.key_path == u.where.key_path && d.where.line == u.where.line;
+                if (refused) skip.push_back(u.path);
+                return refused;
+              });
+            }
+            if (entries.size() == before) throw;  // a refusal that names no entry: not ours to hide
           }
         }
       }
