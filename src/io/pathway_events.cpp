@@ -75,6 +75,28 @@ std::vector<std::string> pathway_dates(const std::string& from, const std::strin
   return dates;
 }
 
+namespace {
+
+/// How far along its dates ramp `e` is on day `now` (days from the epoch), in [0, 1].
+double ramp_share(const PathwayEvent& e, long long now) {
+  const long long start = days_from_epoch(e.date);
+  const long long end = days_from_epoch(e.until);
+  return std::clamp(static_cast<double>(now - start) / static_cast<double>(end - start), 0.0, 1.0);
+}
+
+/// A ramp between whole numbers moves in whole steps (launchers, months).
+bool whole_ramp(const PathwayEvent& e) {
+  return e.from == std::round(e.from) && e.to == std::round(e.to);
+}
+
+/// Ramp `e`'s value a share `share` of the way along it, rounded where the ramp is whole.
+double ramp_value(const PathwayEvent& e, double share) {
+  const double value = e.from + share * (e.to - e.from);
+  return whole_ramp(e) ? std::round(value) : value;
+}
+
+}  // namespace
+
 std::vector<Override> pathway_overrides(const Pathway& pathway, const PathwayBranch& branch, const std::string& date) {
   std::vector<Override> out;
   const long long now = days_from_epoch(date);
@@ -89,12 +111,7 @@ std::vector<Override> pathway_overrides(const Pathway& pathway, const PathwayBra
         out.push_back(Override{e.key, e.value});
         continue;
       }
-      const long long start = days_from_epoch(e.date);
-      const long long end = days_from_epoch(e.until);
-      const double share = std::clamp(static_cast<double>(now - start) / static_cast<double>(end - start), 0.0, 1.0);
-      double value = e.from + share * (e.to - e.from);
-      if (e.from == std::round(e.from) && e.to == std::round(e.to)) value = std::round(value);
-      out.push_back(Override{e.key, number_text(value)});
+      out.push_back(Override{e.key, number_text(ramp_value(e, ramp_share(e, now)))});
     }
   }
   return out;
@@ -119,11 +136,8 @@ std::vector<UncertaintyEntry> pathway_uncertainty(
         value = std::strtod(e.value.c_str(), &end);
         if (e.value.empty() || end != e.value.c_str() + e.value.size() || !std::isfinite(value)) continue;
       } else {
-        const long long start = days_from_epoch(e.date);
-        share = std::clamp(static_cast<double>(now - start) / static_cast<double>(days_from_epoch(e.until) - start),
-                           0.0, 1.0);
-        value = e.from + share * (e.to - e.from);
-        if (e.from == std::round(e.from) && e.to == std::round(e.to)) value = std::round(value);
+        share = ramp_share(e, now);
+        value = ramp_value(e, share);
       }
       auto it = std::find_if(keys.begin(), keys.end(), [&](const auto& k) { return k.first == e.key; });
       // The range before this event: the previous event's once complete, else the base figure's.
@@ -139,7 +153,7 @@ std::vector<UncertaintyEntry> pathway_uncertainty(
       const Range end = e.range ? *e.range : Range{final_value, final_value};
       double low = before.low + share * (end.low - before.low);
       double high = before.high + share * (end.high - before.high);
-      if (e.kind == PathwayEvent::Kind::kRamp && e.from == std::round(e.from) && e.to == std::round(e.to)) {
+      if (e.kind == PathwayEvent::Kind::kRamp && whole_ramp(e)) {
         low = std::floor(low);  // a whole count (launchers, months) keeps whole bounds
         high = std::ceil(high);
       }
