@@ -53,6 +53,10 @@ PairedIndexDraws paired_index_draws(const std::vector<Scenario>& loaded, std::si
                                     unsigned threads,
                                     const std::function<void(std::size_t done, std::size_t total)>& on_progress = {});
 
+/// below[i][j]: the share of the paired draws in which series i is below series j (draws[i][k] <
+/// draws[j][k]); every series has the same draws, and 0 where there are none.
+std::vector<std::vector<double>> share_below(const std::vector<std::vector<double>>& draws);
+
 /// `compare --samples N` (docs/methods.md §13.2): paired draws (common random numbers: one design
 /// over every scenario's uncertain inputs, an input drawn with the same u in every scenario that
 /// has its path), each scenario's band of the index, and for each pair the share of draws in which

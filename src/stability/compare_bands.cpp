@@ -61,15 +61,21 @@ CompareBands compare_bands(const std::vector<Scenario>& loaded, std::size_t samp
     bands.scenarios.push_back(loaded[k].name);
     bands.index.push_back(summarise("index", draws.point[k], index[k]));
   }
-  bands.below.assign(loaded.size(), std::vector<double>(loaded.size(), 0.0));
-  for (std::size_t a = 0; a < loaded.size(); ++a) {
-    for (std::size_t b = 0; b < loaded.size(); ++b) {
+  bands.below = share_below(index);
+  return bands;
+}
+
+std::vector<std::vector<double>> share_below(const std::vector<std::vector<double>>& draws) {
+  std::vector<std::vector<double>> below(draws.size(), std::vector<double>(draws.size(), 0.0));
+  for (std::size_t a = 0; a < draws.size(); ++a) {
+    for (std::size_t b = 0; b < draws.size(); ++b) {
+      const std::size_t samples = std::min(draws[a].size(), draws[b].size());
       std::size_t n = 0;
-      for (std::size_t j = 0; j < samples; ++j) n += index[a][j] < index[b][j] ? 1 : 0;
-      bands.below[a][b] = samples == 0 ? 0.0 : static_cast<double>(n) / static_cast<double>(samples);
+      for (std::size_t j = 0; j < samples; ++j) n += draws[a][j] < draws[b][j] ? 1 : 0;
+      below[a][b] = samples == 0 ? 0.0 : static_cast<double>(n) / static_cast<double>(samples);
     }
   }
-  return bands;
+  return below;
 }
 
 }  // namespace stratstab

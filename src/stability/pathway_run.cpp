@@ -227,17 +227,10 @@ std::vector<PathwayBands> pathway_bands(const std::vector<PathwayDraw>& pathways
 }
 
 std::vector<std::vector<double>> pathways_below(const std::vector<PathwayBands>& bands) {
-  std::vector<std::vector<double>> below(bands.size(), std::vector<double>(bands.size(), 0.0));
-  for (std::size_t i = 0; i < bands.size(); ++i) {
-    for (std::size_t j = 0; j < bands.size(); ++j) {
-      const std::vector<double>& a = bands[i].mean_draws;
-      const std::vector<double>& b = bands[j].mean_draws;
-      std::size_t n = 0;
-      for (std::size_t k = 0; k < a.size() && k < b.size(); ++k) n += a[k] < b[k] ? 1 : 0;
-      below[i][j] = a.empty() ? 0.0 : static_cast<double>(n) / static_cast<double>(a.size());
-    }
-  }
-  return below;
+  std::vector<std::vector<double>> means;
+  means.reserve(bands.size());
+  for (const PathwayBands& b : bands) means.push_back(b.mean_draws);
+  return share_below(means);
 }
 
 }  // namespace stratstab
