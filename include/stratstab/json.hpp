@@ -70,6 +70,8 @@ nlohmann::json grid_to_json(const Sweep& sweep, const Grid& grid, const std::vec
                             const nlohmann::json& points);
 /// `compare --samples --json`: `bands` (samples, seed, scenarios[].{name, point, q05, q50, q95}, below[i][j]).
 nlohmann::json to_json(const CompareBands& bands);
+/// A band in short: {point, mean, q05, q50, q95}, as every `--samples` table gives each band.
+nlohmann::json band_summary_json(const OutputBand& band);
 /// `calc kill --json`: inputs, lethal_radius_m, sspk, kill_probability, kill_probability_n, ...
 nlohmann::json to_json(const KillCalculation& calculation);
 /// `calc detect --json`: inputs {sites, violating, inspected, years, p_given_inspected}, p_detect,

@@ -49,8 +49,9 @@ nlohmann::json to_json(const PathwayRun& run) {
       {"pathway", run.id}, {"name", run.name}, {"dates", run.dates}, {"branches", branches}, {"weighted", weighted}};
   if (run.bands) {
     const auto band = [](const std::string& date, const OutputBand& b) {
-      return json{{"date", date},          {"point", b.point},      {"mean", b.mean},
-                  {"q05", b.quantiles[0]}, {"q50", b.quantiles[2]}, {"q95", b.quantiles[4]}};
+      json j = band_summary_json(b);
+      j["date"] = date;
+      return j;
     };
     json bands_branches = json::array();
     for (std::size_t b = 0; b < run.branches.size(); ++b) {
@@ -78,12 +79,7 @@ nlohmann::json pathways_between_json(const std::vector<PathwayRun>& runs,
   json mean = json::array();
   for (const PathwayRun& run : runs) {
     ids.push_back(run.id);
-    const OutputBand& b = run.bands->mean;
-    mean.push_back(json{{"point", b.point},
-                        {"mean", b.mean},
-                        {"q05", b.quantiles[0]},
-                        {"q50", b.quantiles[2]},
-                        {"q95", b.quantiles[4]}});
+    mean.push_back(band_summary_json(run.bands->mean));
   }
   return json{{"pathways", ids}, {"mean", mean}, {"below", below}};
 }

@@ -124,12 +124,8 @@ json to_json(const SweepBands& bands) {
     for (std::size_t k = 0; k < p.values.size() && k < bands.params.size(); ++k)
       at[bands.params[k]] = swept_value_json(p.values[k]);
     json row = p.values.size() == 1 ? json{{"value", swept_value_json(p.values.front())}} : json{{"values", at}};
-    row.update(json{{"point", p.band.point},
-                    {"mean", p.band.mean},
-                    {"q05", p.band.quantiles[0]},
-                    {"q50", p.band.quantiles[2]},
-                    {"q95", p.band.quantiles[4]},
-                    {"lowest", p.lowest}});
+    row.update(band_summary_json(p.band));
+    row["lowest"] = p.lowest;
     points.push_back(std::move(row));
   }
   return json{{"samples", bands.samples}, {"seed", bands.seed}, {"inputs", bands.inputs}, {"points", points}};
@@ -138,15 +134,16 @@ json to_json(const SweepBands& bands) {
 json to_json(const CompareBands& bands) {
   json scenarios = json::array();
   for (std::size_t k = 0; k < bands.scenarios.size(); ++k) {
-    const OutputBand& b = bands.index[k];
-    scenarios.push_back(json{{"name", bands.scenarios[k]},
-                             {"point", b.point},
-                             {"mean", b.mean},
-                             {"q05", b.quantiles[0]},
-                             {"q50", b.quantiles[2]},
-                             {"q95", b.quantiles[4]}});
+    json row = band_summary_json(bands.index[k]);
+    row["name"] = bands.scenarios[k];
+    scenarios.push_back(std::move(row));
   }
   return json{{"samples", bands.samples}, {"seed", bands.seed}, {"scenarios", scenarios}, {"below", bands.below}};
+}
+
+json band_summary_json(const OutputBand& b) {
+  return json{
+      {"point", b.point}, {"mean", b.mean}, {"q05", b.quantiles[0]}, {"q50", b.quantiles[2]}, {"q95", b.quantiles[4]}};
 }
 
 }  // namespace stratstab

@@ -13,11 +13,6 @@ nlohmann::json perceived_json(const PerceivedForce& p) {
   return {{"months", p.months}, {"loaded", p.loaded}, {"low", p.low}, {"high", p.high}, {"systems", systems}};
 }
 
-nlohmann::json band_json(const OutputBand& b) {
-  return {
-      {"point", b.point}, {"mean", b.mean}, {"q05", b.quantiles[0]}, {"q50", b.quantiles[2]}, {"q95", b.quantiles[4]}};
-}
-
 }  // namespace
 
 nlohmann::json to_json(const VerificationAssessment& a) {
@@ -58,8 +53,8 @@ nlohmann::json to_json(const Knowledge& k) {
           {"now", perceived_json(k.now)},
           {"under_regime", perceived_json(k.under_regime)},
           {"true_index", k.true_index},
-          {"perceived_now", band_json(k.perceived_now)},
-          {"perceived_under_regime", band_json(k.perceived_under_regime)}};
+          {"perceived_now", band_summary_json(k.perceived_now)},
+          {"perceived_under_regime", band_summary_json(k.perceived_under_regime)}};
 }
 
 }  // namespace stratstab
