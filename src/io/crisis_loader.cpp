@@ -42,8 +42,47 @@ CrisisMeasure read_measure(MapReader& measures, std::string_view key, const Bibl
   return m;
 }
 
-/// `--set KEY=VALUE` on a loaded crisis: the figure (or `in_force`) the path names, checked against
-/// its key's bounds; a problem is located at the argument.
+/// The measure `measures.<name>` names, or null.
+CrisisMeasure* measure_named(Crisis& crisis, std::string_view name) {
+  if (name == "notifications") return &crisis.notifications;
+  if (name == "data_exchanges") return &crisis.data_exchanges;
+  if (name == "hotline") return &crisis.hotline;
+  return nullptr;
+}
+
+/// The figure a `--set` path names and its key's bounds; nullopt for a path that names none.
+struct FigureTarget {
+  Figure* figure = nullptr;
+  const KeySpec* spec = nullptr;
+};
+std::optional<FigureTarget> figure_named(Crisis& crisis, const std::string& p) {
+  for (const auto& [key, figure] : {std::pair{"calming", &crisis.calming}, std::pair{"noise", &crisis.noise},
+                                    std::pair{"false_warning_rate", &crisis.false_warning_rate},
+                                    std::pair{"false_warning_weight", &crisis.false_warning_weight},
+                                    std::pair{"generation_weight", &crisis.generation_weight}}) {
+    if (p == key) return FigureTarget{figure, &key_spec("crisis", key)};
+  }
+  for (CrisisSide& s : crisis.sides) {
+    if (p == "sides." + s.id + ".belief") return FigureTarget{&s.belief, &key_spec("crisis_side", "belief")};
+    if (p == "sides." + s.id + ".generate_at") {
+      return FigureTarget{&s.generate_at, &key_spec("crisis_side", "generate_at")};
+    }
+  }
+  if (p.starts_with("measures.") && p.ends_with(".effect")) {
+    const std::string name = p.substr(9, p.size() - 9 - 7);
+    if (CrisisMeasure* m = measure_named(crisis, name))
+      return FigureTarget{&m->effect, &key_spec("crisis_measure", "effect")};
+  }
+  for (std::size_t i = 0; i < crisis.actions.size(); ++i) {
+    if (p == fmt::format("actions[{}].weight", i)) {
+      return FigureTarget{&crisis.actions[i].weight, &key_spec("crisis_action", "weight")};
+    }
+  }
+  return std::nullopt;
+}
+
+/// `--set KEY=VALUE` on a loaded crisis: the figure (or `in_force`, or `steps`) the path names,
+/// checked against its key's bounds; a problem is located at the argument.
 void apply_override(Crisis& crisis, const Override& o, DiagnosticSink& sink) {
   const std::string label = fmt::format("--set {}={}", o.path, o.value);
   const auto fail = [&](std::string message) {
@@ -51,10 +90,7 @@ void apply_override(Crisis& crisis, const Override& o, DiagnosticSink& sink) {
   };
   const std::string& p = o.path;
   if (p.ends_with(".in_force")) {
-    CrisisMeasure* m = p == "measures.notifications.in_force"    ? &crisis.notifications
-                       : p == "measures.data_exchanges.in_force" ? &crisis.data_exchanges
-                       : p == "measures.hotline.in_force"        ? &crisis.hotline
-                                                                 : nullptr;
+    CrisisMeasure* m = p.starts_with("measures.") ? measure_named(crisis, p.substr(9, p.size() - 9 - 9)) : nullptr;
     if (m == nullptr) return fail("expected measures.notifications|data_exchanges|hotline.in_force");
     if (o.value != "true" && o.value != "false") return fail(fmt::format("expected true or false, got '{}'", o.value));
     m->in_force = o.value == "true";
@@ -65,38 +101,6 @@ void apply_override(Crisis& crisis, const Override& o, DiagnosticSink& sink) {
   if (o.value.empty() || end != o.value.c_str() + o.value.size()) {
     return fail(fmt::format("expected a number, got '{}'", o.value));
   }
-  Figure* target = nullptr;
-  const KeySpec* spec = nullptr;
-  const auto top = [&](const char* key, Figure& f) {
-    if (p == key) {
-      target = &f;
-      spec = &key_spec("crisis", key);
-    }
-  };
-  top("calming", crisis.calming);
-  top("noise", crisis.noise);
-  top("false_warning_rate", crisis.false_warning_rate);
-  top("false_warning_weight", crisis.false_warning_weight);
-  top("generation_weight", crisis.generation_weight);
-  for (CrisisSide& s : crisis.sides) {
-    if (p == "sides." + s.id + ".belief") target = &s.belief, spec = &key_spec("crisis_side", "belief");
-    if (p == "sides." + s.id + ".generate_at") target = &s.generate_at, spec = &key_spec("crisis_side", "generate_at");
-  }
-  for (const char* m : {"notifications", "data_exchanges", "hotline"}) {
-    if (p == fmt::format("measures.{}.effect", m)) {
-      CrisisMeasure& measure = std::string(m) == "notifications"    ? crisis.notifications
-                               : std::string(m) == "data_exchanges" ? crisis.data_exchanges
-                                                                    : crisis.hotline;
-      target = &measure.effect;
-      spec = &key_spec("crisis_measure", "effect");
-    }
-  }
-  for (std::size_t i = 0; i < crisis.actions.size(); ++i) {
-    if (p == fmt::format("actions[{}].weight", i)) {
-      target = &crisis.actions[i].weight;
-      spec = &key_spec("crisis_action", "weight");
-    }
-  }
   if (p == "steps") {
     if (value < 1 || value > 100000 || value != static_cast<double>(static_cast<long long>(value))) {
       return fail(fmt::format("expected a whole number of steps in [1, 100000], got '{}'", o.value));
@@ -104,16 +108,17 @@ void apply_override(Crisis& crisis, const Override& o, DiagnosticSink& sink) {
     crisis.steps = static_cast<long long>(value);
     return;
   }
-  if (target == nullptr) {
+  const std::optional<FigureTarget> target = figure_named(crisis, p);
+  if (!target) {
     return fail(
         "expected a crisis figure: calming, noise, false_warning_rate, false_warning_weight, generation_weight, steps, "
         "sides.<ID>.belief|generate_at, measures.<measure>.effect|in_force or actions[N].weight");
   }
-  if (!within_bounds(value, *spec)) {
-    return fail(fmt::format("{} is outside the key's bounds {}", o.value, key_bounds_text(*spec)));
+  if (!within_bounds(value, *target->spec)) {
+    return fail(fmt::format("{} is outside the key's bounds {}", o.value, key_bounds_text(*target->spec)));
   }
-  target->value = value;
-  target->range.reset();  // a value the user set is a point, not the file's range
+  target->figure->value = value;
+  target->figure->range.reset();  // a value the user set is a point, not the file's range
 }
 
 }  // namespace
