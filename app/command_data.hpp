@@ -30,6 +30,7 @@ void add_sweep_command(CLI::App& app, const GlobalOptions& global, std::function
 void add_pathways_command(CLI::App& app, const GlobalOptions& global, std::function<int()>& run);
 void add_verify_command(CLI::App& app, const GlobalOptions& global, std::function<int()>& run);
 void add_crisis_command(CLI::App& app, const GlobalOptions& global, std::function<int()>& run);
+void add_arms_race_command(CLI::App& app, const GlobalOptions& global, std::function<int()>& run);
 void add_uncertainty_command(CLI::App& app, const GlobalOptions& global, std::function<int()>& run);
 
 }  // namespace stratstab::app

@@ -133,6 +133,10 @@ CheckedSweep check_sweep(const SweepRequest& request, const Grid& grid, const st
       checked.sweep.scenario = scenario.name;
       checked.sweep.real = scenario.is_real();
       checked.sides = {scenario.sides[0].id, scenario.sides[1].id};
+      if (scenario.is_three_sided()) {
+        const auto& s = scenario.sides;
+        checked.sweep.pairs = {s[0].id + "-" + s[1].id, s[0].id + "-" + s[2].id, s[1].id + "-" + s[2].id};
+      }
     }
   }
   if (!problems.empty()) throw InputError(std::move(problems));

@@ -77,6 +77,7 @@ int main(int argc, char** argv) {
   app::add_pathways_command(app, global, run);
   app::add_verify_command(app, global, run);
   app::add_crisis_command(app, global, run);
+  app::add_arms_race_command(app, global, run);
   app::add_docs_commands(app, run);
   app::add_calc_commands(app, run);
   app::add_wta_command(app, run);

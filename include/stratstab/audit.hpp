@@ -24,7 +24,7 @@ struct UnsourcedFigure {
 };
 
 /// The kinds of data file `data check` knows, by the folder they live in under data/.
-enum class DataFileKind { kForces, kScenario, kTreaty, kSources, kWta, kCities, kPathway, kCrisis };
+enum class DataFileKind { kForces, kScenario, kTreaty, kSources, kWta, kCities, kPathway, kCrisis, kArmsRace };
 
 /// `forces`, `scenarios`, `treaties`, `sources`, `wta`, `cities`, `pathways` (the folder names).
 std::string_view to_string(DataFileKind kind);

@@ -58,6 +58,11 @@ class DataCatalog : public DataSource {
   /// The file of crisis `id`, or `id` itself when it is a path; throws NotFoundError naming the
   /// bundled ones otherwise.
   [[nodiscard]] std::filesystem::path crisis_path(std::string_view id_or_path) const;
+  /// Ids of the bundled arms-race files (`data/arms_race/*.yaml`), sorted.
+  [[nodiscard]] std::vector<std::string> arms_race_ids() const;
+  /// The file of arms-race `id`, or `id` itself when it is a path; throws NotFoundError naming the
+  /// bundled ids otherwise.
+  [[nodiscard]] std::filesystem::path arms_race_path(std::string_view id_or_path) const;
   /// Ids of the bundled treaty regimes (`data/treaties/*.yaml`), sorted.
   [[nodiscard]] std::vector<std::string> treaty_ids() const override;
   /// The file of treaty `id`; throws NotFoundError naming the ids that exist.

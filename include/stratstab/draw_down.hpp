@@ -92,6 +92,9 @@ struct HomogeneousTarget {
   double count = 0;
   double warheads_each = 0;
   double kill_multiplier = 1;  ///< 1 - lua_share for silos under launch under attack
+  /// Share of its warheads that would strike this striker (three sides: the rest is held against
+  /// the third side, docs/methods.md §13.5). It scales the kill value, not the warheads destroyed.
+  double kept = 1;
 };
 DrawDown homogeneous_draw_down(const std::vector<HomogeneousTarget>& targets, double p, int max_warheads_per_target);
 

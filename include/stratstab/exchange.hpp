@@ -104,6 +104,9 @@ struct SideOptions {
   const DamageCurve* damage = nullptr;
   /// Its city table (as a victim, for the collateral of counterforce: `options.collateral: cities`).
   const CityTable* cities = nullptr;
+  /// Three sides (docs/methods.md §13.5): warheads the third side could still put on this side's
+  /// value after the exchange (arriving, through its defence); 0 with two sides.
+  double third_side_threat = 0;
 };
 
 /// m: the mean warheads per deployed ICBM and SLBM of `forces` in the central exchange (1 without
@@ -162,6 +165,16 @@ StrikeInputs real_strike_inputs(const ForceSnapshot& striker, Posture striker_po
 FirstStrike real_first_strike(const ForceSnapshot& striker, Posture striker_posture, const ForceSnapshot& victim,
                               Posture victim_posture, const StabilityParameters& parameters,
                               const SideOptions& striker_options, const SideOptions& victim_options);
+
+/// What `striker` could put on the victim's value with the warheads it commits (its readiness in the
+/// posture, less its withheld share): ready warheads times reliability, through the victim's
+/// defence of its value (docs/methods.md §13.5, the third side's threat).
+double value_warheads_arriving(const ForceSnapshot& striker, Posture striker_posture,
+                               const StabilityParameters& parameters, const SideOptions& striker_options,
+                               const SideOptions& victim_options);
+
+/// A side's warheads in the central exchange, as loaded (the V of a victim).
+double exchange_warheads(const ForceSnapshot& forces);
 
 /// The first-strike stability index of two real sides in a posture case. Pure and reentrant.
 /// `withheld_a`, `withheld_b`: each side's withheld share (see Withheld).

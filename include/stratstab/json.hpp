@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "stratstab/arms_race.hpp"
 #include "stratstab/assessment.hpp"
 #include "stratstab/audit.hpp"
 #include "stratstab/compare.hpp"
@@ -90,6 +91,11 @@ nlohmann::json to_json(const Knowledge& knowledge);
 /// as_given and toggled.<measure> (with in_force) {p_strike {<side>}, p_any_strike, p_generate
 /// {<side>}, time_to_strike {q05, median, q95} or null}.
 nlohmann::json to_json(const CrisisReport& report);
+/// `arms-race --json`: arms_race, name, file, unit, sides[], fatigue/grievance/start {<side>},
+/// reaction {<side> {<rival>}}, years, step, matrix, determinant, equilibrium {<side>} or null,
+/// eigenvalues[] {real, imag}, stable, pairs[] {sides, eigenvalues, stable}, every_pair_stable,
+/// method, internal_step_years, trajectory[] {t, stocks {<side>}}, diverged_at_years.
+nlohmann::json to_json(const ArmsRaceReport& report);
 
 /// `treaty list --json`: one regime with dates, parties, limits, counting rules and verification.
 nlohmann::json to_json(const Treaty& treaty);

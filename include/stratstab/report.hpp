@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "stratstab/arms_race.hpp"
 #include "stratstab/assessment.hpp"
 #include "stratstab/audit.hpp"
 #include "stratstab/compare.hpp"
@@ -40,6 +41,8 @@ std::string format_comparison(const std::vector<ComparisonColumn>& columns);
 
 /// `assess`: each first strike and the index with its parts.
 std::string format_assessment(const Scenario& scenario, const Assessment& assessment);
+/// A three-sided assessment (docs/methods.md §13.5; format_assessment calls it).
+std::string format_three_sided(const Scenario& scenario, const Assessment& assessment);
 
 /// `sensitivity`: the method, the base point, per system the change per launcher added or removed
 /// and per warhead uploaded (destabilising ones marked), and the index along the upload path.
@@ -67,6 +70,7 @@ struct SweepTable {
   std::size_t points = 0;
   std::size_t value_width = 5;       ///< the widest value, at least "value"
   std::array<std::string, 2> sides;  ///< side ids in scenario order
+  std::vector<std::string> pairs;    ///< three sides: the pairs' labels (a column each)
   /// A grid of several axes (grid_table): each axis's path and column width; empty for one axis,
   /// whose column is `value`.
   std::vector<std::string> axes;
@@ -100,6 +104,11 @@ std::string format_verification(const VerificationAssessment& assessment);
 std::string format_knowledge(const Knowledge& knowledge);
 /// `crisis`: the ratios by posture state, the outcome with the measures as given, and without each.
 std::string format_crisis(const CrisisReport& report);
+/// `arms-race`: the parameters, the equilibrium, the eigenvalues and stability of the whole and of
+/// each pair alone, and the trajectory.
+std::string format_arms_race(const ArmsRaceReport& report);
+/// `arms-race --csv`: a header `t,<side>,...` and one row per time of the trajectory.
+std::string format_arms_race_csv(const ArmsRaceReport& report);
 
 /// `treaty list`: id, status, name and limits of each regime.
 std::string format_treaty_list(const std::vector<Treaty>& treaties);

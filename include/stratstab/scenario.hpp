@@ -1,4 +1,4 @@
-// Scenarios: two sides and the model options, read from YAML (data/scenarios/*.yaml or a user's
+// Scenarios: two or three sides and the model options, read from YAML (data/scenarios/*.yaml or a user's
 // file), optionally changed by `--set KEY=VALUE` overrides that go through the same validation.
 #pragma once
 
@@ -17,6 +17,7 @@
 #include "stratstab/forces.hpp"
 #include "stratstab/load.hpp"
 #include "stratstab/stability.hpp"
+#include "stratstab/three_sided.hpp"
 #include "stratstab/uncertainty_spec.hpp"
 
 namespace stratstab {
@@ -63,6 +64,10 @@ struct ScenarioSide {
   /// limits (its `snapshot` is `forces` before any `mix` change), and the mix changes after it.
   std::shared_ptr<const ComplianceResult> compliance;
   std::vector<ComplianceChange> mix_changes;
+  /// Three sides (docs/methods.md §13.5): how this side divides its warheads between its two
+  /// opponents (`split:`; shares by side index). Unused with two sides.
+  WarheadSplit split;
+  bool split_given = false;  ///< `split:` was written
 };
 
 /// With `comply: true` and a `mix` objective: the exchange with both sides under the rule alone,
@@ -78,7 +83,9 @@ SideOptions side_options(const ScenarioSide& side);
 struct Scenario {
   std::string name;
   std::string description;
-  std::array<ScenarioSide, 2> sides;
+  /// Two sides, or three (docs/methods.md §13.5). Two by default, so that code building a
+  /// scenario by hand starts from the two-sided form.
+  std::vector<ScenarioSide> sides = std::vector<ScenarioSide>(2);
   StabilityParameters parameters;
   PostureCase posture = PostureCase::kDayToDay;  ///< real sides only
   std::string treaty = "new-start";              ///< regime `compare` counts against
@@ -89,7 +96,7 @@ struct Scenario {
   std::map<std::string, double, std::less<>> treaty_limits;  ///< `treaty_limits`: limit values by id
   std::shared_ptr<const Treaty> regime;                      ///< the treaty, loaded when `comply`
   /// Per side, the snapshot a freeze limit counts from (the side's snapshot at its reference date).
-  std::array<std::shared_ptr<const ForceSnapshot>, 2> treaty_reference;
+  std::array<std::shared_ptr<const ForceSnapshot>, 3> treaty_reference;
   std::optional<MixOutcome> mix_outcome;  ///< set by prepare_scenario with a `mix` objective
   std::string premise;
   std::string file;
@@ -100,6 +107,7 @@ struct Scenario {
   bool prepared = false;
 
   [[nodiscard]] bool is_real() const { return sides[0].forces.has_value(); }
+  [[nodiscard]] bool is_three_sided() const { return sides.size() == 3; }
 };
 
 /// One `--set KEY=VALUE`: a dotted key path and a YAML value.

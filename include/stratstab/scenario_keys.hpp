@@ -159,6 +159,16 @@ inline constexpr std::array kScenarioOptionKeys{
             .max = 10,
             .description = "b in the cost.",
             .default_value = 0.3},
+    KeySpec{.name = "third_side_weight",
+            .kind = KeyKind::kNumber,
+            .required = false,
+            .min = 0,
+            .max = 1,
+            .description = "Three sides: b3, the weight in each side's cost of the third side's position after an "
+                           "exchange between the other two: b3 (D(U + Z)^a - D(U)^a), the further damage the third "
+                           "side could still do with its warheads against the side (ASSUMED, range [0, 1]; "
+                           "docs/methods.md §13.5).",
+            .default_value = 0.3},
     KeySpec{.name = "striker_availability",
             .kind = KeyKind::kNumber,
             .required = false,

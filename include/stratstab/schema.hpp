@@ -74,6 +74,8 @@ std::span<const SchemaSection> wta_schema();
 std::span<const SchemaSection> pathway_schema();
 /// Crisis files (`data/crises/*.yaml`).
 std::span<const SchemaSection> crisis_schema();
+/// Arms-race files (`data/arms_race/*.yaml`).
+std::span<const SchemaSection> arms_race_schema();
 /// The section named `id` in any schema; throws std::logic_error if unknown (a programming bug).
 const SchemaSection& schema_section(std::string_view id);
 

@@ -2,6 +2,8 @@
 // Pure functions of plain inputs: no I/O, no globals, safe to call from many threads.
 #pragma once
 
+#include <array>
+#include <cstddef>
 #include <memory>
 #include <optional>
 #include <string>
@@ -35,6 +37,9 @@ enum class DecapitationRule { kOptimised, kFixedShare };
 struct StabilityParameters {
   double cost_exponent = option_default("cost_exponent");  ///< a in C = D_own^a + b (1 - D_enemy^a)
   double surcharge = option_default("surcharge");          ///< b: weight of the enemy value left undestroyed
+  /// Three sides: b3, weight of the third side's position in each side's cost (docs/methods.md §13.5);
+  /// in [0, 1], which keeps C_A(s) searchable piece by piece (the own term stays concave).
+  double third_side_weight = option_default("third_side_weight");
   /// Share of non-fixed warheads available to a striker.
   double striker_availability = option_default("striker_availability");
   /// Victim launches a share of its silo force on warning.
@@ -142,6 +147,10 @@ struct FirstStrike {
   double collateral_damage = 0;
   double cost_striker = 0;  ///< C1 of the striker
   double cost_victim = 0;   ///< C2 of the victim
+  /// Three sides (docs/methods.md §13.5): the third side's term in each cost, b3 (D(U + Z)^a - D(U)^a),
+  /// already inside cost_striker and cost_victim; 0 with two sides.
+  double third_side_cost_striker = 0;
+  double third_side_cost_victim = 0;
 };
 
 /// Inputs of one strike in plain numbers (abstract or compiled real forces).
@@ -164,6 +173,11 @@ struct StrikeInputs {
   double forward_spent = 0;          ///< forward warheads fired first at what they reach (not in W)
   double forward_destroyed = 0;      ///< victim warheads (as loaded) they destroyed (already out of V's arriving)
   double suppression_warheads = 0;   ///< left the strike for the victim's defence sites (for the report)
+  /// Three sides (docs/methods.md §13.5): warheads the third side could still put on the striker's
+  /// (victim's) value after the exchange, through its defence; they enter each cost as
+  /// third_side_weight (D(U + Z)^a - D(U)^a). 0 with two sides.
+  double striker_third_side = 0;
+  double victim_third_side = 0;
   /// Where the attacker concentrates on undefended value (concentration.hpp): the split of the value
   /// strike on the victim and of the retaliation on the striker. That defence is then inside the
   /// damage curve (victim_damage or striker_damage is D*) and victim_defence or striker_defence is
@@ -171,6 +185,16 @@ struct StrikeInputs {
   std::shared_ptr<const ConcentratedValueStrike> victim_concentration;
   std::shared_ptr<const ConcentratedValueStrike> striker_concentration;
 };
+
+/// The third side's terms of a strike's costs (docs/methods.md §13.5): b3 (D_X(U + Z_X)^a - D_X(U)^a)
+/// for the striker at the retaliation U its damage curve takes, and the same for the victim at the
+/// value strike L; 0 where no third side threatens.
+struct ThirdSideTerms {
+  double striker = 0;
+  double victim = 0;
+};
+ThirdSideTerms third_side_terms(const StrikeInputs& inputs, double on_striker, double on_victim,
+                                const StabilityParameters& parameters);
 
 /// Searches every linear piece of K(s) for the minimum of C_A(s) (docs/methods.md §7, stopping rule).
 FirstStrike evaluate_first_strike(const StrikeInputs& inputs, const StabilityParameters& parameters);
@@ -182,12 +206,16 @@ struct SideStability {
   double ratio_unclipped = 0;  ///< c1 / c2 (infinity where c2 = 0)
 };
 
+struct ThreeSidedStability;
+
 struct StabilityResult {
   SideStability a;
   SideStability b;
-  double index = 0;  ///< r_A * r_B
+  double index = 0;  ///< r_A * r_B; with three sides the system index (ThreeSidedStability)
   FirstStrike a_strikes_b;
   FirstStrike b_strikes_a;
+  /// Three sides: the pairs and the system; a, b and the strikes are then those of the pair (0, 1).
+  std::shared_ptr<const ThreeSidedStability> three_sided;
 };
 
 /// The index from both first strikes (docs/methods.md §7): C1 and C2 of each side, r_X = min(1, C1/C2)
@@ -196,5 +224,40 @@ StabilityResult stability_from_strikes(const FirstStrike& a_strikes_b, const Fir
 
 /// The first-strike stability index of two abstract sides.
 StabilityResult evaluate_abstract(const AbstractSide& a, const AbstractSide& b, const StabilityParameters& parameters);
+
+/// The strike inputs of abstract `striker` on `victim`, each keeping a share of its warheads back
+/// against a third side (docs/methods.md §13.5): the striker's W and the victim's retaliation and
+/// kill values shrink by their shares; `striker_third`, `victim_third` are the third side's
+/// threats (StrikeInputs::striker_third_side).
+StrikeInputs abstract_strike_inputs(const AbstractSide& striker, const AbstractSide& victim,
+                                    const StabilityParameters& parameters, double striker_withheld = 0,
+                                    double victim_withheld = 0, double striker_third = 0, double victim_third = 0);
+
+/// An abstract side's warheads a striker can launch: nf mf + striker_availability ns ms.
+double abstract_ready_warheads(const AbstractSide& side, const StabilityParameters& parameters);
+
+/// A pair of sides of a three-sided world and their exchange (docs/methods.md §13.5).
+struct PairExchange {
+  std::size_t first = 0;   ///< index of the scenario side that is `exchange.a`
+  std::size_t second = 1;  ///< and `exchange.b`
+  std::size_t third = 2;   ///< the side outside this exchange
+  /// Both first strikes between the pair, each side keeping its share against the third back and
+  /// counting the third side's position; ratios 1 and index 1 where either has no warheads.
+  StabilityResult exchange;
+};
+
+/// The three-sided measure (docs/methods.md §13.5): the three pairs and the whole system.
+struct ThreeSidedStability {
+  std::array<PairExchange, 3> pairs;  ///< the pairs (0, 1), (0, 2), (1, 2)
+  /// split[x][y]: share of side x's warheads held against side y (0 on the diagonal; rows sum to 1).
+  std::array<std::array<double, 3>, 3> split{};
+  /// threat[z][x]: warheads side z could put on side x's value with its share against x (arriving).
+  std::array<std::array<double, 3>, 3> threat{};
+  std::array<double, 3> warheads{};  ///< each side's warheads in the exchange (as loaded)
+  /// The product of the six ordered ratios (= of the three pair indices): the chance that no side
+  /// strikes any other when each side's belief about each other is independent and uniform.
+  double system_index = 0;
+  std::size_t least_pair = 0;  ///< the pair with the lowest index
+};
 
 }  // namespace stratstab

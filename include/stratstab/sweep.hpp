@@ -36,11 +36,21 @@ struct SweepSide {
 };
 
 /// The scenario evaluated with the swept key at one value.
+/// One pair of a three-sided sweep point.
+struct SweepPair {
+  std::string first;
+  std::string second;
+  double index = 0;
+};
+
 struct SweepPoint {
   std::string value;  ///< as given on the command line (a YAML scalar)
   double index = 0;
   std::array<SweepSide, 2> sides;
   std::array<SweepExchange, 2> exchanges;  ///< [0]: side 0 strikes side 1; [1]: the reverse
+  /// Three sides (docs/methods.md §13.5): each pair's index, pairs (0, 1), (0, 2), (1, 2), with
+  /// `index` the system's; empty with two sides.
+  std::vector<SweepPair> pairs;
 };
 
 struct Sweep {
@@ -48,6 +58,8 @@ struct Sweep {
   std::string param;     ///< the swept key's dotted path
   bool real = false;     ///< real sides (the text table then shows each exchange)
   std::string inactive;  ///< why the swept key cannot change the result here (inactive_key_reason), or ""
+  /// Three sides: the pairs' labels (`US-RU`, ...) in SweepPoint::pairs order; empty with two.
+  std::vector<std::string> pairs;
   std::vector<SweepPoint> points;
 };
 

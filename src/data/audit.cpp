@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "../io/scenario_figures.hpp"
+#include "stratstab/arms_race_file.hpp"
 #include "stratstab/catalog.hpp"
 #include "stratstab/crisis.hpp"
 #include "stratstab/load.hpp"
@@ -144,6 +145,16 @@ void audit_data_file(const std::filesystem::path& file, DataFileKind kind, const
       } catch (const std::exception& e) {
         audit.load_errors.push_back(
             Diagnostic{Severity::kError, SourceLocation{file.string(), 0, 0, "scenario"}, e.what()});
+      }
+      return;
+    }
+    case DataFileKind::kArmsRace: {
+      auto result = read_arms_race(file);
+      keep_problems(result, audit);
+      if (!result.value) return;
+      for (const ArmsRaceSide& side : result.value->sides) {
+        for (const Figure* f : {&side.fatigue, &side.grievance, &side.start}) audit_figure(*f, audit);
+        for (const ArmsRaceReaction& r : side.reactions) audit_figure(r.rate, audit);
       }
       return;
     }

@@ -137,6 +137,23 @@ std::vector<std::string> DataCatalog::crisis_ids() const {
   return ids;
 }
 
+std::vector<std::string> DataCatalog::arms_race_ids() const {
+  std::vector<std::string> ids;
+  for (const auto& file : yaml_files(dir_ / "arms_race")) ids.push_back(file.stem().string());
+  return ids;
+}
+
+std::filesystem::path DataCatalog::arms_race_path(std::string_view id_or_path) const {
+  if (looks_like_path(id_or_path)) return std::filesystem::path(id_or_path);
+  std::filesystem::path file = dir_ / "arms_race" / fmt::format("{}.yaml", id_or_path);
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(file, ec)) {
+    throw NotFoundError(fmt::format("unknown arms-race id '{}'; expected a file path or one of: {}", id_or_path,
+                                    fmt::join(arms_race_ids(), ", ")));
+  }
+  return file;
+}
+
 std::filesystem::path DataCatalog::crisis_path(std::string_view id_or_path) const {
   if (looks_like_path(id_or_path)) return std::filesystem::path(id_or_path);
   std::filesystem::path file = dir_ / "crises" / fmt::format("{}.yaml", id_or_path);

@@ -8,7 +8,7 @@
 namespace stratstab {
 namespace {
 
-constexpr std::array<std::pair<DataFileKind, std::string_view>, 8> kKindFolders{{
+constexpr std::array<std::pair<DataFileKind, std::string_view>, 9> kKindFolders{{
     {DataFileKind::kForces, "forces"},
     {DataFileKind::kScenario, "scenarios"},
     {DataFileKind::kTreaty, "treaties"},
@@ -17,6 +17,7 @@ constexpr std::array<std::pair<DataFileKind, std::string_view>, 8> kKindFolders{
     {DataFileKind::kCities, "cities"},
     {DataFileKind::kPathway, "pathways"},
     {DataFileKind::kCrisis, "crises"},
+    {DataFileKind::kArmsRace, "arms_race"},
 }};
 
 // A top-level key that only one kind of file has (see docs/io_formats.md).

@@ -52,8 +52,9 @@ DrawDown homogeneous_draw_down(const std::vector<HomogeneousTarget>& targets, do
     double survive = 1.0;  // (1-p)^(k-1)
     for (int k = 1; k <= max_warheads_per_target; ++k) {
       const double destroyed = target.kill_multiplier * target.warheads_each * p * survive;
-      if (target.count > 0.0 && destroyed > 0.0) {
-        result.pieces.push_back(DrawDownPiece{target.count, destroyed, 1.0, destroyed});
+      const double kill_value = destroyed * target.kept;
+      if (target.count > 0.0 && kill_value > 0.0) {
+        result.pieces.push_back(DrawDownPiece{target.count, kill_value, 1.0, destroyed});
       }
       survive *= 1.0 - p;
     }

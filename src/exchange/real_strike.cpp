@@ -456,6 +456,8 @@ StrikeInputs real_strike_inputs(const ForceSnapshot& striker, Posture striker_po
                                 const SideOptions& striker_options, const SideOptions& victim_options,
                                 int suppression_per_site, std::optional<double> decapitation_warheads) {
   StrikeInputs in;
+  in.striker_third_side = striker_options.third_side_threat;
+  in.victim_third_side = victim_options.third_side_threat;
   for (const System& system : striker.systems) {
     if (!in_central_exchange(system)) continue;
     const double ready = striker_warheads_committed(system, striker_posture, parameters, striker_options.withheld);
@@ -548,6 +550,16 @@ FirstStrike real_first_strike(const ForceSnapshot& striker, Posture striker_post
   const bool can_decapitate = optimise && command.described && command.node_kill_probability > 0.0;
   // One strike from its inputs; `mean` is the striker's mean reliability (the decapitation
   // warheads arrive at it).
+  // The costs of a strike scored after its plan, with the third side's terms at the retaliation
+  // `on_striker` the striker's damage curve takes (docs/methods.md §13.5).
+  const auto rescore = [&](const StrikeInputs& in, FirstStrike& result, double on_striker) {
+    const StrikeCost cost = strike_cost(result.damage_to_striker, result.damage_to_victim, parameters);
+    const ThirdSideTerms third = third_side_terms(in, on_striker, result.remaining_arriving, parameters);
+    result.cost_striker = cost.striker + third.striker;
+    result.cost_victim = cost.victim + third.victim;
+    result.third_side_cost_striker = third.striker;
+    result.third_side_cost_victim = third.victim;
+  };
   const auto evaluate = [&](StrikeInputs& in, double mean) {
     FirstStrike result;
     if (!parameters.defence_in_planning && in.striker_concentration) {
@@ -557,9 +569,7 @@ FirstStrike real_first_strike(const ForceSnapshot& striker, Posture striker_post
       result = evaluate_first_strike(in, parameters);
       in.striker_damage = std::move(defended);
       result.damage_to_striker = in.striker_damage(result.retaliation_launched);
-      const StrikeCost cost = strike_cost(result.damage_to_striker, result.damage_to_victim, parameters);
-      result.cost_striker = cost.striker;
-      result.cost_victim = cost.victim;
+      rescore(in, result, result.retaliation_launched);
     } else if (parameters.defence_in_planning || in.striker_defence.is_identity()) {
       result = evaluate_first_strike(in, parameters);
     } else {
@@ -569,9 +579,7 @@ FirstStrike real_first_strike(const ForceSnapshot& striker, Posture striker_post
       result = evaluate_first_strike(in, parameters);
       result.retaliation_arriving = own_defence.through(result.retaliation_launched);
       result.damage_to_striker = in.striker_damage(result.retaliation_arriving);
-      const StrikeCost cost = strike_cost(result.damage_to_striker, result.damage_to_victim, parameters);
-      result.cost_striker = cost.striker;
-      result.cost_victim = cost.victim;
+      rescore(in, result, result.retaliation_arriving);
       in.striker_defence = std::move(own_defence);  // the next decapitation count plans the same way
     }
     result.decapitation_spent = in.decapitation_warheads;
@@ -642,6 +650,29 @@ StabilityResult evaluate_real(const ForceSnapshot& a, const ForceSnapshot& b, Po
   const Posture victim = victim_posture(posture_case);
   return stability_from_strikes(real_first_strike(a, striker, b, victim, parameters, options_a, options_b),
                                 real_first_strike(b, striker, a, victim, parameters, options_b, options_a));
+}
+
+double value_warheads_arriving(const ForceSnapshot& striker, Posture striker_posture,
+                               const StabilityParameters& parameters, const SideOptions& striker_options,
+                               const SideOptions& victim_options) {
+  double arriving = 0.0;
+  for (const System& system : striker.systems) {
+    if (!in_central_exchange(system)) continue;
+    arriving += striker_warheads_committed(system, striker_posture, parameters, striker_options.withheld) *
+                system.reliability.value;
+  }
+  if (victim_options.defence == nullptr || arriving <= 0.0) return arriving;
+  const MissileDefence& defence = *victim_options.defence;
+  const Penetration value_defence(defence, layer_interceptors(defence, false, 1.0), mean_warheads_per_booster(striker));
+  return value_defence.through(arriving);
+}
+
+double exchange_warheads(const ForceSnapshot& forces) {
+  double loaded = 0.0;
+  for (const System& system : forces.systems) {
+    if (in_central_exchange(system)) loaded += system.warheads_loaded();
+  }
+  return loaded;
 }
 
 SiloKillMetrics silo_kill_metrics(const ForceSnapshot& striker, Posture striker_posture, const ForceSnapshot& victim,

@@ -30,6 +30,7 @@ inline const std::array kAbstractNumbers{
 inline const std::array kOptionNumbers{
     Named<double StabilityParameters::*>{"cost_exponent", &StabilityParameters::cost_exponent},
     Named<double StabilityParameters::*>{"surcharge", &StabilityParameters::surcharge},
+    Named<double StabilityParameters::*>{"third_side_weight", &StabilityParameters::third_side_weight},
     Named<double StabilityParameters::*>{"striker_availability", &StabilityParameters::striker_availability},
     Named<double StabilityParameters::*>{"lua_share", &StabilityParameters::lua_share},
     Named<double StabilityParameters::*>{"lua_share_mobile", &StabilityParameters::lua_share_mobile},

@@ -168,8 +168,8 @@ std::optional<AppliedOverride> apply_override(YAML::Node& root, const Override& 
   };
   const std::optional<std::vector<PathStep>> steps = parse_key_path(o.path);
   if (!steps) return fail(o.path, "expected a dotted key path with list indices as [N], e.g. sides.US.withheld");
-  // A scenario has exactly its two sides: a side id that is not one of them is a slip (ids are
-  // case-sensitive), not a third side.
+  // A scenario has only the sides it names: a side id that is not one of them is a slip (ids are
+  // case-sensitive), not a new side.
   const YAML::Node& const_root = root;
   const YAML::Node sides = const_root["sides"];
   // IsDefined first: a const lookup of a missing key gives an invalid node, whose IsMap() throws.
@@ -268,7 +268,7 @@ struct ReadContext {
   const DataSource* catalog = nullptr;
   std::vector<AppliedOverride> overrides;
   ScenarioReadOptions options;
-  std::array<std::optional<SourceLocation>, 2> force_at;  ///< where each side's `force` is given
+  std::array<std::optional<SourceLocation>, 3> force_at;  ///< where each side's `force` is given
 
   /// Whether the value at `key_path` came from a `--set` argument.
   [[nodiscard]] bool from_command_line(std::string_view key_path) const {
@@ -312,6 +312,7 @@ void read_options(MapReader& scenario, Scenario& out) {
   if (auto v = r.integer("max_warheads_per_target")) p.max_warheads_per_target = static_cast<int>(*v);
   if (auto v = r.number("cost_exponent")) p.cost_exponent = *v;
   if (auto v = r.number("surcharge")) p.surcharge = *v;
+  if (auto v = r.number("third_side_weight")) p.third_side_weight = *v;
   if (auto v = r.number("striker_availability")) p.striker_availability = *v;
   if (auto v = r.number("stop_tolerance")) p.stop_tolerance = *v;
 }
@@ -712,7 +713,7 @@ void check_force_sides(const Scenario& scenario, const ReadContext& context, Dia
   for (const ScenarioSide& side : scenario.sides) {
     if (side.forces) countries.insert(side.forces->side);
   }
-  for (std::size_t i = 0; i < 2; ++i) {
+  for (std::size_t i = 0; i < scenario.sides.size(); ++i) {
     const ScenarioSide& side = scenario.sides[i];
     if (!side.forces || !context.force_at[i]) continue;
     std::string country = side.id;
@@ -738,14 +739,97 @@ void check_force_sides(const Scenario& scenario, const ReadContext& context, Dia
   }
 }
 
+/// Three sides (docs/methods.md §13.5): each side's `split` between its two opponents, resolved to
+/// side indices; what has no meaning with three sides (a `withheld` share, which the split
+/// replaces; forward systems and decapitation, aimed at "the other side") is refused.
+void read_three_sided(const YAML::Node& sides, Scenario& out, DiagnosticSink& sink) {
+  std::size_t i = 0;
+  for (auto it = sides.begin(); it != sides.end() && i < 3; ++it, ++i) {
+    ScenarioSide& side = out.sides[i];
+    const std::string path = io::join_path("sides", side.id);
+    const YAML::Node node = it->second;
+    if (!node.IsMap()) continue;
+    for (const char* key : {"withheld", "forward", "decapitation_share"}) {
+      if (!node[key]) continue;
+      sink.error(node[key].Mark(), io::join_path(path, key),
+                 std::string(key) == "withheld"
+                     ? std::string("with three sides a side's warheads are divided by `split` (its share against each "
+                                   "opponent); expected `split` instead of `withheld`")
+                     : fmt::format("`{}` is aimed at \"the other side\", which three sides do not name; expected it "
+                                   "only in two-sided scenarios",
+                                   key));
+    }
+    const YAML::Node split = node["split"];
+    if (!split) continue;
+    const std::string split_path = io::join_path(path, "split");
+    side.split_given = true;
+    if (split.IsScalar()) {
+      if (split.Scalar() != "proportional") {
+        sink.error(split.Mark(), split_path,
+                   fmt::format("expected `proportional` or a mapping of the two other sides' ids to shares, got '{}'",
+                               split.Scalar()));
+      }
+      continue;
+    }
+    if (!split.IsMap()) {
+      sink.error(split.Mark(), split_path,
+                 fmt::format("expected `proportional` or a mapping of the two other sides' ids to shares, got {}",
+                             io::describe_node(split)));
+      continue;
+    }
+    side.split.proportional = false;
+    double total = 0.0;
+    std::size_t given = 0;
+    for (auto entry = split.begin(); entry != split.end(); ++entry) {
+      const std::string id = entry->first.Scalar();
+      const std::string entry_path = io::join_path(split_path, id);
+      std::size_t target = 3;
+      for (std::size_t j = 0; j < 3; ++j) {
+        if (j != i && out.sides[j].id == id) target = j;
+      }
+      if (target == 3) {
+        std::vector<std::string> others;
+        for (std::size_t j = 0; j < 3; ++j) {
+          if (j != i) others.push_back(out.sides[j].id);
+        }
+        sink.error(entry->first.Mark(), entry_path,
+                   fmt::format("expected one of the side's two opponents ({}), got '{}'", fmt::join(others, ", "), id));
+        continue;
+      }
+      double share = -1.0;
+      try {
+        share = entry->second.IsScalar() ? entry->second.as<double>() : -1.0;
+      } catch (const YAML::Exception&) {
+        share = -1.0;
+      }
+      if (!(share >= 0.0 && share <= 1.0)) {
+        sink.error(entry->second.Mark(), entry_path,
+                   fmt::format("expected a share between 0 and 1, got {}", io::describe_node(entry->second)));
+        continue;
+      }
+      side.split.shares[target] = share;
+      total += share;
+      ++given;
+    }
+    if (given == 2 && std::abs(total - 1.0) > 1e-9) {
+      sink.error(split.Mark(), split_path, fmt::format("expected the two shares to sum to 1, got {:g}", total));
+    } else if (given != 2 && !sink.has_errors()) {
+      sink.error(split.Mark(), split_path, "expected a share for each of the two other sides");
+    }
+  }
+}
+
 void read_sides(MapReader& scenario, Scenario& out, ReadContext& context) {
   auto node = scenario.node("sides");
   if (!node) return;
   if (!node->IsMap()) {
-    scenario.sink().error(node->Mark(), "sides",
-                          fmt::format("expected a mapping of two sides by id, got {}", io::describe_node(*node)));
+    scenario.sink().error(
+        node->Mark(), "sides",
+        fmt::format("expected a mapping of two or three sides by id, got {}", io::describe_node(*node)));
     return;
   }
+  // Two sides, or three (docs/methods.md §13.5); more is refused below.
+  out.sides.resize(node->size() == 3 ? 3 : 2);
   std::vector<std::string> seen;
   std::size_t index = 0;
   for (auto it = node->begin(); it != node->end(); ++it) {
@@ -761,7 +845,7 @@ void read_sides(MapReader& scenario, Scenario& out, ReadContext& context) {
       continue;
     }
     seen.push_back(id);
-    if (index < 2) {
+    if (index < out.sides.size()) {
       MapReader side(it->second, path, schema_section("scenario_side"), scenario.sink());
       out.sides[index].id = id;
       if (side.is_mapping()) read_side(side, context, context.force_at[index], out.sides[index]);
@@ -803,14 +887,20 @@ void read_sides(MapReader& scenario, Scenario& out, ReadContext& context) {
       }
     }
   }
-  if (seen.size() == 2) check_force_sides(out, context, scenario.sink());
-  if (seen.size() != 2) {
-    scenario.sink().error(node->Mark(), "sides", fmt::format("expected exactly two sides, got {}", seen.size()));
-  } else if (!scenario.sink().has_errors() && out.sides[0].forces.has_value() != out.sides[1].forces.has_value()) {
+  if (seen.size() == 3) read_three_sided(*node, out, scenario.sink());
+  if (seen.size() == 2 || seen.size() == 3) check_force_sides(out, context, scenario.sink());
+  if (seen.size() != 2 && seen.size() != 3) {
+    scenario.sink().error(node->Mark(), "sides", fmt::format("expected two or three sides, got {}", seen.size()));
+    return;
+  }
+  if (scenario.sink().has_errors()) return;
+  for (std::size_t i = 1; i < out.sides.size(); ++i) {
+    if (out.sides[0].forces.has_value() == out.sides[i].forces.has_value()) continue;
     scenario.sink().error(node->Mark(), "sides",
-                          fmt::format("expected both sides in the same form, got '{}' {} and '{}' {}", out.sides[0].id,
-                                      out.sides[0].forces ? "real (force)" : "abstract", out.sides[1].id,
-                                      out.sides[1].forces ? "real (force)" : "abstract"));
+                          fmt::format("expected every side in the same form, got '{}' {} and '{}' {}", out.sides[0].id,
+                                      out.sides[0].forces ? "real (force)" : "abstract", out.sides[i].id,
+                                      out.sides[i].forces ? "real (force)" : "abstract"));
+    return;
   }
 }
 
@@ -907,8 +997,8 @@ void read_compliance(MapReader& reader, const ReadContext& context, Scenario& sc
     }
     return;
   }
-  if (!scenario.sides[0].forces || !scenario.sides[1].forces) {
-    if (scenario.sides[0].forces || scenario.sides[1].forces || sink.has_errors()) return;  // reported with the sides
+  if (!scenario.is_real()) {
+    if (sink.has_errors()) return;  // reported with the sides
     comply_error(
         "`comply: true` brings real forces within a treaty's limits; expected real sides (`force:`), got "
         "abstract ones");
@@ -926,7 +1016,8 @@ void read_compliance(MapReader& reader, const ReadContext& context, Scenario& sc
   LoadResult<Treaty> treaty = stratstab::read_treaty(file);
   for (Diagnostic& d : treaty.diagnostics) sink.add(std::move(d));
   if (!treaty.value) return;
-  for (std::size_t i = 0; i < 2; ++i) {
+  for (std::size_t i = 0; i < scenario.sides.size(); ++i) {
+    if (!scenario.sides[i].forces) continue;  // reported with the sides
     const ForceSnapshot& forces = *scenario.sides[i].forces;
     if (treaty.value->compliance_for(forces.side) == nullptr) {
       comply_error(
@@ -1232,21 +1323,25 @@ void apply_snapshot_overrides(ScenarioSide& side, const std::vector<const Overri
 /// Applies each snapshot override to its side; a side the scenario does not have, or an abstract
 /// one, is an error at the argument. Sides whose snapshot did not load (already reported) are left.
 void apply_snapshot_overrides(Scenario& scenario, const std::vector<const Override*>& overrides, DiagnosticSink& sink) {
-  std::array<std::vector<const Override*>, 2> by_side;
+  std::array<std::vector<const Override*>, 3> by_side;
   for (const Override* o : overrides) {
     const std::vector<PathStep> steps = *parse_key_path(o->path);
     const std::string& id = steps[1].key;
     const auto at = [&](const std::string& key_path, std::string message) {
       sink.add(Diagnostic{Severity::kError, SourceLocation{override_label(*o), 0, 0, key_path}, std::move(message)});
     };
-    std::size_t side = 2;
-    for (std::size_t i = 0; i < 2; ++i) {
+    const std::size_t none = scenario.sides.size();
+    std::size_t side = none;
+    std::vector<std::string> ids;
+    bool unread = false;
+    for (std::size_t i = 0; i < none; ++i) {
       if (scenario.sides[i].id == id) side = i;
+      ids.push_back(scenario.sides[i].id);
+      unread = unread || scenario.sides[i].id.empty();
     }
-    if (side == 2 && (scenario.sides[0].id.empty() || scenario.sides[1].id.empty())) continue;  // file's errors
-    if (side == 2) {
-      at(io::join_path("sides", id),
-         fmt::format("no side '{}'; sides are {}, {}", id, scenario.sides[0].id, scenario.sides[1].id));
+    if (side == none && unread) continue;  // the file's errors
+    if (side == none) {
+      at(io::join_path("sides", id), fmt::format("no side '{}'; sides are {}", id, fmt::join(ids, ", ")));
       continue;
     }
     const ScenarioSide& s = scenario.sides[side];
@@ -1258,7 +1353,7 @@ void apply_snapshot_overrides(Scenario& scenario, const std::vector<const Overri
     }
     if (s.forces) by_side[side].push_back(o);
   }
-  for (std::size_t i = 0; i < 2; ++i) {
+  for (std::size_t i = 0; i < scenario.sides.size(); ++i) {
     if (!by_side[i].empty()) apply_snapshot_overrides(scenario.sides[i], by_side[i], sink);
   }
 }

@@ -49,6 +49,8 @@ struct CostPair {
   StrikeCost cost;
   double damage_striker = 0;
   double damage_victim = 0;
+  double third_striker = 0;  ///< the third side's term in the striker's cost (docs/methods.md §13.5)
+  double third_victim = 0;   ///< and in the victim's
 };
 
 /// Everything C_A(s) needs on one linear piece: the retaliation that arrives on the striker
@@ -89,7 +91,10 @@ class StrikeCosts {
         victim_(in.victim_damage),
         exponential_(in.striker_damage.is_exponential() && in.victim_damage.is_exponential()),
         lambda_striker_(in.striker_damage.lambda()),
-        lambda_victim_(in.victim_damage.lambda()) {}
+        lambda_victim_(in.victim_damage.lambda()),
+        b3_(p.third_side_weight),
+        striker_third_(in.striker_third_side),
+        victim_third_(in.victim_third_side) {}
 
   [[nodiscard]] CostPair at(const Piece& piece, double s) const {
     const double surviving = std::max(0.0, piece.u0 - piece.u_slope * (s - piece.s0));
@@ -104,6 +109,23 @@ class StrikeCosts {
     }
     c.damage_victim = with_collateral(c.damage_victim, piece.c0 + piece.c_slope * (s - piece.s0));
     c.cost = strike_cost(c.damage_striker, c.damage_victim, parameters_);
+    // The third side's position (docs/methods.md §13.5): the further damage its warheads against
+    // each side could still do once the exchange is over, b3 (D(U + Z)^a - D(U)^a).
+    if (striker_third_ > 0.0 && b3_ > 0.0) {
+      const double compounded = exponential_ ? -std::expm1(-lambda_striker_ * (surviving + striker_third_))
+                                             : striker_(surviving + striker_third_);
+      c.third_striker = b3_ * (std::pow(compounded, a_) - std::pow(c.damage_striker, a_));
+      c.cost.striker += c.third_striker;
+    }
+    if (victim_third_ > 0.0 && b3_ > 0.0) {
+      const double alone = exponential_ ? -std::expm1(-lambda_victim_ * remaining) : victim_(remaining);
+      const double compounded = exponential_ ? -std::expm1(-lambda_victim_ * (remaining + victim_third_))
+                                             : victim_(remaining + victim_third_);
+      // Against the victim's value damage as the value strike alone leaves it (the collateral of
+      // counterforce is a separate destruction of the same value).
+      c.third_victim = b3_ * (std::pow(compounded, a_) - std::pow(alone, a_));
+      c.cost.victim += c.third_victim;
+    }
     return c;
   }
 
@@ -121,17 +143,31 @@ class StrikeCosts {
     Slope t;
     const double surviving = std::max(0.0, piece.u0 - piece.u_slope * (s - piece.s0));
     const double remaining = std::max(0.0, piece.l0 - piece.l_slope * (s - piece.s0));
+    // With a third side the striker's own term is (1 - b3) D(U)^a + b3 D(U + Z)^a: a mix of two
+    // concave functions of U for b3 in [0, 1], so its slope still rises with s and the bound below
+    // holds (docs/methods.md §13.5).
+    const bool third = striker_third_ > 0.0 && b3_ > 0.0;
+    const double own_weight = third ? 1.0 - b3_ : 1.0;
     if (!exponential_) {
       // d/ds of D^a = a D^(a-1) dD/dw dw/ds: dD/dw is the slope of the segment U (or L) is leaving
       // as s rises, i.e. the one to its left; concavity keeps both terms rising with s.
-      if (piece.u_slope > 0.0) t.own = piece.u_slope * term(striker_, surviving);
+      if (piece.u_slope > 0.0) {
+        t.own = own_weight > 0.0 ? piece.u_slope * own_weight * term(striker_, surviving) : 0.0;
+        if (third) t.own += piece.u_slope * b3_ * term(striker_, surviving + striker_third_);
+      }
       if (piece.l_slope > 0.0) t.enemy = piece.l_slope * b_ * term(victim_, remaining);
       return t;
     }
     if (piece.u_slope > 0.0) {
       const double e = std::exp(-lambda_striker_ * surviving);
-      t.own = e < 1.0 ? piece.u_slope * a_ * std::pow(1.0 - e, a_ - 1.0) * lambda_striker_ * e
-                      : std::numeric_limits<double>::infinity();
+      if (own_weight > 0.0) {
+        t.own = e < 1.0 ? piece.u_slope * own_weight * a_ * std::pow(1.0 - e, a_ - 1.0) * lambda_striker_ * e
+                        : std::numeric_limits<double>::infinity();
+      }
+      if (third) {
+        const double e3 = std::exp(-lambda_striker_ * (surviving + striker_third_));
+        if (e3 < 1.0) t.own += piece.u_slope * b3_ * a_ * std::pow(1.0 - e3, a_ - 1.0) * lambda_striker_ * e3;
+      }
     }
     if (piece.l_slope > 0.0) {
       const double e = std::exp(-lambda_victim_ * remaining);
@@ -160,6 +196,9 @@ class StrikeCosts {
   bool exponential_;
   double lambda_striker_;
   double lambda_victim_;
+  double b3_;
+  double striker_third_;
+  double victim_third_;
 };
 
 /// A root of dC_A/ds in (left, right), where the derivative goes from negative to positive: the
@@ -398,25 +437,12 @@ FirstStrike evaluate_first_strike(const StrikeInputs& inputs, const StabilityPar
   result.damage_to_victim = best.damage_victim;
   result.cost_striker = best.cost.striker;
   result.cost_victim = best.cost.victim;
+  result.third_side_cost_striker = best.third_striker;
+  result.third_side_cost_victim = best.third_victim;
   return result;
 }
 
 namespace {
-
-StrikeInputs abstract_strike(const AbstractSide& striker, const AbstractSide& victim, const StabilityParameters& p) {
-  StrikeInputs in;
-  in.striker_warheads = striker.nf * striker.mf + p.striker_availability * striker.ns * striker.ms;
-  in.striker_arriving = in.striker_warheads;
-  in.victim_warheads = victim.nf * victim.mf + victim.ns * victim.ms;
-  in.victim_arriving = in.victim_warheads;
-  in.striker_damage = exponential_damage_or_placeholder(striker.w80);
-  in.victim_damage = exponential_damage_or_placeholder(victim.w80);
-  const double silo_multiplier = p.launch_under_attack ? 1.0 - p.lua_share : 1.0;
-  in.draw_down = homogeneous_draw_down({HomogeneousTarget{victim.nf, victim.mf, silo_multiplier},
-                                        HomogeneousTarget{(1.0 - victim.alert) * victim.ns, victim.ms, 1.0}},
-                                       striker.de, p.max_warheads_per_target);
-  return in;
-}
 
 SideStability side_stability(double c1, double c2) {
   SideStability s;
@@ -439,9 +465,52 @@ StabilityResult stability_from_strikes(const FirstStrike& a_strikes_b, const Fir
   return r;
 }
 
+double abstract_ready_warheads(const AbstractSide& side, const StabilityParameters& parameters) {
+  return side.nf * side.mf + parameters.striker_availability * side.ns * side.ms;
+}
+
+StrikeInputs abstract_strike_inputs(const AbstractSide& striker, const AbstractSide& victim,
+                                    const StabilityParameters& parameters, double striker_withheld,
+                                    double victim_withheld, double striker_third, double victim_third) {
+  StrikeInputs in;
+  in.striker_warheads = abstract_ready_warheads(striker, parameters) * (1.0 - striker_withheld);
+  in.striker_arriving = in.striker_warheads;
+  in.victim_warheads = victim.nf * victim.mf + victim.ns * victim.ms;
+  in.victim_arriving = in.victim_warheads * (1.0 - victim_withheld);
+  in.striker_damage = exponential_damage_or_placeholder(striker.w80);
+  in.victim_damage = exponential_damage_or_placeholder(victim.w80);
+  in.striker_third_side = striker_third;
+  in.victim_third_side = victim_third;
+  // A launcher's kill value is what it would have fired at the striker: its warheads less the
+  // victim's share held against the third side.
+  const double kept = 1.0 - victim_withheld;
+  const double silo_multiplier = parameters.launch_under_attack ? 1.0 - parameters.lua_share : 1.0;
+  in.draw_down = homogeneous_draw_down({HomogeneousTarget{victim.nf, victim.mf, silo_multiplier, kept},
+                                        HomogeneousTarget{(1.0 - victim.alert) * victim.ns, victim.ms, 1.0, kept}},
+                                       striker.de, parameters.max_warheads_per_target);
+  return in;
+}
+
+ThirdSideTerms third_side_terms(const StrikeInputs& inputs, double on_striker, double on_victim,
+                                const StabilityParameters& parameters) {
+  ThirdSideTerms t;
+  const double a = parameters.cost_exponent;
+  const double b3 = parameters.third_side_weight;
+  if (b3 <= 0.0) return t;
+  if (inputs.striker_third_side > 0.0) {
+    const DamageCurve& d = inputs.striker_damage;
+    t.striker = b3 * (std::pow(d(on_striker + inputs.striker_third_side), a) - std::pow(d(on_striker), a));
+  }
+  if (inputs.victim_third_side > 0.0) {
+    const DamageCurve& d = inputs.victim_damage;
+    t.victim = b3 * (std::pow(d(on_victim + inputs.victim_third_side), a) - std::pow(d(on_victim), a));
+  }
+  return t;
+}
+
 StabilityResult evaluate_abstract(const AbstractSide& a, const AbstractSide& b, const StabilityParameters& parameters) {
-  return stability_from_strikes(evaluate_first_strike(abstract_strike(a, b, parameters), parameters),
-                                evaluate_first_strike(abstract_strike(b, a, parameters), parameters));
+  return stability_from_strikes(evaluate_first_strike(abstract_strike_inputs(a, b, parameters), parameters),
+                                evaluate_first_strike(abstract_strike_inputs(b, a, parameters), parameters));
 }
 
 }  // namespace stratstab

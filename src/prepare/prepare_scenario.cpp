@@ -8,6 +8,7 @@
 #include <vector>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "stratstab/cities.hpp"
 #include "stratstab/upload.hpp"
@@ -31,14 +32,22 @@ void attacker_yields(const ForceSnapshot& attacker, std::vector<double>& yields,
 /// the side; with `w80: derived` it replaces the snapshot's figure, and with `damage: cities` the
 /// tabulated curve itself is the side's damage curve.
 void derive_damage(Scenario& scenario) {
-  std::array<ScenarioSide, 2>& sides = scenario.sides;
-  if (!sides[0].forces || !sides[1].forces || !sides[0].cities || !sides[1].cities) return;
-  for (std::size_t i = 0; i < 2; ++i) {
+  std::vector<ScenarioSide>& sides = scenario.sides;
+  for (const ScenarioSide& side : sides) {
+    if (!side.forces || !side.cities) return;
+  }
+  // With three sides a side's value is struck by both opponents: their yields together.
+  for (std::size_t i = 0; i < sides.size(); ++i) {
     ScenarioSide& victim = sides[i];
-    const ForceSnapshot& attacker = *sides[1 - i].forces;
     std::vector<double> yields;
     std::vector<double> counts;
-    attacker_yields(attacker, yields, counts);
+    std::vector<std::string> attackers;
+    for (std::size_t j = 0; j < sides.size(); ++j) {
+      if (j == i) continue;
+      attacker_yields(*sides[j].forces, yields, counts);
+      attackers.push_back(sides[j].forces->id);
+    }
+    const std::string attacker_ids = fmt::format("{}", fmt::join(attackers, " and "));
     if (mean_lethal_area_km2(yields, counts, kCityDamageCentral.overpressure_psi) <= 0.0) continue;
     const DerivedW80 d = derive_w80(victim.cities->cities, yields, counts);
     victim.derived_w80 = d;
@@ -53,7 +62,7 @@ void derive_damage(Scenario& scenario) {
       f.note = fmt::format(
           "where the city curve of {} reaches D = 0.8 under {}'s mean 5 psi area {:.1f} km2 (Brode surface burst; "
           "ASSUMED 4,000 people per km2); range from 3-10 psi and 2,500-8,000 per km2 (docs/methods.md §7)",
-          "data/cities/" + victim.cities->side + ".yaml", attacker.id, d.lethal_area_km2);
+          "data/cities/" + victim.cities->side + ".yaml", attacker_ids, d.lethal_area_km2);
       victim.forces->w80 = f;
     }
     if (scenario.parameters.damage_from_cities && !victim.damage_curve) victim.damage_curve = d.curve;

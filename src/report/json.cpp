@@ -226,10 +226,77 @@ json side_detail_json(const SideDetail& side) {
                                  {"max_share", side.silo_kill.max_share}}}};
 }
 
+json three_sided_to_json(const Scenario& scenario, const ThreeSidedStability& t) {
+  const auto id = [&](std::size_t i) -> const std::string& { return scenario.sides[i].id; };
+  json sides = json::object();
+  for (std::size_t i = 0; i < 3; ++i) {
+    json split = json::object();
+    json threat = json::object();
+    for (std::size_t j = 0; j < 3; ++j) {
+      if (j == i) continue;
+      split[id(j)] = t.split[i][j];
+      threat[id(j)] = t.threat[i][j];
+    }
+    sides[id(i)] = json{{"warheads", t.warheads[i]},
+                        {"split", split},
+                        {"split_rule", scenario.sides[i].split.proportional ? "proportional" : "shares"},
+                        {"threat_after_exchange", threat}};
+  }
+  json pairs = json::array();
+  json ordered = json::array();
+  for (const PairExchange& pair : t.pairs) {
+    const StabilityResult& r = pair.exchange;
+    const std::string& x = id(pair.first);
+    const std::string& y = id(pair.second);
+    const StrikeDetail none;
+    pairs.push_back(json{
+        {"sides", json::array({x, y})},
+        {"third", id(pair.third)},
+        {"index", r.index},
+        {"ratios", json{{x, side_json(r.a)}, {y, side_json(r.b)}}},
+        {"exchanges", json::array({strike_json(x, y, r.a_strikes_b, none), strike_json(y, x, r.b_strikes_a, none)})}});
+    pairs.back()["exchanges"][0]["third_side_cost_striker"] = r.a_strikes_b.third_side_cost_striker;
+    pairs.back()["exchanges"][0]["third_side_cost_victim"] = r.a_strikes_b.third_side_cost_victim;
+    pairs.back()["exchanges"][1]["third_side_cost_striker"] = r.b_strikes_a.third_side_cost_striker;
+    pairs.back()["exchanges"][1]["third_side_cost_victim"] = r.b_strikes_a.third_side_cost_victim;
+    ordered.push_back(json{{"striker", x}, {"victim", y}, {"c1", r.a.c1}, {"c2", r.a.c2}, {"ratio", r.a.ratio}});
+    ordered.push_back(json{{"striker", y}, {"victim", x}, {"c1", r.b.c1}, {"c2", r.b.c2}, {"ratio", r.b.ratio}});
+  }
+  const PairExchange& least = t.pairs[t.least_pair];
+  return json{{"system_index", t.system_index},
+              {"least_pair", json::array({id(least.first), id(least.second)})},
+              {"third_side_weight", scenario.parameters.third_side_weight},
+              {"sides", sides},
+              {"pairs", pairs},
+              {"ordered_pairs", ordered}};
+}
+
 }  // namespace
 
 json assessment_to_json(const Scenario& scenario, const Assessment& assessment) {
   const StabilityResult& result = assessment.result;
+  if (result.three_sided) {
+    // Three sides (docs/methods.md §13.5): the measure, and for real sides the posture cases and
+    // what moved the system index.
+    json out{{"scenario", json{{"name", scenario.name},
+                               {"form", scenario.is_real() ? "real" : "abstract"},
+                               {"sides", scenario.sides.size()}}},
+             {"stability", json{{"index", result.index}}},
+             {"three_sided", three_sided_to_json(scenario, *result.three_sided)}};
+    if (!assessment.postures.empty()) {
+      json postures = json::array();
+      for (const PostureRow& row : assessment.postures) {
+        postures.push_back(json{{"posture", to_string(row.posture)}, {"index", row.result.index}});
+      }
+      out["postures"] = postures;
+    }
+    json moved = json::array();
+    for (const Attribution& at : assessment.attributions) {
+      moved.push_back(json{{"without", at.feature}, {"index", at.index_without}});
+    }
+    out["what_moved_it"] = moved;
+    return out;
+  }
   const std::string& a = scenario.sides[0].id;
   const std::string& b = scenario.sides[1].id;
   const StabilityParameters& p = scenario.parameters;

@@ -25,6 +25,12 @@ void add_outputs(json& into, const SweepPoint& p) {
                              {"retaliation_arriving", e.retaliation_arriving}});
   }
   into["index"] = p.index;
+  if (!p.pairs.empty()) {
+    // Three sides: `index` is the system's; each pair's own (docs/methods.md §13.5).
+    json pairs = json::object();
+    for (const SweepPair& pair : p.pairs) pairs[pair.first + "-" + pair.second] = pair.index;
+    into["pair_indices"] = std::move(pairs);
+  }
   into["sides"] = std::move(sides);
   into["exchanges"] = std::move(exchanges);
 }

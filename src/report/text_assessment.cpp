@@ -307,6 +307,7 @@ std::string compliance_text(const Scenario& scenario) {
 }  // namespace
 
 std::string format_assessment(const Scenario& scenario, const Assessment& assessment) {
+  if (assessment.result.three_sided) return format_three_sided(scenario, assessment);
   const StabilityResult& result = assessment.result;
   const std::string& a = scenario.sides[0].id;
   const std::string& b = scenario.sides[1].id;

@@ -33,6 +33,7 @@ SweepTable sweep_table(const Sweep& sweep, const std::vector<std::string>& value
   table.param = sweep.param;
   table.real = sweep.real;
   table.points = values.size();
+  table.pairs = sweep.pairs;
   // Values may be words in any script: the column is as wide as the widest value looks.
   for (const std::string& value : values) table.value_width = std::max(table.value_width, report::display_width(value));
   table.sides = std::move(sides);
@@ -45,6 +46,7 @@ SweepTable grid_table(const Sweep& sweep, const Grid& grid, std::array<std::stri
   table.param = sweep.param;
   table.real = sweep.real;
   table.points = grid.size();
+  table.pairs = sweep.pairs;
   table.sides = std::move(sides);
   if (grid.axes().size() == 1) {
     for (const std::string& value : grid.axes().front().values) {
@@ -73,6 +75,9 @@ std::string format_sweep_header(const SweepTable& table) {
   // Two header lines: the group each column belongs to, then the column names.
   std::string groups = fmt::format("{:<{}} {:>{}}", "", value_width, "", kNumber);
   for (const std::string& side : table.sides) groups += fmt::format(" {:^{}}", side, kSideGroup - 1);
+  if (!table.pairs.empty()) {
+    groups += fmt::format(" {:^{}}", "pair indices", static_cast<int>(table.pairs.size()) * (kNumber + 1) - 1);
+  }
   if (table.real) {
     // Exchange 0: side 0 strikes side 1; exchange 1: the reverse (SweepPoint::exchanges).
     for (std::size_t i = 0; i < 2; ++i) {
@@ -92,6 +97,7 @@ std::string format_sweep_header(const SweepTable& table) {
   for (std::size_t i = 0; i < table.sides.size(); ++i) {
     out += fmt::format(" {:>{}} {:>{}} {:>{}}", "C1", kNumber, "C2", kNumber, "ratio", kNumber);
   }
+  for (const std::string& pair : table.pairs) out += fmt::format(" {:>{}}", pair, kNumber);
   if (table.real) {
     for (std::size_t i = 0; i < 2; ++i)
       out += fmt::format(" {:>{}} {:>{}}", "spent", kSpent, "retaliation", kRetaliation);
@@ -109,6 +115,7 @@ std::string row_numbers(const SweepTable& table, const SweepPoint& p) {
     out += fmt::format(" {:>{}.6f} {:>{}.6f} {:>{}.6f}", side.stability.c1, kNumber, side.stability.c2, kNumber,
                        side.stability.ratio, kNumber);
   }
+  for (const SweepPair& pair : p.pairs) out += fmt::format(" {:>{}.6f}", pair.index, kNumber);
   if (table.real) {
     for (const SweepExchange& e : p.exchanges) {
       out += fmt::format(" {:>{}.1f} {:>{}.1f}", e.counterforce_spent, kSpent, e.retaliation_arriving, kRetaliation);
@@ -143,6 +150,12 @@ std::string format_sweep_footer(const SweepTable& table) {
     out +=
         "spent: warheads the striker spends on counterforce at its cost-minimising s*; retaliation: the victim's "
         "surviving\nwarheads that arrive on the striker.\n";
+  }
+  if (!table.pairs.empty()) {
+    out += fmt::format(
+        "Three sides (docs/methods.md §13.5): index is the system's, the product of the three pair indices; C1, C2, "
+        "ratio\nand the exchanges are those of the pair {}.\n",
+        table.pairs.front());
   }
   return out;
 }

@@ -392,7 +392,7 @@ constexpr std::array kScenarioKeys{
             .description = "What the scenario asks, and the source of its premise."},
     KeySpec{.name = "sides",
             .kind = KeyKind::kMapping,
-            .description = "Exactly two sides, by id (e.g. `A`, `B` or `US`, `RU`); section `sides.<ID>`."},
+            .description = "Two or three sides, by id (e.g. `A`, `B` or `US`, `RU`); section `sides.<ID>`."},
     KeySpec{.name = "options",
             .kind = KeyKind::kMapping,
             .required = false,
@@ -467,7 +467,7 @@ constexpr std::array kScenarioSideKeys{
             .kind = KeyKind::kMapping,
             .required = false,
             .description = "The side in Kent and Thaler's abstract form (section `sides.<ID>.abstract`). "
-                           "Give either `abstract` or `force`, and the same form for both sides."},
+                           "Give either `abstract` or `force`, and the same form for every side."},
     KeySpec{.name = "force",
             .kind = KeyKind::kString,
             .required = false,
@@ -481,14 +481,23 @@ constexpr std::array kScenarioSideKeys{
             .max = 600,
             .description = "Real sides: the force after this many months of upload at the systems' rates "
                            "(`stratstab upload`; default 0)."},
+    KeySpec{.name = "split",
+            .kind = KeyKind::kMapping,
+            .required = false,
+            .description = "Three sides: how this side divides its warheads between its two opponents "
+                           "(docs/methods.md §13.5): `proportional` (the default: in proportion to each opponent's "
+                           "warheads in the exchange), or a mapping of the two other sides' ids to shares summing to "
+                           "1 (`split: {RU: 0.7, CN: 0.3}`). In an exchange with one opponent the side holds its share "
+                           "against the other back, in its first strike and in its retaliation."},
     KeySpec{.name = "withheld",
             .kind = KeyKind::kNumber,
             .required = false,
             .unit = "share",
             .min = 0,
             .max = 1,
-            .description = "Real sides: share of this side's warheads held back from the exchange against a third "
-                           "country, in its first strike and its retaliation (default 0)."},
+            .description = "Real sides of a two-sided scenario: share of this side's warheads held back from the "
+                           "exchange against a third country, in its first strike and its retaliation (default 0; "
+                           "with three sides `split` does this)."},
     KeySpec{.name = "defence",
             .kind = KeyKind::kMapping,
             .required = false,
@@ -935,7 +944,7 @@ std::span<const SchemaSection> wta_schema() {
 
 const SchemaSection& schema_section(std::string_view id) {
   for (const auto& sections : {force_snapshot_schema(), bibliography_schema(), scenario_schema(), treaty_schema(),
-                               wta_schema(), pathway_schema(), crisis_schema()}) {
+                               wta_schema(), pathway_schema(), crisis_schema(), arms_race_schema()}) {
     for (const SchemaSection& section : sections) {
       if (section.id == id) return section;
     }
@@ -965,7 +974,7 @@ std::string key_bounds_text(const KeySpec& spec) {
 std::string key_reference_markdown() {
   std::string out;
   for (const auto& sections : {force_snapshot_schema(), bibliography_schema(), scenario_schema(), treaty_schema(),
-                               wta_schema(), pathway_schema(), crisis_schema()}) {
+                               wta_schema(), pathway_schema(), crisis_schema(), arms_race_schema()}) {
     for (const SchemaSection& section : sections) {
       // A default column only where the table gives defaults (the other sections' keys say it in
       // their descriptions, or have none).

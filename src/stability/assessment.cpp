@@ -66,10 +66,43 @@ double greedy_shortfall(const CounterforceProblem& problem, double s) {
   return exact > 0.0 ? (exact - greedy) / exact : 0.0;
 }
 
+/// A three-sided scenario (docs/methods.md §13.5): the measure, and for real sides the system index
+/// in each posture case and with each side's missile defence off in turn (each a whole
+/// three-sided evaluation, so that the third side's position is in every row).
+Assessment assess_three_sided(const Scenario& scenario) {
+  Assessment out;
+  out.result = evaluate_scenario(scenario);
+  out.sides[0].id = scenario.sides[0].id;
+  out.sides[1].id = scenario.sides[1].id;
+  if (!scenario.is_real()) return out;
+  for (PostureCase c : {PostureCase::kDayToDay, PostureCase::kGenerated, PostureCase::kStrikerGenerated}) {
+    if (c == scenario.posture) {
+      out.postures.push_back(PostureRow{c, out.result});
+      continue;
+    }
+    Scenario changed = scenario;
+    changed.posture = c;
+    out.postures.push_back(PostureRow{c, evaluate_scenario(changed)});
+  }
+  for (std::size_t i = 0; i < scenario.sides.size(); ++i) {
+    const ScenarioSide& side = scenario.sides[i];
+    if (!side.defence || side.defence->interceptors <= 0.0) continue;
+    Scenario changed = scenario;
+    changed.sides[i].defence.reset();
+    Attribution attribution;
+    attribution.feature = side.id + " missile defence";
+    attribution.without = evaluate_scenario(changed);
+    attribution.index_without = attribution.without.index;
+    out.attributions.push_back(std::move(attribution));
+  }
+  return out;
+}
+
 }  // namespace
 
 Assessment assess_scenario(const Scenario& scenario) {
   require_prepared(scenario);
+  if (scenario.is_three_sided()) return assess_three_sided(scenario);
   Assessment out;
   out.result = evaluate_scenario(scenario);
   // Each defence's layers as `assess` shows them (interceptors by coverage, what each engages).

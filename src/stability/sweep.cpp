@@ -25,6 +25,12 @@ SweepPoint sweep_point(const Scenario& scenario, std::string value) {
   point.index = result.index;
   point.sides = {SweepSide{a, result.a}, SweepSide{b, result.b}};
   point.exchanges = {exchange(a, b, result.a_strikes_b), exchange(b, a, result.b_strikes_a)};
+  if (result.three_sided) {
+    for (const PairExchange& pair : result.three_sided->pairs) {
+      point.pairs.push_back(
+          SweepPair{scenario.sides[pair.first].id, scenario.sides[pair.second].id, pair.exchange.index});
+    }
+  }
   return point;
 }
 

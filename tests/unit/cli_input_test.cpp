@@ -59,7 +59,7 @@ TEST(CliSetTest, SetUnderSidesOfAScenarioWithoutSidesIsAnInputError) {
   const CliRun r = run("assess " + file.string() + " --set sides.US.withheld=0.1");
   EXPECT_EQ(r.exit_code, 3) << r.err;
   EXPECT_FALSE(contains(r.err, "internal error")) << r.err;
-  EXPECT_TRUE(contains(r.err, "--set sides.US.withheld=0.1: error: sides: expected exactly two sides, got 1\n"))
+  EXPECT_TRUE(contains(r.err, "--set sides.US.withheld=0.1: error: sides: expected two or three sides, got 1\n"))
       << r.err;
 }
 
@@ -203,7 +203,7 @@ TEST(CliCommandTest, UnknownCommandIsNamedWithTheClosest) {
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_EQ(r.err,
             "stratstab: unknown command 'asess'; did you mean 'assess'?; commands: data, assess, treaty, upload, "
-            "compare, sensitivity, sweep, uncertainty, pathways, verify, crisis, docs, calc, wta\n");
+            "compare, sensitivity, sweep, uncertainty, pathways, verify, crisis, arms-race, docs, calc, wta\n");
   const CliRun nested = run("data shwo us-2026-11-01");
   EXPECT_EQ(nested.exit_code, 2);
   EXPECT_TRUE(contains(nested.err, "stratstab: unknown command 'shwo'; did you mean 'show'?; commands: "))

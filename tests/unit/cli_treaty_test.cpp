@@ -145,7 +145,7 @@ namespace stratstab {
 namespace {
 
 TEST(CliCompareTest, LibraryScenariosSideBySide) {
-  const test::CliRun r = test::run_cli("compare baseline-2025 upload-both-24 china-2030-withheld --json");
+  const test::CliRun r = test::run_cli("compare baseline-2025 upload-both-24 us-ru-cn-2030 --json");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const auto json = nlohmann::json::parse(r.out);
   ASSERT_EQ(json.size(), 3U);
@@ -166,10 +166,12 @@ TEST(CliCompareTest, LibraryScenariosSideBySide) {
   EXPECT_GT(up.at("RU").at("warheads_total").get<double>(),
             json.at(0).at("sides").at("RU").at("warheads_total").get<double>());
   // Each column's index is the one `assess` gives.
-  const test::CliRun single = test::run_cli("assess china-2030-withheld --json");
+  // A three-sided column (docs/methods.md §13.5) carries the system index `assess` gives.
+  const test::CliRun single = test::run_cli("assess us-ru-cn-2030 --json");
   EXPECT_DOUBLE_EQ(json.at(2).at("index").get<double>(),
                    nlohmann::json::parse(single.out).at("stability").at("index").get<double>());
-  EXPECT_EQ(json.at(2).at("sides").at("US").at("withheld").get<double>(), 0.2);
+  EXPECT_DOUBLE_EQ(nlohmann::json::parse(single.out).at("three_sided").at("system_index").get<double>(),
+                   json.at(2).at("index").get<double>());
   const test::CliRun abstract = test::run_cli("compare kent-thaler-example");
   EXPECT_EQ(abstract.exit_code, 3);
   EXPECT_TRUE(abstract.out.empty());
@@ -180,8 +182,8 @@ TEST(CliCompareTest, LibraryScenariosSideBySide) {
 
 TEST(CliCompareTest, EveryLibraryScenarioRuns) {
   for (const char* name : {"baseline-2025", "informal-2026", "upload-both-24", "upload-us-24", "upload-ru-24",
-                           "aggregate-cap-3500", "nonstrategic-freeze", "china-2030-withheld", "us-ru-2026-11",
-                           "golden-dome", "warning-lua", "perimeter", "oreshnik-belarus", "dark-eagle-germany"}) {
+                           "aggregate-cap-3500", "nonstrategic-freeze", "us-ru-2026-11", "golden-dome", "warning-lua",
+                           "perimeter", "oreshnik-belarus", "dark-eagle-germany"}) {
     const test::CliRun a = test::run_cli(std::string("assess ") + name + " --set options.draw_down=greedy");
     EXPECT_EQ(a.exit_code, 0) << name << a.err;
     EXPECT_TRUE(a.err.empty()) << name << ": " << a.err;  // a bundled scenario runs without a warning
@@ -196,7 +198,7 @@ TEST(CliCompareTest, EveryLibraryScenarioRuns) {
   }
   const test::CliRun all = test::run_cli(
       "compare baseline-2025 informal-2026 upload-both-24 upload-us-24 upload-ru-24 aggregate-cap-3500 "
-      "nonstrategic-freeze china-2030-withheld");
+      "nonstrategic-freeze us-ru-cn-2035");
   EXPECT_EQ(all.exit_code, 0) << all.err;
   EXPECT_NE(all.out.find("total_warheads"), std::string::npos) << all.out;  // the aggregate cap's limit
 }

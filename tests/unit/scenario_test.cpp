@@ -91,7 +91,7 @@ TEST_F(ScenarioTest, LocatedErrors) {
       read("name: x\nsides:\n  A:\n    abstract: {nf: 1, mf: 1, ns: 1, ms: 1, alert: 0, de: 0.5, w80: 10}\n");
   const Diagnostic* sides = find_by_key(one_side.diagnostics, "sides");
   ASSERT_NE(sides, nullptr) << test::dump(one_side.diagnostics);
-  EXPECT_NE(sides->message.find("expected exactly two sides, got 1"), std::string::npos);
+  EXPECT_NE(sides->message.find("expected two or three sides, got 1"), std::string::npos);
 
   const auto bad_bool =
       read(replace_once(std::string(kExample), "launch_under_attack: false", "launch_under_attack: 3"));

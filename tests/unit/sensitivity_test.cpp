@@ -106,9 +106,9 @@ TEST(SensitivityTest, DifferencesAreTheIndexOnHandChangedSnapshotsMinusTheBase) 
 TEST(SensitivityTest, WithheldSharesAndPostureAreTheScenarios) {
   // The base point is the scenario's index (evaluate_scenario) with the greedy draw-down, withheld
   // shares and posture included.
-  std::vector<Override> overrides{Override::parse("options.posture=striker_generated")};
-  Scenario scenario =
-      prepare_scenario(load_scenario(catalog().scenario_path("china-2030-withheld"), overrides, &catalog()));
+  std::vector<Override> overrides{Override::parse("options.posture=striker_generated"),
+                                  Override::parse("sides.US.withheld=0.2"), Override::parse("sides.RU.withheld=0.1")};
+  Scenario scenario = prepare_scenario(load_scenario(catalog().scenario_path("us-ru-2026-11"), overrides, &catalog()));
   SensitivityOptions options;
   options.draw_down = DrawDownMethod::kGreedy;
   options.horizon_months = 0;
