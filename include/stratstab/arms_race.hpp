@@ -66,6 +66,9 @@ struct ArmsRaceResult {
   std::optional<double> diverged_at_years;
 };
 
+/// The most points a trajectory may print (years / step); a finer step is refused.
+inline constexpr double kMaxArmsRacePoints = 100000;
+
 /// A stock beyond this ends the trajectory (an unstable race grows without bound).
 inline constexpr double kArmsRaceStockCeiling = 1e15;
 
@@ -93,7 +96,8 @@ struct ArmsRaceReport {
 };
 
 /// The whole analysis. Throws std::invalid_argument when the sizes do not agree, there are not 2 or
-/// 3 sides, or the horizon or step are not positive (the loaders and the command check these first).
+/// 3 sides, the horizon or step are not positive, or years / step exceeds kMaxArmsRacePoints (the loaders and the
+/// command check these first).
 ArmsRaceResult solve_arms_race(const ArmsRaceQuestion& question);
 
 }  // namespace stratstab

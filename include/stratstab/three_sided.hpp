@@ -6,6 +6,7 @@
 
 #include <array>
 #include <cstddef>
+#include <string_view>
 
 #include "stratstab/exchange.hpp"
 #include "stratstab/stability.hpp"
@@ -13,17 +14,25 @@
 namespace stratstab {
 
 /// How a side divides its warheads between its two opponents (`sides.<ID>.split`).
+enum class SplitRule {
+  kProportional,  ///< in proportion to each opponent's warheads in the exchange (the default)
+  kShares,        ///< the scenario's shares
+  /// The side chooses: from 0, 0.1, ..., 1 against its first opponent, the split that deters the
+  /// less deterred of its two opponents most (the smaller of their costs C1 of striking it first as
+  /// large as it can be), the other sides' splits held; in rounds until no side changes.
+  kChosen,
+};
+std::string_view to_string(SplitRule rule);
+
 struct WarheadSplit {
-  /// true (the default, `split: proportional`): in proportion to each opponent's warheads in the
-  /// exchange, the side's own choice by a stated rule; false: `shares`, as the scenario gives them.
-  bool proportional = true;
-  /// With !proportional: the share against each side by index (the side's own entry is 0; the two
+  SplitRule rule = SplitRule::kProportional;
+  /// With kShares: the share against each side by index (the side's own entry is 0; the two
   /// others sum to 1).
   std::array<double, 3> shares{};
 };
 
 /// split[x][y], the share of side x's warheads held against side y, from each side's rule and
-/// each side's warheads in the exchange. A share against a side with no warheads goes to the other
+/// each side's warheads in the exchange (a `chosen` split starts from the proportional one). A share against a side with no warheads goes to the other
 /// opponent (there is nothing to hold it against); with neither armed, half and half.
 std::array<std::array<double, 3>, 3> warhead_splits(const std::array<WarheadSplit, 3>& rules,
                                                     const std::array<double, 3>& warheads);

@@ -175,6 +175,9 @@ ArmsRaceResult solve_arms_race(const ArmsRaceQuestion& question) {
   if (!(question.years > 0) || !(question.step_years > 0) || question.step_years > question.years) {
     throw std::invalid_argument("expected years > 0 and 0 < step <= years");
   }
+  if (question.years / question.step_years > kMaxArmsRacePoints) {
+    throw std::invalid_argument("expected at most kMaxArmsRacePoints steps in the horizon");
+  }
 
   ArmsRaceResult r;
   r.sides = sys.sides;

@@ -1,7 +1,8 @@
 // Arms-race files (`data/arms_race/<id>.yaml`, arms_race_file.hpp): parse against the key table
 // (schema/schema_arms_race.cpp), then check what no single key can: id = file name, two or three
 // sides with different ids fit for the command line, one reaction to each rival and none to itself,
-// a step no longer than the horizon, every source id against the bibliography.
+// a step no longer than the horizon (and not so short that it gives more than kMaxArmsRacePoints), every source id
+// against the bibliography.
 #include <algorithm>
 #include <cctype>
 
@@ -65,6 +66,10 @@ LoadResult<ArmsRaceFile> read_arms_race(const std::filesystem::path& file) {
       error_at(
           reader, "step",
           fmt::format("step {:g} is longer than the horizon; expected at most years = {:g}", f.step_years, f.years));
+    } else if (f.step_years > 0 && f.years / f.step_years > kMaxArmsRacePoints) {
+      error_at(reader, "step",
+               fmt::format("step {:g} gives more than {:g} points over {:g} years; expected a step of at least {:g}",
+                           f.step_years, kMaxArmsRacePoints, f.years, f.years / kMaxArmsRacePoints));
     }
     const std::vector<YAML::Node> sides = reader.list("sides", true);
     if (!sides.empty() && (sides.size() < 2 || sides.size() > kMaxArmsRaceSides)) {

@@ -764,20 +764,23 @@ void read_three_sided(const YAML::Node& sides, Scenario& out, DiagnosticSink& si
     const std::string split_path = io::join_path(path, "split");
     side.split_given = true;
     if (split.IsScalar()) {
-      if (split.Scalar() != "proportional") {
+      if (split.Scalar() == "chosen") {
+        side.split.rule = SplitRule::kChosen;
+      } else if (split.Scalar() != "proportional") {
         sink.error(split.Mark(), split_path,
-                   fmt::format("expected `proportional` or a mapping of the two other sides' ids to shares, got '{}'",
+                   fmt::format("expected `proportional`, `chosen` or a mapping of the two other sides' ids to shares, "
+                               "got '{}'",
                                split.Scalar()));
       }
       continue;
     }
     if (!split.IsMap()) {
       sink.error(split.Mark(), split_path,
-                 fmt::format("expected `proportional` or a mapping of the two other sides' ids to shares, got {}",
+                 fmt::format("expected `proportional`, `chosen` or a mapping of the two other sides' ids to shares, got {}",
                              io::describe_node(split)));
       continue;
     }
-    side.split.proportional = false;
+    side.split.rule = SplitRule::kShares;
     double total = 0.0;
     std::size_t given = 0;
     for (auto entry = split.begin(); entry != split.end(); ++entry) {

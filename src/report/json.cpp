@@ -239,7 +239,7 @@ json three_sided_to_json(const Scenario& scenario, const ThreeSidedStability& t)
     }
     sides[id(i)] = json{{"warheads", t.warheads[i]},
                         {"split", split},
-                        {"split_rule", scenario.sides[i].split.proportional ? "proportional" : "shares"},
+                        {"split_rule", to_string(scenario.sides[i].split.rule)},
                         {"threat_after_exchange", threat}};
   }
   json pairs = json::array();

@@ -31,8 +31,8 @@ std::string format_arms_race(const ArmsRaceReport& report) {
   const ArmsRaceQuestion& q = report.question;
   const ArmsRaceResult& r = report.result;
   const std::size_t n = r.sides.size();
-  std::string out = fmt::format("Arms race {}: {}{}\n", report.id, report.name,
-                                report.file.empty() ? " (from the command line)" : fmt::format(" ({})", report.file));
+  std::string out = report.file.empty() ? std::string("Arms race from the command line\n")
+                                        : fmt::format("Arms race {}: {} ({})\n", report.id, report.name, report.file);
   out += fmt::format(
       "Richardson dynamics, docs/methods.md §13.6: dx_i/dt = sum_j k_ij x_j - a_i x_i + g_i, stocks in {}, time in "
       "years.\nThe parameters are notional (assumptions, not estimates): read the shape, not the numbers.\n\n",

@@ -45,7 +45,7 @@ std::string format_three_sided(const Scenario& scenario, const Assessment& asses
     for (std::size_t j = 0; j < 3; ++j) {
       out += i == j ? fmt::format(" {:>12}", "-") : fmt::format(" {:>12.3f}", t.split[i][j]);
     }
-    out += side.split.proportional ? "  proportional\n" : "  shares\n";
+    out += fmt::format("  {}\n", to_string(side.split.rule));
   }
   out += "\n";
   for (const PairExchange& pair : t.pairs) {

@@ -31,7 +31,7 @@ constexpr std::array kArmsRaceKeys{
             .min = 0,
             .max = 200,
             .min_exclusive = true,
-            .description = "Interval between the trajectory's points; at most `years`."},
+            .description = "Interval between the trajectory's points; at most `years` and at least `years` / 100000."},
     KeySpec{.name = "sides", .kind = KeyKind::kList, .description = "Two or three sides (section `sides[]`)."},
 };
 

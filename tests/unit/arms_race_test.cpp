@@ -225,6 +225,13 @@ TEST(ArmsRaceTest, LoaderLocatesBadValues) {
     EXPECT_EQ(p->where.line, 7);
   }
   {
+    // 10 years in steps of 1e-5: a million points, past the 100000 allowed.
+    const auto d = problems_of(test::replace_once(good, "step: 1", "step: 0.00001"));
+    const Diagnostic* p = test::find_by_key(d, "step");
+    ASSERT_NE(p, nullptr) << test::dump(d);
+    EXPECT_EQ(p->message, "step 1e-05 gives more than 100000 points over 10 years; expected a step of at least 0.0001");
+  }
+  {
     const auto d = problems_of(test::replace_once(good, "  - id: RU", "  - id: US"));
     const Diagnostic* p = test::find_by_key(d, "sides[1].id");
     ASSERT_NE(p, nullptr) << test::dump(d);

@@ -39,7 +39,7 @@ TEST(ThreeSidedTest, AnUnarmedThirdSideGivesTheTwoSidedIndexExactly) {
   const StabilityParameters p = kent_thaler_example();
   const StabilityResult two = evaluate_abstract(kA, kB, p);
   EXPECT_NEAR(two.index, 0.350948, 5e-7);  // the published worked example
-  for (const WarheadSplit& rule : {WarheadSplit{}, WarheadSplit{false, {0, 0.3, 0.7}}}) {
+  for (const WarheadSplit& rule : {WarheadSplit{}, WarheadSplit{SplitRule::kShares, {0, 0.3, 0.7}}}) {
     const ThreeSidedStability three = evaluate_three_abstract({kA, kB, kUnarmed}, {rule, rule, rule}, p);
     // Nothing is held against a side with nothing to strike with, and it threatens no one.
     EXPECT_EQ(three.split[0][2], 0.0);
@@ -79,8 +79,8 @@ TEST(ThreeSidedTest, FixedSplitWithoutTheThirdTermIsTheWithheldExchange) {
   StabilityParameters p;
   p.draw_down = DrawDownMethod::kGreedy;
   p.third_side_weight = 0.0;
-  const std::array<WarheadSplit, 3> rules{WarheadSplit{false, {0, 0.8, 0.2}}, WarheadSplit{false, {0.9, 0, 0.1}},
-                                          WarheadSplit{false, {0.5, 0.5, 0}}};
+  const std::array<WarheadSplit, 3> rules{WarheadSplit{SplitRule::kShares, {0, 0.8, 0.2}}, WarheadSplit{SplitRule::kShares, {0.9, 0, 0.1}},
+                                          WarheadSplit{SplitRule::kShares, {0.5, 0.5, 0}}};
   const ThreeSidedStability three = evaluate_three_real({&us, &ru, &cn}, PostureCase::kDayToDay, p,
                                                         {SideOptions{}, SideOptions{}, SideOptions{}}, rules);
   EXPECT_DOUBLE_EQ(three.split[0][2], 0.2);
@@ -105,11 +105,36 @@ TEST(ThreeSidedTest, SplitsByHand) {
   EXPECT_DOUBLE_EQ(proportional[2][0], 1600.0 / 3300.0);
   EXPECT_EQ(proportional[1][1], 0.0);
   const std::array<std::array<double, 3>, 3> shares = warhead_splits(
-      {WarheadSplit{false, {0, 0.7, 0.3}}, WarheadSplit{}, WarheadSplit{false, {0.6, 0.4, 0}}}, {1600, 0, 600});
+      {WarheadSplit{SplitRule::kShares, {0, 0.7, 0.3}}, WarheadSplit{}, WarheadSplit{SplitRule::kShares, {0.6, 0.4, 0}}}, {1600, 0, 600});
   EXPECT_EQ(shares[0][1], 0.0);  // side 1 is unarmed: everything against side 2
   EXPECT_EQ(shares[0][2], 1.0);
   EXPECT_EQ(shares[2][0], 1.0);
   EXPECT_DOUBLE_EQ(shares[1][0], 1600.0 / 2200.0);
+}
+
+TEST(ThreeSidedTest, AChosenSplitIsTheBestOfItsGrid) {
+  // Side 0 chooses; the others' shares are fixed, so one round settles it. Every share of the
+  // grid, evaluated as fixed shares, leaves the cheaper of the opponents' first strikes on side 0
+  // no costlier than the chosen one does.
+  const StabilityParameters p = kent_thaler_example();
+  const WarheadSplit b_rule{SplitRule::kShares, {0.7, 0, 0.3}};
+  const WarheadSplit c_rule{SplitRule::kShares, {0.5, 0.5, 0}};
+  const auto cheapest_on_a = [](const ThreeSidedStability& t) {
+    // Pair 0 is (A, B): B's cost of striking A first is b.c1; pair 1 is (A, C): C's is b.c1.
+    return std::min(t.pairs[0].exchange.b.c1, t.pairs[1].exchange.b.c1);
+  };
+  const ThreeSidedStability chosen =
+      evaluate_three_abstract({kA, kB, kC}, {WarheadSplit{SplitRule::kChosen, {}}, b_rule, c_rule}, p);
+  const double share = chosen.split[0][1];
+  EXPECT_NEAR(share * 10, std::round(share * 10), 1e-12);  // on the grid
+  double best = -1;
+  for (int k = 0; k <= 10; ++k) {
+    const ThreeSidedStability fixed = evaluate_three_abstract(
+        {kA, kB, kC}, {WarheadSplit{SplitRule::kShares, {0, k / 10.0, 1 - k / 10.0}}, b_rule, c_rule}, p);
+    best = std::max(best, cheapest_on_a(fixed));
+    if (std::abs(k / 10.0 - share) < 1e-12) EXPECT_DOUBLE_EQ(cheapest_on_a(fixed), cheapest_on_a(chosen));
+  }
+  EXPECT_DOUBLE_EQ(cheapest_on_a(chosen), best);
 }
 
 TEST(ThreeSidedTest, SmallCaseByHand) {
@@ -217,7 +242,7 @@ TEST(ThreeSidedTest, LoaderRefusesWhatThreeSidesCannotMean) {
   const auto word = errors(base + "    split: even\n");
   d = test::find_by_key(word, "sides.C.split");
   ASSERT_NE(d, nullptr) << test::dump(word);
-  EXPECT_EQ(d->message, "expected `proportional` or a mapping of the two other sides' ids to shares, got 'even'");
+  EXPECT_EQ(d->message, "expected `proportional`, `chosen` or a mapping of the two other sides' ids to shares, got 'even'");
   const auto four = errors(base + "  D:\n    abstract: {nf: 1, mf: 1, ns: 1, ms: 1, alert: 0.5, de: 0.7, w80: 500}\n");
   d = test::find_by_key(four, "sides");
   ASSERT_NE(d, nullptr) << test::dump(four);
