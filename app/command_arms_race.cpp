@@ -211,6 +211,10 @@ ArmsRaceReport build_report(const Request& request, const DataCatalog& catalog) 
   if (years && step && *step > *years) {
     problems.add("--step",
                  fmt::format("expected a step no longer than the horizon ({:g} years), got {:g}", *years, *step));
+  } else if (years && step && *years / *step > kMaxArmsRacePoints) {
+    problems.add("--step",
+                 fmt::format("expected a step of at least {:g} (at most {:g} points over {:g} years), got {:g}",
+                             *years / kMaxArmsRacePoints, kMaxArmsRacePoints, *years, *step));
   }
   if (problems.list.empty()) {
     // Without a file every number must be given (grievance defaults to 0).

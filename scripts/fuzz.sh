@@ -23,7 +23,7 @@ elif [[ "${1:-}" =~ ^[0-9]+$ ]]; then
   shift
 fi
 all=(fuzz_force_loader fuzz_scenario_loader fuzz_treaty_loader fuzz_bibliography_loader fuzz_wta_loader
-  fuzz_pathway_loader fuzz_crisis_loader)
+  fuzz_pathway_loader fuzz_crisis_loader fuzz_arms_race_loader)
 if [ $# -gt 0 ]; then harnesses=("$@"); else harnesses=("${all[@]}"); fi
 timeout_s="${FUZZ_TIMEOUT_S:-10}"
 rss_mb="${FUZZ_RSS_MB:-2048}"
@@ -52,6 +52,7 @@ seed_dir() {
     fuzz_wta_loader) echo data/wta ;;
     fuzz_pathway_loader) echo data/pathways ;;
     fuzz_crisis_loader) echo data/crises ;;
+    fuzz_arms_race_loader) echo data/arms_race ;;
     *) echo "unknown harness $1" >&2; exit 2 ;;
   esac
 }
