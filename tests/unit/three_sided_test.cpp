@@ -5,8 +5,10 @@
 #include <gtest/gtest.h>
 
 #include <fmt/format.h>
+#include <algorithm>
 #include <cmath>
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "stratstab/catalog.hpp"
 #include "stratstab/prepare.hpp"
@@ -79,7 +81,8 @@ TEST(ThreeSidedTest, FixedSplitWithoutTheThirdTermIsTheWithheldExchange) {
   StabilityParameters p;
   p.draw_down = DrawDownMethod::kGreedy;
   p.third_side_weight = 0.0;
-  const std::array<WarheadSplit, 3> rules{WarheadSplit{SplitRule::kShares, {0, 0.8, 0.2}}, WarheadSplit{SplitRule::kShares, {0.9, 0, 0.1}},
+  const std::array<WarheadSplit, 3> rules{WarheadSplit{SplitRule::kShares, {0, 0.8, 0.2}},
+                                          WarheadSplit{SplitRule::kShares, {0.9, 0, 0.1}},
                                           WarheadSplit{SplitRule::kShares, {0.5, 0.5, 0}}};
   const ThreeSidedStability three = evaluate_three_real({&us, &ru, &cn}, PostureCase::kDayToDay, p,
                                                         {SideOptions{}, SideOptions{}, SideOptions{}}, rules);
@@ -104,8 +107,10 @@ TEST(ThreeSidedTest, SplitsByHand) {
   EXPECT_DOUBLE_EQ(proportional[0][2], 600.0 / 2300.0);
   EXPECT_DOUBLE_EQ(proportional[2][0], 1600.0 / 3300.0);
   EXPECT_EQ(proportional[1][1], 0.0);
-  const std::array<std::array<double, 3>, 3> shares = warhead_splits(
-      {WarheadSplit{SplitRule::kShares, {0, 0.7, 0.3}}, WarheadSplit{}, WarheadSplit{SplitRule::kShares, {0.6, 0.4, 0}}}, {1600, 0, 600});
+  const std::array<std::array<double, 3>, 3> shares =
+      warhead_splits({WarheadSplit{SplitRule::kShares, {0, 0.7, 0.3}}, WarheadSplit{},
+                      WarheadSplit{SplitRule::kShares, {0.6, 0.4, 0}}},
+                     {1600, 0, 600});
   EXPECT_EQ(shares[0][1], 0.0);  // side 1 is unarmed: everything against side 2
   EXPECT_EQ(shares[0][2], 1.0);
   EXPECT_EQ(shares[2][0], 1.0);
@@ -222,6 +227,53 @@ TEST(ThreeSidedTest, BundledScenariosRunAndTheSystemIsTheProductOfThePairs) {
   EXPECT_NEAR(evaluate_scenario(s2035).three_sided->warheads[2], 1420.01, 0.01);
 }
 
+TEST(ThreeSidedTest, TheBestAndBrackenTableInTheMethodsIsComputed) {
+  // docs/methods.md §13.5's table, row by row, recomputed: it cannot drift from the model.
+  const std::string methods = test::slurp(STRATSTAB_SOURCE_DIR "/docs/methods.md");
+  const std::size_t at = methods.find("*The Best and Bracken check, with numbers*");
+  ASSERT_NE(at, std::string::npos);
+  std::istringstream lines(methods.substr(at));
+  const auto index_of = [](const std::string& name, const std::vector<Override>& sets, bool russian_defence) {
+    Scenario s = load_scenario(catalog().scenario_path(name), sets, &catalog());
+    if (russian_defence) {
+      s.sides[1].defence = s.sides[0].defence;
+      s.sides[1].defence->interceptors = s.sides[0].defence->interceptors;
+    }
+    return evaluate_scenario(prepare_scenario(std::move(s)));
+  };
+  int rows = 0;
+  for (std::string line; std::getline(lines, line);) {
+    if (!line.starts_with("|")) {
+      if (rows > 0) break;  // the end of the table
+      continue;
+    }
+    if (line.starts_with("| interceptors") || line.starts_with("|---")) continue;
+    std::vector<std::string> cells;
+    std::istringstream row(line);
+    for (std::string cell; std::getline(row, cell, '|');) {
+      cell.erase(std::remove(cell.begin(), cell.end(), ' '), cell.end());
+      cell.erase(std::remove(cell.begin(), cell.end(), ','), cell.end());
+      if (!cell.empty()) cells.push_back(cell);
+    }
+    ASSERT_EQ(cells.size(), 7U) << line;
+    const std::vector<Override> n{Override::parse("sides.US.defence.interceptors=" + cells[0])};
+    std::vector<Override> china_2035 = n;
+    china_2035.push_back(Override::parse("sides.CN.force=cn-2035-01-01"));
+    const StabilityResult us_only = index_of("three-sided-golden-dome", n, false);
+    const auto near = [&](const std::string& cell, double value) {
+      EXPECT_NEAR(std::stod(cell), value, 0.0005) << line;
+    };
+    near(cells[1], index_of("golden-dome", n, false).index);
+    near(cells[2], us_only.index);
+    near(cells[3], us_only.three_sided->pairs[0].exchange.index);
+    near(cells[4], us_only.three_sided->pairs[1].exchange.index);
+    near(cells[5], index_of("three-sided-golden-dome", n, true).index);
+    near(cells[6], index_of("three-sided-golden-dome", china_2035, true).index);
+    ++rows;
+  }
+  EXPECT_EQ(rows, 4);
+}
+
 TEST(ThreeSidedTest, LoaderRefusesWhatThreeSidesCannotMean) {
   const test::TempDir dir;
   const std::string base =
@@ -242,7 +294,8 @@ TEST(ThreeSidedTest, LoaderRefusesWhatThreeSidesCannotMean) {
   const auto word = errors(base + "    split: even\n");
   d = test::find_by_key(word, "sides.C.split");
   ASSERT_NE(d, nullptr) << test::dump(word);
-  EXPECT_EQ(d->message, "expected `proportional`, `chosen` or a mapping of the two other sides' ids to shares, got 'even'");
+  EXPECT_EQ(d->message,
+            "expected `proportional`, `chosen` or a mapping of the two other sides' ids to shares, got 'even'");
   const auto four = errors(base + "  D:\n    abstract: {nf: 1, mf: 1, ns: 1, ms: 1, alert: 0.5, de: 0.7, w80: 500}\n");
   d = test::find_by_key(four, "sides");
   ASSERT_NE(d, nullptr) << test::dump(four);
