@@ -274,6 +274,19 @@ TEST(ThreeSidedTest, TheBestAndBrackenTableInTheMethodsIsComputed) {
   EXPECT_EQ(rows, 4);
 }
 
+TEST(ThreeSidedTest, ChinasBuildUpEventsReachTheProjectedSnapshots) {
+  // data/pathways/china-buildup.yaml ramps the 2026 force; on 2030-01-01 and 2035-01-01 it must be
+  // the projected snapshots' force, so the index is us-ru-cn-2030's and us-ru-cn-2035's exactly.
+  const test::CliRun p = test::run_cli("pathways china-buildup --from 2030-01-01 --to 2035-01-01 --json");
+  ASSERT_EQ(p.exit_code, 0) << p.err;
+  const auto points = nlohmann::json::parse(p.out).at("branches").at(0).at("points");
+  ASSERT_EQ(points.size(), 6U);
+  for (const auto& [name, at] : {std::pair{"us-ru-cn-2030", 0}, std::pair{"us-ru-cn-2035", 5}}) {
+    const Scenario s = prepare_scenario(load_scenario(catalog().scenario_path(name), {}, &catalog()));
+    EXPECT_DOUBLE_EQ(points.at(at).at("index").get<double>(), evaluate_scenario(s).index) << name;
+  }
+}
+
 TEST(ThreeSidedTest, LoaderRefusesWhatThreeSidesCannotMean) {
   const test::TempDir dir;
   const std::string base =
