@@ -49,8 +49,8 @@ void add_compare_command(CLI::App& app, const GlobalOptions& global, std::functi
                               "' gives abstract sides (use `stratstab assess` for those)");
         }
         const Assessment assessment = assess_scenario(scenario);
-        std::array<std::optional<TreatyCount>, 2> counts;
-        for (std::size_t i = 0; i < 2; ++i) counts[i] = count_scenario_side(catalog, scenario, i, treaties);
+        std::vector<std::optional<TreatyCount>> counts(scenario.sides.size());
+        for (std::size_t i = 0; i < counts.size(); ++i) counts[i] = count_scenario_side(catalog, scenario, i, treaties);
         columns.push_back(comparison_column(scenario, assessment, counts));
       }
       std::optional<CompareBands> bands;

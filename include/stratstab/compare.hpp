@@ -24,22 +24,28 @@ struct ComparedSide {
   std::map<std::string, double> warheads_by_leg;  ///< silo, mobile, ssbn, bomber: loaded warheads
   double warheads_total = 0;
   std::optional<TreatyCount> treaty;  ///< the scenario's regime counted on this side's force
-  SideStability stability;
+  /// Its C1, C2 and ratio; with three sides those of the pair of the first two sides, and none
+  /// for the third (its ratios are in `assess`).
+  std::optional<SideStability> stability;
   std::optional<double> exchange_ratio;  ///< this side striking first
   std::optional<double> silo_50;         ///< warheads to destroy 50% of the other's silo warheads
   double withheld = 0;
+  /// Three sides: its split between its opponents, e.g. `RU 0.748 CN 0.252` (empty with two).
+  std::string split;
 };
 
 struct ComparisonColumn {
   std::string scenario;
   std::string treaty_id;
   double index = 0;
-  std::array<ComparedSide, 2> sides;
+  std::vector<ComparedSide> sides;  ///< two, or three
+  /// Three sides (docs/methods.md §13.5): each pair's index, pairs (0, 1), (0, 2), (1, 2), labelled.
+  std::vector<std::pair<std::string, double>> pair_indices;
 };
 
 /// One column from a real scenario, its assessment and each side's treaty count (if counted).
 ComparisonColumn comparison_column(const Scenario& scenario, const Assessment& assessment,
-                                   const std::array<std::optional<TreatyCount>, 2>& counts);
+                                   const std::vector<std::optional<TreatyCount>>& counts);
 
 /// The index of several scenarios over common draws (docs/methods.md §13.2): one Latin hypercube
 /// design over the union of their factors, an input with the same path (or group) taking the same

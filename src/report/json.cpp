@@ -485,15 +485,21 @@ json comparison_to_json(const std::vector<ComparisonColumn>& columns) {
                {"warheads_by_leg", side.warheads_by_leg},
                {"warheads_total", side.warheads_total},
                {"withheld", side.withheld},
+               {"split", side.split.empty() ? json(nullptr) : json(side.split)},
                {"treaty", side.treaty ? json{{"limits", limits}, {"compliant", compliant}, {"violations", violations}}
                                       : json(nullptr)},
-               {"c1", side.stability.c1},
-               {"c2", side.stability.c2},
-               {"ratio", side.stability.ratio},
+               {"c1", side.stability ? json(side.stability->c1) : json(nullptr)},
+               {"c2", side.stability ? json(side.stability->c2) : json(nullptr)},
+               {"ratio", side.stability ? json(side.stability->ratio) : json(nullptr)},
                {"exchange_ratio", optional_json(side.exchange_ratio)},
                {"warheads_for_half_of_other_silos", optional_json(side.silo_50)}};
     }
     out.push_back(json{{"scenario", c.scenario}, {"treaty", c.treaty_id}, {"index", c.index}, {"sides", sides}});
+    if (!c.pair_indices.empty()) {
+      json pairs = json::object();
+      for (const auto& [label, index] : c.pair_indices) pairs[label] = index;
+      out.back()["pair_indices"] = pairs;
+    }
   }
   return out;
 }

@@ -346,6 +346,18 @@ TEST(ThreeSidedTest, CliAssessAndSweepCarryThePairs) {
   EXPECT_DOUBLE_EQ(p0.at("index").get<double>(), pairs);
   // At 0 interceptors the defended scenario is us-ru-cn-2026.
   EXPECT_DOUBLE_EQ(p0.at("index").get<double>(), product);
+  // compare: the system index, each pair's, China's column with its split and no pair ratios.
+  const test::CliRun c = test::run_cli("compare us-ru-2026-11 us-ru-cn-2026 --json");
+  ASSERT_EQ(c.exit_code, 0) << c.err;
+  const auto columns = nlohmann::json::parse(c.out);
+  EXPECT_FALSE(columns.at(0).contains("pair_indices"));
+  EXPECT_DOUBLE_EQ(columns.at(1).at("index").get<double>(), product);
+  EXPECT_DOUBLE_EQ(columns.at(1).at("pair_indices").at("US-CN").get<double>(),
+                   t.at("pairs").at(1).at("index").get<double>());
+  const auto& cn = columns.at(1).at("sides").at("CN");
+  EXPECT_TRUE(cn.at("c1").is_null());
+  EXPECT_EQ(cn.at("split").get<std::string>(), "US 0.498 RU 0.502");
+  EXPECT_DOUBLE_EQ(cn.at("warheads_total").get<double>(), t.at("sides").at("CN").at("warheads").get<double>());
 }
 
 }  // namespace
