@@ -287,6 +287,19 @@ TEST(ThreeSidedTest, ChinasBuildUpEventsReachTheProjectedSnapshots) {
   }
 }
 
+TEST(ThreeSidedTest, TheFormatsExampleIsTheBundledScenario) {
+  // docs/io_formats.md quotes us-ru-cn-2035 "without its comments": it loads and gives its index.
+  const std::string doc = test::slurp(STRATSTAB_SOURCE_DIR "/docs/io_formats.md");
+  const std::size_t begin = doc.find("```yaml\nname: us-ru-cn-2035\n");
+  ASSERT_NE(begin, std::string::npos);
+  const std::size_t body = begin + std::string("```yaml\n").size();
+  const std::string yaml = doc.substr(body, doc.find("```", body) - body);
+  const test::TempDir dir;
+  const Scenario quoted = prepare_scenario(load_scenario(dir.write("s.yaml", yaml), {}, &catalog()));
+  const Scenario bundled = prepare_scenario(load_scenario(catalog().scenario_path("us-ru-cn-2035"), {}, &catalog()));
+  EXPECT_DOUBLE_EQ(evaluate_scenario(quoted).index, evaluate_scenario(bundled).index);
+}
+
 TEST(ThreeSidedTest, LoaderRefusesWhatThreeSidesCannotMean) {
   const test::TempDir dir;
   const std::string base =
