@@ -41,6 +41,8 @@ std::string format_comparison(const std::vector<ComparisonColumn>& columns);
 
 /// `assess`: each first strike and the index with its parts.
 std::string format_assessment(const Scenario& scenario, const Assessment& assessment);
+/// The first two lines of an assessment: the scenario's name and its options (with three sides, b3).
+std::string scenario_heading(const Scenario& scenario);
 /// A three-sided assessment (docs/methods.md §13.5; format_assessment calls it).
 std::string format_three_sided(const Scenario& scenario, const Assessment& assessment);
 

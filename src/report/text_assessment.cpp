@@ -306,18 +306,23 @@ std::string compliance_text(const Scenario& scenario) {
 
 }  // namespace
 
+std::string scenario_heading(const Scenario& scenario) {
+  const StabilityParameters& p = scenario.parameters;
+  return fmt::format(
+      "Scenario: {}\nOptions: launch under attack {} (share {:g}), at most {} warheads per target, a = {:g}, "
+      "b = {:g}, {}striker availability {:g}",
+      scenario.name, p.launch_under_attack ? "on" : "off", p.lua_share, p.max_warheads_per_target, p.cost_exponent,
+      p.surcharge, scenario.is_three_sided() ? fmt::format("third-side weight b3 = {:g}, ", p.third_side_weight) : "",
+      p.striker_availability);
+}
+
 std::string format_assessment(const Scenario& scenario, const Assessment& assessment) {
   if (assessment.result.three_sided) return format_three_sided(scenario, assessment);
   const StabilityResult& result = assessment.result;
   const std::string& a = scenario.sides[0].id;
   const std::string& b = scenario.sides[1].id;
   const StabilityParameters& p = scenario.parameters;
-  std::string out = fmt::format("Scenario: {}\n", scenario.name);
-  out += fmt::format(
-      "Options: launch under attack {} (share {:g}), at most {} warheads per target, a = {:g}, b = {:g}, "
-      "striker availability {:g}",
-      p.launch_under_attack ? "on" : "off", p.lua_share, p.max_warheads_per_target, p.cost_exponent, p.surcharge,
-      p.striker_availability);
+  std::string out = scenario_heading(scenario);
   if (scenario.is_real()) {
     out += fmt::format(", posture {}, draw-down {}, striker readiness {}", to_string(scenario.posture),
                        to_string(p.draw_down), to_string(p.striker_readiness));

@@ -26,13 +26,7 @@ std::string strike_line(const std::string& striker, const std::string& victim, c
 std::string format_three_sided(const Scenario& scenario, const Assessment& assessment) {
   const ThreeSidedStability& t = *assessment.result.three_sided;
   const auto id = [&](std::size_t i) -> const std::string& { return scenario.sides[i].id; };
-  const StabilityParameters& p = scenario.parameters;
-  std::string out = fmt::format("Scenario: {}\n", scenario.name);
-  out += fmt::format(
-      "Options: launch under attack {} (share {:g}), at most {} warheads per target, a = {:g}, b = {:g}, "
-      "third-side weight b3 = {:g}, striker availability {:g}",
-      p.launch_under_attack ? "on" : "off", p.lua_share, p.max_warheads_per_target, p.cost_exponent, p.surcharge,
-      p.third_side_weight, p.striker_availability);
+  std::string out = scenario_heading(scenario);
   if (scenario.is_real()) out += fmt::format(", posture {}", to_string(scenario.posture));
   out += "\n\nThree sides (docs/methods.md §13.5): each side's warheads in the exchange and its split\n";
   out += fmt::format("  {:<8} {:<16} {:>10}", "side", scenario.is_real() ? "force" : "form", "warheads");

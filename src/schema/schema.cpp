@@ -487,8 +487,9 @@ constexpr std::array kScenarioSideKeys{
             .description = "Three sides: how this side divides its warheads between its two opponents "
                            "(docs/methods.md §13.5): `proportional` (the default: in proportion to each opponent's "
                            "warheads in the exchange), `chosen` (the share, in steps of 0.1, that makes the "
-                           "cheaper of its two opponents' first strikes on it as costly as it can), or a mapping of the two other sides' ids to shares summing to "
-                           "1 (`split: {RU: 0.7, CN: 0.3}`). In an exchange with one opponent the side holds its share "
+                           "cheaper of its two opponents' first strikes on it as costly as it can), or a mapping of "
+                           "the two other sides' ids to shares summing to 1 (`split: {RU: 0.7, CN: 0.3}`). In an "
+                           "exchange with one opponent the side holds its share "
                            "against the other back, in its first strike and in its retaliation."},
     KeySpec{.name = "withheld",
             .kind = KeyKind::kNumber,
