@@ -105,7 +105,7 @@ class SampleEvaluator {
   std::vector<UncertainInput> inputs_;
   std::vector<InputAccessor> accessors_;  ///< against prepared_, or against loaded_ for `before_upload_`
   std::vector<bool> before_upload_;       ///< a snapshot figure of a side that uploads: set before the upload
-  std::array<bool, 2> reupload_{false, false};
+  std::array<bool, 3> reupload_{false, false, false};  ///< per side (two or three)
 };
 
 /// The factors of a design: each ungrouped input is one, each group one (its members move together).

@@ -775,9 +775,10 @@ void read_three_sided(const YAML::Node& sides, Scenario& out, DiagnosticSink& si
       continue;
     }
     if (!split.IsMap()) {
-      sink.error(split.Mark(), split_path,
-                 fmt::format("expected `proportional`, `chosen` or a mapping of the two other sides' ids to shares, got {}",
-                             io::describe_node(split)));
+      sink.error(
+          split.Mark(), split_path,
+          fmt::format("expected `proportional`, `chosen` or a mapping of the two other sides' ids to shares, got {}",
+                      io::describe_node(split)));
       continue;
     }
     side.split.rule = SplitRule::kShares;
@@ -989,6 +990,13 @@ void read_compliance(MapReader& reader, const ReadContext& context, Scenario& sc
       sink.error_in_file(message);
     }
   };
+  if (scenario.is_three_sided() && scenario.mix != MixObjective::kRule) {
+    // The mix search answers one opponent's first strike (prepare.hpp); three sides are not modelled.
+    sink.error(reader.node("mix")->Mark(), "mix",
+               "`mix` chooses each side's mix against one opponent; expected `mix: rule` (or no `mix`) with three "
+               "sides");
+    return;
+  }
   if (!scenario.comply) {
     if (scenario.mix != MixObjective::kRule) {
       sink.error(reader.node("mix")->Mark(), "mix",

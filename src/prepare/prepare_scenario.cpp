@@ -1,6 +1,7 @@
 // The prepare step between loading and evaluation (prepare.hpp).
 #include "stratstab/prepare.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <memory>
@@ -58,11 +59,18 @@ void derive_damage(Scenario& scenario) {
       f.grade = Grade::kDerived;
       f.source_id = victim.cities->source_id;
       f.date = victim.forces->date;
-      f.range = Range{d.low, d.high};
+      // Under the low-damage assumptions a large table (China's) may not reach D = 0.8 within the
+      // curve's kCityCurveMaxWarheads: the range then ends there, so that a draw is a number.
+      const bool capped = !std::isfinite(d.high);
+      f.range = Range{d.low, capped ? std::max(d.value, static_cast<double>(kCityCurveMaxWarheads)) : d.high};
       f.note = fmt::format(
           "where the city curve of {} reaches D = 0.8 under {}'s mean 5 psi area {:.1f} km2 (Brode surface burst; "
-          "ASSUMED 4,000 people per km2); range from 3-10 psi and 2,500-8,000 per km2 (docs/methods.md §7)",
-          "data/cities/" + victim.cities->side + ".yaml", attacker_ids, d.lethal_area_km2);
+          "ASSUMED 4,000 people per km2); range from 3-10 psi and 2,500-8,000 per km2 (docs/methods.md §7){}",
+          "data/cities/" + victim.cities->side + ".yaml", attacker_ids, d.lethal_area_km2,
+          capped ? fmt::format("; at 3 psi and 2,500 per km2 the table does not reach D = 0.8 within {} warheads, "
+                               "so the range ends there",
+                               kCityCurveMaxWarheads)
+                 : std::string());
       victim.forces->w80 = f;
     }
     if (scenario.parameters.damage_from_cities && !victim.damage_curve) victim.damage_curve = d.curve;
@@ -115,7 +123,7 @@ Scenario prepare_scenario(Scenario loaded) {
     side.forces = snapshot_after_upload(*side.forces, side.upload_months);
   }
   if (loaded.comply && loaded.is_real()) {
-    for (std::size_t i = 0; i < 2; ++i) {
+    for (std::size_t i = 0; i < loaded.sides.size(); ++i) {
       auto result = std::make_shared<ComplianceResult>(comply_side(loaded, i, *loaded.sides[i].forces));
       loaded.sides[i].forces = result->snapshot;
       loaded.sides[i].compliance = std::move(result);

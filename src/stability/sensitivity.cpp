@@ -111,6 +111,15 @@ Sensitivity compute_sensitivity(const Scenario& scenario, const SensitivityOptio
                                 "(use `stratstab assess` for those)",
                                 scenario.file)});
   }
+  if (scenario.is_three_sided()) {
+    // The finite differences below are of the two-sided exchange; with three sides they would
+    // silently leave the third side out (docs/methods.md §13.5, limits).
+    throw InputError({key_error("sides",
+                                "sensitivity differentiates the two-sided index; this scenario has three sides (use "
+                                "`stratstab sweep` on a key of the side, e.g. --param "
+                                "sides.CN.systems.silo-fields.launchers_deployed=100,150,200)",
+                                scenario.file)});
+  }
   Sensitivity out;
   out.posture = scenario.posture;
   out.options = options;

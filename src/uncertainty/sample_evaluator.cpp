@@ -29,10 +29,7 @@ void restore_sums(ForceSnapshot& snapshot, const ForceSnapshot& reference) {
 
 SampleEvaluator::SampleEvaluator(const Scenario& loaded, std::vector<UncertainInput> inputs)
     : loaded_(loaded), prepared_(prepare_scenario(loaded)), inputs_(std::move(inputs)) {
-  for (std::size_t s = 0; s < 2; ++s) {
-    const ScenarioSide& side = loaded_.sides[s];
-    reupload_[s] = side_is_rederived(loaded_, s);
-  }
+  for (std::size_t s = 0; s < loaded_.sides.size(); ++s) reupload_[s] = side_is_rederived(loaded_, s);
   accessors_.reserve(inputs_.size());
   before_upload_.assign(inputs_.size(), false);
   for (std::size_t i = 0; i < inputs_.size(); ++i) {
@@ -53,7 +50,7 @@ SampleEvaluator::~SampleEvaluator() = default;
 std::unique_ptr<SampleEvaluator::Workspace> SampleEvaluator::workspace() const {
   auto w = std::make_unique<Workspace>();
   w->scenario = prepared_;
-  if (reupload_[0] || reupload_[1]) w->before = loaded_;
+  if (reupload_[0] || reupload_[1] || reupload_[2]) w->before = loaded_;
   return w;
 }
 
@@ -66,7 +63,7 @@ std::vector<double> SampleEvaluator::point_values() const {
 void SampleEvaluator::apply(std::span<const double> values, Workspace& workspace) const {
   if (values.size() != inputs_.size()) throw std::logic_error("SampleEvaluator: one value per input expected");
   Scenario& s = workspace.scenario;
-  for (std::size_t side = 0; side < 2; ++side) {
+  for (std::size_t side = 0; side < s.sides.size(); ++side) {
     if (!reupload_[side]) continue;
     restore_sums(*workspace.before.sides[side].forces, *loaded_.sides[side].forces);
     for (std::size_t i = 0; i < inputs_.size(); ++i) {
@@ -77,13 +74,13 @@ void SampleEvaluator::apply(std::span<const double> values, Workspace& workspace
     s.sides[side].forces = rederive_side(loaded_, prepared_, side, drawn);
     s.sides[side].forces->w80 = prepared_.sides[side].forces->w80;
   }
-  for (std::size_t side = 0; side < 2; ++side) {
+  for (std::size_t side = 0; side < s.sides.size(); ++side) {
     if (s.sides[side].forces && !reupload_[side]) restore_sums(*s.sides[side].forces, *prepared_.sides[side].forces);
   }
   for (std::size_t i = 0; i < inputs_.size(); ++i) {
     if (!before_upload_[i]) accessors_[i].set(s, values[i]);
   }
-  for (std::size_t side = 0; side < 2; ++side) {
+  for (std::size_t side = 0; side < s.sides.size(); ++side) {
     if (s.sides[side].forces && !reupload_[side])
       renormalise_snapshot(*s.sides[side].forces, *prepared_.sides[side].forces);
   }

@@ -300,6 +300,19 @@ TEST(ThreeSidedTest, TheFormatsExampleIsTheBundledScenario) {
   EXPECT_DOUBLE_EQ(evaluate_scenario(quoted).index, evaluate_scenario(bundled).index);
 }
 
+TEST(ThreeSidedTest, ChinasDerivedW80HasAFiniteRange) {
+  // Under 3 psi and 2,500 per km2 the Chinese city table does not reach D = 0.8 within 6,000
+  // warheads; an infinite high end would make every uncertainty draw of it meaningless.
+  const Scenario s = prepare_scenario(load_scenario(catalog().scenario_path("us-ru-cn-2026"), {}, &catalog()));
+  const Figure& w80 = s.sides[2].forces->w80;
+  ASSERT_TRUE(w80.range.has_value());
+  EXPECT_EQ(w80.range->high, static_cast<double>(kCityCurveMaxWarheads));
+  EXPECT_LT(w80.range->low, w80.value);
+  EXPECT_NE(w80.note.find("the range ends there"), std::string::npos) << w80.note;
+  // The US and Russian ranges are the table's own (finite) ends.
+  EXPECT_LT(s.sides[0].forces->w80.range->high, static_cast<double>(kCityCurveMaxWarheads));
+}
+
 TEST(ThreeSidedTest, LoaderRefusesWhatThreeSidesCannotMean) {
   const test::TempDir dir;
   const std::string base =
@@ -334,6 +347,18 @@ TEST(ThreeSidedTest, LoaderRefusesWhatThreeSidesCannotMean) {
   ASSERT_NE(d, nullptr) << test::dump(withheld);
   EXPECT_EQ(d->where.line, 5);
   EXPECT_NE(d->message.find("expected `split` instead of `withheld`"), std::string::npos);
+  // The mix search and the sensitivity are two-sided: refused, not run without the third side.
+  const auto mix = read_scenario(catalog().scenario_path("us-ru-cn-2026"),
+                                 {Override::parse("comply=true"), Override::parse("mix=survivable")}, &catalog())
+                       .diagnostics;
+  d = test::find_by_key(mix, "mix");
+  ASSERT_NE(d, nullptr) << test::dump(mix);
+  EXPECT_NE(d->message.find("expected `mix: rule` (or no `mix`) with three sides"), std::string::npos);
+  const test::CliRun sensitivity = test::run_cli("sensitivity us-ru-cn-2026");
+  EXPECT_EQ(sensitivity.exit_code, 3);
+  EXPECT_NE(sensitivity.err.find("sensitivity differentiates the two-sided index; this scenario has three sides"),
+            std::string::npos)
+      << sensitivity.err;
 }
 
 TEST(ThreeSidedTest, CliAssessAndSweepCarryThePairs) {
