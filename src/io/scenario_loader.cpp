@@ -891,7 +891,16 @@ void read_sides(MapReader& scenario, Scenario& out, ReadContext& context) {
       }
     }
   }
-  if (seen.size() == 3) read_three_sided(*node, out, scenario.sink());
+  if (seen.size() == 3) {
+    read_three_sided(*node, out, scenario.sink());
+  } else {
+    for (auto it = node->begin(); it != node->end(); ++it) {
+      if (!it->second.IsMap() || !it->second["split"]) continue;
+      scenario.sink().error(it->second["split"].Mark(), io::join_path("sides." + it->first.Scalar(), "split"),
+                            "`split` divides a side's warheads between two opponents; expected it only with three "
+                            "sides (with two, `withheld` keeps a share back)");
+    }
+  }
   if (seen.size() == 2 || seen.size() == 3) check_force_sides(out, context, scenario.sink());
   if (seen.size() != 2 && seen.size() != 3) {
     scenario.sink().error(node->Mark(), "sides", fmt::format("expected two or three sides, got {}", seen.size()));

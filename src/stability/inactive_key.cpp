@@ -23,6 +23,9 @@ bool is_forward_flight_time(std::string_view key) {
 
 std::optional<std::string> option_reason(const Scenario& scenario, std::string_view option) {
   const StabilityParameters& p = scenario.parameters;
+  if (option == "third_side_weight" && !scenario.is_three_sided()) {
+    return std::string("the scenario has two sides: options.third_side_weight weights a third side's position");
+  }
   const bool lua_key =
       option == "lua_share" || option == "lua_share_mobile" || option == "lua_share_ssbn" || option == "lua_legs";
   if (lua_key && !p.launch_under_attack) {

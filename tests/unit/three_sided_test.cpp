@@ -347,6 +347,15 @@ TEST(ThreeSidedTest, LoaderRefusesWhatThreeSidesCannotMean) {
   ASSERT_NE(d, nullptr) << test::dump(withheld);
   EXPECT_EQ(d->where.line, 5);
   EXPECT_NE(d->message.find("expected `split` instead of `withheld`"), std::string::npos);
+  // `split` with two sides is a slip, not ignored.
+  const std::string two =
+      "name: t\nsides:\n  A:\n    abstract: {nf: 300, mf: 2, ns: 50, ms: 12, alert: 0.5, de: 0.75, w80: 800}\n"
+      "    split: proportional\n  B:\n    abstract: {nf: 250, mf: 4, ns: 35, ms: 8, alert: 0.35, de: 0.85, w80: "
+      "1000}\n";
+  const auto two_sided = errors(two);
+  d = test::find_by_key(two_sided, "sides.A.split");
+  ASSERT_NE(d, nullptr) << test::dump(two_sided);
+  EXPECT_EQ(d->where.line, 5);
   // The mix search and the sensitivity are two-sided: refused, not run without the third side.
   const auto mix = read_scenario(catalog().scenario_path("us-ru-cn-2026"),
                                  {Override::parse("comply=true"), Override::parse("mix=survivable")}, &catalog())
