@@ -300,6 +300,17 @@ TEST(ThreeSidedTest, TheFormatsExampleIsTheBundledScenario) {
   EXPECT_DOUBLE_EQ(evaluate_scenario(quoted).index, evaluate_scenario(bundled).index);
 }
 
+TEST(ThreeSidedTest, TheBundledAbstractExampleIsWhatItsCommentSays) {
+  const auto index = [](const std::vector<Override>& sets) {
+    return evaluate_scenario(
+               prepare_scenario(load_scenario(catalog().scenario_path("kent-thaler-three-sided"), sets, &catalog())))
+        .index;
+  };
+  EXPECT_NEAR(index({}), 0.427714, 5e-7);
+  EXPECT_NEAR(index({Override::parse("sides.C.abstract.nf=0"), Override::parse("sides.C.abstract.ns=0")}), 0.350948,
+              5e-7);
+}
+
 TEST(ThreeSidedTest, ChinasDerivedW80HasAFiniteRange) {
   // Under 3 psi and 2,500 per km2 the Chinese city table does not reach D = 0.8 within 6,000
   // warheads; an infinite high end would make every uncertainty draw of it meaningless.
