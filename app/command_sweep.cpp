@@ -332,7 +332,7 @@ void run_sweep(const SweepRequest& request, const DataCatalog& catalog) {
   if (request.json) {
     json_sink = std::make_unique<JsonSink>(grid, sweep);
   } else if (request.csv) {
-    std::cout << format_grid_csv_header(grid, checked.sides) << std::flush;
+    std::cout << format_grid_csv_header(grid, checked.sides, checked.sweep.pairs) << std::flush;
     rows = std::make_unique<CsvSink>(grid, progress);
   } else if (request.jsonl) {
     rows = std::make_unique<JsonLinesSink>(grid, progress);

@@ -91,7 +91,9 @@ std::string format_grid_row(const SweepTable& table, const Grid& grid, const Gri
 /// `sweep --csv`: the header line, `point`, each axis's path, `index`, each side's `<ID>.c1`,
 /// `<ID>.c2`, `<ID>.ratio`, and each strike's `<S>-><V>.s_star`, `<S>-><V>.victim_surviving`,
 /// `<S>-><V>.retaliation_arriving`.
-std::string format_grid_csv_header(const Grid& grid, const std::array<std::string, 2>& sides);
+/// `pairs`: three sides' pair labels (SweepPoint::pairs), a `pair.<label>` column each after the rest.
+std::string format_grid_csv_header(const Grid& grid, const std::array<std::string, 2>& sides,
+                                   const std::vector<std::string>& pairs = {});
 /// One CSV row; numbers in the shortest form that reads back to the same double.
 std::string format_grid_csv_row(const Grid& grid, const GridPoint& point);
 

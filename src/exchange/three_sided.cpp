@@ -53,8 +53,9 @@ std::array<std::array<double, 3>, 3> warhead_splits(const std::array<WarheadSpli
     if (y_armed != z_armed) {
       to_y = y_armed ? 1.0 : 0.0;
     } else if (y_armed) {
-      to_y = rules[x].rule == SplitRule::kShares ? rules[x].shares[y] / (rules[x].shares[y] + rules[x].shares[z])
-                                                 : warheads[y] / (warheads[y] + warheads[z]);
+      const double given = rules[x].shares[y] + rules[x].shares[z];
+      to_y = rules[x].rule == SplitRule::kShares && given > 0.0 ? rules[x].shares[y] / given
+                                                                : warheads[y] / (warheads[y] + warheads[z]);
     }
     split[x][y] = to_y;
     split[x][z] = 1.0 - to_y;
@@ -101,7 +102,8 @@ ThreeSidedStability evaluate_three(const std::array<WarheadSplit, 3>& rules, con
     pair.first = x;
     pair.second = y;
     pair.third = z;
-    pair.exchange = warheads[x] <= 0.0 || warheads[y] <= 0.0 ? no_exchange() : exchange_of(x, y, z, out.split, out.threat);
+    pair.exchange =
+        warheads[x] <= 0.0 || warheads[y] <= 0.0 ? no_exchange() : exchange_of(x, y, z, out.split, out.threat);
   };
   for (std::size_t z = 0; z < 3; ++z) threats_of(z);
   for (std::size_t p = 0; p < 3; ++p) pair_of(p);
@@ -168,10 +170,10 @@ ThreeSidedStability evaluate_three_abstract(const std::array<AbstractSide, 3>& s
     return abstract_ready_warheads(sides[z], parameters) * share;
   };
   const auto exchange_of = [&](std::size_t x, std::size_t y, std::size_t z, const auto& split, const auto& threat) {
-    const StrikeInputs x_on_y = abstract_strike_inputs(sides[x], sides[y], parameters, split[x][z], split[y][z],
-                                                       threat[z][x], threat[z][y]);
-    const StrikeInputs y_on_x = abstract_strike_inputs(sides[y], sides[x], parameters, split[y][z], split[x][z],
-                                                       threat[z][y], threat[z][x]);
+    const StrikeInputs x_on_y =
+        abstract_strike_inputs(sides[x], sides[y], parameters, split[x][z], split[y][z], threat[z][x], threat[z][y]);
+    const StrikeInputs y_on_x =
+        abstract_strike_inputs(sides[y], sides[x], parameters, split[y][z], split[x][z], threat[z][y], threat[z][x]);
     return stability_from_strikes(evaluate_first_strike(x_on_y, parameters), evaluate_first_strike(y_on_x, parameters));
   };
   return evaluate_three(rules, warheads, threat_of, exchange_of);

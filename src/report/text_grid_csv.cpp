@@ -21,7 +21,8 @@ std::string csv_field(const std::string& text) {
 
 }  // namespace
 
-std::string format_grid_csv_header(const Grid& grid, const std::array<std::string, 2>& sides) {
+std::string format_grid_csv_header(const Grid& grid, const std::array<std::string, 2>& sides,
+                                   const std::vector<std::string>& pairs) {
   std::string out = "point";
   for (const GridAxis& axis : grid.axes()) out += "," + csv_field(axis.path);
   out += ",index";
@@ -31,6 +32,7 @@ std::string format_grid_csv_header(const Grid& grid, const std::array<std::strin
     out +=
         fmt::format(",{0}->{1}.s_star,{0}->{1}.victim_surviving,{0}->{1}.retaliation_arriving", sides[i], sides[1 - i]);
   }
+  for (const std::string& pair : pairs) out += ",pair." + pair;
   return out + '\n';
 }
 
@@ -44,6 +46,7 @@ std::string format_grid_csv_row(const Grid& grid, const GridPoint& point) {
   }
   for (const SweepExchange& e : p.exchanges)
     out += fmt::format(",{},{},{}", e.counterforce_spent, e.victim_surviving, e.retaliation_arriving);
+  for (const SweepPair& pair : p.pairs) out += fmt::format(",{}", pair.index);
   return out + '\n';
 }
 

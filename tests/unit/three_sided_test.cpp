@@ -404,6 +404,12 @@ TEST(ThreeSidedTest, CliAssessAndSweepCarryThePairs) {
   EXPECT_DOUBLE_EQ(p0.at("index").get<double>(), pairs);
   // At 0 interceptors the defended scenario is us-ru-cn-2026.
   EXPECT_DOUBLE_EQ(p0.at("index").get<double>(), product);
+  const test::CliRun csv =
+      test::run_cli("sweep three-sided-golden-dome --param sides.US.defence.interceptors --values 0 --csv --quiet");
+  ASSERT_EQ(csv.exit_code, 0) << csv.err;
+  EXPECT_NE(csv.out.find(",pair.US-RU,pair.US-CN,pair.RU-CN\n"), std::string::npos) << csv.out;
+  EXPECT_NE(csv.out.find(fmt::format(",{}\n", t.at("pairs").at(2).at("index").get<double>())), std::string::npos)
+      << csv.out;
   // compare: the system index, each pair's, China's column with its split and no pair ratios.
   const test::CliRun c = test::run_cli("compare us-ru-2026-11 us-ru-cn-2026 --json");
   ASSERT_EQ(c.exit_code, 0) << c.err;
