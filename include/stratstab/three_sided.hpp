@@ -32,8 +32,9 @@ struct WarheadSplit {
 };
 
 /// split[x][y], the share of side x's warheads held against side y, from each side's rule and
-/// each side's warheads in the exchange (a `chosen` split starts from the proportional one). A share against a side with no warheads goes to the other
-/// opponent (there is nothing to hold it against); with neither armed, half and half.
+/// each side's warheads in the exchange (a `chosen` split starts from the proportional one). A share against a side
+/// with no warheads goes to the other opponent (there is nothing to hold it against); with neither armed, half and
+/// half.
 std::array<std::array<double, 3>, 3> warhead_splits(const std::array<WarheadSplit, 3>& rules,
                                                     const std::array<double, 3>& warheads);
 
