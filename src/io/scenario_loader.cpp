@@ -743,12 +743,13 @@ void check_force_sides(const Scenario& scenario, const ReadContext& context, Dia
 /// side indices; what has no meaning with three sides (a `withheld` share, which the split
 /// replaces; forward systems and decapitation, aimed at "the other side") is refused.
 void read_three_sided(const YAML::Node& sides, Scenario& out, DiagnosticSink& sink) {
-  std::size_t i = 0;
-  for (auto it = sides.begin(); it != sides.end() && i < 3; ++it, ++i) {
+  // By id: the file's entries and out.sides differ where an entry was refused (a bad or repeated id).
+  if (out.sides.size() != 3) return;
+  for (std::size_t i = 0; i < 3; ++i) {
     ScenarioSide& side = out.sides[i];
     const std::string path = io::join_path("sides", side.id);
-    const YAML::Node node = it->second;
-    if (!node.IsMap()) continue;
+    const YAML::Node node = sides[side.id];
+    if (side.id.empty() || !node.IsDefined() || !node.IsMap()) continue;
     for (const char* key : {"withheld", "forward", "decapitation_share"}) {
       if (!node[key]) continue;
       sink.error(node[key].Mark(), io::join_path(path, key),

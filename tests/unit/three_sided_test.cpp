@@ -358,6 +358,11 @@ TEST(ThreeSidedTest, LoaderRefusesWhatThreeSidesCannotMean) {
   ASSERT_NE(d, nullptr) << test::dump(withheld);
   EXPECT_EQ(d->where.line, 5);
   EXPECT_NE(d->message.find("expected `split` instead of `withheld`"), std::string::npos);
+  // A refused entry among four (a bad id) leaves three read sides: reported, not read past the end
+  // (a fuzzer finding: the split reader walked the file's entries instead of the sides read).
+  const auto refused = errors(base + "    split: {A: 0.5, B: 0.5}\n  \" bad\":\n    split: proportional\n");
+  ASSERT_FALSE(refused.empty());
+  EXPECT_NE(test::dump(refused).find("expected a side id of letters"), std::string::npos) << test::dump(refused);
   // `split` with two sides is a slip, not ignored.
   const std::string two =
       "name: t\nsides:\n  A:\n    abstract: {nf: 300, mf: 2, ns: 50, ms: 12, alert: 0.5, de: 0.75, w80: 800}\n"
