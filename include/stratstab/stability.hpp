@@ -233,6 +233,8 @@ StrikeInputs abstract_strike_inputs(const AbstractSide& striker, const AbstractS
                                     const StabilityParameters& parameters, double striker_withheld = 0,
                                     double victim_withheld = 0, double striker_third = 0, double victim_third = 0);
 
+/// An abstract side's warheads: nf mf + ns ms (the V of a victim).
+double abstract_warheads(const AbstractSide& side);
 /// An abstract side's warheads a striker can launch: nf mf + striker_availability ns ms.
 double abstract_ready_warheads(const AbstractSide& side, const StabilityParameters& parameters);
 

@@ -75,6 +75,24 @@ double striker_warheads_committed(const System& system, Posture posture, const S
   return system.warheads_loaded() * striker_readiness(system, posture, parameters) * (1.0 - withheld_share);
 }
 
+/// A striker's central-exchange warheads in the first strike (striker_warheads_committed summed):
+/// launched, and arriving (times each system's reliability).
+struct CommittedWarheads {
+  double launched = 0;
+  double arriving = 0;
+};
+CommittedWarheads central_warheads_committed(const ForceSnapshot& striker, Posture posture,
+                                             const StabilityParameters& parameters, double withheld_share) {
+  CommittedWarheads out;
+  for (const System& system : striker.systems) {
+    if (!in_central_exchange(system)) continue;
+    const double ready = striker_warheads_committed(system, posture, parameters, withheld_share);
+    out.launched += ready;
+    out.arriving += ready * system.reliability.value;
+  }
+  return out;
+}
+
 }  // namespace
 
 namespace {
@@ -458,12 +476,10 @@ StrikeInputs real_strike_inputs(const ForceSnapshot& striker, Posture striker_po
   StrikeInputs in;
   in.striker_third_side = striker_options.third_side_threat;
   in.victim_third_side = victim_options.third_side_threat;
-  for (const System& system : striker.systems) {
-    if (!in_central_exchange(system)) continue;
-    const double ready = striker_warheads_committed(system, striker_posture, parameters, striker_options.withheld);
-    in.striker_warheads += ready;
-    in.striker_arriving += ready * system.reliability.value;
-  }
+  const CommittedWarheads central =
+      central_warheads_committed(striker, striker_posture, parameters, striker_options.withheld);
+  in.striker_warheads = central.launched;
+  in.striker_arriving = central.arriving;
   for (const ForwardDeployment& deployment : striker_options.forward) {
     const System* system = striker.find_system(deployment.system);
     if (system == nullptr) continue;
@@ -655,12 +671,8 @@ StabilityResult evaluate_real(const ForceSnapshot& a, const ForceSnapshot& b, Po
 double value_warheads_arriving(const ForceSnapshot& striker, Posture striker_posture,
                                const StabilityParameters& parameters, const SideOptions& striker_options,
                                const SideOptions& victim_options) {
-  double arriving = 0.0;
-  for (const System& system : striker.systems) {
-    if (!in_central_exchange(system)) continue;
-    arriving += striker_warheads_committed(system, striker_posture, parameters, striker_options.withheld) *
-                system.reliability.value;
-  }
+  const double arriving =
+      central_warheads_committed(striker, striker_posture, parameters, striker_options.withheld).arriving;
   if (victim_options.defence == nullptr || arriving <= 0.0) return arriving;
   const MissileDefence& defence = *victim_options.defence;
   const Penetration value_defence(defence, layer_interceptors(defence, false, 1.0), mean_warheads_per_booster(striker));

@@ -164,7 +164,7 @@ ThreeSidedStability evaluate_three_abstract(const std::array<AbstractSide, 3>& s
                                             const std::array<WarheadSplit, 3>& rules,
                                             const StabilityParameters& parameters) {
   std::array<double, 3> warheads{};
-  for (std::size_t i = 0; i < 3; ++i) warheads[i] = sides[i].nf * sides[i].mf + sides[i].ns * sides[i].ms;
+  for (std::size_t i = 0; i < 3; ++i) warheads[i] = abstract_warheads(sides[i]);
   // Every abstract warhead arrives: the third side's threat is its ready warheads times its share.
   const auto threat_of = [&](std::size_t z, std::size_t, double share) {
     return abstract_ready_warheads(sides[z], parameters) * share;

@@ -30,6 +30,16 @@ namespace {
 
 const double kLn5 = std::log(5.0);
 
+/// The one statement of the third side's term of a cost (docs/methods.md §13.5): b3 (D(w + Z)^a -
+/// D(w)^a), where `alone` = D(w) is the damage the exchange leaves and `third` = Z the warheads the
+/// third side could still add; 0 without a third side or with b3 = 0.
+double third_side_term(const DamageCurve& damage, double alone, double w, double third,
+                       const StabilityParameters& parameters) {
+  if (third <= 0.0 || parameters.third_side_weight <= 0.0) return 0.0;
+  const double a = parameters.cost_exponent;
+  return parameters.third_side_weight * (std::pow(damage(w + third), a) - std::pow(alone, a));
+}
+
 /// Each linear piece is halved where a bound on dC_A/ds cannot rule out an interior minimum, at
 /// least kMinRootDepth times before a negative-to-positive sign change is solved for and at most
 /// kMaxDepth times (1/64 of the piece). Roots are located by the Illinois variant of regula falsi
@@ -110,20 +120,16 @@ class StrikeCosts {
     c.damage_victim = with_collateral(c.damage_victim, piece.c0 + piece.c_slope * (s - piece.s0));
     c.cost = strike_cost(c.damage_striker, c.damage_victim, parameters_);
     // The third side's position (docs/methods.md §13.5): the further damage its warheads against
-    // each side could still do once the exchange is over, b3 (D(U + Z)^a - D(U)^a).
-    if (striker_third_ > 0.0 && b3_ > 0.0) {
-      const double compounded = exponential_ ? -std::expm1(-lambda_striker_ * (surviving + striker_third_))
-                                             : striker_(surviving + striker_third_);
-      c.third_striker = b3_ * (std::pow(compounded, a_) - std::pow(c.damage_striker, a_));
+    // each side could still do once the exchange is over. The victim's is against its value damage
+    // as the value strike alone leaves it (the collateral of counterforce is a separate destruction
+    // of the same value). The exponential's fast path above is the curve's own expression, so
+    // c.damage_striker is striker_(surviving) exactly.
+    if (striker_third_ > 0.0) {
+      c.third_striker = third_side_term(striker_, c.damage_striker, surviving, striker_third_, parameters_);
       c.cost.striker += c.third_striker;
     }
-    if (victim_third_ > 0.0 && b3_ > 0.0) {
-      const double alone = exponential_ ? -std::expm1(-lambda_victim_ * remaining) : victim_(remaining);
-      const double compounded = exponential_ ? -std::expm1(-lambda_victim_ * (remaining + victim_third_))
-                                             : victim_(remaining + victim_third_);
-      // Against the victim's value damage as the value strike alone leaves it (the collateral of
-      // counterforce is a separate destruction of the same value).
-      c.third_victim = b3_ * (std::pow(compounded, a_) - std::pow(alone, a_));
+    if (victim_third_ > 0.0) {
+      c.third_victim = third_side_term(victim_, victim_(remaining), remaining, victim_third_, parameters_);
       c.cost.victim += c.third_victim;
     }
     return c;
@@ -465,6 +471,10 @@ StabilityResult stability_from_strikes(const FirstStrike& a_strikes_b, const Fir
   return r;
 }
 
+double abstract_warheads(const AbstractSide& side) {
+  return side.nf * side.mf + side.ns * side.ms;
+}
+
 double abstract_ready_warheads(const AbstractSide& side, const StabilityParameters& parameters) {
   return side.nf * side.mf + parameters.striker_availability * side.ns * side.ms;
 }
@@ -475,7 +485,7 @@ StrikeInputs abstract_strike_inputs(const AbstractSide& striker, const AbstractS
   StrikeInputs in;
   in.striker_warheads = abstract_ready_warheads(striker, parameters) * (1.0 - striker_withheld);
   in.striker_arriving = in.striker_warheads;
-  in.victim_warheads = victim.nf * victim.mf + victim.ns * victim.ms;
+  in.victim_warheads = abstract_warheads(victim);
   in.victim_arriving = in.victim_warheads * (1.0 - victim_withheld);
   in.striker_damage = exponential_damage_or_placeholder(striker.w80);
   in.victim_damage = exponential_damage_or_placeholder(victim.w80);
@@ -493,19 +503,11 @@ StrikeInputs abstract_strike_inputs(const AbstractSide& striker, const AbstractS
 
 ThirdSideTerms third_side_terms(const StrikeInputs& inputs, double on_striker, double on_victim,
                                 const StabilityParameters& parameters) {
-  ThirdSideTerms t;
-  const double a = parameters.cost_exponent;
-  const double b3 = parameters.third_side_weight;
-  if (b3 <= 0.0) return t;
-  if (inputs.striker_third_side > 0.0) {
-    const DamageCurve& d = inputs.striker_damage;
-    t.striker = b3 * (std::pow(d(on_striker + inputs.striker_third_side), a) - std::pow(d(on_striker), a));
-  }
-  if (inputs.victim_third_side > 0.0) {
-    const DamageCurve& d = inputs.victim_damage;
-    t.victim = b3 * (std::pow(d(on_victim + inputs.victim_third_side), a) - std::pow(d(on_victim), a));
-  }
-  return t;
+  const DamageCurve& striker = inputs.striker_damage;
+  const DamageCurve& victim = inputs.victim_damage;
+  return ThirdSideTerms{
+      third_side_term(striker, striker(on_striker), on_striker, inputs.striker_third_side, parameters),
+      third_side_term(victim, victim(on_victim), on_victim, inputs.victim_third_side, parameters)};
 }
 
 StabilityResult evaluate_abstract(const AbstractSide& a, const AbstractSide& b, const StabilityParameters& parameters) {

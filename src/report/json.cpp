@@ -248,17 +248,18 @@ json three_sided_to_json(const Scenario& scenario, const ThreeSidedStability& t)
     const StabilityResult& r = pair.exchange;
     const std::string& x = id(pair.first);
     const std::string& y = id(pair.second);
-    const StrikeDetail none;
-    pairs.push_back(json{
-        {"sides", json::array({x, y})},
-        {"third", id(pair.third)},
-        {"index", r.index},
-        {"ratios", json{{x, side_json(r.a)}, {y, side_json(r.b)}}},
-        {"exchanges", json::array({strike_json(x, y, r.a_strikes_b, none), strike_json(y, x, r.b_strikes_a, none)})}});
-    pairs.back()["exchanges"][0]["third_side_cost_striker"] = r.a_strikes_b.third_side_cost_striker;
-    pairs.back()["exchanges"][0]["third_side_cost_victim"] = r.a_strikes_b.third_side_cost_victim;
-    pairs.back()["exchanges"][1]["third_side_cost_striker"] = r.b_strikes_a.third_side_cost_striker;
-    pairs.back()["exchanges"][1]["third_side_cost_victim"] = r.b_strikes_a.third_side_cost_victim;
+    // One strike as `assess` gives it, with the third side's terms of its two costs.
+    const auto strike = [](const std::string& striker, const std::string& victim, const FirstStrike& f) {
+      json j = strike_json(striker, victim, f, StrikeDetail{});
+      j["third_side_cost_striker"] = f.third_side_cost_striker;
+      j["third_side_cost_victim"] = f.third_side_cost_victim;
+      return j;
+    };
+    pairs.push_back(json{{"sides", json::array({x, y})},
+                         {"third", id(pair.third)},
+                         {"index", r.index},
+                         {"ratios", json{{x, side_json(r.a)}, {y, side_json(r.b)}}},
+                         {"exchanges", json::array({strike(x, y, r.a_strikes_b), strike(y, x, r.b_strikes_a)})}});
     ordered.push_back(json{{"striker", x}, {"victim", y}, {"c1", r.a.c1}, {"c2", r.a.c2}, {"ratio", r.a.ratio}});
     ordered.push_back(json{{"striker", y}, {"victim", x}, {"c1", r.b.c1}, {"c2", r.b.c2}, {"ratio", r.b.ratio}});
   }

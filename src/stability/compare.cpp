@@ -26,8 +26,8 @@ ComparisonColumn comparison_column(const Scenario& scenario, const Assessment& a
       for (const System& system : side.forces->systems) {
         if (!in_central_exchange(system)) continue;
         out.warheads_by_leg[std::string(to_string(system.basing))] += system.warheads_loaded();
-        out.warheads_total += system.warheads_loaded();
       }
+      out.warheads_total = exchange_warheads(*side.forces);
     }
     if (i < counts.size()) out.treaty = counts[i];
     if (i >= 2) continue;

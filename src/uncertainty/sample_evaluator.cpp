@@ -4,6 +4,7 @@
 // force figures drawn before the upload and the compliance, which are then run again on the drawn
 // snapshot (rederive_side); the derived w80 is the prepared one (or
 // its own draw), not derived again from the drawn yields (docs/methods.md §13.2 says why).
+#include <algorithm>
 #include <stdexcept>
 
 #include "stratstab/prepare.hpp"
@@ -50,7 +51,7 @@ SampleEvaluator::~SampleEvaluator() = default;
 std::unique_ptr<SampleEvaluator::Workspace> SampleEvaluator::workspace() const {
   auto w = std::make_unique<Workspace>();
   w->scenario = prepared_;
-  if (reupload_[0] || reupload_[1] || reupload_[2]) w->before = loaded_;
+  if (std::any_of(reupload_.begin(), reupload_.end(), [](bool r) { return r; })) w->before = loaded_;
   return w;
 }
 
