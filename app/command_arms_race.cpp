@@ -12,6 +12,7 @@
 #include <fmt/ranges.h>
 
 #include "command_data.hpp"
+#include "console.hpp"
 #include "exit_codes.hpp"
 #include "stratstab/arms_race_file.hpp"
 #include "stratstab/error.hpp"
@@ -277,11 +278,11 @@ void add_arms_race_command(CLI::App& app, const GlobalOptions& global, std::func
       const DataCatalog catalog = open_catalog(global);
       const ArmsRaceReport report = build_report(*request, catalog);
       if (request->json) {
-        std::cout << to_json(report).dump(2) << '\n';
+        console_out() << to_json(report).dump(2) << '\n';
       } else if (request->csv) {
-        std::cout << format_arms_race_csv(report);
+        console_out() << format_arms_race_csv(report);
       } else {
-        std::cout << format_arms_race(report);
+        console_out() << format_arms_race(report);
       }
       return kExitOk;
     };

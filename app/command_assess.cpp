@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "command_data.hpp"
+#include "console.hpp"
 #include "exit_codes.hpp"
 #include "scenario_args.hpp"
 #include "stratstab/json.hpp"
@@ -31,9 +32,9 @@ void add_assess_command(CLI::App& app, const GlobalOptions& global, std::functio
       const Scenario scenario = load_scenario_args(catalog, *scenario_arg, *args);
       const Assessment assessment = assess_scenario(scenario);
       if (*json) {
-        std::cout << assessment_to_json(scenario, assessment).dump(2) << '\n';
+        console_out() << assessment_to_json(scenario, assessment).dump(2) << '\n';
       } else {
-        std::cout << format_assessment(scenario, assessment);
+        console_out() << format_assessment(scenario, assessment);
       }
       return kExitOk;
     };

@@ -1,4 +1,5 @@
 #include "command_calc.hpp"
+#include "console.hpp"
 
 #include <algorithm>
 #include <array>
@@ -201,9 +202,9 @@ void add_calc_commands(CLI::App& app, std::function<int()>& run) {
     run = [detect] {
       const DetectionResult result = calculate_detection(detect_inputs(*detect));
       if (detect->json) {
-        std::cout << to_json(result).dump(2) << '\n';
+        console_out() << to_json(result).dump(2) << '\n';
       } else {
-        std::cout << format_detection(result);
+        console_out() << format_detection(result);
       }
       return kExitOk;
     };
@@ -213,9 +214,9 @@ void add_calc_commands(CLI::App& app, std::function<int()>& run) {
     run = [options] {
       const KillCalculation calculation = calculate_kill(kill_inputs(*options));
       if (options->json) {
-        std::cout << to_json(calculation).dump(2) << '\n';
+        console_out() << to_json(calculation).dump(2) << '\n';
       } else {
-        std::cout << format_kill_calculation(calculation);
+        console_out() << format_kill_calculation(calculation);
       }
       return kExitOk;
     };

@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "command_data.hpp"
+#include "console.hpp"
 #include "exit_codes.hpp"
 #include "option_values.hpp"
 #include "progress.hpp"
@@ -63,10 +64,10 @@ void add_compare_command(CLI::App& app, const GlobalOptions& global, std::functi
       if (*json) {
         nlohmann::json j = comparison_to_json(columns);
         if (bands) j = nlohmann::json{{"columns", j}, {"bands", to_json(*bands)}};
-        std::cout << j.dump(2) << '\n';
+        console_out() << j.dump(2) << '\n';
       } else {
-        std::cout << format_comparison(columns);
-        if (bands) std::cout << '\n' << format_compare_bands(*bands);
+        console_out() << format_comparison(columns);
+        if (bands) console_out() << '\n' << format_compare_bands(*bands);
       }
       return kExitOk;
     };

@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "command_data.hpp"
+#include "console.hpp"
 #include "exit_codes.hpp"
 #include "option_values.hpp"
 #include "stratstab/crisis_run.hpp"
@@ -47,10 +48,10 @@ void add_crisis_command(CLI::App& app, const GlobalOptions& global, std::functio
         if (request->json) {
           all.push_back(to_json(report));
         } else {
-          std::cout << (k == 0 ? "" : "\n") << format_crisis(report);
+          console_out() << (k == 0 ? "" : "\n") << format_crisis(report);
         }
       }
-      if (request->json) std::cout << (all.size() == 1 ? all.front() : all).dump(2) << '\n';
+      if (request->json) console_out() << (all.size() == 1 ? all.front() : all).dump(2) << '\n';
       return kExitOk;
     };
   });

@@ -1,4 +1,5 @@
 #include "command_data.hpp"
+#include "console.hpp"
 
 #include <algorithm>
 #include <filesystem>
@@ -73,7 +74,7 @@ std::vector<std::pair<std::filesystem::path, DataFileKind>> data_files(const std
 }
 
 void print_json(const nlohmann::json& value) {
-  std::cout << value.dump(2) << '\n';
+  console_out() << value.dump(2) << '\n';
 }
 
 }  // namespace
@@ -104,7 +105,7 @@ void add_data_commands(CLI::App& app, const GlobalOptions& global, std::function
         }
         print_json(out);
       } else {
-        std::cout << format_snapshot_list(snapshots);
+        console_out() << format_snapshot_list(snapshots);
       }
       return kExitOk;
     };
@@ -119,7 +120,7 @@ void add_data_commands(CLI::App& app, const GlobalOptions& global, std::function
       if (*json) {
         print_json(to_json(snapshot));
       } else {
-        std::cout << format_snapshot(snapshot);
+        console_out() << format_snapshot(snapshot);
       }
       return kExitOk;
     };
@@ -152,7 +153,7 @@ void add_data_commands(CLI::App& app, const GlobalOptions& global, std::function
       if (*json) {
         print_json(to_json(audit));
       } else {
-        std::cout << format_audit(audit);
+        console_out() << format_audit(audit);
       }
       if (!audit.load_errors.empty()) return kExitInput;
       return audit.unsourced > 0 ? kExitCheckFailed : kExitOk;
@@ -176,7 +177,7 @@ void add_data_commands(CLI::App& app, const GlobalOptions& global, std::function
         }
         print_json(out);
       } else {
-        std::cout << format_force_summary(snapshots);
+        console_out() << format_force_summary(snapshots);
       }
       return kExitOk;
     };
@@ -189,7 +190,7 @@ void add_docs_commands(CLI::App& app, std::function<int()>& run) {
   CLI::App* keys = docs->add_subcommand("keys", "Print the input key reference (Markdown) used in docs/io_formats.md");
   keys->callback([&run] {
     run = [] {
-      std::cout << key_reference_markdown();
+      console_out() << key_reference_markdown();
       return kExitOk;
     };
   });

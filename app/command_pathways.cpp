@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "command_data.hpp"
+#include "console.hpp"
 #include "exit_codes.hpp"
 #include "option_values.hpp"
 #include "progress.hpp"
@@ -135,21 +136,21 @@ void add_pathways_command(CLI::App& app, const GlobalOptions& global, std::funct
         nlohmann::json all = nlohmann::json::array();
         for (const PathwayRun& run : runs) all.push_back(to_json(run));
         if (runs.size() == 1) {
-          std::cout << all.front().dump(2) << '\n';
+          console_out() << all.front().dump(2) << '\n';
         } else if (below.empty()) {
-          std::cout << all.dump(2) << '\n';
+          console_out() << all.dump(2) << '\n';
         } else {
-          std::cout << nlohmann::json{{"pathways", all}, {"between", pathways_between_json(runs, below)}}.dump(2)
-                    << '\n';
+          console_out() << nlohmann::json{{"pathways", all}, {"between", pathways_between_json(runs, below)}}.dump(2)
+                        << '\n';
         }
       } else if (request->csv) {
         for (std::size_t k = 0; k < runs.size(); ++k) {
           const std::string csv = format_pathway_csv(runs[k]);
-          std::cout << (k == 0 ? csv : csv.substr(csv.find('\n') + 1));  // one header for every pathway
+          console_out() << (k == 0 ? csv : csv.substr(csv.find('\n') + 1));  // one header for every pathway
         }
       } else {
-        for (std::size_t k = 0; k < runs.size(); ++k) std::cout << (k == 0 ? "" : "\n") << format_pathway(runs[k]);
-        if (runs.size() > 1 && !below.empty()) std::cout << '\n' << format_pathways_between(runs, below);
+        for (std::size_t k = 0; k < runs.size(); ++k) console_out() << (k == 0 ? "" : "\n") << format_pathway(runs[k]);
+        if (runs.size() > 1 && !below.empty()) console_out() << '\n' << format_pathways_between(runs, below);
       }
       return kExitOk;
     };

@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "command_data.hpp"
+#include "console.hpp"
 #include "exit_codes.hpp"
 #include "option_values.hpp"
 #include "scenario_args.hpp"
@@ -73,9 +74,9 @@ void add_sensitivity_command(CLI::App& app, const GlobalOptions& global, std::fu
       if (scenario.is_real()) options.upload = uploading_sides(*upload, scenario);
       const Sensitivity sensitivity = compute_sensitivity(scenario, options);
       if (*json) {
-        std::cout << sensitivity_to_json(scenario, sensitivity).dump(2) << '\n';
+        console_out() << sensitivity_to_json(scenario, sensitivity).dump(2) << '\n';
       } else {
-        std::cout << format_sensitivity(scenario, sensitivity);
+        console_out() << format_sensitivity(scenario, sensitivity);
       }
       return kExitOk;
     };

@@ -17,6 +17,7 @@
 #include <fmt/format.h>
 
 #include "command_data.hpp"
+#include "console.hpp"
 #include "exit_codes.hpp"
 #include "option_values.hpp"
 #include "progress.hpp"
@@ -151,7 +152,7 @@ class TextSink final : public PointSink {
       : table_(table), grid_(grid), progress_(progress) {}
   void write(const GridPoint& point) override {
     progress_.finish();
-    std::cout << format_grid_row(table_, grid_, point) << std::flush;
+    console_out() << format_grid_row(table_, grid_, point) << std::flush;
   }
 
  private:
@@ -165,7 +166,7 @@ class CsvSink final : public PointSink {
   CsvSink(const Grid& grid, ProgressLine& progress) : grid_(grid), progress_(progress) {}
   void write(const GridPoint& point) override {
     progress_.finish();
-    std::cout << format_grid_csv_row(grid_, point) << std::flush;
+    console_out() << format_grid_csv_row(grid_, point) << std::flush;
   }
 
  private:
@@ -178,7 +179,7 @@ class JsonLinesSink final : public PointSink {
   JsonLinesSink(const Grid& grid, ProgressLine& progress) : grid_(grid), progress_(progress) {}
   void write(const GridPoint& point) override {
     progress_.finish();
-    std::cout << grid_point_to_json(grid_, point).dump() << '\n' << std::flush;
+    console_out() << grid_point_to_json(grid_, point).dump() << '\n' << std::flush;
   }
 
  private:
@@ -247,8 +248,8 @@ bool run_into_store(const SweepRequest& request, const Grid& grid, const GridEva
         StoreSink all_done(store, *id, grid, std::move(done), nullptr);
         mpi.run(evaluator, all_done, options);
       }
-      std::cerr << fmt::format("stratstab: run {} of {} holds all {} points already; nothing to compute\n", *id,
-                               request.out, grid.size());
+      console_err() << fmt::format("stratstab: run {} of {} holds all {} points already; nothing to compute\n", *id,
+                                   request.out, grid.size());
       return false;
     }
   } else {
@@ -257,8 +258,8 @@ bool run_into_store(const SweepRequest& request, const Grid& grid, const GridEva
   StoreSink sink(store, *id, grid, std::move(done), printed);
   const GridRunStats stats = mpi.run(evaluator, sink, options);
   progress.finish();
-  std::cerr << fmt::format("stratstab: run {} of {}: {} points computed{}\n", *id, request.out, stats.written,
-                           stored > 0 ? fmt::format(", {} already stored", stored) : "");
+  console_err() << fmt::format("stratstab: run {} of {}: {} points computed{}\n", *id, request.out, stats.written,
+                               stored > 0 ? fmt::format(", {} already stored", stored) : "");
   return true;
 }
 
@@ -266,7 +267,7 @@ bool run_into_store(const SweepRequest& request, const Grid& grid, const GridEva
 void run_sweep(const SweepRequest& request, const DataCatalog& catalog) {
   // Under mpirun every rank runs the command and rank 0 alone writes (ensemble_mpi.hpp).
   const MpiSession mpi;
-  if (!mpi.writer()) std::cout.rdbuf(nullptr);
+  if (!mpi.writer()) console_out().rdbuf(nullptr);
   const Grid grid(sweep_axes(request));
   const std::size_t max_points =
       request.max_points.empty()
@@ -310,9 +311,9 @@ void run_sweep(const SweepRequest& request, const DataCatalog& catalog) {
   if (grid.axes().size() == 1) sweep.inactive = checked.inactive.front();
   for (std::size_t k = 0; k < grid.axes().size(); ++k) {
     if (checked.inactive[k].empty()) continue;
-    std::cerr << fmt::format("stratstab: warning: {} has no effect in this scenario, so {}: {}\n", grid.axes()[k].path,
-                             grid.axes().size() == 1 ? "every row is the same" : "it changes no row",
-                             checked.inactive[k]);
+    console_err() << fmt::format(
+        "stratstab: warning: {} has no effect in this scenario, so {}: {}\n", grid.axes()[k].path,
+        grid.axes().size() == 1 ? "every row is the same" : "it changes no row", checked.inactive[k]);
   }
   const std::vector<Override> base = request.args.overrides();
   const auto load = [&](const std::vector<Override>& extra) {
@@ -332,12 +333,12 @@ void run_sweep(const SweepRequest& request, const DataCatalog& catalog) {
   if (request.json) {
     json_sink = std::make_unique<JsonSink>(grid, sweep);
   } else if (request.csv) {
-    std::cout << format_grid_csv_header(grid, checked.sides, checked.sweep.pairs) << std::flush;
+    console_out() << format_grid_csv_header(grid, checked.sides, checked.sweep.pairs) << std::flush;
     rows = std::make_unique<CsvSink>(grid, progress);
   } else if (request.jsonl) {
     rows = std::make_unique<JsonLinesSink>(grid, progress);
   } else if (request.out.empty()) {
-    std::cout << format_sweep_header(table) << std::flush;
+    console_out() << format_sweep_header(table) << std::flush;
     rows = std::make_unique<TextSink>(table, grid, progress);
   }
   PointSink* printed = json_sink ? json_sink.get() : rows.get();
@@ -373,10 +374,10 @@ void run_sweep(const SweepRequest& request, const DataCatalog& catalog) {
   if (request.json) {
     nlohmann::json j = grid_points ? grid_to_json(sweep, grid, checked.inactive, *grid_points) : sweep_to_json(sweep);
     if (bands) j["bands"] = to_json(*bands);
-    std::cout << j.dump(2) << '\n';
+    console_out() << j.dump(2) << '\n';
   } else if (!request.csv && !request.jsonl && request.out.empty()) {
-    std::cout << format_sweep_footer(table);
-    if (bands) std::cout << '\n' << format_sweep_bands(*bands);
+    console_out() << format_sweep_footer(table);
+    if (bands) console_out() << '\n' << format_sweep_bands(*bands);
   }
 }
 

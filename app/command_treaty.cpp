@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "command_data.hpp"
+#include "console.hpp"
 #include "exit_codes.hpp"
 #include "option_values.hpp"
 #include "stratstab/compliance.hpp"
@@ -95,9 +96,9 @@ void add_treaty_commands(CLI::App& app, const GlobalOptions& global, std::functi
       if (*list_json) {
         nlohmann::json out = nlohmann::json::array();
         for (const Treaty& t : treaties) out.push_back(to_json(t));
-        std::cout << out.dump(2) << '\n';
+        console_out() << out.dump(2) << '\n';
       } else {
-        std::cout << format_treaty_list(treaties);
+        console_out() << format_treaty_list(treaties);
       }
       return kExitOk;
     };
@@ -130,10 +131,10 @@ void add_treaty_commands(CLI::App& app, const GlobalOptions& global, std::functi
       if (count_args->json) {
         nlohmann::json j = to_json(result, treaty, snapshot);
         if (band) j["band"] = to_json(*band);
-        std::cout << j.dump(2) << '\n';
+        console_out() << j.dump(2) << '\n';
       } else {
-        std::cout << format_treaty_count(treaty, snapshot, result);
-        if (band) std::cout << '\n' << format_treaty_count_band(*band);
+        console_out() << format_treaty_count(treaty, snapshot, result);
+        if (band) console_out() << '\n' << format_treaty_count_band(*band);
       }
       return kExitOk;
     };
@@ -162,9 +163,9 @@ void add_treaty_commands(CLI::App& app, const GlobalOptions& global, std::functi
       }
       const ComplianceResult result = bring_into_compliance(treaty, snapshot, options);
       if (comply_args->json) {
-        std::cout << to_json(result).dump(2) << '\n';
+        console_out() << to_json(result).dump(2) << '\n';
       } else {
-        std::cout << format_compliance(treaty, result);
+        console_out() << format_compliance(treaty, result);
       }
       return kExitOk;  // a force the rule cannot bring within is a finding, shown, not a failure
     };
@@ -196,9 +197,9 @@ void add_upload_command(CLI::App& app, const GlobalOptions& global, std::functio
       options.count_options = counting.options();
       const UploadPath path = compute_upload(snapshot, options);
       if (args->json) {
-        std::cout << to_json(path).dump(2) << '\n';
+        console_out() << to_json(path).dump(2) << '\n';
       } else {
-        std::cout << format_upload(path);
+        console_out() << format_upload(path);
       }
       return kExitOk;
     };

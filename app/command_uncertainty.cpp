@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "command_data.hpp"
+#include "console.hpp"
 #include "exit_codes.hpp"
 #include "option_values.hpp"
 #include "progress.hpp"
@@ -75,11 +76,11 @@ int run_uncertainty_command(const UncertaintyRequest& request, const DataCatalog
   const UncertaintyResult result = run_uncertainty(loaded, loaded.uncertainty, options);
   progress.finish();
   if (request.json) {
-    std::cout << uncertainty_to_json(result).dump(2) << '\n';
+    console_out() << uncertainty_to_json(result).dump(2) << '\n';
   } else if (request.csv) {
-    std::cout << format_uncertainty_csv(result);
+    console_out() << format_uncertainty_csv(result);
   } else {
-    std::cout << format_uncertainty(result, top);
+    console_out() << format_uncertainty(result, top);
   }
   return kExitOk;
 }

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "command_data.hpp"
+#include "console.hpp"
 #include "exit_codes.hpp"
 #include "option_values.hpp"
 #include "scenario_args.hpp"
@@ -149,7 +150,7 @@ void add_verify_command(CLI::App& app, const GlobalOptions& global, std::functio
       const Treaty treaty = catalog.load_treaty(request->treaty);
       if (request->knowledge) {
         const Knowledge k = knowledge_of(catalog, treaty, force, *request);
-        std::cout << (request->json ? to_json(k).dump(2) + "\n" : format_knowledge(k));
+        console_out() << (request->json ? to_json(k).dump(2) + "\n" : format_knowledge(k));
         return kExitOk;
       }
       const long long years = whole_number_option(request->years, "--years", 1, 1000, "years");
@@ -162,7 +163,7 @@ void add_verify_command(CLI::App& app, const GlobalOptions& global, std::functio
             Violation{ViolationKind::kUndeclaredLaunchers, 1}};
       }
       const VerificationAssessment a = assess_verification(treaty, force, violations, years);
-      std::cout << (request->json ? to_json(a).dump(2) + "\n" : format_verification(a));
+      console_out() << (request->json ? to_json(a).dump(2) + "\n" : format_verification(a));
       return kExitOk;
     };
   });

@@ -1,4 +1,5 @@
 #include "command_wta.hpp"
+#include "console.hpp"
 
 #include <iostream>
 #include <memory>
@@ -27,9 +28,9 @@ void add_wta_command(CLI::App& app, std::function<int()>& run) {
       const WtaProblem problem = load_wta_problem(*file);
       const WtaSolution solution = solve_wta(problem);
       if (*json) {
-        std::cout << wta_to_json(problem, solution).dump(2) << '\n';
+        console_out() << wta_to_json(problem, solution).dump(2) << '\n';
       } else {
-        std::cout << format_wta(problem, solution);
+        console_out() << format_wta(problem, solution);
       }
       return kExitOk;
     };

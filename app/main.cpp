@@ -9,13 +9,10 @@
 #include <fmt/ranges.h>
 #include <CLI/CLI.hpp>
 
-#include "command_calc.hpp"
-#include "command_data.hpp"
-#include "command_wta.hpp"
+#include "commands.hpp"
 #include "exit_codes.hpp"
 #include "stratstab/closest_word.hpp"
 #include "stratstab/error.hpp"
-#include "stratstab/version.hpp"
 
 namespace {
 
@@ -60,27 +57,11 @@ std::optional<UnknownCommand> unknown_command(CLI::App& app, int argc, char** ar
 int main(int argc, char** argv) {
   using namespace stratstab;
   CLI::App app{"stratstab: open workbench for nuclear strategic-stability analysis", "stratstab"};
-  app.set_version_flag("--version", std::string(kVersion));
-  app.require_subcommand(1);
   app::GlobalOptions global;
-  app.add_option("--data-dir", global.data_dir,
-                 "Bundled data directory (default: $STRATSTAB_DATA_DIR or the built-in one)");
+  app::describe_app(app, global);
   std::function<int()> run;
-  app::add_data_commands(app, global, run);
-  app::add_assess_command(app, global, run);
-  app::add_treaty_commands(app, global, run);
-  app::add_upload_command(app, global, run);
-  app::add_compare_command(app, global, run);
-  app::add_sensitivity_command(app, global, run);
-  app::add_sweep_command(app, global, run);
-  app::add_uncertainty_command(app, global, run);
-  app::add_pathways_command(app, global, run);
-  app::add_verify_command(app, global, run);
-  app::add_crisis_command(app, global, run);
-  app::add_arms_race_command(app, global, run);
-  app::add_docs_commands(app, run);
-  app::add_calc_commands(app, run);
-  app::add_wta_command(app, run);
+  app::add_commands(app, global, run);
+  app::add_serve_command(app, global, run);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

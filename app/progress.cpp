@@ -6,11 +6,14 @@
 
 #include <fmt/format.h>
 
+#include "console.hpp"
+
 namespace stratstab::app {
 
 ProgressLine::ProgressLine(std::string what, bool enabled)
     : what_(std::move(what)),
-      shown_(enabled && isatty(STDERR_FILENO) != 0),
+      hook_(console().progress),
+      shown_(enabled && !hook_ && isatty(STDERR_FILENO) != 0),
       start_(std::chrono::steady_clock::now()),
       last_(start_) {}
 
@@ -19,6 +22,7 @@ ProgressLine::~ProgressLine() {
 }
 
 void ProgressLine::update(std::size_t done, std::size_t total) {
+  if (hook_) hook_(what_, done, total);
   if (!shown_) return;
   const auto now = std::chrono::steady_clock::now();
   if (done < total && now - last_ < std::chrono::milliseconds(200)) return;

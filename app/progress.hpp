@@ -1,11 +1,14 @@
 // A progress line on stderr for commands that run for seconds: points done of the total, the rate
 // and the time left, redrawn in place at most a few times a second; nothing when stderr is not a
-// terminal or `--quiet` was given.
+// terminal or `--quiet` was given. Where the thread's console has a progress hook (console.hpp: a
+// command run by `stratstab serve`), every update goes to the hook instead, `--quiet` or not.
 #pragma once
 
 #include <chrono>
 #include <cstddef>
 #include <string>
+
+#include "console.hpp"
 
 namespace stratstab::app {
 
@@ -23,6 +26,7 @@ class ProgressLine {
 
  private:
   std::string what_;
+  ProgressHook hook_;
   bool shown_ = false;
   bool drawn_ = false;
   std::chrono::steady_clock::time_point start_;

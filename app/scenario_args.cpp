@@ -1,4 +1,5 @@
 #include "scenario_args.hpp"
+#include "console.hpp"
 
 #include <iostream>
 
@@ -26,7 +27,7 @@ void add_scenario_args(CLI::App& command, ScenarioArgs& args, const std::string&
 
 void print_warnings(const std::vector<Diagnostic>& diagnostics) {
   for (const Diagnostic& d : diagnostics) {
-    if (d.severity == Severity::kWarning) std::cerr << format_diagnostic(d) << '\n';
+    if (d.severity == Severity::kWarning) console_err() << format_diagnostic(d) << '\n';
   }
 }
 
