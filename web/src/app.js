@@ -27,6 +27,7 @@
   let state = S.decode(location.hash);
   let catalog = null;
   let lastAssess = null; // the last successful assess JSON
+  let yamlFigs = {}; // key path -> {value, range} read from the scenario's YAML text
   let curvesSupported = true;
   let assessSeq = 0;
   let assessAbort = null;
@@ -225,7 +226,7 @@
       { key: 'options.lua_share', label: 'Share of silo warheads launched under attack', unit: 'share', type: 'range', min: 0, max: 1, step: 0.05, value: opt.lua_share },
     ];
     if (real) {
-      general.unshift({ key: 'options.posture', label: 'Posture', type: 'select', choices: ['day_to_day', 'generated', 'striker_generated'], value: opt.posture });
+      general.unshift({ key: 'options.posture', label: 'Posture case', type: 'select', choices: ['day_to_day', 'generated', 'striker_generated'], value: opt.posture });
       general.push(
         { key: 'options.warning', label: 'Warning-based launch under attack (from the warning and flight times)', type: 'bool', value: opt.warning },
         { key: 'options.damage', label: 'Damage model', type: 'select', choices: ['exponential', 'cities'], value: damageValue(sideInfo) },
@@ -238,10 +239,10 @@
 
     if (real) {
       const treaties = catalog && catalog.treaties ? catalog.treaties : [];
-      const t = result && result.compliance ? result.compliance.treaty : undefined;
+      const t = result && result.compliance ? result.compliance.treaty : yamlFigs.treaty ? yamlFigs.treaty.value : undefined;
       groups.push({ title: 'Treaty and compliance', fields: [
         { key: 'treaty', label: 'Treaty regime', type: 'select', choices: treaties, value: t, blank: '(scenario default)' },
-        { key: 'comply', label: 'Bring each force within the treaty by its stated rule', type: 'bool', value: !!(result && result.compliance) },
+        { key: 'comply', label: 'Bring each force within the treaty by its stated rule (comply)', type: 'bool', value: !!(result && result.compliance) },
       ] });
     }
 
@@ -249,16 +250,19 @@
       const fields = [];
       if (real) {
         fields.push(
-          { key: `sides.${id}.withheld`, label: `${id}: share of warheads withheld against a third country`, unit: 'share', type: 'range', min: 0, max: 1, step: 0.05, value: 0 },
-          { key: `sides.${id}.upload_months`, label: `${id}: months of upload`, unit: 'months', type: 'range', min: 0, max: 60, step: 1, value: 0 },
-          { key: `sides.${id}.warning.detection_minutes`, label: `${id}: warning, launch to a warning acted on`, unit: 'minutes', type: 'range', min: 0, max: 15, step: 0.5, value: undefined, help: 'used with warning-based launch under attack' },
+          { key: `sides.${id}.withheld`, label: `${id}: share of warheads withheld against a third country`, unit: 'share', type: 'range', min: 0, max: 1, step: 0.05, dflt: 0 },
+          { key: `sides.${id}.upload_months`, label: `${id}: months of upload`, unit: 'months', type: 'range', min: 0, max: 60, step: 1, dflt: 0 },
+          { key: `sides.${id}.warning.detection_minutes`, label: `${id}: warning, from launch to a warning acted on`, unit: 'minutes', type: 'range', min: 0, max: 15, step: 0.5, dflt: 2, help: 'used with warning-based launch under attack' },
+          { key: `sides.${id}.warning.decision_minutes_max`, label: `${id}: warning, longest time to a launch decision`, unit: 'minutes', type: 'range', min: 0, max: 30, step: 0.5, dflt: 12, help: 'used with warning-based launch under attack' },
         );
         const d = defences[id];
         if (d) {
           const hi = Math.max(2000, Math.ceil((d.interceptors * 2) / 100) * 100);
           fields.push({ key: `sides.${id}.defence.interceptors`, label: `${id}: missile-defence interceptors`, unit: 'interceptors', type: 'range', min: 0, max: hi, step: 50, value: d.interceptors });
+          fields.push({ key: `sides.${id}.defence.covers`, label: `${id}: what the defence protects`, type: 'select', choices: ['value', 'silos', 'both'] });
           (d.layers || []).forEach((l, i) => {
-            fields.push({ key: `sides.${id}.defence.layers[${i}].sspk`, label: `${id}: layer “${l.name}” single-shot kill probability`, unit: 'probability', type: 'range', min: 0, max: 1, step: 0.05, value: undefined });
+            fields.push({ key: `sides.${id}.defence.layers[${i}].sspk`, label: `${id}: layer “${l.name}”, single-shot kill probability`, unit: 'probability', type: 'range', min: 0, max: 1, step: 0.05 });
+            fields.push({ key: `sides.${id}.defence.layers[${i}].shots`, label: `${id}: layer “${l.name}”, interceptors per object`, unit: 'interceptors', type: 'range', min: 1, max: 8, step: 1, dflt: 1 });
           });
         }
       } else {
@@ -272,6 +276,20 @@
         fields.push({ key: `sides.${id}.w80`, label: `${id}: snapshot w80 (with w80 = snapshot)`, unit: 'warheads', type: 'number', min: 1, step: 10, value: sideInfo[id].damage.w80_snapshot });
       }
       groups.push({ title: `Side ${id}`, fields });
+    }
+    // The scenario file's own values and stated ranges, where the JSON does not echo them.
+    for (const g of groups) {
+      for (const f of g.fields) {
+        const y = yamlFigs[f.key];
+        if (f.value === undefined && y) f.value = y.value;
+        if (f.value === undefined && f.dflt !== undefined) f.value = f.dflt;
+        if (y && y.range && f.type === 'range' && Number.isFinite(y.range[0]) && Number.isFinite(y.range[1]) && y.range[1] > y.range[0]) {
+          f.min = y.range[0];
+          f.max = y.range[1];
+          if ((f.max - f.min) / f.step < 4) f.step = (f.max - f.min) / 20;
+          f.help = (f.help ? f.help + '; ' : '') + `stated range [${f.min}, ${f.max}]`;
+        }
+      }
     }
     return groups;
   }
@@ -643,11 +661,10 @@
   }
 
   async function runUncertainty() {
-    const u = { samples: Number($('#unc-samples').value) || 200, sobol: Number($('#unc-sobol').value) || 0, seed: Number($('#unc-seed').value) || 1 };
+    const u = { samples: Number($('#unc-samples').value) || 200, sobol: Math.max(0, Number($('#unc-sobol').value) || 0), seed: Number($('#unc-seed').value) || 1 };
     state.unc = u;
     saveState();
-    const options = { samples: u.samples, seed: u.seed };
-    if (u.sobol > 0) options.sobol = u.sobol;
+    const options = { samples: u.samples, seed: u.seed, sobol: u.sobol };
     const body = Object.assign(baseBody(), { set: state.set, options });
     const sig = signatureFor('uncertainty');
     showError('#err-unc', null);
@@ -827,12 +844,20 @@
   async function loadYamlText(id) {
     try {
       const r = await Api.get('api/scenarios/' + encodeURIComponent(id));
-      if (state.yaml === null) $('#yaml').value = r.yaml;
+      if (state.yaml === null) {
+        $('#yaml').value = r.yaml;
+        setYamlFigs(r.yaml);
+      }
       const m = /^description:\s*>?-?\s*\n?([\s\S]*?)(?:\n\S|$)/m.exec(r.yaml);
       $('#scenario-description').textContent = m ? m[1].replace(/\s+/g, ' ').trim() : '';
     } catch (e) {
       $('#scenario-description').textContent = '';
     }
+  }
+
+  function setYamlFigs(text) {
+    yamlFigs = window.StratYaml.figures(text);
+    if (lastAssess) renderFields(lastAssess);
   }
 
   function selectScenario(id) {
@@ -908,12 +933,14 @@
     });
     $('#yaml-apply').addEventListener('click', () => {
       state.yaml = $('#yaml').value;
+      yamlFigs = window.StratYaml.figures(state.yaml);
       $('#use-yaml').checked = true;
       fieldsSignature = null;
       changed();
     });
     $('#use-yaml').addEventListener('change', (e) => {
       state.yaml = e.target.checked ? $('#yaml').value : null;
+      yamlFigs = window.StratYaml.figures($('#yaml').value);
       fieldsSignature = null;
       changed();
     });
@@ -967,6 +994,7 @@
     applyTabForms();
     if (state.yaml !== null) {
       $('#yaml').value = state.yaml;
+      yamlFigs = window.StratYaml.figures(state.yaml);
       $('#use-yaml').checked = true;
       $('#yaml-box').open = true;
     }

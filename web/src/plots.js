@@ -317,7 +317,7 @@
       fy: { label: null },
       color: { legend: true, domain: ['per launcher added', 'per warhead uploaded'], range: ['#1f5fa8', '#d35400'] },
       marks: [
-        Plot.barX(rows, { x: 'd_index', y: 'system', fill: 'change', fillOpacity: 0.8, insetTop: (d) => 0, inset: 2 }),
+        Plot.barX(rows, { x: 'd_index', y: 'system', fill: 'change', fillOpacity: 0.8, inset: 2 }),
         Plot.barX(rows.filter((r) => r.destabilising), { x: 'd_index', y: 'system', stroke: 'black', strokeWidth: 1.5, fill: 'none', inset: 2 }),
         Plot.ruleX([0]),
         Plot.tip(rows, Plot.pointerY({ x: 'd_index', y: 'system', title: (d) => `${d.system}, ${d.change}: ${(+d.d_index).toExponential(3)}${d.destabilising ? ' (destabilising)' : ''}` })),
