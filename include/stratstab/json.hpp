@@ -37,6 +37,10 @@ nlohmann::json to_json(const DataAudit& audit);
 /// `assess --json`: the scenario's name and options, `stability.index`, `stability.sides.<ID>` with
 /// c1, c2, ratio, ratio_unclipped, and `exchanges[]` (one per first strike).
 nlohmann::json assessment_to_json(const Scenario& scenario, const Assessment& assessment);
+/// `assess --curves`: per first strike {"striker", "victim", "s_star", "s", "value_left",
+/// "victim_surviving", "retaliation_arriving", "c_a", "c_b"} (columns of equal length, in order of s).
+nlohmann::json strike_curves_to_json(const Scenario& scenario, const Assessment& assessment,
+                                     const std::array<StrikeCurve, 2>& curves);
 /// `sensitivity --json`: `method`, `sides`, `base`, `systems[]` (side, system, per_launcher,
 /// per_launcher_removed, per_warhead: {units, index, c1_a, c2_a, ratio_a, ratio_unclipped_a, c1_b,
 /// ..., destabilising}, and `destabilising` per change), `upload` and `upload_path[]` (month,

@@ -199,6 +199,19 @@ ThirdSideTerms third_side_terms(const StrikeInputs& inputs, double on_striker, d
 /// Searches every linear piece of K(s) for the minimum of C_A(s) (docs/methods.md §7, stopping rule).
 FirstStrike evaluate_first_strike(const StrikeInputs& inputs, const StabilityParameters& parameters);
 
+/// C_A(s) and C_B(s) along s (docs/methods.md §7) as the search sees them: at s = 0, at every kink of
+/// K(s) and of the defences, and at `points` evenly spaced s from 0 to W, in order of s. The plot
+/// of Kent and Thaler's weapons domain is victim_surviving against value_left.
+struct StrikeCurve {
+  std::vector<double> s;                     ///< counterforce warheads
+  std::vector<double> value_left;            ///< W - s, the striker's warheads left for value
+  std::vector<double> victim_surviving;      ///< V - destroyed(s), as loaded
+  std::vector<double> retaliation_arriving;  ///< U(s), through the striker's defence
+  std::vector<double> cost_striker;          ///< C_A(s)
+  std::vector<double> cost_victim;           ///< C_B(s)
+};
+StrikeCurve strike_curve(const StrikeInputs& inputs, const StabilityParameters& parameters, std::size_t points);
+
 struct SideStability {
   double c1 = 0;               ///< cost of striking first
   double c2 = 0;               ///< cost of being struck first

@@ -240,6 +240,96 @@ double derivative_root(const StrikeCosts& costs, const Piece& piece, double left
   return std::abs(d_left) < std::abs(d_right) ? left : right;
 }
 
+/// The piece of C_A over [s0, ...) where K(s) = k0 + k_slope (s - s0) and the value warheads that
+/// reach the victim's defence are launched0 - value_cost (s - s0), evaluated after both defences
+/// with their slopes at `mid`, a point inside the stretch where the defences are linear.
+Piece defended_piece(const StrikeInputs& inputs, double s0, double k0, double k_slope, double launched0,
+                     double value_cost, double mid, double c0, double c_slope) {
+  const double rho = inputs.retaliation_share;
+  Piece p{s0, 0.0, 0.0, 0.0, 0.0, k0, k_slope, launched0, value_cost, c0, c_slope};
+  const double retaliation0 = rho * std::max(0.0, inputs.victim_arriving - k0);
+  const double retaliation_mid = rho * std::max(0.0, inputs.victim_arriving - k0 - k_slope * (mid - s0));
+  p.u0 = inputs.striker_defence.through(retaliation0);
+  p.u_slope = inputs.striker_defence.slope_at(retaliation_mid) * rho * k_slope;
+  p.l0 = inputs.victim_defence.through(std::max(0.0, launched0));
+  p.l_slope = inputs.victim_defence.slope_at(std::max(0.0, launched0 - value_cost * (mid - s0))) * value_cost;
+  return p;
+}
+
+/// The piece at s = 0, before any counterforce.
+Piece first_piece(const StrikeInputs& inputs) {
+  return defended_piece(inputs, 0.0, 0.0, 0.0, inputs.striker_arriving, 1.0, 0.0, 0.0, 0.0);
+}
+
+/// Calls visit(piece, lo, hi) for every linear piece of C_A over [0, W], in order of s: the pieces
+/// of K(s), each cut where the retaliation or the value strike crosses a kink of a defence or of a
+/// damage curve, then the stretch of counterforce beyond every target. `cuts` is scratch space.
+template <class Visit>
+void for_each_piece(const StrikeInputs& inputs, std::vector<double>& cuts, Visit&& visit) {
+  const double w = inputs.striker_warheads;
+  const double rho = inputs.retaliation_share;
+  const Penetration& striker_defence = inputs.striker_defence;
+  const Penetration& victim_defence = inputs.victim_defence;
+  // A piecewise-concave damage curve (concentration on undefended value) turns upwards at its kinks:
+  // the piece is cut where what arrives crosses one, as at a defence's kinks.
+  const std::span<const double> striker_kinks = inputs.striker_damage.kinks();
+  const std::span<const double> victim_kinks = inputs.victim_damage.kinks();
+  const bool damage_kinks = !striker_kinks.empty() || !victim_kinks.empty();
+  const auto search_piece = [&](double s0, double hi, double k0, double k_slope, double launched0, double value_cost,
+                                double c0, double c_slope) {
+    if (striker_defence.is_identity() && victim_defence.is_identity() && !damage_kinks) {
+      visit(defended_piece(inputs, s0, k0, k_slope, launched0, value_cost, 0.5 * (s0 + hi), c0, c_slope), s0, hi);
+      return;
+    }
+    cuts.clear();
+    if (k_slope > 0.0 && rho > 0.0) {
+      for (double x : striker_defence.kinks()) {
+        cuts.push_back(s0 + (rho * (inputs.victim_arriving - k0) - x) / (rho * k_slope));
+      }
+    }
+    if (value_cost > 0.0) {
+      for (double x : victim_defence.kinks()) cuts.push_back(s0 + (launched0 - x) / value_cost);
+      for (double x : victim_kinks) cuts.push_back(s0 + (launched0 - victim_defence.arriving_for(x)) / value_cost);
+    }
+    if (k_slope > 0.0 && rho > 0.0) {
+      for (double x : striker_kinks) {
+        cuts.push_back(s0 + (rho * (inputs.victim_arriving - k0) - striker_defence.arriving_for(x)) / (rho * k_slope));
+      }
+    }
+    std::erase_if(cuts, [&](double c) { return !(c > s0 && c < hi); });
+    std::sort(cuts.begin(), cuts.end());
+    cuts.push_back(hi);
+    double lo = s0;
+    for (double c : cuts) {
+      if (c <= lo) continue;
+      const Piece p = defended_piece(inputs, lo, k0 + k_slope * (lo - s0), k_slope, launched0 - value_cost * (lo - s0),
+                                     value_cost, 0.5 * (lo + c), c0 + c_slope * (lo - s0), c_slope);
+      visit(p, lo, c);
+      lo = c;
+    }
+  };
+
+  double s0 = 0.0;
+  double k0 = 0.0;
+  double launched = inputs.striker_arriving;
+  double collateral = 0.0;
+  for (const DrawDownPiece& dp : inputs.draw_down.pieces) {
+    if (s0 >= w || k0 >= inputs.victim_arriving) break;
+    if (dp.width <= 0.0) continue;
+    // Kills cannot exceed the victim's warheads: a piece that would overshoot ends where U = 0.
+    const double width = dp.slope > 0.0 ? std::min(dp.width, (inputs.victim_arriving - k0) / dp.slope) : dp.width;
+    const double hi = std::min(w, s0 + width);
+    search_piece(s0, hi, k0, dp.slope, launched, dp.value_cost, collateral, dp.collateral_slope);
+    k0 += dp.slope * (hi - s0);
+    launched -= dp.value_cost * (hi - s0);
+    collateral += dp.collateral_slope * (hi - s0);
+    s0 = hi;
+  }
+  // Counterforce beyond every target: K flat, and each further warhead costs the value strike its
+  // share of what is left.
+  if (s0 < w) search_piece(s0, w, k0, 0.0, launched, launched / (w - s0), collateral, 0.0);
+}
+
 }  // namespace
 
 double damage(double arriving_warheads, double w80) {
@@ -266,24 +356,8 @@ FirstStrike evaluate_first_strike(const StrikeInputs& inputs, const StabilityPar
   const StrikeCosts costs(inputs, parameters);
   const double w = inputs.striker_warheads;
   const double rho = inputs.retaliation_share;
-  const Penetration& striker_defence = inputs.striker_defence;
-  const Penetration& victim_defence = inputs.victim_defence;
-  // The piece of C_A over [s0, ...) where K(s) = k0 + k_slope (s - s0) and the value warheads that
-  // reach the victim's defence are launched0 - value_cost (s - s0), evaluated after both defences
-  // with their slopes at `mid`, a point inside the stretch where the defences are linear.
-  const auto defended = [&](double s0, double k0, double k_slope, double launched0, double value_cost, double mid,
-                            double c0, double c_slope) {
-    Piece p{s0, 0.0, 0.0, 0.0, 0.0, k0, k_slope, launched0, value_cost, c0, c_slope};
-    const double retaliation0 = rho * std::max(0.0, inputs.victim_arriving - k0);
-    const double retaliation_mid = rho * std::max(0.0, inputs.victim_arriving - k0 - k_slope * (mid - s0));
-    p.u0 = striker_defence.through(retaliation0);
-    p.u_slope = striker_defence.slope_at(retaliation_mid) * rho * k_slope;
-    p.l0 = victim_defence.through(std::max(0.0, launched0));
-    p.l_slope = victim_defence.slope_at(std::max(0.0, launched0 - value_cost * (mid - s0))) * value_cost;
-    return p;
-  };
   double best_s = 0.0;
-  Piece best_piece = defended(0.0, 0.0, 0.0, inputs.striker_arriving, 1.0, 0.0, 0.0, 0.0);
+  Piece best_piece = first_piece(inputs);
   CostPair best = costs.at(best_piece, 0.0);
 
   const auto consider = [&](const Piece& piece, double s) {
@@ -361,67 +435,8 @@ FirstStrike evaluate_first_strike(const StrikeInputs& inputs, const StabilityPar
     subdivide(subdivide, lo, costs.slope(piece, lo), hi, costs.slope(piece, hi), 0);
   };
 
-  // One piece of K(s) over [s0, hi], cut where the retaliation or the value strike crosses a kink
-  // of a defence (there the slope of what gets through changes).
   std::vector<double> cuts;
-  // A piecewise-concave damage curve (concentration on undefended value) turns upwards at its kinks:
-  // the piece is cut where what arrives crosses one, as at a defence's kinks.
-  const std::span<const double> striker_kinks = inputs.striker_damage.kinks();
-  const std::span<const double> victim_kinks = inputs.victim_damage.kinks();
-  const bool damage_kinks = !striker_kinks.empty() || !victim_kinks.empty();
-  const auto search_piece = [&](double s0, double hi, double k0, double k_slope, double launched0, double value_cost,
-                                double c0, double c_slope) {
-    if (striker_defence.is_identity() && victim_defence.is_identity() && !damage_kinks) {
-      search(defended(s0, k0, k_slope, launched0, value_cost, 0.5 * (s0 + hi), c0, c_slope), s0, hi);
-      return;
-    }
-    cuts.clear();
-    if (k_slope > 0.0 && rho > 0.0) {
-      for (double x : striker_defence.kinks()) {
-        cuts.push_back(s0 + (rho * (inputs.victim_arriving - k0) - x) / (rho * k_slope));
-      }
-    }
-    if (value_cost > 0.0) {
-      for (double x : victim_defence.kinks()) cuts.push_back(s0 + (launched0 - x) / value_cost);
-      for (double x : victim_kinks) cuts.push_back(s0 + (launched0 - victim_defence.arriving_for(x)) / value_cost);
-    }
-    if (k_slope > 0.0 && rho > 0.0) {
-      for (double x : striker_kinks) {
-        cuts.push_back(s0 + (rho * (inputs.victim_arriving - k0) - striker_defence.arriving_for(x)) / (rho * k_slope));
-      }
-    }
-    std::erase_if(cuts, [&](double c) { return !(c > s0 && c < hi); });
-    std::sort(cuts.begin(), cuts.end());
-    cuts.push_back(hi);
-    double lo = s0;
-    for (double c : cuts) {
-      if (c <= lo) continue;
-      const Piece p = defended(lo, k0 + k_slope * (lo - s0), k_slope, launched0 - value_cost * (lo - s0), value_cost,
-                               0.5 * (lo + c), c0 + c_slope * (lo - s0), c_slope);
-      search(p, lo, c);
-      lo = c;
-    }
-  };
-
-  double s0 = 0.0;
-  double k0 = 0.0;
-  double launched = inputs.striker_arriving;
-  double collateral = 0.0;
-  for (const DrawDownPiece& dp : inputs.draw_down.pieces) {
-    if (s0 >= w || k0 >= inputs.victim_arriving) break;
-    if (dp.width <= 0.0) continue;
-    // Kills cannot exceed the victim's warheads: a piece that would overshoot ends where U = 0.
-    const double width = dp.slope > 0.0 ? std::min(dp.width, (inputs.victim_arriving - k0) / dp.slope) : dp.width;
-    const double hi = std::min(w, s0 + width);
-    search_piece(s0, hi, k0, dp.slope, launched, dp.value_cost, collateral, dp.collateral_slope);
-    k0 += dp.slope * (hi - s0);
-    launched -= dp.value_cost * (hi - s0);
-    collateral += dp.collateral_slope * (hi - s0);
-    s0 = hi;
-  }
-  // Counterforce beyond every target: K flat, and each further warhead costs the value strike its
-  // share of what is left.
-  if (s0 < w) search_piece(s0, w, k0, 0.0, launched, launched / (w - s0), collateral, 0.0);
+  for_each_piece(inputs, cuts, search);
 
   FirstStrike result;
   result.striker_warheads = w;
@@ -446,6 +461,35 @@ FirstStrike evaluate_first_strike(const StrikeInputs& inputs, const StabilityPar
   result.third_side_cost_striker = best.third_striker;
   result.third_side_cost_victim = best.third_victim;
   return result;
+}
+
+StrikeCurve strike_curve(const StrikeInputs& inputs, const StabilityParameters& parameters, std::size_t points) {
+  const StrikeCosts costs(inputs, parameters);
+  const double w = inputs.striker_warheads;
+  StrikeCurve curve;
+  const auto add = [&](const Piece& piece, double s) {
+    const CostPair c = costs.at(piece, s);
+    curve.s.push_back(s);
+    curve.value_left.push_back(std::max(0.0, w - s));
+    const double destroyed = std::min(inputs.victim_warheads, inputs.forward_destroyed + inputs.draw_down.destroyed(s));
+    curve.victim_surviving.push_back(std::max(0.0, inputs.victim_warheads - destroyed));
+    curve.retaliation_arriving.push_back(std::max(0.0, piece.u0 - piece.u_slope * (s - piece.s0)));
+    curve.cost_striker.push_back(c.cost.striker);
+    curve.cost_victim.push_back(c.cost.victim);
+  };
+  add(first_piece(inputs), 0.0);
+  const std::size_t steps = std::max<std::size_t>(points, 2) - 1;
+  std::size_t next = 1;  // the next grid point s = W next / steps
+  std::vector<double> cuts;
+  for_each_piece(inputs, cuts, [&](const Piece& piece, double lo, double hi) {
+    for (; next <= steps; ++next) {
+      const double s = w * static_cast<double>(next) / static_cast<double>(steps);
+      if (s > hi) break;
+      if (s > lo && s < hi) add(piece, s);
+    }
+    if (hi > lo) add(piece, hi);  // every kink, so that the curve is exact where its slope changes
+  });
+  return curve;
 }
 
 namespace {

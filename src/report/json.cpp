@@ -466,6 +466,26 @@ json assessment_to_json(const Scenario& scenario, const Assessment& assessment) 
   return out;
 }
 
+json strike_curves_to_json(const Scenario& scenario, const Assessment& assessment,
+                           const std::array<StrikeCurve, 2>& curves) {
+  json out = json::array();
+  const std::array<const FirstStrike*, 2> strikes{&assessment.result.a_strikes_b, &assessment.result.b_strikes_a};
+  for (std::size_t k = 0; k < 2; ++k) {
+    const StrikeCurve& c = curves[k];
+    out.push_back(json{{"striker", scenario.sides[k].id},
+                       {"victim", scenario.sides[1 - k].id},
+                       {"s_star", strikes[k]->counterforce_spent},
+                       {"c_a_at_s_star", strikes[k]->cost_striker},
+                       {"s", c.s},
+                       {"value_left", c.value_left},
+                       {"victim_surviving", c.victim_surviving},
+                       {"retaliation_arriving", c.retaliation_arriving},
+                       {"c_a", c.cost_striker},
+                       {"c_b", c.cost_victim}});
+  }
+  return out;
+}
+
 json comparison_to_json(const std::vector<ComparisonColumn>& columns) {
   json out = json::array();
   for (const ComparisonColumn& c : columns) {

@@ -233,3 +233,49 @@ TEST(KentThalerTest, BundledTieRussiaStrikesGeneratedUsWithLaunchUnderAttack) {
 
 }  // namespace
 }  // namespace stratstab
+
+namespace stratstab {
+namespace {
+
+// The curve behind `assess --curves`: every point is C_A(s) of the definitions (the brute-force
+// striker_cost above), the victim's surviving warheads are V - K(s), C_B(s) is D_B^a + b (1 - D_A^a),
+// the points run in order of s from 0 to W, and the search's s* lies on the curve's least C_A
+// (no grid point below it).
+TEST(KentThalerTest, StrikeCurveFollowsTheDefinitionsAndHoldsTheSearchMinimum) {
+  std::mt19937 rng(20261204);
+  std::uniform_real_distribution<double> unit(0.0, 1.0);
+  const StabilityParameters p;
+  for (int trial = 0; trial < 10; ++trial) {
+    StrikeInputs in;
+    in.striker_warheads = 200 + 2000 * unit(rng);
+    in.victim_warheads = 200 + 2000 * unit(rng);
+    in.striker_arriving = in.striker_warheads;
+    in.victim_arriving = in.victim_warheads;
+    in.striker_damage = DamageCurve::exponential(200 + 1500 * unit(rng));
+    in.victim_damage = DamageCurve::exponential(200 + 1500 * unit(rng));
+    in.draw_down = homogeneous_draw_down({HomogeneousTarget{50 + 400 * unit(rng), 1 + 9 * unit(rng), 1}},
+                                         0.3 + 0.65 * unit(rng), 1 + trial % 3);
+    const StrikeCurve curve = strike_curve(in, p, 401);
+    ASSERT_GE(curve.s.size(), 401U);
+    EXPECT_EQ(curve.s.front(), 0.0);
+    EXPECT_NEAR(curve.s.back(), in.striker_warheads, 1e-9);
+    const FirstStrike found = evaluate_first_strike(in, p);
+    double least = 10.0;
+    for (std::size_t i = 0; i < curve.s.size(); ++i) {
+      const double s = curve.s[i];
+      if (i > 0) EXPECT_GE(s, curve.s[i - 1]) << "trial " << trial;
+      EXPECT_NEAR(curve.cost_striker[i], striker_cost(in, p, s), 1e-12) << "trial " << trial << " s " << s;
+      const double u = std::max(0.0, in.victim_warheads - in.draw_down.kills(s));
+      const double dv = std::pow(damage(in.striker_warheads - s, in.victim_damage.w80()), p.cost_exponent);
+      const double ds = std::pow(damage(u, in.striker_damage.w80()), p.cost_exponent);
+      EXPECT_NEAR(curve.cost_victim[i], dv + p.surcharge * (1.0 - ds), 1e-12);
+      EXPECT_NEAR(curve.victim_surviving[i], u, 1e-9);
+      EXPECT_NEAR(curve.value_left[i], in.striker_warheads - s, 1e-9);
+      least = std::min(least, curve.cost_striker[i]);
+    }
+    EXPECT_LE(found.cost_striker, least + 1e-12) << "trial " << trial;
+  }
+}
+
+}  // namespace
+}  // namespace stratstab
