@@ -249,8 +249,8 @@
     for (const id of ids) {
       const fields = [];
       if (real) {
+        if (!(result && result.three_sided)) fields.push({ key: `sides.${id}.withheld`, label: `${id}: share of warheads withheld against a third country`, unit: 'share', type: 'range', min: 0, max: 1, step: 0.05, dflt: 0 });
         fields.push(
-          { key: `sides.${id}.withheld`, label: `${id}: share of warheads withheld against a third country`, unit: 'share', type: 'range', min: 0, max: 1, step: 0.05, dflt: 0 },
           { key: `sides.${id}.upload_months`, label: `${id}: months of upload`, unit: 'months', type: 'range', min: 0, max: 60, step: 1, dflt: 0 },
           { key: `sides.${id}.warning.detection_minutes`, label: `${id}: warning, from launch to a warning acted on`, unit: 'minutes', type: 'range', min: 0, max: 15, step: 0.5, dflt: 2, help: 'used with warning-based launch under attack' },
           { key: `sides.${id}.warning.decision_minutes_max`, label: `${id}: warning, longest time to a launch decision`, unit: 'minutes', type: 'range', min: 0, max: 30, step: 0.5, dflt: 12, help: 'used with warning-based launch under attack' },
@@ -299,7 +299,37 @@
     const ids = [];
     for (const e of r.exchanges || []) for (const id of [e.striker, e.victim]) if (!ids.includes(id)) ids.push(id);
     for (const id of Object.keys((r.stability && r.stability.sides) || {})) if (!ids.includes(id)) ids.push(id);
+    const t = r.three_sided;
+    if (t) {
+      for (const o of t.ordered_pairs || []) for (const id of [o.striker, o.victim]) if (!ids.includes(id)) ids.push(id);
+      for (const id of Object.keys(t.sides || {})) if (!ids.includes(id)) ids.push(id);
+    }
     return ids;
+  }
+
+  // The figures the results show, for two sides or three (`three_sided`: each pair's exchange,
+  // the ordered pairs' costs, the least stable pair for the probability square).
+  function view(r) {
+    const t = r.three_sided;
+    if (!t) {
+      const ids = sideIds(r);
+      return {
+        ids,
+        sideRows: ids.map((id) => Object.assign({ side: id }, r.stability.sides[id])),
+        exchanges: r.exchanges || [],
+        square: { ids: ids.slice(0, 2), sides: r.stability.sides, index: r.stability.index },
+        note: null,
+      };
+    }
+    const same = (p, q) => p && q && p.length === q.length && p.every((x) => q.includes(x));
+    const pair = (t.pairs || []).find((p) => same(p.sides, t.least_pair)) || (t.pairs || [])[0];
+    return {
+      ids: sideIds(r),
+      sideRows: (t.ordered_pairs || []).map((o) => ({ side: `${o.striker} striking ${o.victim}`, c1: o.c1, c2: o.c2, ratio: o.ratio })),
+      exchanges: (t.pairs || []).flatMap((p) => p.exchanges || []),
+      square: pair ? { ids: pair.sides, sides: pair.ratios, index: pair.index } : null,
+      note: `Three sides: the system index is ${fmt(t.system_index, 6)}; pair indices ${(t.pairs || []).map((p) => p.sides.join('–') + ' ' + fmt(p.index, 4)).join(', ')}. The probability square shows the least stable pair${pair ? ' (' + pair.sides.join('–') + ')' : ''}.`,
+    };
   }
 
   function damageValue(sides) {
@@ -494,6 +524,7 @@
       lastAssess = result;
       renderAssess(result);
       renderFields(result);
+      printSummary();
       tabRuns.assess = inputsSignature();
       $('#status').textContent = 'computed for ' + (state.yaml !== null ? 'the pasted YAML' : state.scenario) + (Object.keys(state.set).length ? ' with ' + Object.keys(state.set).length + ' override(s)' : '');
     } catch (e) {
@@ -514,15 +545,15 @@
   function renderAssess(r) {
     document.body.classList.remove('stale');
     const stab = r.stability;
-    const ids = sideIds(r);
+    const v = view(r);
+    const ids = v.ids;
     $('#index').textContent = fmt(stab.index, 6);
     $('#index').dataset.value = String(stab.index);
-    const system = r.system_index !== undefined ? r.system_index : r.three_sided && r.three_sided.system_index;
-    if (system !== undefined) $('#index-note').textContent = `Three sides: the system index is ${fmt(system, 6)}; the index above is the first pair's.`;
+    $('#index-note').textContent = v.note || "Each side's ratio C1/C2 is the belief that the other side is about to strike above which striking first costs it less than waiting; the index is the product of the clipped ratios.";
 
     renderTable('#sides-table', 'sides', {
-      columns: ['side', 'c1', 'c2', 'ratio', 'ratio_unclipped'],
-      rows: ids.map((id) => Object.assign({ side: id }, stab.sides[id])),
+      columns: ['side', 'c1', 'c2', 'ratio'].concat(v.sideRows.some((x) => 'ratio_unclipped' in x) ? ['ratio_unclipped'] : []),
+      rows: v.sideRows,
     }, { labels: { side: 'side', c1: 'C1 (cost striking first)', c2: 'C2 (cost struck first)', ratio: 'ratio C1/C2 (clipped)', ratio_unclipped: 'unclipped ratio' } });
 
     const moved = (r.what_moved_it || []).map((m) => {
@@ -535,7 +566,7 @@
     renderTable('#moved-table', 'what-moved', { columns: movedCols, rows: moved }, { empty: 'Nothing to switch off in this scenario.', labels: { without: 'without (each feature switched off in turn)' } });
 
     const exCols = ['striker', 'victim', 'striker_warheads', 'victim_warheads', 'counterforce_spent', 'victim_destroyed', 'victim_surviving', 'retaliation_arriving', 'striker_remaining', 'remaining_arriving', 'damage_to_striker', 'damage_to_victim', 'cost_striker', 'cost_victim', 'exchange_ratio'];
-    const ex = (r.exchanges || []).map((e) => {
+    const ex = v.exchanges.map((e) => {
       const row = {};
       for (const c of exCols) row[c] = e[c];
       return row;
@@ -555,7 +586,7 @@
     const curves = r.curves || null;
     drawPlot('drawdown', (t) => Plots.drawdown(t, curves));
     drawPlot('costs', (t) => Plots.costs(t, curves));
-    drawPlot('square', (t) => Plots.square(t, ids, stab.sides, stab.index));
+    drawPlot('square', (t) => (v.square ? Plots.square(t, v.square.ids, v.square.sides, v.square.index) : Plots.message(t, 'No pair to show.')));
   }
 
   // ---------------------------------------------------------------- the other tabs
@@ -877,6 +908,17 @@
     });
   }
 
+  // The report's head: what was computed, for the printout (the controls do not print).
+  function printSummary() {
+    const box = $('#print-summary');
+    const sets = Object.entries(state.set);
+    box.replaceChildren(
+      el('h2', { text: 'stratstab report: ' + (state.yaml !== null ? 'pasted scenario YAML' : state.scenario) }),
+      el('p', { class: 'small', text: `${catalog && catalog.version ? 'stratstab ' + catalog.version + ', ' : ''}${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC. Link: ${location.href}` }),
+      el('p', { class: 'small', text: sets.length ? 'Overrides: ' + sets.map(([k, v]) => `--set ${k}=${v}`).join(' ') : 'No overrides: the scenario as bundled.' }),
+    );
+  }
+
   // ---------------------------------------------------------------- start
 
   function fillSelect(sel, items, value, labelOf) {
@@ -950,7 +992,10 @@
       loadYamlText(state.scenario);
       changed();
     });
-    $('#print').addEventListener('click', () => window.print());
+    $('#print').addEventListener('click', () => {
+      printSummary();
+      window.print();
+    });
     $('#copy-link').addEventListener('click', async () => {
       saveState();
       const url = location.href;
@@ -968,7 +1013,10 @@
       state = next;
       start(true);
     });
-    window.addEventListener('beforeprint', () => document.body.classList.add('printing'));
+    window.addEventListener('beforeprint', () => {
+      document.body.classList.add('printing');
+      printSummary();
+    });
     window.addEventListener('afterprint', () => document.body.classList.remove('printing'));
   }
 

@@ -200,12 +200,18 @@
       marks.push(Plot.line(bandRows, { x: 'value', y: 'q50', stroke: '#1f5fa8', strokeDasharray: '4,3' }));
     }
     marks.push(Plot.line(rows, { x: 'value', y: 'index', stroke: '#1f5fa8', strokeWidth: 2 }));
+    if (bandRows.length) {
+      const last = rows[rows.length - 1];
+      const lastBand = bandRows[bandRows.length - 1];
+      marks.push(Plot.text([{ value: last.value, y: last.index, t: 'point value' }, { value: lastBand.value, y: lastBand.q95, t: '95%' }, { value: lastBand.value, y: lastBand.q05, t: '5%' }, { value: lastBand.value, y: lastBand.q50, t: 'median' }], { x: 'value', y: 'y', text: 't', dx: 6, textAnchor: 'start', fill: '#1f5fa8' }));
+    }
     marks.push(Plot.dot(rows, { x: 'value', y: 'index', fill: '#1f5fa8', r: 3.5 }));
     marks.push(Plot.tip(rows, Plot.pointerX({ x: 'value', y: 'index', title: (d) => `${param} = ${d.value}\nindex ${fmt(d.index, 4)}` + (d.q05 !== undefined ? `\nband ${fmt(d.q05)}–${fmt(d.q95)}` : '') })));
     mount(el, Plot.plot({
       width: width(el, 800),
       height: 380,
       marginLeft: 50,
+      marginRight: 70,
       grid: true,
       x: numeric ? { label: param + ' →', nice: true } : { label: param, type: 'point' },
       y: { label: '↑ First-strike stability index', domain: [0, 1] },
@@ -283,8 +289,9 @@
       color: { legend: true },
       marks: [
         Plot.areaY(weighted, { x: 'date', y1: 'low', y2: 'high', fill: '#444', fillOpacity: 0.12 }),
-        Plot.line(rows, { x: 'date', y: 'index', stroke: 'series', strokeWidth: 1.5, marker: 'dot' }),
-        Plot.line(weighted, { x: 'date', y: 'index', stroke: 'black', strokeWidth: 3 }),
+        Plot.line(weighted, { x: 'date', y: 'index', stroke: '#222', strokeWidth: 1.5, strokeDasharray: '6,4' }),
+        Plot.line(rows, { x: 'date', y: 'index', stroke: 'series', strokeWidth: 2, marker: 'dot' }),
+        Plot.text(weighted.slice(-1), { x: 'date', y: 'index', text: () => 'weighted', dx: -4, dy: -10, textAnchor: 'end' }),
         Plot.tip(rows, Plot.pointer({ x: 'date', y: 'index', stroke: 'series', title: (d) => `${d.series}\n${d.date_text}: index ${fmt(d.index)}\n${d.treaty}` })),
       ],
     }));
@@ -298,9 +305,9 @@
     const systems = (result && result.systems) || [];
     const rows = [];
     for (const s of systems) {
-      const label = `${s.side} ${s.name || s.system}`;
+      const label = `${s.side} ${s.system}`;
       if (s.per_launcher && isNum(s.per_launcher.index)) rows.push({ system: label, change: 'per launcher added', d_index: s.per_launcher.index, destabilising: !!s.per_launcher.destabilising });
-      if (s.per_warhead && isNum(s.per_warhead.index)) rows.push({ system: label, change: 'per warhead uploaded', d_index: s.per_warhead.index, destabilising: !!s.per_warhead.destabilising });
+      if (s.per_warhead && isNum(s.per_warhead.index)) rows.push({ system: label, name: s.name, change: 'per warhead uploaded', d_index: s.per_warhead.index, destabilising: !!s.per_warhead.destabilising });
     }
     if (!rows.length) {
       message(el, 'No sensitivity rows.');
@@ -310,9 +317,9 @@
     mount(el, Plot.plot({
       width: width(el),
       height: 40 + order.length * 26,
-      marginLeft: 150,
+      marginLeft: 110,
       grid: true,
-      x: { label: 'Change in the index per unit →', tickFormat: '.1e' },
+      x: { label: 'Change in the index per launcher or per warhead →', tickFormat: '.1~e' },
       y: { domain: order, label: null },
       fy: { label: null },
       color: { legend: true, domain: ['per launcher added', 'per warhead uploaded'], range: ['#1f5fa8', '#d35400'] },
@@ -320,10 +327,11 @@
         Plot.barX(rows, { x: 'd_index', y: 'system', fill: 'change', fillOpacity: 0.8, inset: 2 }),
         Plot.barX(rows.filter((r) => r.destabilising), { x: 'd_index', y: 'system', stroke: 'black', strokeWidth: 1.5, fill: 'none', inset: 2 }),
         Plot.ruleX([0]),
-        Plot.tip(rows, Plot.pointerY({ x: 'd_index', y: 'system', title: (d) => `${d.system}, ${d.change}: ${(+d.d_index).toExponential(3)}${d.destabilising ? ' (destabilising)' : ''}` })),
+        Plot.tip(rows, Plot.pointerY({ x: 'd_index', y: 'system', title: (d) => `${d.name || d.system}, ${d.change}: ${(+d.d_index).toExponential(3)}${d.destabilising ? ' (destabilising)' : ''}` })),
+        Plot.text(rows.filter((r) => r.destabilising), { x: 'd_index', y: 'system', text: () => '!', dx: 0, fontWeight: 'bold', textAnchor: 'middle' }),
       ],
     }));
-    return { columns: ['system', 'change', 'd_index', 'destabilising'], rows };
+    return { columns: ['system', 'name', 'change', 'd_index', 'destabilising'], rows };
   }
 
   function sensitivityPath(el, result) {
