@@ -24,7 +24,46 @@
     }
   }
 
+  // The server runs at most `limits.max_jobs` computations at once and answers 429 beyond; the
+  // page queues its own so that it never asks for more (a job holds its slot until it ends).
+  let slots = 2;
+  let active = 0;
+  const waiting = [];
+  function setSlots(n) {
+    if (Number.isInteger(n) && n > 0) slots = n;
+    pump();
+  }
+  function pump() {
+    while (active < slots && waiting.length) {
+      ++active;
+      waiting.shift()();
+    }
+  }
+  function acquire() {
+    return new Promise((resolve) => {
+      waiting.push(resolve);
+      pump();
+    });
+  }
+  function release() {
+    --active;
+    pump();
+  }
+  const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
   async function request(method, path, body, signal) {
+    // A 429 (another client holds the slots) is retried with a growing wait.
+    for (let attempt = 0; ; ++attempt) {
+      try {
+        return await requestOnce(method, path, body, signal);
+      } catch (e) {
+        if (!(e instanceof ApiError) || e.status !== 429 || attempt >= 12) throw e;
+        await sleep(250 * (attempt + 1));
+      }
+    }
+  }
+
+  async function requestOnce(method, path, body, signal) {
     const init = { method, headers: {}, signal };
     if (body !== undefined) {
       init.headers['Content-Type'] = 'application/json';
@@ -54,7 +93,14 @@
   }
 
   const get = (path, signal) => request('GET', path, undefined, signal);
-  const post = (command, body, signal) => request('POST', 'api/' + command, body, signal);
+  async function post(command, body, signal) {
+    await acquire();
+    try {
+      return await request('POST', 'api/' + command, body, signal);
+    } finally {
+      release();
+    }
+  }
 
   // Runs `command` as a job, calling onProgress(job) on each poll; resolves with the CLI JSON.
   // handle.cancel() sends DELETE /api/jobs/<id>.
@@ -62,8 +108,15 @@
     let id = null;
     let cancelled = false;
     let timer = null;
+    let held = false;
+    let rejectJob = null;
     const promise = new Promise((resolve, reject) => {
-      request('POST', 'api/jobs/' + command, body).then((started) => {
+      rejectJob = reject;
+      acquire().then(() => {
+        held = true;
+        if (cancelled) throw new ApiError(0, { error: 'cancelled', message: 'cancelled' });
+        return request('POST', 'api/jobs/' + command, body);
+      }).then((started) => {
         id = started.id;
         if (cancelled) {
           request('DELETE', 'api/jobs/' + id).catch(() => {});
@@ -87,19 +140,23 @@
         };
         if (onProgress) onProgress(started);
         poll();
-      }, reject);
+      }).catch(reject);
+    }).finally(() => {
+      if (held) release();
     });
     return {
       promise,
       cancel() {
         cancelled = true;
         if (timer) clearTimeout(timer);
-        if (id !== null) return request('DELETE', 'api/jobs/' + id).catch(() => {});
-        return Promise.resolve();
+        const done = id !== null ? request('DELETE', 'api/jobs/' + id).catch(() => {}) : Promise.resolve();
+        return done.then(() => {
+          if (id !== null) rejectJob(new ApiError(0, { error: 'cancelled', message: 'cancelled' }));
+        });
       },
       get id() { return id; },
     };
   }
 
-  global.StratApi = { get, post, job, ApiError, describeStatus };
+  global.StratApi = { get, post, job, setSlots, ApiError, describeStatus };
 })(window);

@@ -1022,6 +1022,7 @@
 
   async function start(fromLink) {
     if (!catalog) catalog = await Api.get('api/catalog');
+    if (catalog.limits) Api.setSlots(catalog.limits.max_jobs);
     $('#version').textContent = catalog.version ? 'stratstab ' + catalog.version : '';
     const scenarios = catalog.scenarios || [];
     if (!state.scenario || !scenarios.includes(state.scenario)) state.scenario = scenarios.includes('us-ru-2026-11') ? 'us-ru-2026-11' : scenarios[0];

@@ -316,19 +316,18 @@
     const order = [...new Set(rows.slice().sort((p, q) => Math.abs(q.d_index) - Math.abs(p.d_index)).map((r) => r.system))];
     mount(el, Plot.plot({
       width: width(el),
-      height: 40 + order.length * 26,
+      height: 60 + order.length * 30,
       marginLeft: 110,
       grid: true,
-      x: { label: 'Change in the index per launcher or per warhead →', tickFormat: '.1~e' },
-      y: { domain: order, label: null },
-      fy: { label: null },
+      x: { label: 'Change in the index per launcher or per warhead (outlined: destabilising) →', tickFormat: '.1~e' },
+      y: { axis: null, domain: ['per launcher added', 'per warhead uploaded'] },
+      fy: { domain: order, label: null, padding: 0.1 },
       color: { legend: true, domain: ['per launcher added', 'per warhead uploaded'], range: ['#1f5fa8', '#d35400'] },
       marks: [
-        Plot.barX(rows, { x: 'd_index', y: 'system', fill: 'change', fillOpacity: 0.8, inset: 2 }),
-        Plot.barX(rows.filter((r) => r.destabilising), { x: 'd_index', y: 'system', stroke: 'black', strokeWidth: 1.5, fill: 'none', inset: 2 }),
+        Plot.barX(rows, { x: 'd_index', y: 'change', fy: 'system', fill: 'change', fillOpacity: 0.85 }),
+        Plot.barX(rows.filter((r) => r.destabilising), { x: 'd_index', y: 'change', fy: 'system', stroke: 'black', strokeWidth: 1.5, fill: 'none' }),
         Plot.ruleX([0]),
-        Plot.tip(rows, Plot.pointerY({ x: 'd_index', y: 'system', title: (d) => `${d.name || d.system}, ${d.change}: ${(+d.d_index).toExponential(3)}${d.destabilising ? ' (destabilising)' : ''}` })),
-        Plot.text(rows.filter((r) => r.destabilising), { x: 'd_index', y: 'system', text: () => '!', dx: 0, fontWeight: 'bold', textAnchor: 'middle' }),
+        Plot.tip(rows, Plot.pointerY({ x: 'd_index', y: 'change', fy: 'system', title: (d) => `${d.name || d.system}, ${d.change}: ${(+d.d_index).toExponential(3)}${d.destabilising ? ' (destabilising)' : ''}` })),
       ],
     }));
     return { columns: ['system', 'name', 'change', 'd_index', 'destabilising'], rows };
