@@ -506,14 +506,17 @@
     $('#status').textContent = 'computing…';
     document.body.classList.add('busy');
     const body = Object.assign(baseBody(), { set: state.set });
-    if (curvesSupported) body.options = { curves: CURVE_POINTS };
+    const sideCount = new Set(Object.keys(yamlFigs).filter((k) => k.startsWith('sides.')).map((k) => k.split('.')[1])).size;
+    if (curvesSupported && sideCount !== 3) body.options = { curves: CURVE_POINTS };
     try {
       let result;
       try {
         result = await Api.post('assess', body, assessAbort.signal);
       } catch (e) {
         if (curvesSupported && e.status === 400 && /curves/.test(JSON.stringify(e.body))) {
-          curvesSupported = false;
+          // A server without the option (usage error) never gets it again; a scenario the curves
+          // do not cover (three sides) is assessed without them.
+          if (e.body.error === 'usage') curvesSupported = false;
           delete body.options;
           result = await Api.post('assess', body, assessAbort.signal);
         } else throw e;
@@ -584,8 +587,9 @@
     renderTable('#postures-table', 'postures', { columns: pCols, rows: postures }, { empty: 'No posture cases (abstract sides).' });
 
     const curves = r.curves || null;
-    drawPlot('drawdown', (t) => Plots.drawdown(t, curves));
-    drawPlot('costs', (t) => Plots.costs(t, curves));
+    const why = r.three_sided ? 'The draw-down and cost curves are drawn for two sides; this scenario has three.' : null;
+    drawPlot('drawdown', (t) => (why && !curves ? Plots.message(t, why) : Plots.drawdown(t, curves)));
+    drawPlot('costs', (t) => (why && !curves ? Plots.message(t, why) : Plots.costs(t, curves)));
     drawPlot('square', (t) => (v.square ? Plots.square(t, v.square.ids, v.square.sides, v.square.index) : Plots.message(t, 'No pair to show.')));
   }
 
@@ -900,8 +904,8 @@
     for (const k of Object.keys(tabRuns)) delete tabRuns[k];
     if (state.sweep) state.sweep = null;
     saveState();
-    loadYamlText(id);
-    assess().then(() => {
+    yamlFigs = {};
+    loadYamlText(id).then(assess).then(() => {
       if (state.tab === 'sweep') fillSweepForm();
       sweepSuggestions();
       refreshVisibleTab();
@@ -1047,7 +1051,7 @@
       $('#use-yaml').checked = true;
       $('#yaml-box').open = true;
     }
-    loadYamlText(state.scenario);
+    await loadYamlText(state.scenario);
     fieldsSignature = null;
     await assess();
     sweepSuggestions();

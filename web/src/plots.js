@@ -90,7 +90,7 @@
         Plot.line(rows, { x: 'value_left', y: 'victim_surviving', stroke: 'strike', strokeWidth: 2 }),
         Plot.dot(stars, { x: 'value_left', y: 'victim_surviving', stroke: 'strike', fill: 'white', r: 5, strokeWidth: 2 }),
         Plot.text(stars, {
-          x: 'value_left', y: 'victim_surviving', dx: 8, dy: -8, textAnchor: 'start', fill: 'strike',
+          x: 'value_left', y: 'victim_surviving', dx: 8, dy: -10, textAnchor: 'start', fill: 'strike', stroke: 'white', strokeWidth: 4,
           text: (d) => 's* = ' + fmt(d.s_star, 0),
         }),
         Plot.tip(rows, Plot.pointer({
@@ -115,13 +115,13 @@
     const rows = [];
     for (const r of curveRows(curves)) {
       rows.push({ series: r.strike + ': C_A (striker)', strike: r.strike, s: r.s, cost: r.c_a, who: 'striker' });
-      rows.push({ series: r.strike + ': C_B (victim)', strike: r.strike, s: r.s, cost: r.c_b, who: 'victim' });
+      rows.push({ series: r.strike + ': C_B (victim, dashed)', strike: r.strike, s: r.s, cost: r.c_b, who: 'victim' });
     }
     const stars = starRows(curves);
     const series = [];
     for (const c of curves) {
       const k = c.striker + ' strikes ' + c.victim;
-      series.push(k + ': C_A (striker)', k + ': C_B (victim)');
+      series.push(k + ': C_A (striker)', k + ': C_B (victim, dashed)');
     }
     const palette = [];
     curves.forEach((c, i) => palette.push(COLORS[(2 * i) % COLORS.length], COLORS[(2 * i + 1) % COLORS.length]));
@@ -139,7 +139,7 @@
         Plot.line(rows.filter((r) => r.who === 'victim'), { x: 's', y: 'cost', stroke: 'series', strokeWidth: 2, strokeDasharray: '5,3' }),
         Plot.ruleX(stars, { x: 's_star', stroke: '#555', strokeDasharray: '2,3' }),
         Plot.dot(stars, { x: 's_star', y: 'c_a', fill: 'black', r: 4 }),
-        Plot.text(stars, { x: 's_star', y: 'c_a', dy: -10, text: (d) => 's* = ' + fmt(d.s_star, 0) + ' (' + d.strike + ')' }),
+        Plot.text(stars, { x: 's_star', y: 'c_a', dy: 12, dx: 4, textAnchor: 'start', stroke: 'white', strokeWidth: 4, fill: 'black', text: (d) => 's* = ' + fmt(d.s_star, 0) + ' (' + d.strike + ')' }),
         Plot.tip(rows, Plot.pointerX({ x: 's', y: 'cost', stroke: 'series', title: (d) => `${d.series}\ns = ${fmt(d.s, 0)}\ncost ${fmt(d.cost, 4)}` })),
       ],
     }));
