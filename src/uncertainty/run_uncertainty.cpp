@@ -64,7 +64,8 @@ UncertaintyResult run_uncertainty(const Scenario& loaded, const std::vector<Unce
   const auto point_workspace = ev.workspace();
   const SampleOutputs point = ev.evaluate(ev.point_values(), *point_workspace);
 
-  // The band.
+  // The band. Progress starts at 0 of the plan before the design is drawn (seconds for a large one).
+  progress(0);
   const std::vector<double> unit = unit_design(n, n_factors, options.method, options.seed);
   const std::vector<double> values = input_values(ev.inputs(), factors, unit, n);
   const std::vector<SampleOutputs> band =
