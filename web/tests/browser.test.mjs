@@ -273,6 +273,25 @@ try {
     assert.equal(srcRows, Object.keys(expected.json.sources || {}).length, 'one row per source of the snapshot');
   });
 
+  await step('a long run is a job with a progress bar, and Cancel stops it', async () => {
+    await page.click('#tab-uncertainty');
+    await page.fill('#unc-samples', '20000');
+    await page.fill('#unc-sobol', '0');
+    const started = page.waitForResponse((r) => r.url().endsWith('/api/jobs/uncertainty') && r.request().method() === 'POST', { timeout: T });
+    await page.click('#unc-run');
+    const job = await (await started).json();
+    assert.ok(job.id, 'POST /api/jobs/uncertainty gave no job id');
+    await page.waitForSelector('#unc-job progress', { state: 'visible', timeout: T });
+    await page.click('#unc-job button.cancel');
+    await page.locator('#err-unc').filter({ hasText: 'cancelled' }).waitFor({ timeout: T });
+    let state = '';
+    for (let i = 0; i < 50 && state !== 'cancelled'; ++i) {
+      state = (await api('jobs/' + job.id)).json.state;
+      if (state !== 'cancelled') await new Promise((r) => setTimeout(r, 100));
+    }
+    assert.equal(state, 'cancelled', `job ${job.id} is ${state} after Cancel`);
+  });
+
   await step('uncertainty: histogram, tornado and Sobol bars (a job with progress)', async () => {
     await page.click('#tab-assess');
     await page.selectOption('#scenario', 'kent-thaler-uncertain');
