@@ -533,11 +533,17 @@
     } catch (e) {
       if (e.name === 'AbortError' || seq !== assessSeq) return;
       clearFieldErrors();
-      const rest = placeDiagnostics(e.diagnostics || []);
-      if (rest.length || !(e.diagnostics || []).length) {
-        if (state.yaml !== null && rest.length) showError('#err-yaml', { diagnostics: rest });
-        showError('#error-box', { diagnostics: rest.length ? rest : [], message: e.message });
-      } else showError('#error-box', null);
+      const diags = e.diagnostics || [];
+      const rest = placeDiagnostics(diags);
+      // Problems located in the pasted text: by line and column under the YAML box.
+      const inYaml = state.yaml !== null ? diags.filter((d) => d.line !== null && d.line !== undefined) : [];
+      if (inYaml.length) {
+        $('#yaml-box').open = true;
+        $('#err-yaml').replaceChildren(...inYaml.map((d) => el('div', { text: `line ${d.line}${d.column ? ', column ' + d.column : ''}: ${d.key ? d.key + ': ' : ''}${d.message}` })));
+      }
+      const general = rest.filter((d) => !inYaml.includes(d));
+      if (general.length || !diags.length) showError('#error-box', { diagnostics: general, message: e.message });
+      else showError('#error-box', null);
       $('#status').textContent = 'not computed: ' + (e.status === 400 ? 'the input has a problem (see beside the field)' : e.message);
       document.body.classList.add('stale');
     } finally {
@@ -821,7 +827,8 @@
   function figures(node, path, out) {
     if (Array.isArray(node)) {
       node.forEach((v, i) => {
-        const label = v && typeof v === 'object' && (v.id || v.type) ? `${path}[${v.id || v.type}]` : `${path}[${i}]`;
+        // Systems by id, as the --set paths name them (sides.<ID>.systems.mm3.cep_m); other lists by index.
+        const label = path.endsWith('systems') && v && v.id ? `${path}.${v.id}` : `${path}[${i}]`;
         figures(v, label, out);
       });
     } else if (node && typeof node === 'object') {
@@ -883,8 +890,10 @@
         $('#yaml').value = r.yaml;
         setYamlFigs(r.yaml);
       }
-      const m = /^description:\s*>?-?\s*\n?([\s\S]*?)(?:\n\S|$)/m.exec(r.yaml);
-      $('#scenario-description').textContent = m ? m[1].replace(/\s+/g, ' ').trim() : '';
+      const block = /^description:[ \t]*[>|][-+]?[ \t]*\n((?:[ \t]+.*(?:\n|$))+)/m.exec(r.yaml);
+      const line = /^description:[ \t]*(?![>|])(.+)$/m.exec(r.yaml);
+      const text = block ? block[1] : line ? line[1].replace(/^["']|["']$/g, '') : '';
+      $('#scenario-description').textContent = text.replace(/\s+/g, ' ').trim();
     } catch (e) {
       $('#scenario-description').textContent = '';
     }

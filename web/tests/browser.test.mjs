@@ -306,6 +306,30 @@ try {
     assert.ok(await unc.count(), 'the outputs table has the index');
   });
 
+  await step('pasted YAML is assessed, and a bad line is located', async () => {
+    const text = (await api('scenarios/kent-thaler-example')).json.yaml;
+    const edited = text.replace('alert: 0.5', 'alert: 0.7');
+    assert.notEqual(edited, text, 'kent-thaler-example has no `alert: 0.5` to edit');
+    const expected = await api('assess', { yaml: edited });
+    assert.equal(expected.status, 200);
+    await page.click('#tab-assess');
+    await page.click('#reset-all');
+    await page.click('#yaml-box summary');
+    await page.fill('#yaml', edited);
+    await page.click('#yaml-apply');
+    await waitIndex(page, expected.json.stability.index, 'the pasted YAML');
+    const bad = edited.replace('alert: 0.7', 'alert: 1.5');
+    const err = await api('assess', { yaml: bad });
+    assert.equal(err.status, 400);
+    const d = err.json.diagnostics[0];
+    await page.fill('#yaml', bad);
+    await page.click('#yaml-apply');
+    await page.locator('#err-yaml').filter({ hasText: `line ${d.line}` }).waitFor({ timeout: T }).catch(async () => {
+      throw new Error(`no located error under the YAML box (it says "${await page.textContent('#err-yaml')}", expected line ${d.line}: ${d.message})`);
+    });
+    await page.click('#yaml-reload');
+  });
+
   await step('screenshots of every plot', async () => {
     const plots = ['plot-drawdown', 'plot-costs', 'plot-square', 'plot-sweep', 'plot-upload', 'plot-pathways', 'plot-tornado', 'plot-sens-path', 'plot-unc-tornado', 'plot-sobol', 'plot-histogram'];
     // Back to the Golden Dome link for the assessment plots.
