@@ -771,6 +771,17 @@
     } catch (e) {
       showError('#err-upload', e);
     }
+    if (!u.treaty) {
+      $('#treaty-count-table').replaceChildren(el('p', { class: 'muted', text: 'Pick a treaty to count the snapshot under its limits.' }));
+      return;
+    }
+    try {
+      const c = await runCommand('treaty-count', { args: [u.force], options: { treaty: u.treaty } });
+      const rows = (c.limits || []).map((l) => ({ limit: l.id, name: l.name, count: l.count, max: l.limit, headroom: l.headroom, compliant: l.compliant }));
+      renderTable('#treaty-count-table', 'treaty-count', { columns: ['limit', 'name', 'count', 'max', 'headroom', 'compliant'], rows }, { caption: `${c.snapshot} under ${c.treaty_name || c.treaty} (${c.treaty_status}): ${c.compliant ? 'within every limit' : 'over a limit'}`, labels: { max: 'limit' } });
+    } catch (e) {
+      showError('#err-upload', e);
+    }
   }
 
   async function runPathway() {

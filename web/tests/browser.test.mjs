@@ -253,6 +253,11 @@ try {
     await page.click('#tab-paths');
     await expectSvg(page, 'plot-upload');
     await expectSvg(page, 'plot-pathways');
+    const force = await page.inputValue('#upload-force');
+    const treaty = await page.inputValue('#upload-treaty');
+    const count = await api('treaty-count', { args: [force], options: { treaty } });
+    await page.waitForSelector('#table-treaty-count tbody tr', { timeout: T });
+    assert.equal(await page.locator('#table-treaty-count tbody tr').count(), count.json.limits.length, 'one treaty-count row per limit');
   });
 
   await step('compare scenarios', async () => {
