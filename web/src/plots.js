@@ -166,7 +166,8 @@
       marks: [
         Plot.rect([{ x1: 0, x2: 1, y1: 0, y2: 1 }], { x1: 'x1', x2: 'x2', y1: 'y1', y2: 'y2', fill: '#f3f3f3', stroke: '#999' }),
         Plot.rect([{ x1: 0, x2: ra, y1: 0, y2: rb }], { x1: 'x1', x2: 'x2', y1: 'y1', y2: 'y2', fill: '#1f5fa8', fillOpacity: 0.35, stroke: '#1f5fa8' }),
-        Plot.text([{ x: ra / 2, y: rb / 2 }], { x: 'x', y: 'y', text: () => `index = ${fmt(ra)} × ${fmt(rb)} = ${fmt(index)}`, fontSize: 13, fontWeight: 'bold' }),
+        Plot.text([{ x: 0.5, y: 0.96 }], { x: 'x', y: 'y', text: () => `index = area = ${fmt(ra)} × ${fmt(rb)} = ${fmt(index)}`, fontSize: 13, fontWeight: 'bold', stroke: 'white', strokeWidth: 4, fill: 'black' }),
+        Plot.text([{ x: ra, y: rb }], { x: 'x', y: 'y', dx: 6, dy: -8, textAnchor: 'start', text: () => `(r_${a}, r_${b})`, fill: '#1f5fa8' }),
         Plot.dot([{ x: ra, y: rb }], { x: 'x', y: 'y', fill: '#1f5fa8', r: 4 }),
       ],
     }));

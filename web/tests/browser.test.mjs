@@ -212,9 +212,11 @@ try {
   });
 
   let sharedUrl;
+  let sharedIndex;
   await step('a shared link reproduces the inputs and the index', async () => {
     sharedUrl = page.url();
     const index = await indexOf(page);
+    sharedIndex = index;
     const other = await context.newPage();
     other.on('pageerror', (e) => pageErrors.push(e.message));
     await other.goto(sharedUrl);
@@ -339,6 +341,7 @@ try {
     const plots = ['plot-drawdown', 'plot-costs', 'plot-square', 'plot-sweep', 'plot-upload', 'plot-pathways', 'plot-tornado', 'plot-sens-path', 'plot-unc-tornado', 'plot-sobol', 'plot-histogram'];
     // Back to the Golden Dome link for the assessment plots.
     await page.goto(sharedUrl);
+    await waitIndex(page, sharedIndex, 'the shared link, in the first page');
     await page.waitForSelector('#plot-square svg', { timeout: T });
     for (const id of ['plot-drawdown', 'plot-costs', 'plot-square']) await shot(page, id);
     // The other plots are in hidden tabs: show each one's panel for its screenshot.
