@@ -16,6 +16,7 @@
 
 namespace stratstab::app {
 DataCatalog open_catalog(const GlobalOptions& global) {
+  if (global.catalog) return *global.catalog;
   return DataCatalog(global.data_dir.empty() ? DataCatalog::default_data_dir() : global.data_dir);
 }
 

@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <functional>
+#include <memory>
 
 #include "stratstab/catalog.hpp"
 
@@ -13,6 +14,9 @@ namespace stratstab::app {
 /// Options shared by every command.
 struct GlobalOptions {
   std::filesystem::path data_dir;  ///< empty: DataCatalog::default_data_dir()
+  /// `stratstab serve`: one catalogue for every request, whose copies share its cache of parsed
+  /// snapshots (each is read once per server); empty on the command line.
+  std::shared_ptr<const DataCatalog> catalog;
 };
 
 /// The data catalogue the options point at (--data-dir, else the default).

@@ -48,15 +48,16 @@ std::vector<server::ApiCommand> api_commands() {
 }
 
 /// Runs one command line as the CLI would, on this thread, into buffers.
-server::CommandOutput run_command(const std::filesystem::path& data_dir, const std::vector<std::string>& argv,
-                                  const server::ProgressHook& progress) {
+server::CommandOutput run_command(const std::shared_ptr<const DataCatalog>& catalog,
+                                  const std::vector<std::string>& argv, const server::ProgressHook& progress) {
   std::ostringstream out;
   std::ostringstream err;
   const Console console{&out, &err, progress};
   const ConsoleScope scope(console);
   CLI::App app{"stratstab", "stratstab"};
   GlobalOptions global;
-  global.data_dir = data_dir;
+  global.data_dir = catalog->dir();
+  global.catalog = catalog;
   describe_app(app, global);
   std::function<int()> run;
   add_commands(app, global, run);
@@ -129,10 +130,11 @@ void add_serve_command(CLI::App& app, const GlobalOptions& global, std::function
       sigaddset(&signals, SIGINT);
       sigaddset(&signals, SIGTERM);
       pthread_sigmask(SIG_BLOCK, &signals, nullptr);
-      const std::filesystem::path served = o.roots.data_dir;
+      // One catalogue: the snapshots are parsed once for all requests (restart after editing the data).
+      const auto catalog = std::make_shared<const DataCatalog>(o.roots.data_dir);
       server::Server srv(o, api_commands(),
-                         [served](const std::vector<std::string>& argv, const server::ProgressHook& progress) {
-                           return run_command(served, argv, progress);
+                         [catalog](const std::vector<std::string>& argv, const server::ProgressHook& progress) {
+                           return run_command(catalog, argv, progress);
                          });
       const int port = srv.bind();
       if (port < 0) {

@@ -25,13 +25,30 @@ packages=(
   python3                          # scripts/doc_examples.py: checks the example outputs in docs/ (a test)
   jq                               # used by JSON examples in docs/usersguide.md, which the tests run
   python3-yaml                     # test: the bundled data read by a YAML 1.1 reader (PyYAML), grades stay strings
+  libcpp-httplib-dev               # cpp-httplib: the HTTP server of `stratstab serve` (the web page and its API)
+  chromium                         # the browser the web page's tests drive headless (scripts/test-web.sh)
+  wrk                              # HTTP load test of `stratstab serve` (bench/serve_load.sh; run by hand)
 )
+# Node.js and npm fetch the page's plot library and the browser-test driver from the npm registry
+# (web/package-lock.json). Debian's nodejs (18) is enough; a newer node already on the machine is used.
+command -v node >/dev/null 2>&1 || packages+=(nodejs)
+command -v npm >/dev/null 2>&1 || packages+=(npm)
 
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
+install_web_modules() {
+  # npm ci installs exactly the lockfile (and wipes node_modules first): only when it changed.
+  local web
+  web="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/web"
+  if [ ! -f "$web/node_modules/.package-lock.json" ] || [ "$web/package-lock.json" -nt "$web/node_modules/.package-lock.json" ]; then
+    echo "Installing the web page's npm packages (web/package-lock.json)"
+    (cd "$web" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error)
+  fi
+}
 if [ ${#missing[@]} -eq 0 ]; then
+  install_web_modules
   exit 0
 fi
 
@@ -40,3 +57,4 @@ if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 echo "Installing: ${missing[*]}"
 $SUDO apt-get update -qq
 DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}"
+install_web_modules

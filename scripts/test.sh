@@ -5,6 +5,8 @@
 #   release    Release build with tests and benchmarks ON (configured explicitly, so a build/ left
 #              by scripts/run.sh with them OFF is reconfigured); every unit, regression and
 #              package-consumer test under CTest
+#   web        the web page in Debian's chromium, headless (scripts/test-web.sh: playwright-core drives
+#              it against `stratstab serve` from build/; screenshots of every plot in build/web-shots)
 #   bench      the benchmarks are built, list their cases and run each once (timings are not tests)
 #   data       `stratstab data check` on the bundled data
 #   tidy       clang-tidy (.clang-tidy's set) over src/ and app/ as errors, using build/
@@ -101,6 +103,10 @@ stage_bench() {
   echo "$count benchmarks ran once"
 }
 
+stage_web() {
+  scripts/test-web.sh build
+}
+
 stage_tidy() {
   local files
   mapfile -t files < <(git ls-files 'src/*.cpp' 'app/*.cpp')
@@ -136,6 +142,7 @@ stage_data() {
 
 stage format
 stage release
+stage web
 stage bench
 stage data
 stage tidy

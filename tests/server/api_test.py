@@ -209,7 +209,7 @@ def main():
                                                                             "threads": 1}})
         job = json.loads(text)["id"]
         seen_progress = False
-        for _ in range(200):
+        for _ in range(1200):
             state = json.loads(server.request("GET", f"/api/jobs/{job}")[1])
             if state["done"] > 0:
                 seen_progress = True
@@ -218,7 +218,7 @@ def main():
         check(seen_progress, "a long job reports progress while it runs")
         status, _, _ = server.request("DELETE", f"/api/jobs/{job}")
         check(status == 202, f"cancel: 202 ({status})")
-        for _ in range(200):
+        for _ in range(1200):
             state = json.loads(server.request("GET", f"/api/jobs/{job}")[1])
             if state["state"] != "running":
                 break
@@ -238,7 +238,7 @@ def main():
         status, _, _ = server.post("/api/jobs/assess", {})
         check(status == 429, f"a second job while one runs: 429 ({status})")
         server.request("DELETE", f"/api/jobs/{job}")
-        for _ in range(200):
+        for _ in range(1200):
             if json.loads(server.request("GET", f"/api/jobs/{job}")[1])["state"] != "running":
                 break
             time.sleep(0.05)

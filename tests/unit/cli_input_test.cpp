@@ -203,7 +203,7 @@ TEST(CliCommandTest, UnknownCommandIsNamedWithTheClosest) {
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_EQ(r.err,
             "stratstab: unknown command 'asess'; did you mean 'assess'?; commands: data, assess, treaty, upload, "
-            "compare, sensitivity, sweep, uncertainty, pathways, verify, crisis, arms-race, docs, calc, wta\n");
+            "compare, sensitivity, sweep, uncertainty, pathways, verify, crisis, arms-race, docs, calc, wta, serve\n");
   const CliRun nested = run("data shwo us-2026-11-01");
   EXPECT_EQ(nested.exit_code, 2);
   EXPECT_TRUE(contains(nested.err, "stratstab: unknown command 'shwo'; did you mean 'show'?; commands: "))

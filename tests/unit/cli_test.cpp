@@ -49,7 +49,7 @@ TEST(CliTest, UsageErrorsExitTwo) {
       {"data list --bogus", "The following argument was not expected: --bogus\n" + help},
       {"frobnicate",
        "stratstab: unknown command 'frobnicate'; commands: data, assess, treaty, upload, compare, sensitivity, sweep, "
-       "uncertainty, pathways, verify, crisis, arms-race, docs, calc, wta\n"},
+       "uncertainty, pathways, verify, crisis, arms-race, docs, calc, wta, serve\n"},
   };
   for (const auto& [args, err] : cases) {
     const CliRun r = run(args);
