@@ -242,6 +242,22 @@ try {
     assert.equal(rows, expected.json.points.length, 'one table row per swept value');
     const first = Number((await page.locator('#table-sweep-points tbody tr').first().locator('td').nth(1).textContent()));
     assert.ok(close(first, expected.json.points[0].index, 5e-4), `sweep index ${first} vs ${expected.json.points[0].index}`);
+    // The sweep's JSON download holds its rows.
+    const wait = page.waitForEvent('download', { timeout: T });
+    await page.click('#sweep-table button[data-format=json]');
+    const dl = await wait;
+    const file = path.join(SHOTS, dl.suggestedFilename());
+    await dl.saveAs(file);
+    const json = JSON.parse(fs.readFileSync(file, 'utf8'));
+    assert.equal(json.length, expected.json.points.length, 'one JSON row per swept value');
+    assert.ok('q05' in json[0] && 'q95' in json[0], 'the JSON rows carry the band');
+    // A link to the sweep tab runs the same sweep, band included.
+    const other = await context.newPage();
+    await other.goto(page.url());
+    await other.waitForSelector('#plot-sweep svg [aria-label="area"]', { timeout: 2 * T });
+    assert.equal(await other.locator('#table-sweep-points tbody tr').count(), rows, 'the linked sweep has the same points');
+    assert.equal(await other.inputValue('#sweep-samples'), '12');
+    await other.close();
   });
 
   await step('sensitivity: tornado and the index along the upload path', async () => {
