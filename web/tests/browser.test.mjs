@@ -34,6 +34,7 @@ try {
   fail('playwright-core is not installed: run `npm ci` in web/ (' + e.message + ')');
 }
 fs.mkdirSync(SHOTS, { recursive: true });
+fs.rmSync(path.join(SHOTS, 'failure.png'), { force: true });
 const base = BASE.endsWith('/') ? BASE : BASE + '/';
 
 async function api(command, body) {
