@@ -6,8 +6,8 @@ namespace stratstab::app {
 namespace {
 
 const Console& standard_console() {
-  static const Console standard{&std::cout, &std::cerr, {}};
-  return standard;
+  static const Console kStandard{&std::cout, &std::cerr, {}};
+  return kStandard;
 }
 
 thread_local const Console* current = nullptr;

@@ -91,7 +91,7 @@ class JobTable {
 
  private:
   struct Job;
-  void run(const std::shared_ptr<Job>& job, std::vector<std::string> argv);
+  void run(const std::shared_ptr<Job>& job, const std::vector<std::string>& argv);
   void evict_locked();
 
   CommandRunner runner_;

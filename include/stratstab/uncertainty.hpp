@@ -173,6 +173,15 @@ struct UncertaintyOptions {
   std::function<void(std::size_t done, std::size_t total)> on_progress;
 };
 
+/// Counts of a band's samples in `counts.size()` equal bins from `low` to `high` (the samples' least
+/// and greatest; one bin when they are equal), for the histogram of the index.
+struct Histogram {
+  double low = 0;
+  double high = 0;
+  std::vector<std::size_t> counts;
+};
+Histogram histogram(const std::vector<double>& values, std::size_t bins);
+
 struct UncertaintyResult {
   std::string scenario;
   std::size_t samples = 0;
@@ -182,6 +191,7 @@ struct UncertaintyResult {
   std::vector<UncertainInput> inputs;
   std::vector<std::string> fixed;
   std::vector<OutputBand> outputs;               ///< [0] is the index
+  Histogram index_histogram;                     ///< of the band's index samples, 20 bins
   std::vector<std::pair<double, double>> below;  ///< threshold, P(index < threshold)
   /// The samples' index at N/2 and at N (the median): how much it still moves.
   double median_at_half = 0;

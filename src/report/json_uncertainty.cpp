@@ -82,24 +82,27 @@ json uncertainty_to_json(const UncertaintyResult& r) {
                            {"first_order_ci95", json::array({s.first_order_ci[0], s.first_order_ci[1]})},
                            {"total_ci95", json::array({s.total_ci[0], s.total_ci[1]})}});
   }
-  return json{{"scenario", r.scenario},
-              {"samples", r.samples},
-              {"seed", r.seed},
-              {"method", to_string(r.method)},
-              {"threads", r.threads},
-              {"evaluations", r.evaluations},
-              {"index", outputs["index"]},
-              {"outputs", outputs},
-              {"below", below},
-              {"convergence", json{{"median_first_half", r.median_at_half},
-                                   {"median", r.outputs.empty() ? 0.0 : r.outputs[0].quantiles[2]}}},
-              {"inputs", inputs},
-              {"fixed", r.fixed},
-              {"sobol", json{{"base_samples", r.sobol_samples},
-                             {"ranking", ranking},
-                             {"screened_factors", r.screened_factors},
-                             {"screened_total", optional_json(r.screened_total)}}},
-              {"tornado", tornado}};
+  return json{
+      {"scenario", r.scenario},
+      {"samples", r.samples},
+      {"seed", r.seed},
+      {"method", to_string(r.method)},
+      {"threads", r.threads},
+      {"evaluations", r.evaluations},
+      {"index", outputs["index"]},
+      {"outputs", outputs},
+      {"below", below},
+      {"index_histogram",
+       json{{"low", r.index_histogram.low}, {"high", r.index_histogram.high}, {"counts", r.index_histogram.counts}}},
+      {"convergence",
+       json{{"median_first_half", r.median_at_half}, {"median", r.outputs.empty() ? 0.0 : r.outputs[0].quantiles[2]}}},
+      {"inputs", inputs},
+      {"fixed", r.fixed},
+      {"sobol", json{{"base_samples", r.sobol_samples},
+                     {"ranking", ranking},
+                     {"screened_factors", r.screened_factors},
+                     {"screened_total", optional_json(r.screened_total)}}},
+      {"tornado", tornado}};
 }
 
 json to_json(const TreatyCountBand& band) {

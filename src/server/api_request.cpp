@@ -63,7 +63,7 @@ std::filesystem::path save_pasted(const std::string& yaml, const PathRoots& root
   std::filesystem::create_directories(dir, ec);
   if (ec)
     throw ApiFailure(500, error_body("internal", fmt::format("cannot create {}: {}", dir.string(), ec.message())));
-  const std::filesystem::path file = dir / fmt::format("scenario-{:016x}.yaml", fnv1a(yaml));
+  std::filesystem::path file = dir / fmt::format("scenario-{:016x}.yaml", fnv1a(yaml));
   if (std::filesystem::exists(file)) return file;
   const std::filesystem::path temporary = file.string() + ".tmp";
   {
@@ -92,8 +92,8 @@ bool valid_option_name(const std::string& name) {
 const std::vector<std::string>& refused_options() {
   // --out / --resume write a results store where the request says; --csv, --jsonl and --json choose
   // the output form (the API's is JSON); --data-dir would leave the served data.
-  static const std::vector<std::string> refused{"out", "resume", "csv", "jsonl", "json", "data-dir", "help"};
-  return refused;
+  static const std::vector<std::string> kRefused{"out", "resume", "csv", "jsonl", "json", "data-dir", "help"};
+  return kRefused;
 }
 
 bool looks_like_path(const std::string& value) {
@@ -110,7 +110,7 @@ std::filesystem::path checked_path(const std::string& value, const PathRoots& ro
   std::filesystem::path requested(value);
   if (requested.is_relative()) requested = data / requested;
   std::error_code ec;
-  const std::filesystem::path resolved = std::filesystem::weakly_canonical(requested, ec);
+  std::filesystem::path resolved = std::filesystem::weakly_canonical(requested, ec);
   if (ec) throw ApiFailure(403, error_body("forbidden", fmt::format("'{}' is not a path this server reads", value)));
   const bool in_data = inside(resolved, data);
   const bool in_results = !roots.results_dir.empty() && inside(resolved, canonical_root(roots.results_dir));
@@ -175,7 +175,9 @@ std::vector<std::string> command_line(const ApiCommand& command, const json& bod
   if (body.contains("options")) {
     const json& options = body["options"];
     if (!options.is_object()) bad_request("options: expected an object {\"long-option-name\": value}");
-    for (const auto& [name, value] : options.items()) {
+    for (const auto& item : options.items()) {
+      const std::string& name = item.key();
+      const json& value = item.value();
       if (!valid_option_name(name)) bad_request(fmt::format("options: '{}' is not an option name", name));
       const auto& refused = refused_options();
       if (std::find(refused.begin(), refused.end(), name) != refused.end()) {

@@ -89,12 +89,12 @@ std::string JobTable::submit(const std::string& command, std::vector<std::string
   job->deadline = job->start + std::min(limits_.time_limit, time_limit.value_or(limits_.time_limit));
   ++running_;
   jobs_[id] = job;
-  job->thread = std::thread([this, job, argv = std::move(argv)]() mutable { run(job, std::move(argv)); });
+  job->thread = std::thread([this, job, argv = std::move(argv)] { run(job, argv); });
   evict_locked();
   return job->status.id;
 }
 
-void JobTable::run(const std::shared_ptr<Job>& job, std::vector<std::string> argv) {
+void JobTable::run(const std::shared_ptr<Job>& job, const std::vector<std::string>& argv) {
   const ProgressHook progress = [this, &job](std::string_view what, std::size_t done, std::size_t total) {
     {
       const std::lock_guard<std::mutex> guard(lock_);

@@ -16,6 +16,8 @@ constexpr std::uint64_t kSobolStream = 0x9E3779B97F4A7C15ULL;
 /// A tornado swing below this (relative to the index's scale) is no effect: the factor is
 /// screened out of the one-by-one Sobol ranking and estimated with the others screened out.
 constexpr double kNoEffect = 1e-12;
+/// Bins of the index histogram (the page's plot and `uncertainty --json`'s index_histogram).
+constexpr std::size_t kHistogramBins = 20;
 
 /// Rows where every input is at its point value except those of one factor, at `u`.
 void one_at_a_time(const SampleEvaluator& ev, const Factors& factors, double u, std::vector<double>& rows) {
@@ -34,6 +36,22 @@ double percentile(std::vector<double> v, double p) {
 }
 
 }  // namespace
+
+Histogram histogram(const std::vector<double>& values, std::size_t bins) {
+  Histogram h;
+  if (values.empty() || bins == 0) return h;
+  const auto [lo, hi] = std::minmax_element(values.begin(), values.end());
+  h.low = *lo;
+  h.high = *hi;
+  h.counts.assign(h.high > h.low ? bins : 1, 0);
+  const double width = (h.high - h.low) / static_cast<double>(h.counts.size());
+  for (const double v : values) {
+    // The last bin is closed on the right, so the greatest sample is counted in it.
+    const std::size_t at = width > 0.0 ? static_cast<std::size_t>((v - h.low) / width) : 0;
+    ++h.counts[std::min(at, h.counts.size() - 1)];
+  }
+  return h;
+}
 
 UncertaintyResult run_uncertainty(const Scenario& loaded, const std::vector<UncertaintyEntry>& entries,
                                   const UncertaintyOptions& options) {
@@ -75,6 +93,7 @@ UncertaintyResult run_uncertainty(const Scenario& loaded, const std::vector<Unce
   for (std::size_t k = 0; k < kUncertaintyOutputs; ++k) {
     std::vector<double> column(band.size());
     for (std::size_t r = 0; r < band.size(); ++r) column[r] = band[r][k];
+    if (k == 0) result.index_histogram = histogram(column, kHistogramBins);
     result.outputs.push_back(summarise(names[k], point[k], std::move(column)));
   }
   for (double t : options.thresholds) {

@@ -617,3 +617,23 @@ TEST(UncertaintyBlock, MalformedEntriesAreLocated) {
 
 }  // namespace
 }  // namespace stratstab
+
+namespace stratstab {
+namespace {
+
+// The index histogram of `uncertainty --json` (index_histogram): equal bins from the least to the
+// greatest sample, the greatest counted in the last bin, every sample counted once.
+TEST(UncertaintyHistogram, EqualBinsFromTheLeastToTheGreatestSample) {
+  const Histogram h = histogram({0, 1, 2, 3, 4, 5, 6, 7, 8, 9}, 5);
+  EXPECT_EQ(h.low, 0.0);
+  EXPECT_EQ(h.high, 9.0);
+  EXPECT_EQ(h.counts, (std::vector<std::size_t>{2, 2, 2, 2, 2}));    // bins of width 1.8: [0,1.8) ... [7.2,9]
+  const Histogram skewed = histogram({0.1, 0.1, 0.1, 0.2, 0.5}, 4);  // width 0.1
+  EXPECT_EQ(skewed.counts, (std::vector<std::size_t>{3, 1, 0, 1}));
+  const Histogram flat = histogram({0.3, 0.3, 0.3}, 20);
+  EXPECT_EQ(flat.counts, (std::vector<std::size_t>{3}));
+  EXPECT_TRUE(histogram({}, 20).counts.empty());
+}
+
+}  // namespace
+}  // namespace stratstab
