@@ -425,12 +425,25 @@
       return null;
     }
     const values = sampleValues(result);
+    const counted = result && result.index_histogram && Array.isArray(result.index_histogram.counts) ? result.index_histogram : null;
     const marks = [];
     let table;
-    if (values && values.length) {
+    let source;
+    if (counted && counted.counts.length) {
+      // The server's bins (uncertainty --json index_histogram): equal bins from the least to the
+      // greatest sample; each bar is the count of samples in it.
+      const n = counted.counts.length;
+      const w = n > 0 ? (counted.high - counted.low) / n : 0;
+      const bins = counted.counts.map((c, i) => ({ x1: counted.low + i * w, x2: counted.low + (i + 1) * w, count: c }));
+      if (w === 0) bins[0].x2 = counted.low + 1e-3;
+      marks.push(Plot.rectY(bins, { x1: 'x1', x2: 'x2', y: 'count', fill: '#1f5fa8', fillOpacity: 0.7, stroke: 'white' }));
+      table = { columns: ['index_low', 'index_high', 'samples'], rows: bins.map((b) => ({ index_low: b.x1, index_high: b.x2, samples: b.count })) };
+      source = 'histogram';
+    } else if (values && values.length) {
       const data = values.map((v) => ({ index: v }));
       marks.push(Plot.rectY(data, Plot.binX({ y: 'count' }, { x: 'index', fill: '#1f5fa8', fillOpacity: 0.7, thresholds: 30 })));
       table = { columns: ['sample', 'index'], rows: values.map((v, i) => ({ sample: i, index: v })) };
+      source = 'samples';
     } else {
       const q = [[0.05, band.q05], [0.25, band.q25], [0.5, band.q50], [0.75, band.q75], [0.95, band.q95]].filter((x) => isNum(x[1]));
       const bins = [];
@@ -441,6 +454,7 @@
       }
       marks.push(Plot.rectY(bins, { x1: 'x1', x2: 'x2', y: 'density', fill: '#1f5fa8', fillOpacity: 0.6, stroke: 'white' }));
       table = { columns: ['from_quantile', 'to_quantile', 'index_low', 'index_high', 'probability', 'density'], rows: bins.map((b) => ({ from_quantile: b.from, to_quantile: b.to, index_low: b.x1, index_high: b.x2, probability: b.probability, density: b.density })) };
+      source = 'quantiles';
     }
     if (isNum(band.point)) {
       marks.push(Plot.ruleX([band.point], { stroke: '#c0392b', strokeWidth: 2 }));
@@ -453,10 +467,10 @@
       marginLeft: 55,
       grid: true,
       x: { label: 'First-strike stability index →' },
-      y: { label: values ? '↑ Samples (count)' : '↑ Probability density (between the quantiles)' },
+      y: { label: source === 'quantiles' ? '↑ Probability density (between the quantiles)' : '↑ Samples (count)' },
       marks,
     }));
-    el.dataset.source = values ? 'samples' : 'quantiles';
+    el.dataset.source = source;
     return table;
   }
 

@@ -326,6 +326,7 @@ try {
     await page.fill('#unc-sobol', '64');
     await page.click('#unc-run');
     for (const id of ['plot-histogram', 'plot-unc-tornado', 'plot-sobol']) await expectSvg(page, id, await page.textContent('#err-unc'));
+    assert.equal(await page.getAttribute('#plot-histogram', 'data-source'), 'histogram', 'the histogram bins the samples (index_histogram)');
     const unc = page.locator('#table-uncertainty-outputs tbody tr', { hasText: /^index/ }).first();
     assert.ok(await unc.count(), 'the outputs table has the index');
   });
