@@ -6,7 +6,6 @@
 
 #include <csignal>
 #include <iostream>
-#include <sstream>
 #include <thread>
 
 #include <fmt/format.h>
@@ -14,6 +13,7 @@
 #include "commands.hpp"
 #include "console.hpp"
 #include "exit_codes.hpp"
+#include "run_command.hpp"
 #include "stratstab/catalog.hpp"
 #include "stratstab/server.hpp"
 #include "stratstab/version.hpp"
@@ -42,34 +42,22 @@ std::vector<server::ApiCommand> api_commands() {
       ApiCommand{"data-list", {"data", "list"}, false, false, false},
       ApiCommand{"data-show", {"data", "show"}, false, false, false},
       ApiCommand{"data-summary", {"data", "summary"}, false, false, false},
+      ApiCommand{"data-check", {"data", "check"}, false, false, false},
       ApiCommand{"calc-kill", {"calc", "kill"}, false, false, false},
+      ApiCommand{"calc-detect", {"calc", "detect"}, false, false, false},
       ApiCommand{"wta", {"wta"}, false, false, false},
   };
 }
 
-/// Runs one command line as the CLI would, on this thread, into buffers.
+/// One request's command line, run as the CLI would (run_command.hpp), its refusals as the API's.
 server::CommandOutput run_command(const std::shared_ptr<const DataCatalog>& catalog,
                                   const std::vector<std::string>& argv, const server::ProgressHook& progress) {
-  std::ostringstream out;
-  std::ostringstream err;
-  const Console console{&out, &err, progress};
-  const ConsoleScope scope(console);
-  CLI::App app{"stratstab", "stratstab"};
-  GlobalOptions global;
-  global.data_dir = catalog->dir();
-  global.catalog = catalog;
-  describe_app(app, global);
-  std::function<int()> run;
-  add_commands(app, global, run);
-  std::vector<std::string> reversed(argv.rbegin(), argv.rend());  // CLI11 takes them last first
   try {
-    app.parse(reversed);
-  } catch (const CLI::ParseError& e) {
-    throw server::ApiFailure(400, server::error_body("usage", fmt::format("{}: {}", fmt::join(argv, " "), e.what())));
+    CommandRun run = run_command_line(catalog, argv, progress);
+    return server::CommandOutput{run.exit_code, std::move(run.out), std::move(run.err)};
+  } catch (const UsageError& e) {
+    throw server::ApiFailure(400, server::error_body("usage", e.what()));
   }
-  if (!run) throw server::ApiFailure(400, server::error_body("usage", "no command"));
-  const int code = run();
-  return server::CommandOutput{code, out.str(), err.str()};
 }
 
 bool loopback(const std::string& host) {

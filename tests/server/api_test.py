@@ -130,6 +130,14 @@ def main():
         d = same_as_cli(server, "data-show", {"args": ["us-2026-11-01"]}, ["data", "show", "us-2026-11-01"])
         check(d is not None and len(d.get("sources", [])) > 0, "data-show: the snapshot's sources")
         same_as_cli(server, "data-summary", {}, ["data", "summary"])
+        same_as_cli(server, "data-check", {"args": ["forces/us-2026-11-01.yaml"]},
+                    ["data", "check", os.path.join(os.path.realpath(DATA), "forces", "us-2026-11-01.yaml")])
+        same_as_cli(server, "calc-kill", {"options": {"yield-kt": 300, "hardness-psi": 2000, "cep-m": 185}},
+                    ["calc", "kill", "--yield-kt", "300", "--hardness-psi", "2000", "--cep-m", "185"])
+        same_as_cli(server, "calc-detect", {"options": {"sites": 50, "violating": 2, "inspected": 10}},
+                    ["calc", "detect", "--sites", "50", "--violating", "2", "--inspected", "10"])
+        same_as_cli(server, "wta", {"args": ["wta/counterforce-example.yaml"]},
+                    ["wta", os.path.join(os.path.realpath(DATA), "wta", "counterforce-example.yaml")])
 
         # A pasted scenario: its YAML saved in the results folder, the answer as for the file.
         with open(os.path.join(DATA, "scenarios", "us-ru-2026-11.yaml"), encoding="utf-8") as f:
