@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Checks (or rewrites) the example outputs in the project's Markdown docs.
 
-An example is a fenced ```text block whose first line starts with `$ stratstab`. Each line that
+An example is a fenced ```text block whose first line starts with `$ stratstab` (or `$ python3`,
+for the Python module's examples: checked when --python and --python-path name the interpreter and
+the built package, skipped otherwise, e.g. in a build without the module). Each line that
 starts with `$ ` is a command; the lines up to the next `$ ` line or the end of the block are what
 that command prints (stdout and stderr together, as a user sees them in a terminal). Commands run
 through /bin/sh from the repository root, with `stratstab` resolved to the built executable and
@@ -27,11 +29,12 @@ FENCE_CLOSE = "```"
 PROMPT = "$ "
 
 
-def find_examples(lines):
+def find_examples(lines, starts=("stratstab", "python3")):
     """Yields (first, last) line indices (exclusive of the fences) of each example block."""
     i = 0
     while i < len(lines):
-        if lines[i].rstrip() == FENCE_OPEN and i + 1 < len(lines) and lines[i + 1].startswith(PROMPT + "stratstab"):
+        if lines[i].rstrip() == FENCE_OPEN and i + 1 < len(lines) and any(
+                lines[i + 1].startswith(PROMPT + start) for start in starts):
             j = i + 1
             while j < len(lines) and lines[j].rstrip() != FENCE_CLOSE:
                 j += 1
@@ -88,6 +91,8 @@ def main():
     mode.add_argument("--check", action="store_true")
     mode.add_argument("--update", action="store_true")
     parser.add_argument("--timeout", type=float, default=120.0, help="seconds allowed per command")
+    parser.add_argument("--python", help="the interpreter `$ python3` examples run with")
+    parser.add_argument("--python-path", help="PYTHONPATH of `$ python3` examples (the built package)")
     parser.add_argument("docs", nargs="+")
     args = parser.parse_args()
 
@@ -102,6 +107,11 @@ def main():
     env["STRATSTAB_DATA_DIR"] = os.path.abspath(args.data_dir or os.path.join(repo, "data"))
     env["LC_ALL"] = "C.UTF-8"
     env["COLUMNS"] = "100"
+    python = bool(args.python and args.python_path)
+    if python:
+        os.symlink(os.path.abspath(args.python), os.path.join(bin_dir, "python3"))
+        env["PYTHONPATH"] = os.path.abspath(args.python_path)
+    skipped = 0
 
     examples = differing = 0
     for doc in args.docs:
@@ -109,6 +119,9 @@ def main():
             lines = f.read().split("\n")
         replacements = []
         for first, last in find_examples(lines):
+            if lines[first].startswith(PROMPT + "python3") and not python:
+                skipped += 1
+                continue
             produced = []
             commands = split_commands(lines[first:last])
             outputs = run_block([command for command, _ in commands], env, repo, args.timeout)
@@ -126,6 +139,10 @@ def main():
             with open(doc, "w", encoding="utf-8") as f:
                 f.write("\n".join(lines))
     os.unlink(os.path.join(bin_dir, "stratstab"))
+    if python:
+        os.unlink(os.path.join(bin_dir, "python3"))
+    if skipped:
+        print(f"doc_examples: {skipped} Python example block(s) skipped (no --python/--python-path)")
     os.rmdir(bin_dir)
     if examples == 0:
         print("doc_examples: no examples found (a ```text block starting with `$ stratstab`)", file=sys.stderr)

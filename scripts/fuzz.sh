@@ -38,7 +38,7 @@ launcher_args=()
 if command -v ccache >/dev/null; then launcher_args=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache); fi
 # -O1 -g with assertions on: the usual libFuzzer trade-off between speed and useful stacks.
 CC=clang CXX=clang++ cmake -S . -B "$bd" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-  "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O1 -g" -DSTRATSTAB_BUILD_FUZZ=ON -DSTRATSTAB_BUILD_TESTS=OFF \
+  "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O1 -g" -DSTRATSTAB_BUILD_FUZZ=ON -DSTRATSTAB_BUILD_TESTS=OFF -DSTRATSTAB_PYTHON=OFF \
   -DSTRATSTAB_BUILD_BENCH=OFF "${launcher_args[@]}" "${prefix_args[@]}" >/dev/null
 cmake --build "$bd" -j"$(nproc)" --target "${harnesses[@]}"
 

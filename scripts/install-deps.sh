@@ -28,6 +28,11 @@ packages=(
   libcpp-httplib-dev               # cpp-httplib: the HTTP server of `stratstab serve` (the web page and its API)
   chromium                         # the browser the web page's tests drive headless (scripts/test-web.sh)
   wrk                              # HTTP load test of `stratstab serve` (bench/serve_load.sh; run by hand)
+  pybind11-dev python3-dev         # the Python module `import stratstab` (pybind11 and Python's headers)
+  python3-pandas                   # the Python module's DataFrames (sweeps, uncertainty samples, data)
+  python3-pytest                   # the Python module's tests (python/tests, under CTest)
+  python3-matplotlib               # the example notebook's plots (examples/what-if-both-upload.ipynb)
+  jupyter-nbconvert python3-ipykernel  # the test command executes the example notebook
 )
 # Node.js and npm fetch the page's plot library and the browser-test driver from the npm registry
 # (web/package-lock.json). Debian's nodejs (18) is enough; a newer node already on the machine is used.

@@ -121,6 +121,7 @@ stage_tidy() {
 
 stage_asan() {
   cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DSTRATSTAB_SANITIZE=ON -DSTRATSTAB_BUILD_FUZZ=OFF -DSTRATSTAB_BUILD_TESTS=ON \
+    -DSTRATSTAB_PYTHON=OFF \
     -DSTRATSTAB_BUILD_BENCH=OFF >/dev/null
   cmake --build build-asan -j"$jobs"
   require_test_kinds build-asan

@@ -84,7 +84,9 @@ def default_data_dir() -> str:
 def _raise(result: Dict[str, Any]) -> None:
     kind = result["error"]
     if kind == "input":
-        raise InputError(result["message"], [Diagnostic(**d) for d in result["diagnostics"]])
+        diagnostics = [Diagnostic(**d) for d in result["diagnostics"]]
+        n = len(diagnostics)
+        raise InputError(f"{n} problem{'' if n == 1 else 's'} in the input; nothing was run", diagnostics)
     if kind == "not_found":
         raise NotFoundError(result["message"])
     if kind == "usage":
@@ -284,7 +286,7 @@ def treaty_count(force: str, treaty: Optional[str] = None, *, limits: Optional[M
                  samples: Optional[int] = None, seed: Optional[int] = None,
                  data_dir: Optional[str] = None) -> Dict[str, Any]:
     """A snapshot counted under a treaty's limits (New START by default): the dict ``stratstab
-    treaty count FORCE --json`` prints. ``limits`` sets limits, e.g. {"total_warheads": 4000}."""
+    treaty count FORCE --json`` prints. ``limits`` sets limits, e.g. {"warheads": 1400}."""
     limit_words = [f"{k}={_value_word(v)}" for k, v in (limits or {}).items()]
     return _json("treaty", "count", os.fspath(force), *_options(treaty=treaty, limit=limit_words or None,
                                                                  samples=samples, seed=seed), data_dir=data_dir)
