@@ -82,6 +82,7 @@ def default_data_dir() -> str:
 
 
 def _raise(result: Dict[str, Any]) -> None:
+    """Raises the exception for a refusal returned by _core.run."""
     kind = result["error"]
     if kind == "input":
         diagnostics = [Diagnostic(**d) for d in result["diagnostics"]]
@@ -109,6 +110,7 @@ def run(*words: Any, data_dir: Optional[str] = None) -> str:
 
 
 def _json(*words: Any, data_dir: Optional[str] = None) -> Any:
+    """Runs ``stratstab WORDS... --json`` and returns the parsed JSON."""
     return json.loads(run(*words, "--json", data_dir=data_dir))
 
 
@@ -125,6 +127,7 @@ def _value_word(value: Any) -> str:
 
 
 def _set_words(overrides: Overrides) -> List[str]:
+    """``set`` as ``--set KEY=VALUE`` words (a dict, or a list of "KEY=VALUE")."""
     if overrides is None:
         return []
     if isinstance(overrides, str):
@@ -158,6 +161,7 @@ class _ScenarioArgument:
             raise UsageError(f"scenario: expected a name, a path, YAML text or a dict, got {type(scenario).__name__}")
 
     def _write(self, text: str) -> str:
+        """Writes `text` to a temporary scenario.yaml and returns its path."""
         self._dir = tempfile.TemporaryDirectory(prefix="stratstab-")
         path = os.path.join(self._dir.name, "scenario.yaml")
         with open(path, "w", encoding="utf-8") as f:
@@ -214,6 +218,7 @@ def compare(scenarios: Sequence[Scenario], set: Overrides = None, *, samples: Op
 
 
 def _param_word(key: str, values: Any) -> str:
+    """One sweep axis as ``--param`` takes it: KEY=a,b,c or KEY=FROM:TO:STEP."""
     if isinstance(values, str):
         return f"{key}={values}"  # a list a,b,c or a range FROM:TO:STEP, as on the command line
     return f"{key}=" + ",".join(_value_word(v) for v in values)
@@ -251,6 +256,7 @@ def sensitivity(scenario: Scenario = "us-ru-2026-11", set: Overrides = None, *, 
 
 
 def _uncertainty_words(samples, seed, method, sobol, threads) -> List[str]:
+    """The options an uncertainty run shares between its sample table and its summary."""
     return _options(samples=samples, seed=seed, method=method, sobol=sobol, threads=threads, quiet=True)
 
 

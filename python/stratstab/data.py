@@ -22,6 +22,7 @@ def list(data_dir: Optional[str] = None):  # noqa: A001  (the issue's name: stra
 
 
 def _is_figure(node: Any) -> bool:
+    """A figure of the JSON: an object with a value and a grade."""
     return isinstance(node, dict) and "value" in node and "grade" in node
 
 

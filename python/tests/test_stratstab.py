@@ -190,3 +190,17 @@ def test_the_gil_is_released_while_the_engine_runs():
     done.set()
     counter.join()
     assert during > 1000
+
+
+def test_every_public_function_has_a_docstring_and_a_stub():
+    import inspect
+
+    stub = open(os.path.join(os.path.dirname(stratstab.__file__), "__init__.pyi"), encoding="utf-8").read()
+    for name in stratstab.__all__:
+        obj = getattr(stratstab, name)
+        if inspect.isfunction(obj) or inspect.isclass(obj):
+            assert inspect.getdoc(obj), name
+            assert f"def {name}(" in stub or f"class {name}" in stub, name
+    for name in stratstab.data.__all__:
+        assert inspect.getdoc(getattr(stratstab.data, name)), name
+    assert os.path.exists(os.path.join(os.path.dirname(stratstab.__file__), "py.typed"))
