@@ -10,6 +10,7 @@
 
 #include "stratstab/closest_word.hpp"
 #include "stratstab/wta.hpp"
+#include "wta_csv.hpp"
 #include "yaml_reader.hpp"
 
 namespace stratstab {
@@ -23,19 +24,6 @@ using MarkIndex = std::map<std::string, YAML::Mark, std::less<>>;
 
 void remember(MarkIndex& marks, const std::string& path, const YAML::Node& node) {
   if (node.IsDefined()) marks.emplace(path, node.Mark());
-}
-
-std::string did_you_mean(const std::string& id, const std::unordered_map<std::string, std::size_t>& known) {
-  std::string best_id;
-  std::size_t best = 3;  // suggest only near misses
-  for (const auto& [candidate, index] : known) {
-    const std::size_t distance = edit_distance(id, candidate);
-    if (distance < best || (distance == best && !best_id.empty() && candidate < best_id)) {
-      best = distance;
-      best_id = candidate;
-    }
-  }
-  return best_id.empty() ? "" : fmt::format("; did you mean '{}'?", best_id);
 }
 
 void read_weapons(MapReader& root, WtaProblem& problem, MarkIndex& marks,
@@ -92,7 +80,7 @@ void read_pairs(MapReader& root, WtaProblem& problem, MarkIndex& marks,
       if (it != ids.end()) return it->second;
       root.sink().error(
           items[i][key].Mark(), r.key_path(key),
-          fmt::format("unknown {} id '{}'{}; expected an id from {}", what, *id, did_you_mean(*id, ids), list));
+          fmt::format("unknown {} id '{}'{}; expected an id from {}", what, *id, io::did_you_mean_id(*id, ids), list));
       return std::nullopt;
     };
     const auto weapon = resolve("weapon", weapon_ids, "weapon", "weapons[]");
@@ -105,8 +93,21 @@ void read_pairs(MapReader& root, WtaProblem& problem, MarkIndex& marks,
 /// validate_wta names key paths; give each the line and column of that key (or of the nearest
 /// enclosing one that was recorded).
 void locate(std::vector<Diagnostic>& diagnostics, const MarkIndex& marks, const DiagnosticSink& sink,
-            const YAML::Node& root) {
+            const YAML::Node& root, const std::string& csv_file, const std::vector<io::CsvRowCells>& csv_cells) {
   for (Diagnostic& d : diagnostics) {
+    // A row of the CSV table: its own file, line and column.
+    if (!csv_file.empty() && d.where.key_path.rfind("kill_probability[", 0) == 0) {
+      const std::size_t row = std::stoul(d.where.key_path.substr(17));
+      if (row < csv_cells.size()) {
+        const std::string& key = d.where.key_path;
+        const std::size_t field = key.ends_with(".weapon") ? 0 : key.ends_with(".target") ? 1 : 2;
+        const bool whole_row = key.back() == ']';
+        d.where.file = csv_file;
+        d.where.line = csv_cells[row].line[field];
+        d.where.column = whole_row ? 1 : csv_cells[row].column[field];
+        continue;
+      }
+    }
     std::string path = d.where.key_path;
     auto it = marks.find(path);
     while (it == marks.end() && !path.empty()) {
@@ -138,12 +139,33 @@ LoadResult<WtaProblem> read_wta_problem(const std::filesystem::path& file) {
     std::unordered_map<std::string, std::size_t> target_ids;
     read_weapons(reader, problem, marks, weapon_ids);
     read_targets(reader, problem, marks, target_ids);
-    read_pairs(reader, problem, marks, weapon_ids, target_ids);
+    std::string csv_file;
+    std::vector<io::CsvRowCells> csv_cells;
+    const bool listed = (*root)["kill_probability"].IsDefined();
+    if (reader.has("kill_probability_csv")) {
+      remember(marks, "kill_probability_csv", (*root)["kill_probability_csv"]);
+      const std::string name = reader.string("kill_probability_csv").value_or("");
+      if (listed) {
+        sink.error((*root)["kill_probability_csv"].Mark(), "kill_probability_csv",
+                   "give the kill probabilities once: kill_probability or kill_probability_csv, not both");
+      } else if (!name.empty()) {
+        const std::filesystem::path csv = file.parent_path() / name;
+        csv_file = csv.string();
+        io::DiagnosticSink csv_sink(csv_file);
+        io::read_kill_probability_csv(csv, weapon_ids, target_ids, problem.kill_probability, csv_cells, csv_sink);
+        for (Diagnostic& d : csv_sink.diagnostics()) sink.add(std::move(d));
+      }
+    } else if (!listed) {
+      sink.error(root->Mark(), "kill_probability",
+                 "missing the kill probabilities: give kill_probability (a list) or kill_probability_csv (a file)");
+    } else {
+      read_pairs(reader, problem, marks, weapon_ids, target_ids);
+    }
     // The problem's own checks only on a problem that read cleanly: otherwise a missing value read
     // as 0 would raise a second, misleading complaint.
     if (!sink.has_errors()) {
       std::vector<Diagnostic> problems = validate_wta(problem);
-      locate(problems, marks, sink, *root);
+      locate(problems, marks, sink, *root, csv_file, csv_cells);
       for (Diagnostic& d : problems) sink.add(std::move(d));
     }
     if (!sink.has_errors()) result.value = std::move(problem);

@@ -814,8 +814,15 @@ constexpr std::array kWtaProblemKeys{
     KeySpec{.name = "targets", .kind = KeyKind::kList, .description = "Targets, at least one (section `targets[]`)."},
     KeySpec{.name = "kill_probability",
             .kind = KeyKind::kList,
+            .required = false,
             .description = "Single-shot kill probability of each weapon kind against each target it can reach "
-                           "(section `kill_probability[]`); pairs not listed have p = 0."},
+                           "(section `kill_probability[]`); pairs not listed have p = 0. Give this or "
+                           "`kill_probability_csv`."},
+    KeySpec{.name = "kill_probability_csv",
+            .kind = KeyKind::kString,
+            .required = false,
+            .description = "Instead of `kill_probability`: a CSV file of the same table (header `weapon,target,p`, "
+                           "one row per pair), relative to the problem file; the compact form for large problems."},
 };
 
 constexpr std::array kWtaWeaponKeys{

@@ -97,6 +97,77 @@ TEST(WtaLoaderTest, EachErrorIsLocated) {
                "missing required key 'available'", "{id: slbm}");
 }
 
+// The kill probabilities as CSV (kill_probability_csv): the same problem as the YAML list, and each
+// error located in the CSV file with the YAML form's key path and message.
+const char* kGoodCsvHead = R"(name: test
+weapons:
+  - {id: icbm, available: 20}
+  - {id: slbm, available: 10}
+targets:
+  - {id: "1", value: 60, min_weapons: 3}
+  - {id: "2", value: 30}
+kill_probability_csv: pk.csv
+)";
+const char* kGoodCsv = "weapon,target,p\nicbm,1,0.5\nslbm,\"1\",0.3\n\n# a comment\nslbm, 2 ,0.4\r\n";
+
+TEST(WtaLoaderTest, CsvTableIsTheSameProblemAsTheList) {
+  TempDir dir;
+  const auto listed = read_wta_problem(dir.write("list.yaml", kGood));
+  dir.write("pk.csv", kGoodCsv);
+  const auto csv = read_wta_problem(dir.write("problem.yaml", kGoodCsvHead));
+  ASSERT_TRUE(listed.value.has_value() && csv.value.has_value()) << test::dump(csv.diagnostics);
+  ASSERT_EQ(csv.value->kill_probability.size(), listed.value->kill_probability.size());
+  for (std::size_t k = 0; k < csv.value->kill_probability.size(); ++k) {
+    EXPECT_EQ(csv.value->kill_probability[k].weapon, listed.value->kill_probability[k].weapon);
+    EXPECT_EQ(csv.value->kill_probability[k].target, listed.value->kill_probability[k].target);
+    EXPECT_EQ(csv.value->kill_probability[k].p, listed.value->kill_probability[k].p);
+  }
+  EXPECT_EQ(solve_wta(*csv.value).objective, solve_wta(*listed.value).objective);
+}
+
+/// The CSV's diagnostic at `key_path`: in pk.csv at `line`, `column`, its message containing `needle`.
+void expect_csv_error(const std::string& csv, const std::string& key_path, const std::string& needle, int line,
+                      int column, const std::string& head = kGoodCsvHead) {
+  TempDir dir;
+  dir.write("pk.csv", csv);
+  const auto d = errors_of(dir, head);
+  const Diagnostic* found = find_by_key(d, key_path);
+  ASSERT_NE(found, nullptr) << test::dump(d);
+  EXPECT_NE(found->message.find(needle), std::string::npos) << found->message;
+  EXPECT_EQ(found->where.line, line) << test::dump(d);
+  EXPECT_EQ(found->where.column, column) << test::dump(d);
+  EXPECT_NE(found->where.file.find("pk.csv"), std::string::npos) << found->where.file;
+}
+
+TEST(WtaLoaderTest, CsvErrorsAreLocatedInTheCsvFile) {
+  const std::string good = kGoodCsv;
+  expect_csv_error(test::replace_once(good, "0.3", "1.5"), "kill_probability[1].p",
+                   "expected a number of probability in [0, 1], either 0 or at least 1e-06, got 1.5", 3, 10);
+  expect_csv_error(test::replace_once(good, "0.3", "abc"), "kill_probability[1].p", "got 'abc'", 3, 10);
+  expect_csv_error(test::replace_once(good, "0.3", "0.3x"), "kill_probability[1].p", "got '0.3x'", 3, 10);
+  expect_csv_error(test::replace_once(good, "slbm, 2", "sblm, 2"), "kill_probability[2].weapon",
+                   "unknown weapon id 'sblm'; did you mean 'slbm'?", 6, 1);
+  expect_csv_error(test::replace_once(good, " 2 ,", " 3 ,"), "kill_probability[2].target", "unknown target id '3'", 6,
+                   7);
+  expect_csv_error(test::replace_once(good, "icbm,1,0.5", "icbm,1"), "kill_probability[0]",
+                   "expected 3 fields weapon,target,p, got 2", 2, 1);
+  expect_csv_error(test::replace_once(good, "weapon,target,p", "weapon;target;p"), "kill_probability_csv",
+                   "expected the header line weapon,target,p", 1, 1);
+  // validate_wta's own checks (a duplicate pair) are located at the CSV row too.
+  expect_csv_error(test::replace_once(good, "slbm, 2 ,0.4", "slbm,1,0.4"), "kill_probability[2]",
+                   "duplicate pair weapon 'slbm', target '1'", 6, 1);
+  // Both forms, or neither: refused at the problem file.
+  TempDir dir;
+  dir.write("pk.csv", good);
+  const auto both = errors_of(dir, std::string(kGood) + "kill_probability_csv: pk.csv\n");
+  ASSERT_NE(find_by_key(both, "kill_probability_csv"), nullptr) << test::dump(both);
+  const auto neither = errors_of(dir, test::replace_once(kGoodCsvHead, "kill_probability_csv: pk.csv\n", ""));
+  ASSERT_NE(find_by_key(neither, "kill_probability"), nullptr) << test::dump(neither);
+  const auto missing = errors_of(dir, test::replace_once(kGoodCsvHead, "pk.csv", "none.csv"));
+  ASSERT_EQ(missing.size(), 1U) << test::dump(missing);
+  EXPECT_NE(missing[0].message.find("file not found"), std::string::npos) << missing[0].message;
+}
+
 TEST(WtaLoaderTest, TheBundledExampleLoadsAndSolves) {
   const WtaProblem p = load_wta_problem(std::string(STRATSTAB_SOURCE_DIR) + "/data/wta/counterforce-example.yaml");
   const WtaSolution s = solve_wta(p);
