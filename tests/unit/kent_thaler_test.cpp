@@ -4,6 +4,7 @@
 
 #include <cmath>
 #include <random>
+#include <vector>
 
 #include "stratstab/catalog.hpp"
 #include "stratstab/exchange.hpp"
@@ -81,21 +82,30 @@ double striker_cost(const StrikeInputs& in, const StabilityParameters& p, double
   return ds + p.surcharge * (1.0 - dv);
 }
 
+/// A random abstract strike for the brute-force comparisons: W and V in 200-2,200, w80 in 200-1,700,
+/// K(s) over one or two homogeneous target groups.
+StrikeInputs random_strike_inputs(std::mt19937& rng, int trial, int groups) {
+  std::uniform_real_distribution<double> unit(0.0, 1.0);
+  StrikeInputs in;
+  in.striker_warheads = 200 + 2000 * unit(rng);
+  in.victim_warheads = 200 + 2000 * unit(rng);
+  in.striker_arriving = in.striker_warheads;
+  in.victim_arriving = in.victim_warheads;
+  in.striker_damage = DamageCurve::exponential(200 + 1500 * unit(rng));
+  in.victim_damage = DamageCurve::exponential(200 + 1500 * unit(rng));
+  // The share is drawn before the groups: the order in which these instances were first drawn.
+  const double share = 0.3 + 0.65 * unit(rng);
+  std::vector<HomogeneousTarget> targets{HomogeneousTarget{50 + 400 * unit(rng), 1 + 9 * unit(rng), 1}};
+  if (groups > 1) targets.push_back(HomogeneousTarget{20 + 100 * unit(rng), 1 + 11 * unit(rng), unit(rng)});
+  in.draw_down = homogeneous_draw_down(targets, share, 1 + trial % 3);
+  return in;
+}
+
 TEST(KentThalerTest, StoppingRuleIsNoWorseThanAFineGrid) {
   std::mt19937 rng(20261121);
-  std::uniform_real_distribution<double> unit(0.0, 1.0);
   const StabilityParameters p;
   for (int trial = 0; trial < 40; ++trial) {
-    StrikeInputs in;
-    in.striker_warheads = 200 + 2000 * unit(rng);
-    in.victim_warheads = 200 + 2000 * unit(rng);
-    in.striker_arriving = in.striker_warheads;
-    in.victim_arriving = in.victim_warheads;
-    in.striker_damage = DamageCurve::exponential(200 + 1500 * unit(rng));
-    in.victim_damage = DamageCurve::exponential(200 + 1500 * unit(rng));
-    in.draw_down = homogeneous_draw_down({HomogeneousTarget{50 + 400 * unit(rng), 1 + 9 * unit(rng), 1},
-                                          HomogeneousTarget{20 + 100 * unit(rng), 1 + 11 * unit(rng), unit(rng)}},
-                                         0.3 + 0.65 * unit(rng), 1 + trial % 3);
+    const StrikeInputs in = random_strike_inputs(rng, trial, 2);
     const FirstStrike found = evaluate_first_strike(in, p);
     EXPECT_NEAR(found.cost_striker, striker_cost(in, p, found.counterforce_spent), 1e-12);
     constexpr int kGrid = 200000;
@@ -231,30 +241,15 @@ TEST(KentThalerTest, BundledTieRussiaStrikesGeneratedUsWithLaunchUnderAttack) {
   EXPECT_NEAR(r.cost_victim, 0.89240075010, 1e-11);
 }
 
-}  // namespace
-}  // namespace stratstab
-
-namespace stratstab {
-namespace {
-
 // The curve behind `assess --curves`: every point is C_A(s) of the definitions (the brute-force
 // striker_cost above), the victim's surviving warheads are V - K(s), C_B(s) is D_B^a + b (1 - D_A^a),
 // the points run in order of s from 0 to W, and the search's s* lies on the curve's least C_A
 // (no grid point below it).
 TEST(KentThalerTest, StrikeCurveFollowsTheDefinitionsAndHoldsTheSearchMinimum) {
   std::mt19937 rng(20261204);
-  std::uniform_real_distribution<double> unit(0.0, 1.0);
   const StabilityParameters p;
   for (int trial = 0; trial < 10; ++trial) {
-    StrikeInputs in;
-    in.striker_warheads = 200 + 2000 * unit(rng);
-    in.victim_warheads = 200 + 2000 * unit(rng);
-    in.striker_arriving = in.striker_warheads;
-    in.victim_arriving = in.victim_warheads;
-    in.striker_damage = DamageCurve::exponential(200 + 1500 * unit(rng));
-    in.victim_damage = DamageCurve::exponential(200 + 1500 * unit(rng));
-    in.draw_down = homogeneous_draw_down({HomogeneousTarget{50 + 400 * unit(rng), 1 + 9 * unit(rng), 1}},
-                                         0.3 + 0.65 * unit(rng), 1 + trial % 3);
+    const StrikeInputs in = random_strike_inputs(rng, trial, 1);
     const StrikeCurve curve = strike_curve(in, p, 401);
     ASSERT_GE(curve.s.size(), 401U);
     EXPECT_EQ(curve.s.front(), 0.0);

@@ -99,15 +99,8 @@ TEST(WtaLoaderTest, EachErrorIsLocated) {
 
 // The kill probabilities as CSV (kill_probability_csv): the same problem as the YAML list, and each
 // error located in the CSV file with the YAML form's key path and message.
-const char* kGoodCsvHead = R"(name: test
-weapons:
-  - {id: icbm, available: 20}
-  - {id: slbm, available: 10}
-targets:
-  - {id: "1", value: 60, min_weapons: 3}
-  - {id: "2", value: 30}
-kill_probability_csv: pk.csv
-)";
+const std::string kGoodCsvHead =
+    std::string(kGood).substr(0, std::string(kGood).find("kill_probability:")) + "kill_probability_csv: pk.csv\n";
 const char* kGoodCsv = "weapon,target,p\nicbm,1,0.5\nslbm,\"1\",0.3\n\n# a comment\nslbm, 2 ,0.4\r\n";
 
 TEST(WtaLoaderTest, CsvTableIsTheSameProblemAsTheList) {
@@ -127,7 +120,7 @@ TEST(WtaLoaderTest, CsvTableIsTheSameProblemAsTheList) {
 
 /// The CSV's diagnostic at `key_path`: in pk.csv at `line`, `column`, its message containing `needle`.
 void expect_csv_error(const std::string& csv, const std::string& key_path, const std::string& needle, int line,
-                      int column, const std::string& head = kGoodCsvHead) {
+                      int column, const std::string& head = kGoodCsvHead) {  // NOLINT
   TempDir dir;
   dir.write("pk.csv", csv);
   const auto d = errors_of(dir, head);
