@@ -18,15 +18,21 @@ void add_wta_command(CLI::App& app, std::function<int()>& run) {
       "Weapon-target assignment: continuous optimum with a proven bound, and integer answers (docs/methods.md §10)");
   auto file = std::make_shared<std::string>();
   auto json = std::make_shared<bool>(false);
+  auto integer = std::make_shared<bool>(false);
   wta->add_option("PROBLEM", *file, "Problem file (weapons, targets, kill_probability; docs/io_formats.md)")
       ->required();
   wta->add_flag("--json", *json,
                 "Print JSON (objective, upper_bound, relative_gap, assignment[], weapon_prices, integer.rounding, "
                 "integer.greedy)");
-  wta->callback([&run, file, json] {
-    run = [file, json] {
+  wta->add_flag("--integer", *integer,
+                "Integer mode: improve the best whole-weapon answer by local search and prove a tighter integer "
+                "upper bound (JSON integer_upper_bound, integer.improved)");
+  wta->callback([&run, file, json, integer] {
+    run = [file, json, integer] {
       const WtaProblem problem = load_wta_problem(*file);
-      const WtaSolution solution = solve_wta(problem);
+      WtaOptions options;
+      options.integer_mode = *integer;
+      const WtaSolution solution = solve_wta(problem, options);
       if (*json) {
         console_out() << wta_to_json(problem, solution).dump(2) << '\n';
       } else {

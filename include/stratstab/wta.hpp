@@ -13,6 +13,7 @@
 
 #include <cstddef>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -81,6 +82,21 @@ struct WtaOptions {
   double gap_tolerance = 1e-9;  ///< stop when (upper_bound - objective) / upper_bound <= this
   int max_iterations = 200;
   bool integer_answers = true;  ///< also compute rounding and greedy
+  /// Integer mode (`wta --integer`; docs/methods.md §10): the better integer answer improved by
+  /// local search, and an integer upper bound from a cutting-plane LP, tighter than the continuous one.
+  bool integer_mode = false;
+  int integer_rounds = 60;        ///< cut rounds of the integer bound at most
+  double integer_seconds = 60.0;  ///< and seconds (the bound holds whenever it stops)
+};
+
+/// Integer mode's results.
+struct WtaIntegerMode {
+  WtaIntegerAnswer improved;       ///< local search from the better of rounding and greedy; gap to integer_upper_bound
+  double integer_upper_bound = 0;  ///< proven: no whole-weapon assignment does better; <= upper_bound
+  bool bound_from_cuts = false;    ///< false: the cuts did not improve on the continuous bound
+  int rounds = 0;                  ///< LPs solved
+  int cuts = 0;                    ///< cuts added
+  double seconds = 0;              ///< time of the integer mode
 };
 
 struct WtaSolution {
@@ -99,8 +115,9 @@ struct WtaSolution {
   std::vector<double> weapon_prices;
   /// Per target: the value of requiring one weapon fewer (dual price of its minimum), >= 0.
   std::vector<double> minimum_prices;
-  WtaIntegerAnswer rounding;  ///< floor of the continuous x, minimums repaired, rest by greedy
-  WtaIntegerAnswer greedy;    ///< minimums first, then the best marginal return, one weapon at a time
+  WtaIntegerAnswer rounding;              ///< floor of the continuous x, minimums repaired, rest by greedy
+  WtaIntegerAnswer greedy;                ///< minimums first, then the best marginal return, one weapon at a time
+  std::optional<WtaIntegerMode> integer;  ///< with WtaOptions::integer_mode
 };
 
 /// Solves a valid problem; throws InputError with validate_wta's diagnostics if it is not valid.

@@ -27,7 +27,7 @@ nlohmann::json wta_to_json(const WtaProblem& problem, const WtaSolution& solutio
   for (std::size_t w = 0; w < problem.weapons.size(); ++w) prices[problem.weapons[w].id] = solution.weapon_prices[w];
   double total_value = 0;
   for (const WtaTarget& t : problem.targets) total_value += t.value;
-  return {
+  nlohmann::json out = {
       {"name", problem.name},
       {"total_value", total_value},
       {"objective", solution.objective},
@@ -41,6 +41,17 @@ nlohmann::json wta_to_json(const WtaProblem& problem, const WtaSolution& solutio
       {"weapon_prices", prices},
       {"integer",
        {{"rounding", integer_json(problem, solution.rounding)}, {"greedy", integer_json(problem, solution.greedy)}}}};
+  if (solution.integer) {
+    const WtaIntegerMode& m = *solution.integer;
+    out["integer_upper_bound"] = m.integer_upper_bound;
+    out["integer"]["improved"] = integer_json(problem, m.improved);
+    out["integer"]["bound"] = {{"integer_upper_bound", m.integer_upper_bound},
+                               {"from_cuts", m.bound_from_cuts},
+                               {"lp_rounds", m.rounds},
+                               {"cuts", m.cuts},
+                               {"seconds", m.seconds}};
+  }
+  return out;
 }
 
 }  // namespace stratstab

@@ -53,6 +53,17 @@ std::string format_wta(const WtaProblem& problem, const WtaSolution& solution) {
     out += fmt::format("  {:<10} {:>14.6f} {:>14.2e} {}\n", name, answer->objective, answer->gap,
                        answer->meets_minimums ? "met" : "NOT met");
   }
+  if (solution.integer) {
+    const WtaIntegerMode& m = *solution.integer;
+    out += fmt::format("  {:<10} {:>14.6f} {:>14.2e} {}   (gap to the integer bound)\n", "improved",
+                       m.improved.objective, m.improved.gap, m.improved.meets_minimums ? "met" : "NOT met");
+    out += fmt::format("\nInteger upper bound   {:.6f}   ({}; {} LPs, {} cuts, {:.2f} s)\n", m.integer_upper_bound,
+                       m.bound_from_cuts ? "proven: cutting-plane LP" : "the continuous bound: no cut improved it",
+                       m.rounds, m.cuts, m.seconds);
+    out += "\nBest integer assignment (improved)\n";
+    out += allocation_table(problem, m.improved.assignment, true);
+    return out;
+  }
   const WtaIntegerAnswer& best =
       solution.rounding.objective >= solution.greedy.objective ? solution.rounding : solution.greedy;
   out += fmt::format("\nBest integer assignment ({})\n", &best == &solution.rounding ? "rounding" : "greedy");

@@ -67,6 +67,19 @@ std::optional<std::vector<long long>> integer_flow(const Structure& s, std::span
                                                    std::span<const long long> demand,
                                                    std::vector<bool>* unmet_set = nullptr);
 
+/// An upper bound on the best whole-weapon answer (integer_bound.cpp): a linear programme over cuts
+/// that hold at every whole assignment, never above `continuous_bound`.
+struct IntegerBound {
+  double value = 0;             ///< the bound
+  bool proven_by_cuts = false;  ///< false: no LP finished below the continuous bound (value is it)
+  int rounds = 0;               ///< LPs solved
+  int cuts = 0;                 ///< cuts added
+};
+IntegerBound integer_bound(const Structure& s, double continuous_bound, int max_rounds, double seconds);
+
+/// The answer `start` improved by moves and swaps until none improves it (local_search.cpp).
+WtaIntegerAnswer improve_assignment(const Structure& s, const WtaIntegerAnswer& start, double upper_bound);
+
 /// Integer answers measured against `upper_bound`.
 WtaIntegerAnswer round_assignment(const Structure& s, std::span<const double> x, double upper_bound);
 WtaIntegerAnswer greedy_assignment(const Structure& s, double upper_bound);

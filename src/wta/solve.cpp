@@ -1,6 +1,7 @@
 // solve_wta: validate, solve the continuous problem to the requested proven gap, then the integer
 // answers against its bound.
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 
 #include "internal.hpp"
@@ -47,6 +48,28 @@ WtaSolution solve_wta(const WtaProblem& problem, const WtaOptions& options) {
   if (options.integer_answers) {
     solution.rounding = wta::round_assignment(s, continuous.x, solution.upper_bound);
     solution.greedy = wta::greedy_assignment(s, solution.upper_bound);
+  }
+  if (options.integer_mode) {
+    const auto start = std::chrono::steady_clock::now();
+    if (!options.integer_answers) {
+      solution.rounding = wta::round_assignment(s, continuous.x, solution.upper_bound);
+      solution.greedy = wta::greedy_assignment(s, solution.upper_bound);
+    }
+    WtaIntegerMode mode;
+    const WtaIntegerAnswer& best =
+        solution.rounding.objective >= solution.greedy.objective ? solution.rounding : solution.greedy;
+    const wta::IntegerBound bound =
+        wta::integer_bound(s, solution.upper_bound, options.integer_rounds, options.integer_seconds);
+    mode.improved = wta::improve_assignment(s, best, solution.upper_bound);
+    // A whole assignment cannot beat the bound; a bound below one would be the LP's tolerance.
+    mode.integer_upper_bound = std::max(bound.value, mode.improved.objective);
+    mode.bound_from_cuts = bound.proven_by_cuts;
+    mode.rounds = bound.rounds;
+    mode.cuts = bound.cuts;
+    const double b = mode.integer_upper_bound;
+    mode.improved.gap = b > 0 ? (b - mode.improved.objective) / b : 0.0;
+    mode.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    solution.integer = std::move(mode);
   }
   return solution;
 }
