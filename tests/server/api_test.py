@@ -216,11 +216,11 @@ def main():
               f"the job ends done with its progress: {state.get('state')} {state.get('done')}/{state.get('total')}")
         check(state.get("result") == json.loads(cli("uncertainty", "--samples", "30", "--quiet", "--json")[1]),
               "the job's result is the CLI's JSON")
-        status, text, _ = server.post("/api/jobs/uncertainty", {"options": {"samples": 300000, "method": "mc", "quiet": True,
+        status, text, _ = server.post("/api/jobs/uncertainty", {"options": {"samples": 100000, "method": "mc", "quiet": True,
                                                                             "threads": 1}})
         job = json.loads(text)["id"]
         seen_progress = False
-        for _ in range(1200):
+        for _ in range(12000):
             state = json.loads(server.request("GET", f"/api/jobs/{job}")[1])
             if state["done"] > 0:
                 seen_progress = True
@@ -229,7 +229,7 @@ def main():
         check(seen_progress, "a long job reports progress while it runs")
         status, _, _ = server.request("DELETE", f"/api/jobs/{job}")
         check(status == 202, f"cancel: 202 ({status})")
-        for _ in range(1200):
+        for _ in range(12000):
             state = json.loads(server.request("GET", f"/api/jobs/{job}")[1])
             if state["state"] != "running":
                 break
@@ -243,17 +243,17 @@ def main():
     # One job at a time, and plain requests limited to 1 s.
     server = Server("--max-jobs", "1", "--request-seconds", "1")
     try:
-        status, text, _ = server.post("/api/jobs/uncertainty", {"options": {"samples": 300000, "method": "mc", "quiet": True,
+        status, text, _ = server.post("/api/jobs/uncertainty", {"options": {"samples": 100000, "method": "mc", "quiet": True,
                                                                             "threads": 1}})
         job = json.loads(text)["id"]
         status, _, _ = server.post("/api/jobs/assess", {})
         check(status == 429, f"a second job while one runs: 429 ({status})")
         server.request("DELETE", f"/api/jobs/{job}")
-        for _ in range(1200):
+        for _ in range(12000):
             if json.loads(server.request("GET", f"/api/jobs/{job}")[1])["state"] != "running":
                 break
             time.sleep(0.05)
-        status, text, _ = server.post("/api/uncertainty", {"options": {"samples": 300000, "method": "mc", "quiet": True,
+        status, text, _ = server.post("/api/uncertainty", {"options": {"samples": 100000, "method": "mc", "quiet": True,
                                                                        "threads": 1}})
         check(status == 504 and json.loads(text)["error"] == "timeout", f"over the request time: 504 ({status})")
     finally:
