@@ -52,6 +52,15 @@ json input_error_body(const InputError& e) {
               {"diagnostics", diagnostics}};
 }
 
+/// A job id as the table keys it; nullopt for text that is not one.
+std::optional<std::size_t> job_key(const std::string& id) {
+  try {
+    return static_cast<std::size_t>(std::stoull(id));
+  } catch (const std::exception&) {
+    return std::nullopt;
+  }
+}
+
 }  // namespace
 
 JobTable::JobTable(CommandRunner runner, JobLimits limits) : runner_(std::move(runner)), limits_(limits) {}
@@ -168,13 +177,9 @@ void JobTable::evict_locked() {
 
 std::optional<JobStatus> JobTable::status(const std::string& id) const {
   const std::lock_guard<std::mutex> guard(lock_);
-  std::size_t key = 0;
-  try {
-    key = std::stoull(id);
-  } catch (const std::exception&) {
-    return std::nullopt;
-  }
-  const auto it = jobs_.find(key);
+  const std::optional<std::size_t> key = job_key(id);
+  if (!key) return std::nullopt;
+  const auto it = jobs_.find(*key);
   if (it == jobs_.end()) return std::nullopt;
   JobStatus s = it->second->status;
   if (s.state == JobState::kRunning) {
@@ -184,16 +189,12 @@ std::optional<JobStatus> JobTable::status(const std::string& id) const {
 }
 
 std::optional<JobStatus> JobTable::wait(const std::string& id, std::chrono::milliseconds timeout) const {
-  std::size_t key = 0;
-  try {
-    key = std::stoull(id);
-  } catch (const std::exception&) {
-    return std::nullopt;
-  }
+  const std::optional<std::size_t> key = job_key(id);
+  if (!key) return std::nullopt;
   {
     std::unique_lock<std::mutex> guard(lock_);
     changed_.wait_for(guard, timeout, [&] {
-      const auto it = jobs_.find(key);
+      const auto it = jobs_.find(*key);
       return it == jobs_.end() || it->second->status.state != JobState::kRunning;
     });
   }
@@ -202,13 +203,9 @@ std::optional<JobStatus> JobTable::wait(const std::string& id, std::chrono::mill
 
 bool JobTable::cancel(const std::string& id) {
   const std::lock_guard<std::mutex> guard(lock_);
-  std::size_t key = 0;
-  try {
-    key = std::stoull(id);
-  } catch (const std::exception&) {
-    return false;
-  }
-  const auto it = jobs_.find(key);
+  const std::optional<std::size_t> key = job_key(id);
+  if (!key) return false;
+  const auto it = jobs_.find(*key);
   if (it == jobs_.end() || it->second->status.state != JobState::kRunning) return false;
   it->second->cancel = true;
   return true;

@@ -19,14 +19,6 @@ struct State {
   std::vector<double> survival;      ///< per target, prod (1 - p)^x
 };
 
-std::vector<std::size_t> pair_targets(const Structure& s) {
-  std::vector<std::size_t> target(s.pairs());
-  for (std::size_t t = 0; t < s.targets; ++t) {
-    for (std::size_t i = s.target_start[t]; i < s.target_start[t + 1]; ++i) target[i] = t;
-  }
-  return target;
-}
-
 void add(const Structure& s, const std::vector<std::size_t>& target_of, State& state, std::size_t i, long long k) {
   state.count[i] += k;
   state.remaining[s.pair_weapon[i]] -= k;
@@ -127,6 +119,14 @@ bool meet_minimums(const Structure& s, const std::vector<std::size_t>& target_of
 }
 
 }  // namespace
+
+std::vector<std::size_t> pair_targets(const Structure& s) {
+  std::vector<std::size_t> target(s.pairs());
+  for (std::size_t t = 0; t < s.targets; ++t) {
+    for (std::size_t i = s.target_start[t]; i < s.target_start[t + 1]; ++i) target[i] = t;
+  }
+  return target;
+}
 
 WtaIntegerAnswer round_assignment(const Structure& s, std::span<const double> x, double upper_bound) {
   const std::vector<std::size_t> target_of = pair_targets(s);

@@ -41,11 +41,6 @@ IntegerBound integer_bound(const Structure& s, double continuous_bound, int max_
   const std::size_t columns = n + s.targets;
   if (n == 0) return result;
   const auto start_time = std::chrono::steady_clock::now();
-  std::vector<std::size_t> target_of(n);
-  for (std::size_t t = 0; t < s.targets; ++t) {
-    for (std::size_t i = s.target_start[t]; i < s.target_start[t + 1]; ++i) target_of[i] = t;
-  }
-
   // Columns: x per pair, then z per target. Rows: weapons, minimums.
   std::vector<double> col_lower(columns, 0.0);
   std::vector<double> col_upper(columns);

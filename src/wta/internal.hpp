@@ -32,6 +32,9 @@ struct Structure {
 
 Structure build_structure(const WtaProblem& problem);
 
+/// The target of each pair of `s`.
+std::vector<std::size_t> pair_targets(const Structure& s);
+
 /// sum_t V_t (1 - exp(-sum c x)) for x given per pair of `s`.
 double objective(const Structure& s, std::span<const double> x);
 

@@ -22,10 +22,7 @@ constexpr int kMaxPasses = 100000;
 
 WtaIntegerAnswer improve_assignment(const Structure& s, const WtaIntegerAnswer& start, double upper_bound) {
   const std::size_t n = s.pairs();
-  std::vector<std::size_t> target_of(n);
-  for (std::size_t t = 0; t < s.targets; ++t) {
-    for (std::size_t i = s.target_start[t]; i < s.target_start[t + 1]; ++i) target_of[i] = t;
-  }
+  const std::vector<std::size_t> target_of = pair_targets(s);
   // Pair of (weapon, target): a dense table where it fits, else none (moves then search by weapon).
   std::vector<std::vector<std::size_t>> pairs_of_weapon(s.weapons);
   for (std::size_t i = 0; i < n; ++i) pairs_of_weapon[s.pair_weapon[i]].push_back(i);

@@ -15,10 +15,7 @@ WtaSolution solve_wta(const WtaProblem& problem, const WtaOptions& options) {
   const wta::ContinuousResult continuous = wta::solve_continuous(s, options.gap_tolerance, options.max_iterations);
 
   WtaSolution solution;
-  std::vector<std::size_t> target_of(s.pairs());
-  for (std::size_t t = 0; t < s.targets; ++t) {
-    for (std::size_t i = s.target_start[t]; i < s.target_start[t + 1]; ++i) target_of[i] = t;
-  }
+  const std::vector<std::size_t> target_of = wta::pair_targets(s);
   for (std::size_t i = 0; i < s.pairs(); ++i) {
     if (continuous.x[i] > 0) solution.assignment.push_back({s.pair_weapon[i], target_of[i], continuous.x[i]});
   }
