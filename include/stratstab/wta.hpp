@@ -83,10 +83,13 @@ struct WtaOptions {
   int max_iterations = 200;
   bool integer_answers = true;  ///< also compute rounding and greedy
   /// Integer mode (`wta --integer`; docs/methods.md §10): the better integer answer improved by
-  /// local search, and an integer upper bound from a cutting-plane LP, tighter than the continuous one.
+  /// local search with cyclic and path exchanges, and an integer upper bound (the least of a
+  /// cutting-plane LP's and a Lagrangian one), tighter than the continuous one.
   bool integer_mode = false;
-  int integer_rounds = 60;        ///< cut rounds of the integer bound at most
-  double integer_seconds = 60.0;  ///< and seconds (the bound holds whenever it stops)
+  int integer_rounds = 60;                   ///< cut rounds of the integer bound at most
+  int integer_lagrangian_iterations = 2000;  ///< subgradient steps of the Lagrangian bound at most
+  double integer_gap = 1e-3;                 ///< stop once (bound - answer) / bound is at most this
+  double integer_seconds = 60.0;             ///< and after this many seconds (the bound holds whenever it stops)
 };
 
 /// Integer mode's results.
@@ -96,6 +99,9 @@ struct WtaIntegerMode {
   bool bound_from_cuts = false;    ///< false: the cuts did not improve on the continuous bound
   int rounds = 0;                  ///< LPs solved
   int cuts = 0;                    ///< cuts added
+  double cut_bound = 0;            ///< the cutting-plane LP's bound
+  double lagrangian_bound = 0;     ///< the Lagrangian bound (+infinity: not computed)
+  int lagrangian_iterations = 0;   ///< its subgradient steps
   double seconds = 0;              ///< time of the integer mode
 };
 

@@ -1,5 +1,7 @@
 // JSON form of a WTA solution (`stratstab wta --json`); ids, not indices, so the output reads
 // against the problem file.
+#include <cmath>
+
 #include "stratstab/json.hpp"
 
 namespace stratstab {
@@ -45,11 +47,16 @@ nlohmann::json wta_to_json(const WtaProblem& problem, const WtaSolution& solutio
     const WtaIntegerMode& m = *solution.integer;
     out["integer_upper_bound"] = m.integer_upper_bound;
     out["integer"]["improved"] = integer_json(problem, m.improved);
-    out["integer"]["bound"] = {{"integer_upper_bound", m.integer_upper_bound},
-                               {"from_cuts", m.bound_from_cuts},
-                               {"lp_rounds", m.rounds},
-                               {"cuts", m.cuts},
-                               {"seconds", m.seconds}};
+    out["integer"]["bound"] = {
+        {"integer_upper_bound", m.integer_upper_bound},
+        {"from_cuts", m.bound_from_cuts},
+        {"lp_rounds", m.rounds},
+        {"cuts", m.cuts},
+        {"cut_bound", m.cut_bound},
+        {"lagrangian_bound",
+         std::isfinite(m.lagrangian_bound) ? nlohmann::json(m.lagrangian_bound) : nlohmann::json(nullptr)},
+        {"lagrangian_iterations", m.lagrangian_iterations},
+        {"seconds", m.seconds}};
   }
   return out;
 }

@@ -1,6 +1,7 @@
 // Text report of a WTA solution (`stratstab wta`): the proven bound first, then a short table of
 // the continuous assignment, the weapon prices and the two integer answers.
 #include <algorithm>
+#include <cmath>
 
 #include <fmt/format.h>
 
@@ -58,8 +59,14 @@ std::string format_wta(const WtaProblem& problem, const WtaSolution& solution) {
     out += fmt::format("  {:<10} {:>14.6f} {:>14.2e} {}   (gap to the integer bound)\n", "improved",
                        m.improved.objective, m.improved.gap, m.improved.meets_minimums ? "met" : "NOT met");
     out += fmt::format("\nInteger upper bound   {:.6f}   ({}; {} LPs, {} cuts, {:.2f} s)\n", m.integer_upper_bound,
-                       m.bound_from_cuts ? "proven: cutting-plane LP" : "the continuous bound: no cut improved it",
+                       m.lagrangian_bound < m.cut_bound ? "proven: Lagrangian bound"
+                       : m.bound_from_cuts              ? "proven: cutting-plane LP"
+                                                        : "the continuous bound: no cut improved it",
                        m.rounds, m.cuts, m.seconds);
+    if (std::isfinite(m.lagrangian_bound)) {
+      out += fmt::format("  cutting-plane LP {:.6f}, Lagrangian {:.6f} ({} subgradient steps)\n", m.cut_bound,
+                         m.lagrangian_bound, m.lagrangian_iterations);
+    }
     out += "\nBest integer assignment (improved)\n";
     out += allocation_table(problem, m.improved.assignment, true);
     return out;

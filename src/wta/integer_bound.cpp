@@ -165,6 +165,12 @@ IntegerBound integer_bound(const Structure& s, double continuous_bound, int max_
       result.value = bound;
       result.proven_by_cuts = true;
     }
+    const double* point = model.primalColumnSolution();
+    result.x.assign(point, point + n);
+    // Clp's row duals for this maximisation are <= 0 on binding <= rows; prices are their sizes.
+    const double* dual = model.dualRowSolution();
+    result.weapon_prices.assign(s.weapons, 0.0);
+    for (std::size_t w = 0; w < s.weapons; ++w) result.weapon_prices[w] = std::abs(dual[w]);
     if (std::chrono::duration<double>(std::chrono::steady_clock::now() - start_time).count() > seconds) break;
     // Stop after three rounds in a row that move the LP by less than 1e-7 of it.
     stalled = round > 0 && last - lp <= 1e-7 * std::max(1.0, lp) ? stalled + 1 : 0;

@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <optional>
 #include <span>
+#include <utility>
 #include <vector>
 
 #include "stratstab/wta.hpp"
@@ -73,15 +74,45 @@ std::optional<std::vector<long long>> integer_flow(const Structure& s, std::span
 /// An upper bound on the best whole-weapon answer (integer_bound.cpp): a linear programme over cuts
 /// that hold at every whole assignment, never above `continuous_bound`.
 struct IntegerBound {
-  double value = 0;             ///< the bound
-  bool proven_by_cuts = false;  ///< false: no LP finished below the continuous bound (value is it)
-  int rounds = 0;               ///< LPs solved
-  int cuts = 0;                 ///< cuts added
+  double value = 0;                   ///< the bound
+  bool proven_by_cuts = false;        ///< false: no LP finished below the continuous bound (value is it)
+  int rounds = 0;                     ///< LPs solved
+  int cuts = 0;                       ///< cuts added
+  std::vector<double> x;              ///< per pair: the last LP's point (empty when none was solved)
+  std::vector<double> weapon_prices;  ///< the last LP's duals of the weapon rows (>= 0)
 };
 IntegerBound integer_bound(const Structure& s, double continuous_bound, int max_rounds, double seconds);
 
+/// The Lagrangian bound with the weapon rows relaxed (lagrangian_bound.cpp): the least L(lambda)
+/// met in at most `max_iterations` subgradient steps from `start_prices`, aiming at `best_answer`;
+/// stops once within `gap` of it (relative) or after `seconds`.
+struct LagrangianBound {
+  double value = 0;                ///< +infinity when none was computed
+  int iterations = 0;              ///< evaluations of L
+  bool pricing_cut_short = false;  ///< a target's search hit its node limit (the bound still holds)
+};
+LagrangianBound lagrangian_bound(const Structure& s, std::span<const double> start_prices, double best_answer,
+                                 double gap, double seconds, int max_iterations);
+
 /// The answer `start` improved by moves and swaps until none improves it (local_search.cpp).
 WtaIntegerAnswer improve_assignment(const Structure& s, const WtaIntegerAnswer& start, double upper_bound);
+
+/// A whole-weapon answer as local search holds it (views, per pair or per target).
+struct ExchangeState {
+  std::span<const long long> count;        ///< weapons per pair
+  std::span<const double> survival;        ///< per target, prod q^x
+  std::span<const double> weapons_on;      ///< per target
+  std::span<const std::size_t> target_of;  ///< per pair
+  std::span<const int> pair_at;            ///< pair of (w, t) at w * targets + t, or -1; empty: none
+};
+/// A chain of one-weapon changes (pair, +1 or -1) that raises the objective by `gain`; empty when
+/// none does by more than the tolerance.
+struct Exchange {
+  std::vector<std::pair<std::size_t, int>> changes;
+  double gain = 0;
+};
+/// The best cyclic or path exchange from `state` (exchange.cpp).
+Exchange find_exchange(const Structure& s, const ExchangeState& state, double tolerance);
 
 /// Integer answers measured against `upper_bound`.
 WtaIntegerAnswer round_assignment(const Structure& s, std::span<const double> x, double upper_bound);

@@ -126,7 +126,20 @@ WtaIntegerAnswer improve_assignment(const Structure& s, const WtaIntegerAnswer& 
       apply(from, -1);
       apply(to, 1);
     } else {
-      break;
+      // No single move or swap improves: a chain of them may (exchange.cpp).
+      const Exchange exchange = find_exchange(s, {count, survival, weapons_on, target_of, pair_at}, tolerance);
+      if (exchange.changes.empty()) break;
+      // The chain's gain is exact when its targets are distinct; checked here, so that rounding
+      // can never make the search cycle.
+      double before = 0;
+      double after = 0;
+      for (const auto& [i, k] : exchange.changes) before += s.value[target_of[i]] * survival[target_of[i]];
+      for (const auto& [i, k] : exchange.changes) apply(i, k);
+      for (const auto& [i, k] : exchange.changes) after += s.value[target_of[i]] * survival[target_of[i]];
+      if (before - after <= tolerance) {
+        for (const auto& [i, k] : exchange.changes) apply(i, -k);
+        break;
+      }
     }
   }
 

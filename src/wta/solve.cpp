@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <limits>
 
 #include "internal.hpp"
 
@@ -58,11 +59,28 @@ WtaSolution solve_wta(const WtaProblem& problem, const WtaOptions& options) {
     const wta::IntegerBound bound =
         wta::integer_bound(s, solution.upper_bound, options.integer_rounds, options.integer_seconds);
     mode.improved = wta::improve_assignment(s, best, solution.upper_bound);
+    if (!bound.x.empty()) {
+      const WtaIntegerAnswer from_cuts =
+          wta::improve_assignment(s, wta::round_assignment(s, bound.x, solution.upper_bound), solution.upper_bound);
+      if (from_cuts.objective > mode.improved.objective) mode.improved = from_cuts;
+    }
+    // The Lagrangian bound only when the cuts leave more than the requested gap, in the time left.
+    wta::LagrangianBound lagrangian;
+    lagrangian.value = std::numeric_limits<double>::infinity();
+    const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    if (bound.value - mode.improved.objective > options.integer_gap * bound.value) {
+      lagrangian = wta::lagrangian_bound(s, bound.weapon_prices, mode.improved.objective, options.integer_gap,
+                                         std::max(0.0, options.integer_seconds - elapsed),
+                                         options.integer_lagrangian_iterations);
+    }
     // A whole assignment cannot beat the bound; a bound below one would be the LP's tolerance.
-    mode.integer_upper_bound = std::max(bound.value, mode.improved.objective);
+    mode.integer_upper_bound = std::max(std::min(bound.value, lagrangian.value), mode.improved.objective);
     mode.bound_from_cuts = bound.proven_by_cuts;
     mode.rounds = bound.rounds;
     mode.cuts = bound.cuts;
+    mode.cut_bound = bound.value;
+    mode.lagrangian_bound = lagrangian.value;
+    mode.lagrangian_iterations = lagrangian.iterations;
     const double b = mode.integer_upper_bound;
     mode.improved.gap = b > 0 ? (b - mode.improved.objective) / b : 0.0;
     mode.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
