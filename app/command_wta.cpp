@@ -19,6 +19,7 @@ void add_wta_command(CLI::App& app, std::function<int()>& run) {
   auto file = std::make_shared<std::string>();
   auto json = std::make_shared<bool>(false);
   auto integer = std::make_shared<bool>(false);
+  auto integer_gap = std::make_shared<double>(WtaOptions{}.integer_gap);
   wta->add_option("PROBLEM", *file, "Problem file (weapons, targets, kill_probability; docs/io_formats.md)")
       ->required();
   wta->add_flag("--json", *json,
@@ -27,11 +28,15 @@ void add_wta_command(CLI::App& app, std::function<int()>& run) {
   wta->add_flag("--integer", *integer,
                 "Integer mode: improve the best whole-weapon answer by local search and prove a tighter integer "
                 "upper bound (JSON integer_upper_bound, integer.improved)");
-  wta->callback([&run, file, json, integer] {
-    run = [file, json, integer] {
+  wta->add_option("--integer-gap", *integer_gap,
+                  "Integer mode: stop tightening the bound once (bound - answer) / bound is at most this")
+      ->check(CLI::Range(0.0, 1.0));
+  wta->callback([&run, file, json, integer, integer_gap] {
+    run = [file, json, integer, integer_gap] {
       const WtaProblem problem = load_wta_problem(*file);
       WtaOptions options;
       options.integer_mode = *integer;
+      options.integer_gap = *integer_gap;
       const WtaSolution solution = solve_wta(problem, options);
       if (*json) {
         console_out() << wta_to_json(problem, solution).dump(2) << '\n';

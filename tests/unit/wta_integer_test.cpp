@@ -4,6 +4,7 @@
 // against enumeration of every whole assignment on small random problems.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <functional>
@@ -76,8 +77,10 @@ TEST(WtaIntegerTest, ImprovedAnswerAndBoundBracketTheEnumeratedOptimum) {
   std::mt19937 rng(20261204);
   WtaOptions options;
   options.integer_mode = true;
+  options.integer_gap = 0;  // the Lagrangian bound runs on every problem the cuts leave a gap on
   int optimal = 0;
   int tighter = 0;
+  int lagrangian = 0;
   constexpr int kTrials = 40;
   for (int trial = 0; trial < kTrials; ++trial) {
     const WtaProblem problem = random_problem(rng, 3 + trial % 2, 4, 1 + trial % 3, trial % 4 == 3);
@@ -92,13 +95,79 @@ TEST(WtaIntegerTest, ImprovedAnswerAndBoundBracketTheEnumeratedOptimum) {
     EXPECT_GE(m.integer_upper_bound, optimum - 1e-9) << "trial " << trial;  // a true bound
     EXPECT_LE(m.integer_upper_bound, solution.upper_bound + 1e-9) << "trial " << trial;
     EXPECT_NEAR(wta_objective(problem, m.improved.assignment), m.improved.objective, 1e-9);
+    if (std::isfinite(m.lagrangian_bound)) {
+      EXPECT_GE(m.lagrangian_bound, optimum - 1e-9) << "trial " << trial;  // weak duality
+      ++lagrangian;
+    }
     optimal += m.improved.objective >= optimum - 1e-9 ? 1 : 0;
     tighter += m.integer_upper_bound < solution.upper_bound - 1e-6 * solution.upper_bound ? 1 : 0;
   }
   // Local search reaches the enumerated optimum on most of these small problems, and the cuts
   // tighten the continuous bound on most (measured: see docs/methods.md §10).
-  EXPECT_GE(optimal, kTrials * 3 / 4) << optimal << " of " << kTrials;
-  EXPECT_GE(tighter, kTrials / 2) << tighter << " of " << kTrials;
+  // Measured: 39 of 40 optimal, 39 tighter, the Lagrangian bound on 39.
+  EXPECT_GE(optimal, kTrials * 9 / 10) << optimal << " of " << kTrials;
+  EXPECT_GE(tighter, kTrials * 9 / 10) << tighter << " of " << kTrials;
+  EXPECT_GE(lagrangian, kTrials * 3 / 4) << lagrangian << " of " << kTrials;
+}
+
+/// The best assignment of each weapon to a target of its own (or none), by dynamic programming over
+/// targets and the set of weapons used: exact, O(T 2^W W), independent of the solver.
+double best_one_to_one(const WtaProblem& problem) {
+  const std::size_t nw = problem.weapons.size();
+  const std::size_t nt = problem.targets.size();
+  std::vector<double> best(std::size_t{1} << nw, -1e300);
+  best[0] = 0;
+  for (std::size_t t = 0; t < nt; ++t) {
+    std::vector<double> next = best;
+    for (std::size_t mask = 0; mask < best.size(); ++mask) {
+      if (best[mask] < -1e299) continue;
+      for (std::size_t w = 0; w < nw; ++w) {
+        if ((mask >> w) & 1U) continue;
+        const double gain = problem.targets[t].value * problem.kill_probability[w * nt + t].p;
+        next[mask | (std::size_t{1} << w)] = std::max(next[mask | (std::size_t{1} << w)], best[mask] + gain);
+      }
+    }
+    best = std::move(next);
+  }
+  return *std::max_element(best.begin(), best.end());
+}
+
+TEST(WtaIntegerTest, OneUnitPerKindReachesTheAssignmentOptimumWithAProvenBound) {
+  // One weapon per kind, p in [0.6, 0.9], values 80-100 and twice as many targets as weapons: a
+  // second weapon on a target adds at most 0.4 x 0.9 x 100 = 36, a free target at least
+  // 0.6 x 80 = 48, so the optimum gives every weapon a target of its own and the dynamic programme
+  // finds it. Moves and swaps alone stop short on such problems (the chains of exchange.cpp are
+  // augmenting paths and cycles of the assignment); the bound must come within integer_gap.
+  std::mt19937 rng(20261204);
+  std::uniform_real_distribution<double> p(0.6, 0.9);
+  std::uniform_int_distribution<int> value(80, 100);
+  WtaOptions options;
+  options.integer_mode = true;
+  int optimal = 0;
+  double shortfall = 0;
+  constexpr int kTrials = 10;
+  for (int trial = 0; trial < kTrials; ++trial) {
+    WtaProblem problem;
+    constexpr int kWeapons = 16;
+    constexpr int kTargets = 32;
+    for (int w = 0; w < kWeapons; ++w) problem.weapons.push_back({"w" + std::to_string(w), 1});
+    for (int t = 0; t < kTargets; ++t) problem.targets.push_back({"t" + std::to_string(t), double(value(rng)), 0});
+    for (int w = 0; w < kWeapons; ++w) {
+      for (int t = 0; t < kTargets; ++t)
+        problem.kill_probability.push_back({static_cast<std::size_t>(w), static_cast<std::size_t>(t), p(rng)});
+    }
+    const double optimum = best_one_to_one(problem);
+    const WtaSolution solution = solve_wta(problem, options);
+    const WtaIntegerMode& m = *solution.integer;
+    EXPECT_LE(m.improved.objective, optimum + 1e-9) << trial;
+    EXPECT_GE(m.integer_upper_bound, optimum - 1e-9) << trial;
+    EXPECT_LE((m.integer_upper_bound - optimum) / m.integer_upper_bound, options.integer_gap) << trial;
+    optimal += m.improved.objective >= optimum - 1e-9 ? 1 : 0;
+    shortfall = std::max(shortfall, (optimum - m.improved.objective) / optimum);
+  }
+  // Measured: 8 of 10 optimal, the worst 0.097% short; without the chains 6 of 10, the worst 0.137%.
+  EXPECT_GE(optimal, 8) << optimal << " of " << kTrials;
+  EXPECT_LE(shortfall, 1e-3);
 }
 
 TEST(WtaIntegerTest, OneUnitPerKindBoundIsMuchTighterThanTheContinuousOne) {
