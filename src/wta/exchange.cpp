@@ -46,7 +46,7 @@ Exchange find_exchange(const Structure& s, const ExchangeState& state, double to
   const std::size_t used = nodes.size();
   if (used == 0 || used > kMaxNodes || state.pair_at.empty()) return best;
   const auto pair_of = [&](std::size_t w, std::size_t t) { return state.pair_at[w * targets + t]; };
-  const auto q = [&](std::size_t i) { return std::exp(-s.pair_c[i]); };
+  const auto q = [&](std::size_t i) { return state.q[i]; };
   const auto target = [&](std::size_t node) { return state.target_of[nodes[node]]; };
   const auto kind = [&](std::size_t node) { return s.pair_weapon[nodes[node]]; };
 

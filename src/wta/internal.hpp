@@ -104,6 +104,7 @@ struct ExchangeState {
   std::span<const double> weapons_on;      ///< per target
   std::span<const std::size_t> target_of;  ///< per pair
   std::span<const int> pair_at;            ///< pair of (w, t) at w * targets + t, or -1; empty: none
+  std::span<const double> q;               ///< per pair, 1 - p
 };
 /// A chain of one-weapon changes (pair, +1 or -1) that raises the objective by `gain`; empty when
 /// none does by more than the tolerance.

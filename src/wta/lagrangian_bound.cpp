@@ -27,6 +27,8 @@ namespace {
 constexpr long kMaxPricingNodes = 200000;
 /// Relative margin on L for rounding in sums over thousands of terms.
 constexpr double kRoundingMargin = 1e-9;
+/// Kinds of more weapons than this count their worthwhile weapons in closed form, not one by one.
+constexpr long long kMaxStepwise = 64;
 /// Weight of the last direction in the next one.
 constexpr double kDeflection = 0.8;
 
@@ -50,6 +52,14 @@ struct Addition {
 Addition worth_adding(const Item& item, double value, double survive) {
   Addition a;
   double marginal = value * survive * item.p;
+  if (item.available > kMaxStepwise && marginal > item.price) {
+    // Many weapons and a small p: the count in closed form, k = 1 + floor(ln(price / first) / ln q).
+    const double k = 1.0 + std::floor(std::log(item.price / marginal) / std::log(item.q));
+    a.count = k >= static_cast<double>(item.available) ? item.available : static_cast<long long>(k);
+    a.q_power = std::pow(item.q, static_cast<double>(a.count));
+    a.gain = value * survive * (1.0 - a.q_power) - item.price * static_cast<double>(a.count);
+    return a;
+  }
   while (a.count < item.available && marginal > item.price) {
     a.gain += marginal - item.price;
     a.q_power *= item.q;
@@ -124,6 +134,9 @@ LagrangianBound lagrangian_bound(const Structure& s, std::span<const double> sta
   result.value = std::numeric_limits<double>::infinity();
   if (s.pairs() == 0) return result;
   const auto start_time = std::chrono::steady_clock::now();
+  const auto elapsed = [&] {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start_time).count();
+  };
   std::vector<double> lambda(s.weapons, 0.0);
   for (std::size_t w = 0; w < s.weapons && w < start_prices.size(); ++w) lambda[w] = std::max(0.0, start_prices[w]);
   double total_value = 0;
@@ -138,7 +151,13 @@ LagrangianBound lagrangian_bound(const Structure& s, std::span<const double> sta
     for (std::size_t w = 0; w < s.weapons; ++w) bound += s.available[w] * lambda[w];
     std::fill(used.begin(), used.end(), 0.0);
     bool cut_short = false;
+    bool out_of_time = false;
     for (std::size_t t = 0; t < s.targets; ++t) {
+      // L needs every target; an evaluation the clock cuts short is dropped, not half counted.
+      if ((t & 63U) == 63U && elapsed() > seconds) {
+        out_of_time = true;
+        break;
+      }
       const std::size_t first = s.target_start[t];
       const std::size_t m = s.target_start[t + 1] - first;
       // Kinds priced at nothing are always worth all their weapons (F only rises).
@@ -165,6 +184,7 @@ LagrangianBound lagrangian_bound(const Structure& s, std::span<const double> sta
       for (std::size_t j = 0; j < items.size(); ++j)
         used[s.pair_weapon[items[j].pair]] += static_cast<double>(pricing.best_count()[j]);
     }
+    if (out_of_time) break;
     bound += kRoundingMargin * std::max(1.0, total_value) + kRoundingMargin * std::abs(bound);
     ++result.iterations;
     if (bound < result.value) {
@@ -175,7 +195,7 @@ LagrangianBound lagrangian_bound(const Structure& s, std::span<const double> sta
       step *= 0.5;
       stalled = 0;
     }
-    if (std::chrono::duration<double>(std::chrono::steady_clock::now() - start_time).count() > seconds) break;
+    if (elapsed() > seconds) break;
     // Subgradient of L at lambda: a_w minus the weapons the targets' best patterns take, deflected
     // by the last direction (Camerini, Fratta & Maffioli 1975) to damp the zig-zag.
     double norm = 0;

@@ -50,7 +50,10 @@ WtaIntegerAnswer improve_assignment(const Structure& s, const WtaIntegerAnswer& 
     weapons_on[a.target] += static_cast<double>(k);
     survival[a.target] *= std::exp(-s.pair_c[pair] * static_cast<double>(k));
   }
-  const auto q = [&](std::size_t i) { return std::exp(-s.pair_c[i]); };
+  // q = 1 - p per pair, once: the passes below read it O(used^2) times.
+  std::vector<double> q_of(n);
+  for (std::size_t i = 0; i < n; ++i) q_of[i] = std::exp(-s.pair_c[i]);
+  const auto q = [&](std::size_t i) { return q_of[i]; };
   const auto apply = [&](std::size_t i, long long k) {
     const std::size_t t = target_of[i];
     count[i] += k;
@@ -59,7 +62,9 @@ WtaIntegerAnswer improve_assignment(const Structure& s, const WtaIntegerAnswer& 
   };
   double total_value = 0;
   for (double v : s.value) total_value += v;
-  const double tolerance = 1e-12 * std::max(1.0, total_value);
+  // Steps worth less than 1e-9 of the total value are not taken: on large problems they come in
+  // thousands, each a pass, for nothing an analyst could see.
+  const double tolerance = 1e-9 * std::max(1.0, total_value);
 
   std::vector<std::size_t> used;
   for (int pass = 0; pass < kMaxPasses; ++pass) {
@@ -127,7 +132,7 @@ WtaIntegerAnswer improve_assignment(const Structure& s, const WtaIntegerAnswer& 
       apply(to, 1);
     } else {
       // No single move or swap improves: a chain of them may (exchange.cpp).
-      const Exchange exchange = find_exchange(s, {count, survival, weapons_on, target_of, pair_at}, tolerance);
+      const Exchange exchange = find_exchange(s, {count, survival, weapons_on, target_of, pair_at, q_of}, tolerance);
       if (exchange.changes.empty()) break;
       // The chain's gain is exact when its targets are distinct; checked here, so that rounding
       // can never make the search cycle.

@@ -110,6 +110,31 @@ TEST(WtaIntegerTest, ImprovedAnswerAndBoundBracketTheEnumeratedOptimum) {
   EXPECT_GE(lagrangian, kTrials * 3 / 4) << lagrangian << " of " << kTrials;
 }
 
+TEST(WtaIntegerTest, BoundsHoldWithManyWeaponsPerKind) {
+  // Kinds of 100 and 70 weapons with small p: the Lagrangian search counts their worthwhile weapons
+  // in closed form (more than 64), and both bounds must still hold against enumeration.
+  std::mt19937 rng(11);
+  std::uniform_real_distribution<double> p(0.02, 0.05);
+  for (int trial = 0; trial < 3; ++trial) {
+    WtaProblem problem;
+    problem.weapons = {{"a", 100}, {"b", 70}};
+    problem.targets = {{"t0", 100, 0}, {"t1", 60, 0}};
+    for (std::size_t w = 0; w < 2; ++w) {
+      for (std::size_t t = 0; t < 2; ++t) problem.kill_probability.push_back({w, t, p(rng)});
+    }
+    const double optimum = brute_force_optimum(problem);
+    WtaOptions options;
+    options.integer_mode = true;
+    options.integer_gap = 0;
+    const WtaSolution solution = solve_wta(problem, options);
+    const WtaIntegerMode& m = *solution.integer;
+    EXPECT_LE(m.improved.objective, optimum + 1e-9) << trial;
+    EXPECT_GE(m.integer_upper_bound, optimum - 1e-9) << trial;
+    if (std::isfinite(m.lagrangian_bound)) EXPECT_GE(m.lagrangian_bound, optimum - 1e-9) << trial;
+    EXPECT_LE(m.integer_upper_bound - optimum, 1e-3 * optimum) << trial;
+  }
+}
+
 /// The best assignment of each weapon to a target of its own (or none), by dynamic programming over
 /// targets and the set of weapons used: exact, O(T 2^W W), independent of the solver.
 double best_one_to_one(const WtaProblem& problem) {
