@@ -179,7 +179,8 @@ stratstab::WtaProblem literature_problem(int weapons, int targets, int max_units
 }
 
 /// Integer mode on W x T with 1 to U weapons per kind: the reported gap (answer to the proven
-/// integer bound) must meet WtaOptions::integer_gap, 0.1%.
+/// integer bound) must be at most 0.1% (the default stop is 0.01%; where the per-target
+/// relaxations cannot reach that the search stops when its steps vanish).
 void BM_WtaInteger(benchmark::State& state) {
   const stratstab::WtaProblem problem = literature_problem(
       static_cast<int>(state.range(0)), static_cast<int>(state.range(1)), static_cast<int>(state.range(2)));
@@ -191,7 +192,7 @@ void BM_WtaInteger(benchmark::State& state) {
     benchmark::ClobberMemory();
   }
   const double gap = solution.integer ? solution.integer->improved.gap : 1.0;
-  if (!(gap <= options.integer_gap)) {
+  if (!(gap <= 1e-3)) {
     std::fprintf(stderr, "bench_wta: integer gap %g\n", gap);
     std::abort();
   }

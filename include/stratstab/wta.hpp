@@ -88,7 +88,7 @@ struct WtaOptions {
   bool integer_mode = false;
   int integer_rounds = 60;                   ///< cut rounds of the integer bound at most
   int integer_lagrangian_iterations = 2000;  ///< subgradient steps of the Lagrangian bound at most
-  double integer_gap = 1e-3;                 ///< stop once (bound - answer) / bound is at most this
+  double integer_gap = 1e-4;                 ///< stop once (bound - answer) / bound is at most this
   double integer_seconds = 60.0;             ///< and after this many seconds (the bound holds whenever it stops)
 };
 

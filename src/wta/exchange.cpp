@@ -25,6 +25,9 @@ namespace {
 constexpr std::size_t kMaxDepth = 25;
 /// Chains are searched only up to this many used pairs (a pass costs O(depth x used^2)).
 constexpr std::size_t kMaxNodes = 1500;
+/// Starts are searched one by one (the thorough pass) only up to this many used pairs (a pass per
+/// start costs O(depth x used^2) each).
+constexpr std::size_t kMaxNodesOneByOne = 150;
 /// Marks a chain that starts with an idle weapon (no node of its own).
 constexpr std::size_t kIdle = static_cast<std::size_t>(-1);
 
@@ -36,7 +39,7 @@ struct Label {
 
 }  // namespace
 
-Exchange find_exchange(const Structure& s, const ExchangeState& state, double tolerance) {
+Exchange find_exchange(const Structure& s, const ExchangeState& state, double tolerance, bool thorough) {
   Exchange best;
   const std::size_t targets = s.targets;
   std::vector<std::size_t> nodes;
@@ -93,18 +96,6 @@ Exchange find_exchange(const Structure& s, const ExchangeState& state, double to
 
   // labels[d][b]: the best chain of d arcs whose last ejected weapon is node b's.
   std::vector<std::vector<Label>> labels(kMaxDepth + 1, std::vector<Label>(used));
-  for (std::size_t a = 0; a < used; ++a) labels[0][a].gain = 0;
-  for (std::size_t w = 0; w < s.weapons; ++w) {
-    if (idle[w] <= 0) continue;
-    for (std::size_t b = 0; b < used; ++b) {
-      if (kind(b) == w) continue;
-      const int k = pair_of(w, target(b));
-      if (k < 0) continue;
-      const std::size_t tb = target(b);
-      const double g = s.value[tb] * state.survival[tb] * (1.0 - q(static_cast<std::size_t>(k)) / q(nodes[b]));
-      if (g > labels[1][b].gain) labels[1][b] = {g, kIdle, w};
-    }
-  }
   std::vector<std::size_t> chain;  // nodes of a chain, last first
   const auto trace = [&](std::size_t depth, std::size_t b) {
     chain.clear();
@@ -117,12 +108,27 @@ Exchange find_exchange(const Structure& s, const ExchangeState& state, double to
   const auto in_chain = [&](std::size_t t) {
     return std::any_of(chain.begin(), chain.end(), [&](std::size_t node) { return target(node) == t; });
   };
-  // Close the chain ending at b: record it when it beats the best so far.
-  std::size_t best_depth = 0;
-  std::size_t best_node = 0;
-  int best_close = 0;  // 1 cycle, 2 add to best_target, 3 idle
-  std::size_t best_target = 0;
   double best_gain = tolerance;
+  // The traced chain ending at node b, closed by `close` (1 back to the first target, 2 onto
+  // target `to`, 3 idle), as unit changes: every node loses its weapon, each arc adds the previous
+  // kind to the next target, the close adds the last kind to its destination.
+  const auto record = [&](std::size_t depth, double gain, int close, std::size_t to) {
+    best_gain = gain;
+    best.gain = gain;
+    best.changes.clear();
+    const bool from_idle = depth >= 1 && chain.size() == depth;
+    const std::size_t first = chain.back();
+    if (from_idle) {
+      best.changes.emplace_back(static_cast<std::size_t>(pair_of(labels[1][first].idle_kind, target(first))), 1);
+    }
+    for (std::size_t j = chain.size(); j-- > 0;) {
+      best.changes.emplace_back(nodes[chain[j]], -1);
+      if (j > 0) best.changes.emplace_back(static_cast<std::size_t>(pair_of(kind(chain[j]), target(chain[j - 1]))), 1);
+    }
+    if (close == 1 || close == 2)
+      best.changes.emplace_back(static_cast<std::size_t>(pair_of(kind(chain.front()), to)), 1);
+  };
+  // Every way to close the traced chain ending at b.
   const auto consider = [&](std::size_t depth, std::size_t b) {
     const Label& label = labels[depth][b];
     const std::size_t start = chain.back();
@@ -130,14 +136,8 @@ Exchange find_exchange(const Structure& s, const ExchangeState& state, double to
     const bool from_idle = depth >= 1 && chain.size() == depth;
     const double start_change = from_idle ? 0.0 : lift[start];
     const std::size_t w = kind(b);
-    const auto offer = [&](double gain, int close, std::size_t t) {
-      if (gain > best_gain) {
-        best_gain = gain;
-        best_depth = depth;
-        best_node = b;
-        best_close = close;
-        best_target = t;
-      }
+    const auto offer = [&](double gain, int close, std::size_t to) {
+      if (gain > best_gain) record(depth, gain, close, to);
     };
     if (!from_idle && depth >= 1) {
       const std::size_t ts = target(start);
@@ -147,48 +147,58 @@ Exchange find_exchange(const Structure& s, const ExchangeState& state, double to
               1, ts);
     }
     if (start_change > -1e299) {
-      for (std::size_t t : best_targets[w]) {
-        if (in_chain(t)) continue;
-        offer(label.gain + start_change + add_gain(w, t), 2, t);
+      for (std::size_t to : best_targets[w]) {
+        if (in_chain(to)) continue;
+        offer(label.gain + start_change + add_gain(w, to), 2, to);
         break;
       }
       if (depth >= 1) offer(label.gain + start_change, 3, 0);
     }
   };
-  for (std::size_t depth = 0; depth <= kMaxDepth; ++depth) {
-    for (std::size_t b = 0; b < used; ++b) {
-      if (labels[depth][b].gain < -1e299) continue;
-      trace(depth, b);
-      consider(depth, b);
-      if (depth == kMaxDepth) continue;
-      for (std::size_t c = 0; c < used; ++c) {
-        const double g = arc[b * used + c];
-        if (g < -1e299 || in_chain(target(c))) continue;
-        const double total = labels[depth][b].gain + g;
-        if (total > labels[depth + 1][c].gain) labels[depth + 1][c] = {total, b, kIdle};
+  // One label-correcting pass from the starts `start` allows: a node a (lifting its weapon) or an
+  // idle weapon of kind w.
+  const auto pass = [&](const auto& node_start, const auto& idle_start) {
+    for (auto& level : labels) std::fill(level.begin(), level.end(), Label{});
+    for (std::size_t a = 0; a < used; ++a) {
+      if (node_start(a)) labels[0][a].gain = 0;
+    }
+    for (std::size_t w = 0; w < s.weapons; ++w) {
+      if (idle[w] <= 0 || !idle_start(w)) continue;
+      for (std::size_t b = 0; b < used; ++b) {
+        if (kind(b) == w) continue;
+        const int k = pair_of(w, target(b));
+        if (k < 0) continue;
+        const std::size_t tb = target(b);
+        const double g = s.value[tb] * state.survival[tb] * (1.0 - q(static_cast<std::size_t>(k)) / q(nodes[b]));
+        if (g > labels[1][b].gain) labels[1][b] = {g, kIdle, w};
       }
     }
+    for (std::size_t depth = 0; depth <= kMaxDepth; ++depth) {
+      for (std::size_t b = 0; b < used; ++b) {
+        if (labels[depth][b].gain < -1e299) continue;
+        trace(depth, b);
+        consider(depth, b);
+        if (depth == kMaxDepth) continue;
+        for (std::size_t c = 0; c < used; ++c) {
+          const double g = arc[b * used + c];
+          if (g < -1e299 || in_chain(target(c))) continue;
+          const double total = labels[depth][b].gain + g;
+          if (total > labels[depth + 1][c].gain) labels[depth + 1][c] = {total, b, kIdle};
+        }
+      }
+    }
+  };
+  // All starts at once: one label per node and length, so a chain can crowd out a better one from
+  // another start that would later have used its targets.
+  pass([](std::size_t) { return true; }, [](std::size_t) { return true; });
+  // If that finds nothing and the graph is small, each start on its own, which crowds out less.
+  if (best.changes.empty() && thorough && used <= kMaxNodesOneByOne) {
+    for (std::size_t a = 0; a < used && best.changes.empty(); ++a)
+      pass([a](std::size_t x) { return x == a; }, [](std::size_t) { return false; });
+    for (std::size_t w = 0; w < s.weapons && best.changes.empty(); ++w) {
+      if (idle[w] > 0) pass([](std::size_t) { return false; }, [w](std::size_t x) { return x == w; });
+    }
   }
-  if (best_gain <= tolerance) return best;
-
-  // The chain as unit changes: every node loses its weapon, each arc adds the previous kind to the
-  // next target, the close adds the last kind to its destination.
-  trace(best_depth, best_node);
-  std::reverse(chain.begin(), chain.end());  // start first
-  const bool from_idle = best_depth >= 1 && chain.size() == best_depth;
-  const Label& first = labels[1][chain.front()];
-  if (from_idle) {
-    best.changes.emplace_back(static_cast<std::size_t>(pair_of(first.idle_kind, target(chain.front()))), 1);
-  }
-  for (std::size_t j = 0; j < chain.size(); ++j) {
-    best.changes.emplace_back(nodes[chain[j]], -1);
-    if (j + 1 < chain.size())
-      best.changes.emplace_back(static_cast<std::size_t>(pair_of(kind(chain[j]), target(chain[j + 1]))), 1);
-  }
-  if (best_close == 1 || best_close == 2) {
-    best.changes.emplace_back(static_cast<std::size_t>(pair_of(kind(chain.back()), best_target)), 1);
-  }
-  best.gain = best_gain;
   return best;
 }
 

@@ -112,8 +112,9 @@ struct Exchange {
   std::vector<std::pair<std::size_t, int>> changes;
   double gain = 0;
 };
-/// The best cyclic or path exchange from `state` (exchange.cpp).
-Exchange find_exchange(const Structure& s, const ExchangeState& state, double tolerance);
+/// An improving cyclic or path exchange from `state` (exchange.cpp); `thorough`: when the pass over
+/// all starts at once finds none, search from each start on its own (slower, misses fewer).
+Exchange find_exchange(const Structure& s, const ExchangeState& state, double tolerance, bool thorough);
 
 /// Integer answers measured against `upper_bound`.
 WtaIntegerAnswer round_assignment(const Structure& s, std::span<const double> x, double upper_bound);

@@ -75,12 +75,36 @@ class Pricing {
   Pricing(const std::vector<Item>& items, double value) : items_(items), value_(value) {
     count_.assign(items.size(), 0);
     best_count_.assign(items.size(), 0);
+    // Items by price per unit of kill rate c = -ln q, cheapest first, for the continuous bound.
+    by_rate_.resize(items.size());
+    for (std::size_t j = 0; j < items.size(); ++j) by_rate_[j] = j;
+    rate_.resize(items.size());
+    all_q_.resize(items.size());
+    for (std::size_t j = 0; j < items.size(); ++j) {
+      rate_[j] = items[j].price / -std::log(items[j].q);
+      all_q_[j] = std::pow(items[j].q, static_cast<double>(items[j].available));
+    }
+    std::sort(by_rate_.begin(), by_rate_.end(), [&](std::size_t a, std::size_t b) { return rate_[a] < rate_[b]; });
   }
   /// Starts from a fixed part (survival `survive`, net value `base`) and returns an upper bound on
   /// the best pattern's net value; best_count() is the best pattern found (exact when !cut_short()).
-  double run(double survive, double base) {
+  /// `incumbent` (per item) is a pattern to beat, e.g. the last evaluation's: a good one prunes
+  /// most of the search.
+  double run(double survive, double base, const std::vector<long long>& incumbent) {
     best_ = base;
     best_count_.assign(items_.size(), 0);
+    double after = survive;
+    double net = base;
+    for (std::size_t j = 0; j < items_.size(); ++j) {
+      const long long k = std::min(incumbent[j], items_[j].available);
+      const double next = k > 0 ? after * std::pow(items_[j].q, static_cast<double>(k)) : after;
+      net += value_ * (after - next) - items_[j].price * static_cast<double>(k);
+      after = next;
+    }
+    if (net > best_) {
+      best_ = net;
+      for (std::size_t j = 0; j < items_.size(); ++j) best_count_[j] = std::min(incumbent[j], items_[j].available);
+    }
     open_bound_ = -std::numeric_limits<double>::infinity();
     nodes_ = 0;
     search(0, survive, base);
@@ -100,6 +124,7 @@ class Pricing {
     if (depth == items_.size()) return;
     double bound = net;
     for (std::size_t r = depth; r < items_.size(); ++r) bound += worth_adding(items_[r], value_, survive).gain;
+    bound = std::min(bound, net + continuous_gain(depth, survive));
     if (bound <= best_ + 1e-12 * std::max(1.0, value_)) return;
     if (++nodes_ > kMaxPricingNodes) {
       open_bound_ = std::max(open_bound_, bound);
@@ -117,7 +142,38 @@ class Pricing {
     count_[depth] = 0;
   }
 
+  /// The best the items from `depth` on can add at survival `survive` with counts relaxed to real
+  /// numbers in [0, a]: V S (1 - e^-y) less the cheapest cost of kill rate y, which takes items by
+  /// price per unit of rate (a fractional knapsack), up to where V S e^-y falls to that price. The
+  /// relaxation's optimum, so at least the best whole pattern's gain; it sees how the items'
+  /// effects overlap, which the sum of their separate best gains does not.
+  [[nodiscard]] double continuous_gain(std::size_t depth, double survive) const {
+    const double vs = value_ * survive;
+    double left = 1.0;  // e^-y
+    double cost = 0;
+    for (const std::size_t j : by_rate_) {
+      if (j < depth) continue;
+      const double rate = rate_[j];
+      if (vs * left <= rate) break;
+      const double after = left * all_q_[j];
+      if (vs * after >= rate) {
+        cost += items_[j].price * static_cast<double>(items_[j].available);
+        left = after;
+      } else {
+        // Part of item j: y grows until V S e^-y = rate.
+        const double stop = rate / vs;
+        cost += rate * std::log(left / stop);
+        left = stop;
+        break;
+      }
+    }
+    return vs * (1.0 - left) - cost;
+  }
+
   const std::vector<Item>& items_;
+  std::vector<std::size_t> by_rate_;
+  std::vector<double> rate_;   ///< price / c
+  std::vector<double> all_q_;  ///< q^a
   double value_;
   std::vector<long long> count_;
   std::vector<long long> best_count_;
@@ -144,6 +200,8 @@ LagrangianBound lagrangian_bound(const Structure& s, std::span<const double> sta
   std::vector<double> used(s.weapons);
   std::vector<double> direction(s.weapons, 0.0);
   std::vector<Item> items;
+  std::vector<long long> incumbent;
+  std::vector<long long> last_pattern(s.pairs(), 0);  // each target's best pattern at the last prices
   double step = 1.0;
   int stalled = 0;
   for (int iteration = 0; iteration < max_iterations; ++iteration) {
@@ -178,11 +236,16 @@ LagrangianBound lagrangian_bound(const Structure& s, std::span<const double> sta
       base += s.value[t] * (1.0 - survive);
       std::sort(items.begin(), items.end(),
                 [&](const Item& a, const Item& b) { return s.value[t] * a.p - a.price > s.value[t] * b.p - b.price; });
+      incumbent.resize(items.size());
+      for (std::size_t j = 0; j < items.size(); ++j) incumbent[j] = last_pattern[items[j].pair];
       Pricing pricing(items, s.value[t]);
-      bound += std::max(0.0, pricing.run(survive, base));
+      bound += std::max(0.0, pricing.run(survive, base, incumbent));
       cut_short = cut_short || pricing.cut_short();
-      for (std::size_t j = 0; j < items.size(); ++j)
+      for (std::size_t r = 0; r < m; ++r) last_pattern[first + r] = 0;
+      for (std::size_t j = 0; j < items.size(); ++j) {
+        last_pattern[items[j].pair] = pricing.best_count()[j];
         used[s.pair_weapon[items[j].pair]] += static_cast<double>(pricing.best_count()[j]);
+      }
     }
     if (out_of_time) break;
     bound += kRoundingMargin * std::max(1.0, total_value) + kRoundingMargin * std::abs(bound);
@@ -191,7 +254,7 @@ LagrangianBound lagrangian_bound(const Structure& s, std::span<const double> sta
       result.value = bound;
       result.pricing_cut_short = cut_short;
       stalled = 0;
-    } else if (++stalled >= 3) {
+    } else if (++stalled >= 20) {
       step *= 0.5;
       stalled = 0;
     }
