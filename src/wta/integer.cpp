@@ -69,27 +69,6 @@ void greedy_fill(const Structure& s, const std::vector<std::size_t>& target_of, 
   }
 }
 
-WtaIntegerAnswer finish(const Structure& s, const std::vector<std::size_t>& target_of, const State& state,
-                        double upper_bound) {
-  WtaIntegerAnswer answer;
-  std::vector<double> x(s.pairs());
-  for (std::size_t i = 0; i < s.pairs(); ++i) {
-    x[i] = static_cast<double>(state.count[i]);
-    if (state.count[i] > 0) answer.assignment.push_back({s.pair_weapon[i], target_of[i], x[i]});
-  }
-  std::sort(answer.assignment.begin(), answer.assignment.end(), [](const WtaAllocation& a, const WtaAllocation& b) {
-    return a.target != b.target ? a.target < b.target : a.weapon < b.weapon;
-  });
-  answer.objective = objective(s, x);
-  answer.gap = upper_bound > 0 ? (upper_bound - answer.objective) / upper_bound : 0.0;
-  for (std::size_t t = 0; t < s.targets; ++t) {
-    double got = 0;
-    for (std::size_t i = s.target_start[t]; i < s.target_start[t + 1]; ++i) got += x[i];
-    if (got < s.minimum[t]) answer.meets_minimums = false;
-  }
-  return answer;
-}
-
 State initial_state(const Structure& s) {
   State state;
   state.count.assign(s.pairs(), 0);
@@ -120,6 +99,27 @@ bool meet_minimums(const Structure& s, const std::vector<std::size_t>& target_of
 
 }  // namespace
 
+WtaIntegerAnswer answer_from_counts(const Structure& s, std::span<const std::size_t> target_of,
+                                    std::span<const long long> count, double upper_bound) {
+  WtaIntegerAnswer answer;
+  std::vector<double> x(s.pairs());
+  for (std::size_t i = 0; i < s.pairs(); ++i) {
+    x[i] = static_cast<double>(count[i]);
+    if (count[i] > 0) answer.assignment.push_back({s.pair_weapon[i], target_of[i], x[i]});
+  }
+  std::sort(answer.assignment.begin(), answer.assignment.end(), [](const WtaAllocation& a, const WtaAllocation& b) {
+    return a.target != b.target ? a.target < b.target : a.weapon < b.weapon;
+  });
+  answer.objective = objective(s, x);
+  answer.gap = upper_bound > 0 ? (upper_bound - answer.objective) / upper_bound : 0.0;
+  for (std::size_t t = 0; t < s.targets; ++t) {
+    double got = 0;
+    for (std::size_t i = s.target_start[t]; i < s.target_start[t + 1]; ++i) got += x[i];
+    if (got < s.minimum[t]) answer.meets_minimums = false;
+  }
+  return answer;
+}
+
 std::vector<std::size_t> pair_targets(const Structure& s) {
   std::vector<std::size_t> target(s.pairs());
   for (std::size_t t = 0; t < s.targets; ++t) {
@@ -143,7 +143,7 @@ WtaIntegerAnswer round_assignment(const Structure& s, std::span<const double> x,
   }
   meet_minimums(s, target_of, state);
   greedy_fill(s, target_of, state);
-  return finish(s, target_of, state, upper_bound);
+  return answer_from_counts(s, target_of, state.count, upper_bound);
 }
 
 WtaIntegerAnswer greedy_assignment(const Structure& s, double upper_bound) {
@@ -151,7 +151,7 @@ WtaIntegerAnswer greedy_assignment(const Structure& s, double upper_bound) {
   State state = initial_state(s);
   meet_minimums(s, target_of, state);
   greedy_fill(s, target_of, state);
-  return finish(s, target_of, state, upper_bound);
+  return answer_from_counts(s, target_of, state.count, upper_bound);
 }
 
 }  // namespace stratstab::wta

@@ -116,6 +116,11 @@ struct Exchange {
 /// all starts at once finds none, search from each start on its own (slower, misses fewer).
 Exchange find_exchange(const Structure& s, const ExchangeState& state, double tolerance, bool thorough);
 
+/// The whole-weapon answer of `count` weapons per pair (sorted by target, then weapon), its
+/// objective, its gap to `upper_bound` and whether it meets every minimum (integer.cpp).
+WtaIntegerAnswer answer_from_counts(const Structure& s, std::span<const std::size_t> target_of,
+                                    std::span<const long long> count, double upper_bound);
+
 /// Integer answers measured against `upper_bound`.
 WtaIntegerAnswer round_assignment(const Structure& s, std::span<const double> x, double upper_bound);
 WtaIntegerAnswer greedy_assignment(const Structure& s, double upper_bound);

@@ -149,22 +149,12 @@ WtaIntegerAnswer improve_assignment(const Structure& s, const WtaIntegerAnswer& 
     }
   }
 
-  WtaIntegerAnswer answer;
-  std::vector<double> x(n);
-  for (std::size_t i = 0; i < n; ++i) {
-    x[i] = static_cast<double>(count[i]);
-    if (count[i] > 0) answer.assignment.push_back({s.pair_weapon[i], target_of[i], x[i]});
-  }
-  std::sort(answer.assignment.begin(), answer.assignment.end(), [](const WtaAllocation& a, const WtaAllocation& b) {
-    return a.target != b.target ? a.target < b.target : a.weapon < b.weapon;
-  });
-  answer.objective = objective(s, x);
+  WtaIntegerAnswer answer = answer_from_counts(s, target_of, count, upper_bound);
   // Never worse than the start (the search only takes improving steps; this guards rounding).
   if (answer.objective < start.objective) {
     answer = start;
+    answer.gap = upper_bound > 0 ? (upper_bound - answer.objective) / upper_bound : 0.0;
   }
-  answer.gap = upper_bound > 0 ? (upper_bound - answer.objective) / upper_bound : 0.0;
-  answer.meets_minimums = start.meets_minimums;
   return answer;
 }
 
