@@ -60,10 +60,6 @@ server::CommandOutput run_command(const std::shared_ptr<const DataCatalog>& cata
   }
 }
 
-bool loopback(const std::string& host) {
-  return host == "127.0.0.1" || host == "localhost" || host == "::1";
-}
-
 }  // namespace
 
 void add_serve_command(CLI::App& app, const GlobalOptions& global, std::function<int()>& run) {
@@ -106,7 +102,7 @@ void add_serve_command(CLI::App& app, const GlobalOptions& global, std::function
       o.request_time = std::chrono::milliseconds(static_cast<long long>(*request_seconds * 1000.0));
       o.jobs.time_limit = std::chrono::milliseconds(static_cast<long long>(*job_seconds * 1000.0));
       o.version = std::string(kVersion);
-      if (!loopback(o.host)) {
+      if (!server::is_loopback(o.host)) {
         std::cerr << fmt::format(
             "stratstab: warning: listening on {}, not loopback: anyone who can reach this machine can run "
             "computations here (there is no authentication)\n",

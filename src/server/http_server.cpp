@@ -38,11 +38,11 @@ bool host_allowed(const httplib::Request& req, bool loopback) {
   return host == "127.0.0.1" || host == "localhost" || host == "[::1]";
 }
 
-bool is_loopback(const std::string& host) {
-  return host == "127.0.0.1" || host == "localhost" || host == "::1" || host.rfind("127.", 0) == 0;
-}
-
 }  // namespace
+
+bool is_loopback(const std::string& host) {
+  return host == "localhost" || host == "::1" || host.rfind("127.", 0) == 0;
+}
 
 struct Server::Impl {
   ServerOptions options;
