@@ -7,12 +7,14 @@
 // over whole patterns P <= a of one target, F_t(P) = 1 - prod_w (1 - p_wt)^P_w: an upper bound on
 // every whole-weapon assignment whatever the prices (Geoffrion 1974; its least value is the
 // Dantzig-Wolfe relaxation's, the strongest that treats targets one at a time). Each target's
-// maximum is found by depth-first branch and bound: F is DR-submodular (a weapon's marginal falls
-// as weapons are added), so the best each remaining kind could add at the node's survival bounds
-// what they add together; a search cut short by its node limit reports the largest bound of the
-// nodes it left, so L stays an upper bound. The prices start at the cutting-plane LP's weapon duals
-// and move by projected subgradient steps (Polyak's step to the best answer's value, halved when
-// the bound stalls); the bound is the least L met, with a margin for rounding.
+// maximum is found by depth-first branch and bound. A node is bounded by the lesser of the sum of
+// each remaining kind's best gain on its own (F is DR-submodular: a weapon's marginal falls as
+// weapons are added, so together they add no more) and the optimum with counts relaxed to real
+// numbers (a fractional knapsack over kill rate, continuous_gain). A search cut short by its node
+// limit reports the largest bound of the nodes it left, so L stays an upper bound. The prices start
+// at the cutting-plane LP's weapon duals and move by projected subgradient steps (Polyak's step to
+// the best answer's value, deflected, halved when the bound stalls); the bound is the least L met,
+// with a margin for rounding.
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -37,7 +39,7 @@ struct Item {
   std::size_t pair = 0;
   double p = 0;      ///< kill probability of one weapon
   double q = 1;      ///< 1 - p
-  double price = 0;  ///< lambda_w - nu_t, > 0
+  double price = 0;  ///< lambda_w, > 0
   long long available = 0;
 };
 
