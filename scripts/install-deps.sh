@@ -28,6 +28,7 @@ packages=(
   libcpp-httplib-dev               # cpp-httplib: the HTTP server of `stratstab serve` (the web page and its API)
   chromium                         # the browser the web page's tests drive headless (scripts/test-web.sh)
   wrk                              # HTTP load test of `stratstab serve` (bench/serve_load.sh; run by hand)
+  python3-scipy                    # scripts/wta-optimum.py: proven WTA optima by HiGHS MILP (run by hand)
   pybind11-dev python3-dev         # the Python module `import stratstab` (pybind11 and Python's headers)
   python3-pandas                   # the Python module's DataFrames (sweeps, uncertainty samples, data)
   python3-pytest                   # the Python module's tests (python/tests, under CTest)
