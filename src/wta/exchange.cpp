@@ -39,7 +39,7 @@ struct Label {
 
 }  // namespace
 
-Exchange find_exchange(const Structure& s, const ExchangeState& state, double tolerance, bool thorough) {
+Exchange find_exchange(const Structure& s, const ExchangeState& state, double tolerance) {
   Exchange best;
   const std::size_t targets = s.targets;
   std::vector<std::size_t> nodes;
@@ -53,16 +53,18 @@ Exchange find_exchange(const Structure& s, const ExchangeState& state, double to
   const auto target = [&](std::size_t node) { return state.target_of[nodes[node]]; };
   const auto kind = [&](std::size_t node) { return s.pair_weapon[nodes[node]]; };
 
-  // The weapon of node a onto b's target, ejecting b's: the gain at that target (or none).
+  // A weapon of kind w onto node b's target, ejecting b's: the change at that target, V S (1 - q_w / q_b)
+  // (-1e300: w cannot reach it).
+  const auto eject_gain = [&](std::size_t w, std::size_t b) {
+    const std::size_t tb = target(b);
+    const int k = pair_of(w, tb);
+    return k < 0 ? -1e300 : s.value[tb] * state.survival[tb] * (1.0 - q(static_cast<std::size_t>(k)) / q(nodes[b]));
+  };
+  // Arc a -> b: node a's weapon onto b's target, ejecting b's.
   std::vector<double> arc(used * used, -1e300);
   for (std::size_t b = 0; b < used; ++b) {
-    const std::size_t tb = target(b);
-    const double qb = q(nodes[b]);
-    const double scale = s.value[tb] * state.survival[tb];
     for (std::size_t a = 0; a < used; ++a) {
-      if (target(a) == tb || kind(a) == kind(b)) continue;
-      const int k = pair_of(kind(a), tb);
-      if (k >= 0) arc[a * used + b] = scale * (1.0 - q(static_cast<std::size_t>(k)) / qb);
+      if (target(a) != target(b) && kind(a) != kind(b)) arc[a * used + b] = eject_gain(kind(a), b);
     }
   }
   // Lifting node a's weapon with nothing in its place: the change at its target, if the minimum allows.
@@ -139,13 +141,7 @@ Exchange find_exchange(const Structure& s, const ExchangeState& state, double to
     const auto offer = [&](double gain, int close, std::size_t to) {
       if (gain > best_gain) record(depth, gain, close, to);
     };
-    if (!from_idle && depth >= 1) {
-      const std::size_t ts = target(start);
-      const int k = pair_of(w, ts);
-      if (k >= 0 && w != kind(start))
-        offer(label.gain + s.value[ts] * state.survival[ts] * (1.0 - q(static_cast<std::size_t>(k)) / q(nodes[start])),
-              1, ts);
-    }
+    if (!from_idle && depth >= 1 && w != kind(start)) offer(label.gain + eject_gain(w, start), 1, target(start));
     if (start_change > -1e299) {
       for (std::size_t to : best_targets[w]) {
         if (in_chain(to)) continue;
@@ -155,8 +151,8 @@ Exchange find_exchange(const Structure& s, const ExchangeState& state, double to
       if (depth >= 1) offer(label.gain + start_change, 3, 0);
     }
   };
-  // One label-correcting pass from the starts `start` allows: a node a (lifting its weapon) or an
-  // idle weapon of kind w.
+  // One label-correcting pass from the starts the two predicates allow: node a (lifting its
+  // weapon) when node_start(a), an idle weapon of kind w when idle_start(w).
   const auto pass = [&](const auto& node_start, const auto& idle_start) {
     for (auto& level : labels) std::fill(level.begin(), level.end(), Label{});
     for (std::size_t a = 0; a < used; ++a) {
@@ -165,11 +161,7 @@ Exchange find_exchange(const Structure& s, const ExchangeState& state, double to
     for (std::size_t w = 0; w < s.weapons; ++w) {
       if (idle[w] <= 0 || !idle_start(w)) continue;
       for (std::size_t b = 0; b < used; ++b) {
-        if (kind(b) == w) continue;
-        const int k = pair_of(w, target(b));
-        if (k < 0) continue;
-        const std::size_t tb = target(b);
-        const double g = s.value[tb] * state.survival[tb] * (1.0 - q(static_cast<std::size_t>(k)) / q(nodes[b]));
+        const double g = kind(b) == w ? -1e300 : eject_gain(w, b);
         if (g > labels[1][b].gain) labels[1][b] = {g, kIdle, w};
       }
     }
@@ -192,7 +184,7 @@ Exchange find_exchange(const Structure& s, const ExchangeState& state, double to
   // another start that would later have used its targets.
   pass([](std::size_t) { return true; }, [](std::size_t) { return true; });
   // If that finds nothing and the graph is small, each start on its own, which crowds out less.
-  if (best.changes.empty() && thorough && used <= kMaxNodesOneByOne) {
+  if (best.changes.empty() && used <= kMaxNodesOneByOne) {
     for (std::size_t a = 0; a < used && best.changes.empty(); ++a)
       pass([a](std::size_t x) { return x == a; }, [](std::size_t) { return false; });
     for (std::size_t w = 0; w < s.weapons && best.changes.empty(); ++w) {

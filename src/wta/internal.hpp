@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <limits>
 #include <optional>
 #include <span>
 #include <utility>
@@ -87,9 +88,8 @@ IntegerBound integer_bound(const Structure& s, double continuous_bound, int max_
 /// met in at most `max_iterations` subgradient steps from `start_prices`, aiming at `best_answer`;
 /// stops once within `gap` of it (relative) or after `seconds`.
 struct LagrangianBound {
-  double value = 0;                ///< +infinity when none was computed
-  int iterations = 0;              ///< evaluations of L
-  bool pricing_cut_short = false;  ///< a target's search hit its node limit (the bound still holds)
+  double value = std::numeric_limits<double>::infinity();  ///< +infinity when none was computed
+  int iterations = 0;                                      ///< evaluations of L
 };
 LagrangianBound lagrangian_bound(const Structure& s, std::span<const double> start_prices, double best_answer,
                                  double gap, double seconds, int max_iterations);
@@ -112,9 +112,9 @@ struct Exchange {
   std::vector<std::pair<std::size_t, int>> changes;
   double gain = 0;
 };
-/// An improving cyclic or path exchange from `state` (exchange.cpp); `thorough`: when the pass over
-/// all starts at once finds none, search from each start on its own (slower, misses fewer).
-Exchange find_exchange(const Structure& s, const ExchangeState& state, double tolerance, bool thorough);
+/// An improving cyclic or path exchange from `state` (exchange.cpp): a pass over all starts at
+/// once, then, when it finds none on a small graph, from each start on its own (misses fewer).
+Exchange find_exchange(const Structure& s, const ExchangeState& state, double tolerance);
 
 /// The whole-weapon answer of `count` weapons per pair (sorted by target, then weapon), its
 /// objective, its gap to `upper_bound` and whether it meets every minimum (integer.cpp).

@@ -89,9 +89,9 @@ class Pricing {
     std::sort(by_rate_.begin(), by_rate_.end(), [&](std::size_t a, std::size_t b) { return rate_[a] < rate_[b]; });
   }
   /// Starts from a fixed part (survival `survive`, net value `base`) and returns an upper bound on
-  /// the best pattern's net value; best_count() is the best pattern found (exact when !cut_short()).
-  /// `incumbent` (per item) is a pattern to beat, e.g. the last evaluation's: a good one prunes
-  /// most of the search.
+  /// the best pattern's net value; best_count() is the best pattern found (the best there is unless the node limit cut
+  /// the search short). `incumbent` (per item) is a pattern to beat, e.g. the last evaluation's: a good one prunes most
+  /// of the search.
   double run(double survive, double base, const std::vector<long long>& incumbent) {
     best_ = base;
     best_count_.assign(items_.size(), 0);
@@ -114,7 +114,6 @@ class Pricing {
   }
   [[nodiscard]] const std::vector<long long>& best_count() const { return best_count_; }
   [[nodiscard]] double best() const { return best_; }
-  [[nodiscard]] bool cut_short() const { return open_bound_ > best_; }
 
  private:
   void search(std::size_t depth, double survive, double net) {
@@ -189,7 +188,6 @@ class Pricing {
 LagrangianBound lagrangian_bound(const Structure& s, std::span<const double> start_prices, double best_answer,
                                  double gap, double seconds, int max_iterations) {
   LagrangianBound result;
-  result.value = std::numeric_limits<double>::infinity();
   if (s.pairs() == 0) return result;
   const auto start_time = std::chrono::steady_clock::now();
   const auto elapsed = [&] {
@@ -210,7 +208,6 @@ LagrangianBound lagrangian_bound(const Structure& s, std::span<const double> sta
     double bound = 0;
     for (std::size_t w = 0; w < s.weapons; ++w) bound += s.available[w] * lambda[w];
     std::fill(used.begin(), used.end(), 0.0);
-    bool cut_short = false;
     bool out_of_time = false;
     for (std::size_t t = 0; t < s.targets; ++t) {
       // L needs every target; an evaluation the clock cuts short is dropped, not half counted.
@@ -242,7 +239,6 @@ LagrangianBound lagrangian_bound(const Structure& s, std::span<const double> sta
       for (std::size_t j = 0; j < items.size(); ++j) incumbent[j] = last_pattern[items[j].pair];
       Pricing pricing(items, s.value[t]);
       bound += std::max(0.0, pricing.run(survive, base, incumbent));
-      cut_short = cut_short || pricing.cut_short();
       for (std::size_t r = 0; r < m; ++r) last_pattern[first + r] = 0;
       for (std::size_t j = 0; j < items.size(); ++j) {
         last_pattern[items[j].pair] = pricing.best_count()[j];
@@ -254,7 +250,6 @@ LagrangianBound lagrangian_bound(const Structure& s, std::span<const double> sta
     ++result.iterations;
     if (bound < result.value) {
       result.value = bound;
-      result.pricing_cut_short = cut_short;
       stalled = 0;
     } else if (++stalled >= 20) {
       step *= 0.5;

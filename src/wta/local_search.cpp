@@ -132,8 +132,7 @@ WtaIntegerAnswer improve_assignment(const Structure& s, const WtaIntegerAnswer& 
       apply(to, 1);
     } else {
       // No single move or swap improves: a chain of them may (exchange.cpp).
-      const Exchange exchange =
-          find_exchange(s, {count, survival, weapons_on, target_of, pair_at, q_of}, tolerance, true);
+      const Exchange exchange = find_exchange(s, {count, survival, weapons_on, target_of, pair_at, q_of}, tolerance);
       if (exchange.changes.empty()) break;
       // The chain's gain is exact when its targets are distinct; checked here, so that rounding
       // can never make the search cycle.

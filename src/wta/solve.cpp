@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
-#include <limits>
 
 #include "internal.hpp"
 
@@ -66,7 +65,6 @@ WtaSolution solve_wta(const WtaProblem& problem, const WtaOptions& options) {
     }
     // The Lagrangian bound only when the cuts leave more than the requested gap, in the time left.
     wta::LagrangianBound lagrangian;
-    lagrangian.value = std::numeric_limits<double>::infinity();
     const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     if (bound.value - mode.improved.objective > options.integer_gap * bound.value) {
       lagrangian = wta::lagrangian_bound(s, bound.weapon_prices, mode.improved.objective, options.integer_gap,
